@@ -1,0 +1,70 @@
+package io.github.alertrouter.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One test on one label: {@code team eq payments}, {@code severity in [critical, error]},
+ * {@code instance re "db-.*"}. {@code eq neq re nre} take exactly one value; {@code in nin} take
+ * one or more. Regex values must compile. Immutable and thread-safe; matching itself is done by the
+ * compiled form in {@code io.github.alertrouter.route}.
+ *
+ * @param key label name, not empty
+ * @param op the operator
+ * @param values the operand(s)
+ */
+public record Condition(String key, Operator op, List<String> values) {
+
+  public Condition {
+    if (key == null || key.isEmpty()) {
+      throw new IllegalArgumentException("condition key must not be empty");
+    }
+    Objects.requireNonNull(op, "op");
+    values = List.copyOf(Objects.requireNonNull(values, "values"));
+    if (op.takesValueList() ? values.isEmpty() : values.size() != 1) {
+      throw new IllegalArgumentException(
+          op.takesValueList()
+              ? "operator " + op.configName() + " needs at least one value"
+              : "operator " + op.configName() + " needs exactly one value, but got " + values.size());
+    }
+    if (op.isRegex()) {
+      try {
+        Pattern.compile(values.get(0));
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException(
+            "invalid regex \"" + values.get(0) + "\": " + e.getDescription(), e);
+      }
+    }
+  }
+
+  public static Condition eq(String key, String value) {
+    return new Condition(key, Operator.EQ, List.of(value));
+  }
+
+  public static Condition neq(String key, String value) {
+    return new Condition(key, Operator.NEQ, List.of(value));
+  }
+
+  public static Condition in(String key, String... values) {
+    return new Condition(key, Operator.IN, List.of(values));
+  }
+
+  public static Condition nin(String key, String... values) {
+    return new Condition(key, Operator.NIN, List.of(values));
+  }
+
+  public static Condition re(String key, String regex) {
+    return new Condition(key, Operator.RE, List.of(regex));
+  }
+
+  public static Condition nre(String key, String regex) {
+    return new Condition(key, Operator.NRE, List.of(regex));
+  }
+
+  /** The single operand of {@code eq neq re nre}; the first of {@code in nin}. */
+  public String value() {
+    return values.get(0);
+  }
+}

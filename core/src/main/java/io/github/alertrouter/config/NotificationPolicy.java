@@ -1,0 +1,166 @@
+package io.github.alertrouter.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A notification policy: which alerts (matching rules), how they are batched (group rule), where
+ * and to whom they go (notify rule), and how often they are repeated ({@code repeatInterval}) or
+ * escalated ({@code escalationPolicy}) — exactly one of the two at the top level.
+ *
+ * <p>Top-level policies behave like ARMS: every matching policy fires, {@code continue} defaults to
+ * {@code true}. Nested {@code routes} behave like Alertmanager's routing tree: depth-first, the
+ * first matching child wins unless it sets {@code continue: true}, a policy whose children all miss
+ * matches itself, and unset fields ({@code null}) are inherited from the parent.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param name the policy's name (the receiver, for routes imported from Alertmanager); nested
+ *     routes may leave it {@code null} to inherit it
+ * @param matchingRules OR of rules; empty matches every alert
+ * @param groupRule grouping; never {@code null}, fields may be
+ * @param notifyRule robots and mentions; never {@code null}, fields may be
+ * @param repeatInterval how often a still-firing group is re-sent, or {@code null}
+ * @param escalationPolicy id of an escalation policy used instead of repeating, or {@code null}
+ * @param sendResolved whether to say when alerts resolve, or {@code null} (default {@code true})
+ * @param continueMatching whether later siblings are still tried after this one matched, or
+ *     {@code null} (default: {@code true} at the top level, {@code false} nested)
+ * @param muteTimeIntervals names of time intervals when this policy is muted
+ * @param activeTimeIntervals names of time intervals outside which this policy is muted
+ * @param routes nested policies evaluated Alertmanager-style
+ */
+public record NotificationPolicy(
+    String name,
+    List<MatchingRule> matchingRules,
+    GroupRule groupRule,
+    NotifyRule notifyRule,
+    Duration repeatInterval,
+    String escalationPolicy,
+    Boolean sendResolved,
+    Boolean continueMatching,
+    List<String> muteTimeIntervals,
+    List<String> activeTimeIntervals,
+    List<NotificationPolicy> routes) {
+
+  /** Alertmanager's default {@code repeat_interval}. */
+  public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
+
+  public NotificationPolicy {
+    matchingRules = List.copyOf(Objects.requireNonNullElse(matchingRules, List.of()));
+    groupRule = Objects.requireNonNullElse(groupRule, GroupRule.INHERIT);
+    notifyRule = Objects.requireNonNullElse(notifyRule, NotifyRule.INHERIT);
+    if (repeatInterval != null && (repeatInterval.isNegative() || repeatInterval.isZero())) {
+      throw new IllegalArgumentException("repeatInterval must be > 0, but was " + repeatInterval);
+    }
+    muteTimeIntervals = List.copyOf(Objects.requireNonNullElse(muteTimeIntervals, List.of()));
+    activeTimeIntervals = List.copyOf(Objects.requireNonNullElse(activeTimeIntervals, List.of()));
+    routes = List.copyOf(Objects.requireNonNullElse(routes, List.of()));
+  }
+
+  /** Starts a builder for a policy with this name. */
+  public static Builder builder(String name) {
+    return new Builder().name(name);
+  }
+
+  /** A builder holding this policy's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder()
+        .name(name)
+        .matchingRules(matchingRules)
+        .groupRule(groupRule)
+        .notifyRule(notifyRule)
+        .repeatInterval(repeatInterval)
+        .escalationPolicy(escalationPolicy)
+        .sendResolved(sendResolved)
+        .continueMatching(continueMatching)
+        .muteTimeIntervals(muteTimeIntervals)
+        .activeTimeIntervals(activeTimeIntervals)
+        .routes(routes);
+  }
+
+  /** Builds a {@link NotificationPolicy}; not thread-safe. */
+  public static final class Builder {
+    private String name;
+    private List<MatchingRule> matchingRules = List.of();
+    private GroupRule groupRule = GroupRule.INHERIT;
+    private NotifyRule notifyRule = NotifyRule.INHERIT;
+    private Duration repeatInterval;
+    private String escalationPolicy;
+    private Boolean sendResolved;
+    private Boolean continueMatching;
+    private List<String> muteTimeIntervals = List.of();
+    private List<String> activeTimeIntervals = List.of();
+    private List<NotificationPolicy> routes = List.of();
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder matchingRules(List<MatchingRule> matchingRules) {
+      this.matchingRules = matchingRules;
+      return this;
+    }
+
+    /** Adds one rule whose conditions must all hold. */
+    public Builder matching(Condition... conditions) {
+      this.matchingRules = new java.util.ArrayList<>(matchingRules);
+      this.matchingRules.add(MatchingRule.of(conditions));
+      return this;
+    }
+
+    public Builder groupRule(GroupRule groupRule) {
+      this.groupRule = groupRule;
+      return this;
+    }
+
+    public Builder notifyRule(NotifyRule notifyRule) {
+      this.notifyRule = notifyRule;
+      return this;
+    }
+
+    public Builder repeatInterval(Duration repeatInterval) {
+      this.repeatInterval = repeatInterval;
+      return this;
+    }
+
+    public Builder escalationPolicy(String escalationPolicy) {
+      this.escalationPolicy = escalationPolicy;
+      return this;
+    }
+
+    public Builder sendResolved(Boolean sendResolved) {
+      this.sendResolved = sendResolved;
+      return this;
+    }
+
+    public Builder continueMatching(Boolean continueMatching) {
+      this.continueMatching = continueMatching;
+      return this;
+    }
+
+    public Builder muteTimeIntervals(List<String> muteTimeIntervals) {
+      this.muteTimeIntervals = muteTimeIntervals;
+      return this;
+    }
+
+    public Builder activeTimeIntervals(List<String> activeTimeIntervals) {
+      this.activeTimeIntervals = activeTimeIntervals;
+      return this;
+    }
+
+    public Builder routes(List<NotificationPolicy> routes) {
+      this.routes = routes;
+      return this;
+    }
+
+    public NotificationPolicy build() {
+      return new NotificationPolicy(
+          name, matchingRules, groupRule, notifyRule, repeatInterval, escalationPolicy,
+          sendResolved, continueMatching, muteTimeIntervals, activeTimeIntervals, routes);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.github.alertrouter.config;
+
+import io.github.alertrouter.internal.config.ConfigLoader;
+import io.github.alertrouter.internal.config.ConfigValidator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole router configuration. A {@code RouterConfig} is always valid: the constructor checks
+ * every cross-reference (robots, contacts, groups, schedules, escalation policies, time
+ * intervals), unique ids and the repeat-or-escalation rule, and throws a {@link ConfigException}
+ * listing all problems with their paths. Immutable and thread-safe.
+ */
+public record RouterConfig(
+    List<Contact> contacts,
+    List<ContactGroup> contactGroups,
+    List<Robot> robots,
+    List<Schedule> schedules,
+    List<EscalationPolicy> escalationPolicies,
+    List<NotificationPolicy> notificationPolicies,
+    List<Silence> silences,
+    List<InhibitRule> inhibitRules,
+    List<TimeInterval> timeIntervals) {
+
+  public RouterConfig {
+    contacts = copy(contacts);
+    contactGroups = copy(contactGroups);
+    robots = copy(robots);
+    schedules = copy(schedules);
+    escalationPolicies = copy(escalationPolicies);
+    notificationPolicies = copy(notificationPolicies);
+    silences = copy(silences);
+    inhibitRules = copy(inhibitRules);
+    timeIntervals = copy(timeIntervals);
+    List<ConfigProblem> problems =
+        ConfigValidator.validate(
+            contacts, contactGroups, robots, schedules, escalationPolicies,
+            notificationPolicies, silences, inhibitRules, timeIntervals);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+
+  /** An empty configuration: no policies, nothing routed. */
+  public static RouterConfig empty() {
+    return builder().build();
+  }
+
+  /**
+   * Loads a YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}) file, substituting
+   * {@code ${VAR}} from the process environment.
+   *
+   * @throws ConfigException listing every problem with its path; nothing is half-loaded
+   */
+  public static RouterConfig load(Path file) {
+    return ConfigLoader.load(file, System.getenv());
+  }
+
+  /** Like {@link #load(Path)} with {@code ${VAR}} taken from {@code environment}. */
+  public static RouterConfig load(Path file, Map<String, String> environment) {
+    return ConfigLoader.load(file, environment);
+  }
+
+  /**
+   * Parses YAML (JSON is YAML too) text; {@code source} names it in error messages.
+   *
+   * @throws ConfigException listing every problem with its path
+   */
+  public static RouterConfig parse(String text, String source, Map<String, String> environment) {
+    return ConfigLoader.parse(text, source, environment);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.contacts.addAll(contacts);
+    b.contactGroups.addAll(contactGroups);
+    b.robots.addAll(robots);
+    b.schedules.addAll(schedules);
+    b.escalationPolicies.addAll(escalationPolicies);
+    b.notificationPolicies.addAll(notificationPolicies);
+    b.silences.addAll(silences);
+    b.inhibitRules.addAll(inhibitRules);
+    b.timeIntervals.addAll(timeIntervals);
+    return b;
+  }
+
+  private static <T> List<T> copy(List<T> list) {
+    return List.copyOf(Objects.requireNonNullElse(list, List.of()));
+  }
+
+  /** Collects the parts of a {@link RouterConfig}; {@link #build()} validates. Not thread-safe. */
+  public static final class Builder {
+    private final List<Contact> contacts = new ArrayList<>();
+    private final List<ContactGroup> contactGroups = new ArrayList<>();
+    private final List<Robot> robots = new ArrayList<>();
+    private final List<Schedule> schedules = new ArrayList<>();
+    private final List<EscalationPolicy> escalationPolicies = new ArrayList<>();
+    private final List<NotificationPolicy> notificationPolicies = new ArrayList<>();
+    private final List<Silence> silences = new ArrayList<>();
+    private final List<InhibitRule> inhibitRules = new ArrayList<>();
+    private final List<TimeInterval> timeIntervals = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder contact(Contact contact) {
+      contacts.add(contact);
+      return this;
+    }
+
+    public Builder contactGroup(ContactGroup group) {
+      contactGroups.add(group);
+      return this;
+    }
+
+    public Builder robot(Robot robot) {
+      robots.add(robot);
+      return this;
+    }
+
+    public Builder schedule(Schedule schedule) {
+      schedules.add(schedule);
+      return this;
+    }
+
+    public Builder escalationPolicy(EscalationPolicy policy) {
+      escalationPolicies.add(policy);
+      return this;
+    }
+
+    public Builder notificationPolicy(NotificationPolicy policy) {
+      notificationPolicies.add(policy);
+      return this;
+    }
+
+    public Builder silence(Silence silence) {
+      silences.add(silence);
+      return this;
+    }
+
+    public Builder inhibitRule(InhibitRule rule) {
+      inhibitRules.add(rule);
+      return this;
+    }
+
+    public Builder timeInterval(TimeInterval interval) {
+      timeIntervals.add(interval);
+      return this;
+    }
+
+    /**
+     * Builds and validates.
+     *
+     * @throws ConfigException listing every problem with its path
+     */
+    public RouterConfig build() {
+      return new RouterConfig(
+          contacts, contactGroups, robots, schedules, escalationPolicies,
+          notificationPolicies, silences, inhibitRules, timeIntervals);
+    }
+  }
+}
