@@ -1,0 +1,108 @@
+package io.github.alertrouter.alertmanager.webhook;
+
+import io.github.alertrouter.internal.webhook.PayloadReader;
+import io.github.alertrouter.internal.webhook.PayloadWriter;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Reads Alertmanager webhook bodies (versions 4 and 3) and writes version 4 exactly as Alertmanager
+ * 0.25 does.
+ *
+ * <h2>Reading</h2>
+ * <ul>
+ *   <li>The body must be one UTF-8 JSON object, optionally surrounded by whitespace; members this
+ *       codec does not know are ignored at every level. A member given twice is refused.
+ *   <li>Required: {@code receiver}, {@code status}, {@code alerts}; in each alert {@code status},
+ *       {@code labels} (non-empty, no empty names) and {@code startsAt}. A map given as
+ *       {@code null} reads as empty, as does an absent one; an absent {@code externalURL} or
+ *       {@code generatorURL} reads as {@code ""}, an absent {@code truncatedAlerts} as 0.
+ *   <li>{@code version}: {@code "4"} or {@code "3"}; absent reads as {@code "4"} (every field
+ *       added since version 3 is optional here, so a v4 reading of a v3 body loses nothing). Any
+ *       other version is refused: Alertmanager bumps the version when the shape changes, and a
+ *       silently misread payload is worse than a loud refusal.
+ *   <li>Status values are {@code firing} or {@code resolved}, case-sensitive. The payload's status
+ *       is not checked against its alerts'.
+ *   <li>Times are RFC 3339 with 0-9 fraction digits and {@code Z} or a {@code ±hh:mm} offset. Go's
+ *       zero time {@code 0001-01-01T00:00:00Z}, an absent {@code endsAt} and a null one mean "not
+ *       known": {@link io.github.alertrouter.Alert#endsAt()} (or {@code startsAt}) is null.
+ *   <li>A resolved alert without an end (never sent by Alertmanager) gets {@code endsAt =
+ *       startsAt}, the earliest end consistent with both its status and its start; if it has no
+ *       start either, it is refused. {@code endsAt} before {@code startsAt} is refused.
+ *   <li>The fingerprint is kept as sent, not verified: see {@link WebhookAlert}.
+ * </ul>
+ *
+ * <h2>Limits</h2>
+ * {@link WebhookLimits}: a body over {@code maxBytes} is refused after reading at most one byte past
+ * the limit (the length of an {@code InputStream} is never trusted); the alert after the
+ * {@code maxAlerts}-th is refused before it is built. Nesting deeper than 32 levels, a string longer
+ * than {@code maxBytes} and a number longer than 32 digits are refused by the JSON parser.
+ *
+ * <h2>Writing</h2>
+ * Compact JSON in Alertmanager's member order, map keys sorted, Go's HTML-safe escaping, times in
+ * UTC in Go's RFC3339Nano form ({@code null} as the Go zero time), a trailing newline. A payload
+ * read from an Alertmanager 0.25 body writes back to the same bytes. The version written is always
+ * {@code "4"}; a missing fingerprint is written as {@link WebhookAlert#computedFingerprint()} and
+ * a missing group key as {@code ""}.
+ *
+ * <h2>Errors and threads</h2>
+ * Every refusal is a {@link PayloadException} with the JSON pointer of the offending node; a
+ * failure of the stream itself is an {@link UncheckedIOException}. Instances are immutable and
+ * thread-safe; share one.
+ */
+public final class WebhookCodec {
+  private final WebhookLimits limits;
+  private final PayloadReader reader;
+  private final PayloadWriter writer = new PayloadWriter();
+
+  private WebhookCodec(WebhookLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.reader = new PayloadReader(limits);
+  }
+
+  /** A codec with {@link WebhookLimits#DEFAULTS}. */
+  public static WebhookCodec create() {
+    return new WebhookCodec(WebhookLimits.DEFAULTS);
+  }
+
+  /** A codec that enforces {@code limits}. */
+  public static WebhookCodec create(WebhookLimits limits) {
+    return new WebhookCodec(limits);
+  }
+
+  /** The limits this codec enforces. */
+  public WebhookLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Reads one payload from a complete body.
+   *
+   * @throws PayloadException if the body is malformed or over a limit
+   */
+  public WebhookPayload parse(byte[] body) {
+    return reader.read(Objects.requireNonNull(body, "body"));
+  }
+
+  /**
+   * Reads one payload from {@code body} up to its end (to make sure only whitespace follows). The
+   * stream is not closed.
+   *
+   * @throws PayloadException if the body is malformed or over a limit
+   * @throws UncheckedIOException if reading the stream fails
+   */
+  public WebhookPayload parse(InputStream body) {
+    return reader.read(Objects.requireNonNull(body, "body"));
+  }
+
+  /**
+   * Writes {@code payload} as a version 4 body, byte for byte as Alertmanager 0.25 would.
+   *
+   * @throws IllegalArgumentException if a time lies outside the years 0000-9999, which Go cannot
+   *     write
+   */
+  public byte[] write(WebhookPayload payload) {
+    return writer.write(Objects.requireNonNull(payload, "payload"));
+  }
+}

@@ -1,0 +1,107 @@
+package io.github.alertrouter.internal.webhook;
+
+import static io.github.alertrouter.internal.webhook.PayloadReader.expectObject;
+import static io.github.alertrouter.internal.webhook.PayloadReader.optionalString;
+import static io.github.alertrouter.internal.webhook.PayloadReader.pointer;
+import static io.github.alertrouter.internal.webhook.PayloadReader.quote;
+import static io.github.alertrouter.internal.webhook.PayloadReader.requirePresent;
+import static io.github.alertrouter.internal.webhook.PayloadReader.requiredString;
+import static io.github.alertrouter.internal.webhook.PayloadReader.stringMap;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.alertmanager.webhook.PayloadException;
+import io.github.alertrouter.alertmanager.webhook.WebhookAlert;
+import io.github.alertrouter.alertmanager.webhook.WebhookStatus;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.SortedMap;
+
+/** Reads one element of {@code alerts}; see {@code WebhookCodec} for the rules. Stateless. */
+final class AlertReader {
+  private AlertReader() {}
+
+  /** Reads the alert object the parser is at, the {@code index}-th of {@code /alerts}. */
+  static WebhookAlert read(JsonParser p, int index) throws IOException {
+    expectObject(p);
+    WebhookStatus status = null;
+    SortedMap<String, String> labels = null;
+    SortedMap<String, String> annotations = Collections.emptySortedMap();
+    Instant startsAt = null;
+    boolean hasStartsAt = false;
+    Instant endsAt = null;
+    String generatorURL = "";
+    String fingerprint = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "status" -> status = status(p);
+        case "labels" -> {
+          labels = stringMap(p);
+          if (labels.isEmpty()) {
+            throw new PayloadException(pointer(p), "labels must not be empty");
+          }
+        }
+        case "annotations" -> annotations = stringMap(p);
+        case "startsAt" -> {
+          startsAt = time(p);
+          hasStartsAt = true;
+        }
+        case "endsAt" -> endsAt = p.currentToken() == JsonToken.VALUE_NULL ? null : time(p);
+        case "generatorURL" -> generatorURL = optionalString(p, "");
+        case "fingerprint" -> fingerprint = optionalString(p, null);
+        default -> p.skipChildren();
+      }
+    }
+    String at = "/alerts/" + index;
+    requirePresent(status, at + "/status");
+    requirePresent(labels, at + "/labels");
+    if (!hasStartsAt) {
+      throw new PayloadException(at + "/startsAt", "required member is missing");
+    }
+    if (status == WebhookStatus.RESOLVED && endsAt == null) {
+      // Alertmanager never sends this. The alert ended at some unknown time after it started;
+      // startsAt is the only time we know that keeps it resolved and endsAt >= startsAt.
+      if (startsAt == null) {
+        throw new PayloadException(at + "/endsAt",
+            "a resolved alert needs an endsAt or a startsAt, but both are absent or the Go zero time");
+      }
+      endsAt = startsAt;
+    }
+    if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
+      throw new PayloadException(at + "/endsAt", "endsAt must not be before startsAt, but was "
+          + GoTime.format(endsAt) + " < " + GoTime.format(startsAt));
+    }
+    return new WebhookAlert(
+        status, new Alert(labels, annotations, startsAt, endsAt, generatorURL), fingerprint);
+  }
+
+  static WebhookStatus status(JsonParser p) throws IOException {
+    String text = requiredString(p);
+    WebhookStatus status = WebhookStatus.FIRING.wireName().equals(text) ? WebhookStatus.FIRING
+        : WebhookStatus.RESOLVED.wireName().equals(text) ? WebhookStatus.RESOLVED
+        : null;
+    if (status == null) {
+      throw new PayloadException(pointer(p),
+          "status must be \"firing\" or \"resolved\", but was " + quote(text));
+    }
+    return status;
+  }
+
+  /** An RFC 3339 time; Go's zero time (what Alertmanager writes for "unknown") reads as null. */
+  private static Instant time(JsonParser p) throws IOException {
+    String text = requiredString(p);
+    Instant instant;
+    try {
+      instant = GoTime.parse(text);
+    } catch (DateTimeException e) {
+      throw new PayloadException(pointer(p),
+          "invalid RFC 3339 timestamp " + quote(text) + ": " + e.getMessage(), e);
+    }
+    return instant.equals(GoTime.ZERO) ? null : instant;
+  }
+}

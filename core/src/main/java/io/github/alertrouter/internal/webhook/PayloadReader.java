@@ -1,0 +1,286 @@
+package io.github.alertrouter.internal.webhook;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.github.alertrouter.alertmanager.webhook.PayloadException;
+import io.github.alertrouter.alertmanager.webhook.WebhookAlert;
+import io.github.alertrouter.alertmanager.webhook.WebhookLimits;
+import io.github.alertrouter.alertmanager.webhook.WebhookPayload;
+import io.github.alertrouter.alertmanager.webhook.WebhookStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads webhook payloads with Jackson's streaming parser, so that limits are checked while reading
+ * and no tree of the whole body is ever built. Thread-safe: the {@link JsonFactory} is, and all
+ * parse state lives in a {@link JsonParser} per call.
+ */
+public final class PayloadReader {
+  /** Versions we know the shape of. A new version would be a changed shape, so it is refused. */
+  static final Set<String> SUPPORTED_VERSIONS = Set.of("4", "3");
+
+  /** The payload nests 4 levels (envelope, alerts, alert, labels); room for unknown members. */
+  static final int MAX_NESTING_DEPTH = 32;
+
+  /** A truncatedAlerts count fits in 20 digits (Go uint64); longer numbers are junk. */
+  static final int MAX_NUMBER_LENGTH = 32;
+
+  private final WebhookLimits limits;
+  private final JsonFactory factory;
+
+  public PayloadReader(WebhookLimits limits) {
+    this.limits = limits;
+    StreamReadConstraints constraints = StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_NESTING_DEPTH)
+        .maxNumberLength(MAX_NUMBER_LENGTH)
+        .maxStringLength((int) Math.min(limits.maxBytes(), Integer.MAX_VALUE))
+        .build();
+    this.factory = JsonFactory.builder()
+        .streamReadConstraints(constraints)
+        // The caller owns the stream.
+        .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+        // Go keeps the last of duplicate members; a payload that says two things is refused instead.
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+  }
+
+  public WebhookPayload read(byte[] body) {
+    if (body.length > limits.maxBytes()) {
+      throw tooLarge();
+    }
+    try (JsonParser p = factory.createParser(body)) {
+      return readDocument(p);
+    } catch (IOException e) {
+      throw translate(e);
+    }
+  }
+
+  public WebhookPayload read(InputStream body) {
+    try (JsonParser p = factory.createParser(new LimitedInputStream(body, limits.maxBytes()))) {
+      return readDocument(p);
+    } catch (IOException e) {
+      throw translate(e);
+    }
+  }
+
+  private WebhookPayload readDocument(JsonParser p) throws IOException {
+    JsonToken first = p.nextToken();
+    if (first == null) {
+      throw new PayloadException("", "the body is empty; expected a JSON object");
+    }
+    WebhookPayload payload = readEnvelope(p);
+    if (p.nextToken() != null) {
+      throw new PayloadException("", "unexpected data after the JSON object, at "
+          + location(p));
+    }
+    return payload;
+  }
+
+  private WebhookPayload readEnvelope(JsonParser p) throws IOException {
+    expectObject(p);
+    String receiver = null;
+    WebhookStatus status = null;
+    List<WebhookAlert> alerts = null;
+    Map<String, String> groupLabels = Map.of();
+    Map<String, String> commonLabels = Map.of();
+    Map<String, String> commonAnnotations = Map.of();
+    String externalURL = "";
+    String version = null;
+    String groupKey = null;
+    long truncatedAlerts = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "receiver" -> receiver = requiredString(p);
+        case "status" -> status = status(p);
+        case "alerts" -> alerts = readAlerts(p);
+        case "groupLabels" -> groupLabels = stringMap(p);
+        case "commonLabels" -> commonLabels = stringMap(p);
+        case "commonAnnotations" -> commonAnnotations = stringMap(p);
+        case "externalURL" -> externalURL = optionalString(p, "");
+        case "version" -> version = version(p);
+        case "groupKey" -> groupKey = optionalString(p, null);
+        case "truncatedAlerts" -> truncatedAlerts = count(p);
+        default -> p.skipChildren(); // unknown members are ignored, as Go's decoder does
+      }
+    }
+    requirePresent(receiver, "/receiver");
+    requirePresent(status, "/status");
+    requirePresent(alerts, "/alerts");
+    return new WebhookPayload(receiver, status, alerts, groupLabels, commonLabels,
+        commonAnnotations, externalURL, version == null ? "4" : version, groupKey, truncatedAlerts);
+  }
+
+  private List<WebhookAlert> readAlerts(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw wrongType(p, "an array of alerts");
+    }
+    List<WebhookAlert> alerts = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (alerts.size() == limits.maxAlerts()) {
+        throw new PayloadException(pointer(p), "more than " + limits.maxAlerts()
+            + " alerts (WebhookLimits.maxAlerts); the payload is refused");
+      }
+      alerts.add(AlertReader.read(p, alerts.size()));
+    }
+    return alerts;
+  }
+
+  private static WebhookStatus status(JsonParser p) throws IOException {
+    return AlertReader.status(p);
+  }
+
+  private static String version(JsonParser p) throws IOException {
+    String version = optionalString(p, null);
+    if (version != null && !SUPPORTED_VERSIONS.contains(version)) {
+      throw new PayloadException(pointer(p), "unsupported payload version " + quote(version)
+          + "; supported are \"4\" and \"3\"");
+    }
+    return version;
+  }
+
+  private static long count(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return 0;
+    }
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
+        || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      throw wrongType(p, "a non-negative integer");
+    }
+    long value = p.getLongValue();
+    if (value < 0) {
+      throw new PayloadException(pointer(p), "must be >= 0, but was " + value);
+    }
+    return value;
+  }
+
+  // ---- helpers shared with AlertReader ----
+
+  static void expectObject(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw wrongType(p, "an object");
+    }
+  }
+
+  static String requiredString(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw wrongType(p, "a string");
+    }
+    return p.getText();
+  }
+
+  /** A string, or {@code absent} for JSON null (Go leaves a string untouched on null). */
+  static String optionalString(JsonParser p, String absent) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_NULL ? absent : requiredString(p);
+  }
+
+  /** An object of string values; null is an empty map, as Go writes a nil map as null. */
+  static SortedMap<String, String> stringMap(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return Collections.emptySortedMap();
+    }
+    expectObject(p);
+    TreeMap<String, String> map = new TreeMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (name.isEmpty()) {
+        throw new PayloadException(pointer(p), "a name must not be empty");
+      }
+      map.put(name, requiredString(p));
+    }
+    return map;
+  }
+
+  static void requirePresent(Object value, String pointer) {
+    if (value == null) {
+      throw new PayloadException(pointer, "required member is missing");
+    }
+  }
+
+  static PayloadException wrongType(JsonParser p, String expected) {
+    return new PayloadException(pointer(p), "expected " + expected + ", but was " + describe(p));
+  }
+
+  /** The pointer of the current token (for START_OBJECT/ARRAY: of that object or array). */
+  static String pointer(JsonParser p) {
+    return p.getParsingContext().pathAsPointer().toString();
+  }
+
+  /** Quotes a value for a message, cut short so a huge value cannot flood a log. */
+  static String quote(String value) {
+    final int max = 80;
+    StringBuilder b = new StringBuilder(Math.min(value.length(), max) + 8).append('"');
+    for (int i = 0; i < value.length() && i < max; i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    b.append('"');
+    if (value.length() > max) {
+      b.append("… (").append(value.length()).append(" chars)");
+    }
+    return b.toString();
+  }
+
+  private static String describe(JsonParser p) throws RuntimeException {
+    JsonToken t = p.currentToken();
+    try {
+      return switch (t) {
+        case START_OBJECT -> "an object";
+        case START_ARRAY -> "an array";
+        case VALUE_STRING -> "the string " + quote(p.getText());
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
+        case VALUE_TRUE, VALUE_FALSE -> t.asString();
+        case VALUE_NULL -> "null";
+        default -> String.valueOf(t);
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String location(JsonParser p) {
+    var loc = p.currentTokenLocation();
+    return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+
+  private PayloadException tooLarge() {
+    return new PayloadException("", "the body is larger than " + limits.maxBytes()
+        + " bytes (WebhookLimits.maxBytes); the payload is refused");
+  }
+
+  private RuntimeException translate(IOException e) {
+    if (e instanceof LimitedInputStream.LimitExceededException) {
+      return tooLarge();
+    }
+    if (e instanceof JsonProcessingException jpe) {
+      String pointer = "";
+      if (jpe.getProcessor() instanceof JsonParser p) {
+        pointer = pointer(p);
+      }
+      var loc = jpe.getLocation();
+      String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+      return new PayloadException(pointer, "not valid JSON: " + jpe.getOriginalMessage() + where, e);
+    }
+    return new UncheckedIOException("reading the webhook body failed", e);
+  }
+}
