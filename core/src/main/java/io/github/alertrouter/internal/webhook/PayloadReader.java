@@ -60,18 +60,27 @@ public final class PayloadReader {
     if (body.length > limits.maxBytes()) {
       throw tooLarge();
     }
-    try (JsonParser p = factory.createParser(body)) {
-      return readDocument(p);
+    try {
+      return readAll(factory.createParser(body));
     } catch (IOException e) {
-      throw translate(e);
+      throw translate(e, null);
     }
   }
 
   public WebhookPayload read(InputStream body) {
-    try (JsonParser p = factory.createParser(new LimitedInputStream(body, limits.maxBytes()))) {
+    try {
+      return readAll(factory.createParser(new LimitedInputStream(body, limits.maxBytes())));
+    } catch (IOException e) {
+      throw translate(e, null);
+    }
+  }
+
+  private WebhookPayload readAll(JsonParser p) throws IOException {
+    try (p) {
       return readDocument(p);
     } catch (IOException e) {
-      throw translate(e);
+      // Some Jackson exceptions (e.g. constraint violations) do not carry the parser; we have it.
+      throw translate(e, p);
     }
   }
 
@@ -268,15 +277,13 @@ public final class PayloadReader {
         + " bytes (WebhookLimits.maxBytes); the payload is refused");
   }
 
-  private RuntimeException translate(IOException e) {
+  private RuntimeException translate(IOException e, JsonParser parser) {
     if (e instanceof LimitedInputStream.LimitExceededException) {
       return tooLarge();
     }
     if (e instanceof JsonProcessingException jpe) {
-      String pointer = "";
-      if (jpe.getProcessor() instanceof JsonParser p) {
-        pointer = pointer(p);
-      }
+      JsonParser p = jpe.getProcessor() instanceof JsonParser own ? own : parser;
+      String pointer = p == null ? "" : pointer(p);
       var loc = jpe.getLocation();
       String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
       return new PayloadException(pointer, "not valid JSON: " + jpe.getOriginalMessage() + where, e);
