@@ -13,6 +13,7 @@ import io.github.alertrouter.alertmanager.webhook.WebhookPayload;
 import io.github.alertrouter.alertmanager.webhook.WebhookStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +61,7 @@ public final class PayloadReader {
     if (body.length > limits.maxBytes()) {
       throw tooLarge();
     }
+    requireUtf8Start(body, body.length);
     try {
       return readAll(factory.createParser(body));
     } catch (IOException e) {
@@ -69,9 +71,29 @@ public final class PayloadReader {
 
   public WebhookPayload read(InputStream body) {
     try {
-      return readAll(factory.createParser(new LimitedInputStream(body, limits.maxBytes())));
+      PushbackInputStream in = new PushbackInputStream(new LimitedInputStream(body, limits.maxBytes()), 2);
+      byte[] start = new byte[2];
+      int n = in.readNBytes(start, 0, 2);
+      requireUtf8Start(start, n);
+      in.unread(start, 0, n);
+      return readAll(factory.createParser(in));
     } catch (IOException e) {
       throw translate(e, null);
+    }
+  }
+
+  /**
+   * Jackson would detect UTF-16 and UTF-32 and read them; Go (and RFC 8259 between systems) knows
+   * only UTF-8. Any UTF-16/32 JSON text has a zero byte or a byte-order mark in its first two
+   * bytes, neither of which can start UTF-8 JSON.
+   */
+  private static void requireUtf8Start(byte[] start, int length) {
+    for (int i = 0; i < Math.min(2, length); i++) {
+      int b = start[i] & 0xff;
+      if (b == 0x00 || b == 0xfe || b == 0xff) {
+        throw new PayloadException("", "the body is not UTF-8 JSON: byte " + i + " is 0x"
+            + String.format("%02x", b) + " (UTF-16 or UTF-32?)");
+      }
     }
   }
 

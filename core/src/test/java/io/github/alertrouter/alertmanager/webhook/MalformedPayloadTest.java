@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -189,6 +190,28 @@ class MalformedPayloadTest {
     assertThat(e).isNotNull();
     assertThat(e.pointer()).isEqualTo(pointer);
     assertThat(e.detail()).containsIgnoringCase("UTF-8");
+  }
+
+  static Stream<Arguments> notUtf8() {
+    String json = envelope(ALERT, "");
+    byte[] utf16le = json.getBytes(StandardCharsets.UTF_16LE);
+    byte[] utf16WithBom = json.getBytes(StandardCharsets.UTF_16); // big-endian with FE FF
+    byte[] utf32 = json.getBytes(java.nio.charset.Charset.forName("UTF-32BE"));
+    return Stream.of(
+        Arguments.of("UTF-16LE", utf16le, "byte 1 is 0x00"),
+        Arguments.of("UTF-16 with byte-order mark", utf16WithBom, "byte 0 is 0xfe"),
+        Arguments.of("UTF-32BE", utf32, "byte 0 is 0x00"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notUtf8")
+  void otherUnicodeEncodingsAreRefused(String name, byte[] body, String detail) {
+    for (PayloadException e : List.of(
+        catchThrowableOfType(PayloadException.class, () -> CODEC.parse(body)),
+        catchThrowableOfType(PayloadException.class, () -> CODEC.parse(new ByteArrayInputStream(body))))) {
+      assertThat(e.pointer()).isEmpty();
+      assertThat(e.detail()).startsWith("the body is not UTF-8 JSON: " + detail);
+    }
   }
 
   @Test
