@@ -1,12 +1,12 @@
 package io.github.alertrouter.internal.webhook;
 
-import static io.github.alertrouter.internal.webhook.PayloadReader.expectObject;
-import static io.github.alertrouter.internal.webhook.PayloadReader.optionalString;
-import static io.github.alertrouter.internal.webhook.PayloadReader.pointer;
-import static io.github.alertrouter.internal.webhook.PayloadReader.quote;
-import static io.github.alertrouter.internal.webhook.PayloadReader.requirePresent;
-import static io.github.alertrouter.internal.webhook.PayloadReader.requiredString;
-import static io.github.alertrouter.internal.webhook.PayloadReader.stringMap;
+import static io.github.alertrouter.internal.webhook.JsonValues.expectObject;
+import static io.github.alertrouter.internal.webhook.JsonValues.optionalString;
+import static io.github.alertrouter.internal.webhook.JsonValues.pointer;
+import static io.github.alertrouter.internal.webhook.JsonValues.quote;
+import static io.github.alertrouter.internal.webhook.JsonValues.requirePresent;
+import static io.github.alertrouter.internal.webhook.JsonValues.requiredString;
+import static io.github.alertrouter.internal.webhook.JsonValues.stringMap;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,5 +1,14 @@
 package io.github.alertrouter.internal.webhook;
 
+import static io.github.alertrouter.internal.webhook.JsonValues.expectObject;
+import static io.github.alertrouter.internal.webhook.JsonValues.optionalString;
+import static io.github.alertrouter.internal.webhook.JsonValues.pointer;
+import static io.github.alertrouter.internal.webhook.JsonValues.quote;
+import static io.github.alertrouter.internal.webhook.JsonValues.requirePresent;
+import static io.github.alertrouter.internal.webhook.JsonValues.requiredString;
+import static io.github.alertrouter.internal.webhook.JsonValues.stringMap;
+import static io.github.alertrouter.internal.webhook.JsonValues.wrongType;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,12 +25,9 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Reads webhook payloads with Jackson's streaming parser, so that limits are checked while reading
@@ -136,7 +142,7 @@ public final class PayloadReader {
       p.nextToken();
       switch (name) {
         case "receiver" -> receiver = requiredString(p);
-        case "status" -> status = status(p);
+        case "status" -> status = AlertReader.status(p);
         case "alerts" -> alerts = readAlerts(p);
         case "groupLabels" -> groupLabels = stringMap(p);
         case "commonLabels" -> commonLabels = stringMap(p);
@@ -170,10 +176,6 @@ public final class PayloadReader {
     return alerts;
   }
 
-  private static WebhookStatus status(JsonParser p) throws IOException {
-    return AlertReader.status(p);
-  }
-
   private static String version(JsonParser p) throws IOException {
     String version = optionalString(p, null);
     if (version != null && !SUPPORTED_VERSIONS.contains(version)) {
@@ -196,97 +198,6 @@ public final class PayloadReader {
       throw new PayloadException(pointer(p), "must be >= 0, but was " + value);
     }
     return value;
-  }
-
-  // ---- helpers shared with AlertReader ----
-
-  static void expectObject(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw wrongType(p, "an object");
-    }
-  }
-
-  static String requiredString(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_STRING) {
-      throw wrongType(p, "a string");
-    }
-    return p.getText();
-  }
-
-  /** A string, or {@code absent} for JSON null (Go leaves a string untouched on null). */
-  static String optionalString(JsonParser p, String absent) throws IOException {
-    return p.currentToken() == JsonToken.VALUE_NULL ? absent : requiredString(p);
-  }
-
-  /** An object of string values; null is an empty map, as Go writes a nil map as null. */
-  static SortedMap<String, String> stringMap(JsonParser p) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return Collections.emptySortedMap();
-    }
-    expectObject(p);
-    TreeMap<String, String> map = new TreeMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      if (name.isEmpty()) {
-        throw new PayloadException(pointer(p), "a name must not be empty");
-      }
-      map.put(name, requiredString(p));
-    }
-    return map;
-  }
-
-  static void requirePresent(Object value, String pointer) {
-    if (value == null) {
-      throw new PayloadException(pointer, "required member is missing");
-    }
-  }
-
-  static PayloadException wrongType(JsonParser p, String expected) {
-    return new PayloadException(pointer(p), "expected " + expected + ", but was " + describe(p));
-  }
-
-  /** The pointer of the current token (for START_OBJECT/ARRAY: of that object or array). */
-  static String pointer(JsonParser p) {
-    return p.getParsingContext().pathAsPointer().toString();
-  }
-
-  /** Quotes a value for a message, cut short so a huge value cannot flood a log. */
-  static String quote(String value) {
-    final int max = 80;
-    StringBuilder b = new StringBuilder(Math.min(value.length(), max) + 8).append('"');
-    for (int i = 0; i < value.length() && i < max; i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    b.append('"');
-    if (value.length() > max) {
-      b.append("… (").append(value.length()).append(" chars)");
-    }
-    return b.toString();
-  }
-
-  private static String describe(JsonParser p) throws RuntimeException {
-    JsonToken t = p.currentToken();
-    try {
-      return switch (t) {
-        case START_OBJECT -> "an object";
-        case START_ARRAY -> "an array";
-        case VALUE_STRING -> "the string " + quote(p.getText());
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
-        case VALUE_TRUE, VALUE_FALSE -> t.asString();
-        case VALUE_NULL -> "null";
-        default -> String.valueOf(t);
-      };
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String location(JsonParser p) {
