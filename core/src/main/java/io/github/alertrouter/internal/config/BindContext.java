@@ -3,11 +3,9 @@ package io.github.alertrouter.internal.config;
 import io.github.alertrouter.config.ConfigProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * State shared by the binders of one document: the problems found so far, the environment for
@@ -18,7 +16,7 @@ final class BindContext implements Provenance {
   private final EnvSubstitution env;
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final Map<Object, String> origins = new IdentityHashMap<>();
-  private final Map<String, Set<String>> brokenIds = new HashMap<>();
+  private final Map<String, Map<String, String>> brokenIds = new HashMap<>();
 
   BindContext(Map<String, String> environment) {
     this.env = new EnvSubstitution(environment);
@@ -46,9 +44,9 @@ final class BindContext implements Provenance {
   }
 
   /** Remembers the id of an element of {@code section} that failed to bind. */
-  void broken(String section, String id) {
+  void broken(String section, String id, String path) {
     if (id != null) {
-      brokenIds.computeIfAbsent(section, k -> new HashSet<>()).add(id);
+      brokenIds.computeIfAbsent(section, k -> new HashMap<>()).putIfAbsent(id, path);
     }
   }
 
@@ -58,7 +56,7 @@ final class BindContext implements Provenance {
   }
 
   @Override
-  public boolean isBroken(String section, String id) {
-    return brokenIds.getOrDefault(section, Set.of()).contains(id);
+  public String brokenPath(String section, String id) {
+    return brokenIds.getOrDefault(section, Map.of()).get(id);
   }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a configuration document into a {@link RouterConfig}: text to a Jackson tree (YAML, or
@@ -88,21 +90,37 @@ public final class ConfigLoader {
     try {
       return (json ? JSON : YAML).readTree(text);
     } catch (JsonProcessingException e) {
+      String format = json ? "JSON" : "YAML";
+      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        throw single(source, format + " syntax error" + at(yaml.getProblemMark()) + ": " + describe(yaml));
+      }
       JsonLocation at = e.getLocation();
       String where = at == null || at.getLineNr() < 1
           ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw single(source, (json ? "JSON" : "YAML") + " syntax error" + where + ": " + describe(e));
+      throw single(source, format + " syntax error" + where + ": " + firstLine(e.getOriginalMessage()));
     }
   }
 
   /**
-   * The parser's own words, without the quoted source excerpt some parsers append: that excerpt
-   * may be a line holding a webhook token.
+   * SnakeYAML's problem and context, without the source excerpt its message appends: that
+   * excerpt may be a line holding a webhook token.
    */
-  private static String describe(JsonProcessingException e) {
-    String message = Objects.requireNonNullElse(e.getOriginalMessage(), "unreadable document");
-    int cut = message.indexOf('\n');
-    return (cut < 0 ? message : message.substring(0, cut)).strip();
+  private static String describe(MarkedYAMLException e) {
+    String problem = firstLine(e.getProblem());
+    if (e.getContext() == null) {
+      return problem;
+    }
+    return problem + " (" + firstLine(e.getContext()) + (e.getContextMark() == null ? "" : at(e.getContextMark())) + ")";
+  }
+
+  private static String at(Mark mark) {
+    return " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+  }
+
+  private static String firstLine(String message) {
+    String m = Objects.requireNonNullElse(message, "unreadable document");
+    int cut = m.indexOf('\n');
+    return (cut < 0 ? m : m.substring(0, cut)).strip();
   }
 
   private static ConfigException single(String source, String message) {

@@ -17,7 +17,7 @@ final class IdIndex {
   private final Map<String, String> declaredAt = new LinkedHashMap<>();
 
   /**
-   * @param section the section name, as {@link Provenance#isBroken} knows it
+   * @param section the section name, as {@link Provenance#brokenPath} knows it
    * @param what what an id names, for messages ({@code robot}, {@code contact group})
    * @param key the field holding the id ({@code id} or {@code name})
    */
@@ -34,6 +34,9 @@ final class IdIndex {
       return;
     }
     String first = declaredAt.putIfAbsent(id, elementPath);
+    if (first == null) {
+      first = provenance.brokenPath(section, id); // still a duplicate, though the other failed to bind
+    }
     if (first != null) {
       problems.add(new ConfigProblem(elementPath + "." + key,
           "duplicate " + what + " " + key + " \"" + id + "\", also used by " + first));
@@ -42,7 +45,7 @@ final class IdIndex {
 
   /** Checks a reference at {@code path}; an unknown id is a problem with a "did you mean". */
   void reference(String id, String path, List<ConfigProblem> problems) {
-    if (id == null || declaredAt.containsKey(id) || provenance.isBroken(section, id)) {
+    if (id == null || declaredAt.containsKey(id) || provenance.brokenPath(section, id) != null) {
       return;
     }
     problems.add(new ConfigProblem(path,

@@ -15,14 +15,17 @@ interface Provenance {
     }
 
     @Override
-    public boolean isBroken(String section, String id) {
-      return false;
+    public String brokenPath(String section, String id) {
+      return null;
     }
   };
 
   /** The path {@code element} was read from, or {@code fallback} when it was not read. */
   String path(Object element, String fallback);
 
-  /** True when an element of {@code section} with this id was present but failed to bind. */
-  boolean isBroken(String section, String id);
+  /**
+   * The path of an element of {@code section} with this id that was present but failed to bind,
+   * or {@code null} when there is none.
+   */
+  String brokenPath(String section, String id);
 }

@@ -48,7 +48,7 @@ final class RouterConfigBinder {
         item.context().origin(element, item.path());
         out.add(element);
       } else if (idField != null) {
-        item.context().broken(name, item.field(idField).peek());
+        item.context().broken(name, item.field(idField).peek(), item.path());
       }
     }
     return out;
