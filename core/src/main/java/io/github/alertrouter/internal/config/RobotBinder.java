@@ -2,14 +2,15 @@ package io.github.alertrouter.internal.config;
 
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.util.regex.Pattern;
 
 /**
  * Binds {@code robots} entries. The webhook and secret are read as secrets: no problem message
  * ever quotes them, only says what is wrong.
  */
 final class RobotBinder {
+  private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s/?#]+[^\\s]*");
+
   private RobotBinder() {}
 
   static Robot robot(Node node) {
@@ -30,13 +31,11 @@ final class RobotBinder {
         id, platform, Secret.of(webhook), secret == null || secret.isEmpty() ? null : Secret.of(secret), keyword));
   }
 
+  /**
+   * Deliberately loose (scheme, host, no spaces): the point is to catch a secret or a token put
+   * where the URL belongs, not to second-guess a platform's URL syntax.
+   */
   private static boolean isHttpUrl(String text) {
-    try {
-      URI uri = new URI(text);
-      return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-          && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
+    return HTTP_URL.matcher(text).matches();
   }
 }
