@@ -139,6 +139,25 @@ class ConfigLoadingTest {
   }
 
   @Test
+  void keepsScalarsAsWrittenWhereAStringIsWanted() {
+    RouterConfig config = parse(BASE.replace("- { id: bob }", "- { id: bob, mobile: 13800000002, im: { dingtalk: { userId: 0123 } } }")
+        + """
+        notificationPolicies:
+          - name: p
+            repeatInterval: 1h
+            sendResolved: true
+            matchingRules: [ { conditions: [ { key: enabled, op: in, values: [yes, on, 1.50, 0x1F, ~, "~"] } ] } ]
+        """.replace(", ~,", ","));
+
+    Contact bob = config.contacts().get(1);
+    assertThat(bob.mobile()).isEqualTo("13800000002");
+    assertThat(bob.identity("dingtalk")).containsEntry("userId", "0123");
+    assertThat(config.notificationPolicies().get(0).matchingRules().get(0).conditions().get(0).values())
+        .containsExactly("yes", "on", "1.50", "0x1F", "~");
+    assertThat(config.notificationPolicies().get(0).sendResolved()).isTrue();
+  }
+
+  @Test
   void nestedRoutesLeaveUnsetFieldsNullSoTheyInherit() {
     RouterConfig config = parse(BASE + """
         notificationPolicies:

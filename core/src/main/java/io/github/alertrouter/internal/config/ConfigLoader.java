@@ -1,12 +1,8 @@
 package io.github.alertrouter.internal.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
@@ -28,16 +24,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * JSON for {@code .json}), the tree to records by the hand-written binders, then the
  * cross-reference checks of {@link ConfigValidator}. Either every step succeeds or one
  * {@link ConfigException} lists every problem, binding and cross-reference together, in document
- * order. Thread-safe: the mappers are shared and immutable once built.
+ * order. Stateless and thread-safe.
  */
 public final class ConfigLoader {
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
-
   private ConfigLoader() {}
 
   /**
@@ -88,7 +77,7 @@ public final class ConfigLoader {
 
   private static JsonNode readTree(String text, String source, boolean json) {
     try {
-      return (json ? JSON : YAML).readTree(text);
+      return TreeReader.read(text, json);
     } catch (JsonProcessingException e) {
       String format = json ? "JSON" : "YAML";
       if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
@@ -98,6 +87,8 @@ public final class ConfigLoader {
       String where = at == null || at.getLineNr() < 1
           ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw single(source, format + " syntax error" + where + ": " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw single(source, "cannot read document: " + firstLine(e.getMessage())); // not expected from a String
     }
   }
 

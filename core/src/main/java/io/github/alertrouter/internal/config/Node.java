@@ -193,26 +193,31 @@ final class Node {
     return as(parser);
   }
 
+  /** {@code true} or {@code false}; {@code null} when absent or anything else. */
   Boolean bool() {
-    if (json == null) {
+    String text = text();
+    if (text == null) {
       return null;
     }
-    if (json.isBoolean()) {
-      return json.booleanValue();
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.valueOf(text);
     }
     problem("must be true or false, but was " + describe());
     return null;
   }
 
+  /** A whole number that fits an {@code int}; {@code null} when absent or anything else. */
   Integer integer() {
-    if (json == null) {
+    String text = text();
+    if (text == null) {
       return null;
     }
-    if (json.isIntegralNumber() && json.canConvertToInt()) {
-      return json.intValue();
+    try {
+      return Integer.valueOf(text);
+    } catch (NumberFormatException e) {
+      problem("must be a whole number, but was " + describe());
+      return null;
     }
-    problem("must be a whole number, but was " + describe());
-    return null;
   }
 
   /** A mark to pass to {@link #build} once all fields are read. */
@@ -260,9 +265,6 @@ final class Node {
     if (json.isArray()) {
       return "a list";
     }
-    if (secret) {
-      return "a " + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    }
-    return json.isTextual() ? "\"" + json.asText() + "\"" : json.asText();
+    return secret ? "a value (not shown: it is a secret)" : "\"" + json.asText() + "\"";
   }
 }
