@@ -1,5 +1,6 @@
 package io.github.alertrouter.config;
 
+import io.github.alertrouter.time.Durations;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public record GroupRule(Duration groupWait, Duration groupInterval, List<String>
   public GroupRule {
     requireNotNegative(groupWait, "groupWait");
     if (groupInterval != null && (groupInterval.isNegative() || groupInterval.isZero())) {
-      throw new IllegalArgumentException("groupInterval must be > 0, but was " + groupInterval);
+      throw new IllegalArgumentException("groupInterval must be > 0, but was " + Durations.format(groupInterval));
     }
     groupingFields = groupingFields == null ? null : List.copyOf(groupingFields);
     if (groupingFields != null && groupingFields.contains(ALL_LABELS) && groupingFields.size() > 1) {
@@ -42,7 +43,7 @@ public record GroupRule(Duration groupWait, Duration groupInterval, List<String>
 
   static void requireNotNegative(Duration d, String name) {
     if (d != null && d.isNegative()) {
-      throw new IllegalArgumentException(name + " must be >= 0, but was " + d);
+      throw new IllegalArgumentException(name + " must be >= 0, but was " + Durations.format(d));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.alertrouter.config;
 
+import io.github.alertrouter.time.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +52,7 @@ public record NotificationPolicy(
     groupRule = Objects.requireNonNullElse(groupRule, GroupRule.INHERIT);
     notifyRule = Objects.requireNonNullElse(notifyRule, NotifyRule.INHERIT);
     if (repeatInterval != null && (repeatInterval.isNegative() || repeatInterval.isZero())) {
-      throw new IllegalArgumentException("repeatInterval must be > 0, but was " + repeatInterval);
+      throw new IllegalArgumentException("repeatInterval must be > 0, but was " + Durations.format(repeatInterval));
     }
     muteTimeIntervals = List.copyOf(Objects.requireNonNullElse(muteTimeIntervals, List.of()));
     activeTimeIntervals = List.copyOf(Objects.requireNonNullElse(activeTimeIntervals, List.of()));

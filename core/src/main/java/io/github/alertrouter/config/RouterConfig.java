@@ -65,9 +65,12 @@ public record RouterConfig(
   }
 
   /**
-   * Parses YAML (JSON is YAML too) text; {@code source} names it in error messages.
+   * Parses configuration text: JSON when {@code source} ends in {@code .json}, YAML otherwise.
+   * {@code ${VAR}} in string values is taken from {@code environment} ({@code $${} is a literal
+   * {@code ${}); {@code source} names the text in error messages and may be {@code null}.
    *
-   * @throws ConfigException listing every problem with its path
+   * @throws ConfigException listing every problem with its path, in document order; no message
+   *     quotes a robot's webhook or secret
    */
   public static RouterConfig parse(String text, String source, Map<String, String> environment) {
     return ConfigLoader.parse(text, source, environment);

@@ -1,5 +1,6 @@
 package io.github.alertrouter.config;
 
+import io.github.alertrouter.time.Durations;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -36,7 +37,7 @@ public record ScheduleLayer(
       throw new IllegalArgumentException("layer " + name + ": shiftLength is required with rotation CUSTOM and only then");
     }
     if (shiftLength != null && (shiftLength.isNegative() || shiftLength.isZero())) {
-      throw new IllegalArgumentException("layer " + name + ": shiftLength must be > 0, but was " + shiftLength);
+      throw new IllegalArgumentException("layer " + name + ": shiftLength must be > 0, but was " + Durations.format(shiftLength));
     }
     restrictions = List.copyOf(Objects.requireNonNullElse(restrictions, List.of()));
   }

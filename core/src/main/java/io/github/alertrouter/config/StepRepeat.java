@@ -1,5 +1,6 @@
 package io.github.alertrouter.config;
 
+import io.github.alertrouter.time.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ public record StepRepeat(int count, Duration every) {
     }
     Objects.requireNonNull(every, "every");
     if (every.isNegative() || every.isZero()) {
-      throw new IllegalArgumentException("repeat every must be > 0, but was " + every);
+      throw new IllegalArgumentException("repeat every must be > 0, but was " + Durations.format(every));
     }
   }
 }

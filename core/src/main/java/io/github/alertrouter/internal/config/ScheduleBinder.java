@@ -1,0 +1,79 @@
+package io.github.alertrouter.internal.config;
+
+import io.github.alertrouter.config.Rotation;
+import io.github.alertrouter.config.Schedule;
+import io.github.alertrouter.config.ScheduleLayer;
+import io.github.alertrouter.config.ScheduleOverride;
+import io.github.alertrouter.config.TimeRestriction;
+import io.github.alertrouter.time.Durations;
+import io.github.alertrouter.time.TimeOfDay;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Binds {@code schedules} entries with their layers, restrictions and overrides. */
+final class ScheduleBinder {
+  private ScheduleBinder() {}
+
+  static Schedule schedule(Node node) {
+    if (!node.isMap("id", "timeZone", "handoffRobot", "layers", "overrides")) {
+      return null;
+    }
+    int mark = node.mark();
+    String id = node.required("id").text();
+    ZoneId zone = node.required("timeZone").as(Values::zone);
+    String handoffRobot = node.field("handoffRobot").text();
+    List<ScheduleLayer> layers = node.required("layers").list(ScheduleBinder::layer);
+    List<ScheduleOverride> overrides = node.field("overrides").list(ScheduleBinder::override);
+    return node.build(mark, () -> new Schedule(id, zone, handoffRobot, layers, overrides));
+  }
+
+  static ScheduleLayer layer(Node node) {
+    if (!node.isMap("name", "members", "rotation", "shiftLength", "handoff", "restrictions")) {
+      return null;
+    }
+    int mark = node.mark();
+    String name = node.field("name").text();
+    List<String> members = node.required("members").texts();
+    Rotation rotation = node.required("rotation").as(text -> Values.enumValue(Rotation.class, text));
+    Duration shiftLength = node.field("shiftLength").as(Durations::parse);
+    LocalDateTime handoff = node.required("handoff").as(Values::localDateTime);
+    List<TimeRestriction> restrictions = node.field("restrictions").list(ScheduleBinder::restriction);
+    return node.build(mark, () -> new ScheduleLayer(name, members, rotation, shiftLength, handoff, restrictions));
+  }
+
+  static TimeRestriction restriction(Node node) {
+    if (!node.isMap("days", "from", "to")) {
+      return null;
+    }
+    int mark = node.mark();
+    Set<DayOfWeek> days = days(node.required("days"));
+    TimeOfDay from = node.required("from").as(TimeOfDay::parse);
+    TimeOfDay to = node.required("to").as(TimeOfDay::parse);
+    return node.build(mark, () -> new TimeRestriction(days, from, to));
+  }
+
+  static ScheduleOverride override(Node node) {
+    if (!node.isMap("contact", "from", "to")) {
+      return null;
+    }
+    int mark = node.mark();
+    String contact = node.required("contact").text();
+    LocalDateTime from = node.required("from").as(Values::localDateTime);
+    LocalDateTime to = node.required("to").as(Values::localDateTime);
+    return node.build(mark, () -> new ScheduleOverride(contact, from, to));
+  }
+
+  /** A list of days; {@code null} when absent. */
+  static Set<DayOfWeek> days(Node node) {
+    List<DayOfWeek> days = node.texts(Values::dayOfWeek);
+    if (days == null) {
+      return null;
+    }
+    return days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
+  }
+}

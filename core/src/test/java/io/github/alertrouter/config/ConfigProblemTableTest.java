@@ -1,0 +1,292 @@
+package io.github.alertrouter.config;
+
+import static io.github.alertrouter.config.ConfigFixtures.BASE;
+import static io.github.alertrouter.config.ConfigFixtures.problems;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One row per kind of problem: the document (appended to {@link ConfigFixtures#BASE} unless it
+ * stands alone) and exactly the problems it must report, path and message.
+ */
+class ConfigProblemTableTest {
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource({"bindingRows", "referenceRows", "ruleRows", "timeIntervalRows", "standaloneRows"})
+  void reportsExactlyTheseProblems(String name, String document, List<String> expected) {
+    assertThat(problems(document)).containsExactlyElementsOf(expected);
+  }
+
+  /** A document with BASE and one top-level policy whose body is {@code policyBody}. */
+  private static String policy(String policyBody) {
+    return BASE + "notificationPolicies:\n  - name: p\n" + policyBody.indent(4);
+  }
+
+  private static Arguments row(String name, String document, String... expected) {
+    return arguments(name, document, List.of(expected));
+  }
+
+  static Stream<Arguments> bindingRows() {
+    String p = "notificationPolicies[0]";
+    return Stream.of(
+        row("unknown field with a suggestion",
+            policy("repeatInterval: 1h\ngroupRule: { groupwait: 5s }"),
+            p + ".groupRule.groupwait: unknown field, did you mean \"groupWait\"?"),
+        row("unknown field without a close match lists the fields",
+            policy("repeatInterval: 1h\nzzz: 1"),
+            p + ".zzz: unknown field, expected one of name, matchingRules, groupRule, notifyRule, repeatInterval,"
+                + " escalationPolicy, sendResolved, continue, muteTimeIntervals, activeTimeIntervals, routes"),
+        row("unknown top-level section",
+            BASE + "notificationPolicy: []",
+            "notificationPolicy: unknown field, did you mean \"notificationPolicies\"?"),
+        row("invalid duration",
+            policy("repeatInterval: 5x"),
+            p + ".repeatInterval: must be a duration such as 500ms, 30s, 5m, 4h or 1d, but was \"5x\""),
+        row("negative duration",
+            policy("repeatInterval: 1h\ngroupRule: { groupWait: -5s }"),
+            p + ".groupRule.groupWait: must be a duration such as 500ms, 30s, 5m, 4h or 1d, but was \"-5s\""),
+        row("list where a map is expected",
+            policy("repeatInterval: 1h\ngroupRule: [groupWait]"),
+            p + ".groupRule: must be a map, but was a list"),
+        row("map where a list is expected",
+            policy("repeatInterval: 1h\nnotifyRule: { robots: { id: sre-ding } }"),
+            p + ".notifyRule.robots: must be a list, but was a map"),
+        row("map where a string is expected",
+            policy("repeatInterval: 1h\nescalationPolicy: { id: payments }"),
+            p + ".escalationPolicy: must be a string, but was a map"),
+        row("string where a map is expected",
+            policy("repeatInterval: 1h\nnotifyRule: sre-ding"),
+            p + ".notifyRule: must be a map, but was \"sre-ding\""),
+        row("not a boolean",
+            policy("repeatInterval: 1h\nsendResolved: sometimes"),
+            p + ".sendResolved: must be true or false, but was \"sometimes\""),
+        row("empty list element",
+            policy("repeatInterval: 1h\nnotifyRule: { robots: [sre-ding, null] }"),
+            p + ".notifyRule.robots[1]: must not be empty"),
+        row("missing required field",
+            policy("repeatInterval: 1h\nnotifyRule: { window: { from: \"09:00\" } }"),
+            p + ".notifyRule.window.timeZone: is required"),
+        row("invalid operator",
+            policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: team, op: like, value: x } ] } ]"),
+            p + ".matchingRules[0].conditions[0].op: must be one of eq, neq, in, nin, re, nre, but was \"like\""),
+        row("eq given values",
+            policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: team, op: eq, values: [a] } ] } ]"),
+            p + ".matchingRules[0].conditions[0].values: operator eq takes a single \"value\", not \"values\""),
+        row("condition without its value",
+            policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: team, op: in } ] } ]"),
+            p + ".matchingRules[0].conditions[0].values: is required for operator in"),
+        row("both value and values",
+            policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: a, op: in, value: x, values: [y] } ] } ]"),
+            p + ".matchingRules[0].conditions[0]: set either \"value\" or \"values\", not both"),
+        row("record constructor: invalid regex",
+            policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: team, op: re, value: \"(\" } ] } ]"),
+            p + ".matchingRules[0].conditions[0]: invalid regex \"(\": Unclosed group"),
+        row("record constructor: empty in list",
+            policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: team, op: nin, values: [] } ] } ]"),
+            p + ".matchingRules[0].conditions[0]: operator nin needs at least one value"),
+        row("record constructor: zero groupInterval",
+            policy("repeatInterval: 1h\ngroupRule: { groupInterval: 0s }"),
+            p + ".groupRule: groupInterval must be > 0, but was 0s"),
+        row("record constructor: \"...\" with other fields",
+            policy("repeatInterval: 1h\ngroupRule: { groupingFields: [\"...\", cluster] }"),
+            p + ".groupRule: groupingFields: \"...\" groups by all labels and cannot be combined with other"
+                + " fields, but was [..., cluster]"),
+        row("invalid time of day",
+            policy("repeatInterval: 1h\nnotifyRule: { window: { from: \"25:00\", timeZone: UTC } }"),
+            p + ".notifyRule.window.from: must be a time of day HH:mm from 00:00 to 24:00, but was \"25:00\""),
+        row("invalid day",
+            policy("repeatInterval: 1h\nnotifyRule: { window: { days: [MON, FUNDAY], timeZone: UTC } }"),
+            p + ".notifyRule.window.days[1]: must be a day MON..SUN or MONDAY..SUNDAY, but was \"FUNDAY\""),
+        row("invalid time zone",
+            policy("repeatInterval: 1h\nnotifyRule: { window: { timeZone: Mars/Olympus } }"),
+            p + ".notifyRule.window.timeZone: must be an IANA time zone such as Asia/Shanghai or UTC,"
+                + " but was \"Mars/Olympus\""),
+        row("fixed offset is not a time zone",
+            policy("repeatInterval: 1h\nnotifyRule: { window: { timeZone: \"+08:00\" } }"),
+            p + ".notifyRule.window.timeZone: must be an IANA time zone such as Asia/Shanghai or UTC,"
+                + " but was \"+08:00\""),
+        row("invalid mention target",
+            policy("repeatInterval: 1h\nnotifyRule: { mention: [\"contact:alice\", \"person:bob\"] }"),
+            p + ".notifyRule.mention[1]: must be contact:ID, group:ID, schedule:ID, label:NAME, annotation:NAME"
+                + " or all, but was \"person:bob\""),
+        row("missing environment variable",
+            policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: team, op: eq, value: \"${NOPE}\" } ] } ]"),
+            p + ".matchingRules[0].conditions[0].value: environment variable \"NOPE\" is not set"),
+        row("unterminated environment reference",
+            policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: team, op: eq, value: \"${TEAM\" } ] } ]"),
+            p + ".matchingRules[0].conditions[0].value: unterminated environment reference \"${\""
+                + " (write \"$${\" for a literal \"${\")"),
+        row("invalid silence timestamp",
+            BASE + "silences: [ { id: s, matchers: [ { key: a, op: eq, value: b } ], startsAt: yesterday,"
+                + " endsAt: \"2026-01-01T00:00:00Z\" } ]",
+            "silences[0].startsAt: must be an RFC 3339 timestamp such as 2026-01-05T09:00:00Z, but was \"yesterday\""),
+        row("record constructor: silence ends before it starts",
+            BASE + "silences: [ { id: s, matchers: [ { key: a, op: eq, value: b } ],"
+                + " startsAt: \"2026-01-02T00:00:00Z\", endsAt: \"2026-01-01T00:00:00+08:00\" } ]",
+            "silences[0]: silence s: endsAt must be after startsAt"));
+  }
+
+  static Stream<Arguments> referenceRows() {
+    String p = "notificationPolicies[0]";
+    return Stream.of(
+        row("unknown robot with a suggestion",
+            policy("repeatInterval: 1h\nnotifyRule: { robots: [sre-ding, sre-dng] }"),
+            p + ".notifyRule.robots[1]: unknown robot \"sre-dng\", did you mean \"sre-ding\"?"),
+        row("unknown robot without a suggestion",
+            policy("repeatInterval: 1h\nnotifyRule: { robots: [ops-lark] }"),
+            p + ".notifyRule.robots[0]: unknown robot \"ops-lark\""),
+        row("unknown mentioned contact, group and schedule",
+            policy("repeatInterval: 1h\nnotifyRule: { mention: [\"contact:alcie\", \"group:ops\", \"schedule:primray\","
+                + " \"label:owner\", all] }"),
+            p + ".notifyRule.mention[0]: unknown contact \"alcie\", did you mean \"alice\"?",
+            p + ".notifyRule.mention[1]: unknown contact group \"ops\"",
+            p + ".notifyRule.mention[2]: unknown schedule \"primray\", did you mean \"primary\"?"),
+        row("unknown escalation policy",
+            policy("escalationPolicy: payment"),
+            p + ".escalationPolicy: unknown escalation policy \"payment\", did you mean \"payments\"?"),
+        row("unknown time intervals",
+            policy("repeatInterval: 1h\nmuteTimeIntervals: [weekends]\nactiveTimeIntervals: [office]"),
+            p + ".muteTimeIntervals[0]: unknown time interval \"weekends\", did you mean \"weekend\"?",
+            p + ".activeTimeIntervals[0]: unknown time interval \"office\""),
+        row("unknown robot in a nested route",
+            policy("repeatInterval: 1h\nroutes:\n  - {}\n  - notifyRule: { robots: [sre-dingg] }"),
+            p + ".routes[1].notifyRule.robots[0]: unknown robot \"sre-dingg\", did you mean \"sre-ding\"?"),
+        row("unknown group member",
+            BASE.replace("members: [alice, bob] }", "members: [alice, bobb] }"),
+            "contactGroups[0].members[1]: unknown contact \"bobb\", did you mean \"bob\"?"),
+        row("unknown schedule member, override contact and handoff robot",
+            BASE.replace("layers: [ { members: [alice, bob]", "handoffRobot: sre\n    overrides: [ { contact: carol,"
+                + " from: \"2026-01-01T00:00\", to: \"2026-01-02T00:00\" } ]\n    layers: [ { members: [alice, eve]"),
+            "schedules[0].handoffRobot: unknown robot \"sre\"",
+            "schedules[0].overrides[0].contact: unknown contact \"carol\"",
+            "schedules[0].layers[0].members[1]: unknown contact \"eve\""),
+        row("unknown escalation targets and robots",
+            BASE.replace("notify: [\"schedule:primary\"] }", "notify: [\"group:sre\", \"contact:al\"], robots: [ding] }"),
+            "escalationPolicies[0].steps[0].notify[1]: unknown contact \"al\"",
+            "escalationPolicies[0].steps[0].robots[0]: unknown robot \"ding\""),
+        row("a reference to an element that failed to bind is not unknown",
+            BASE.replace("- { id: bob }", "- { id: bob, nmae: Bob }").replace("- { id: alice }", "- { id: alice, im: [] }"),
+            "contacts[0].im: must be a map, but was a list",
+            "contacts[1].nmae: unknown field, did you mean \"name\"?"));
+  }
+
+  static Stream<Arguments> ruleRows() {
+    return Stream.of(
+        row("repeatInterval and escalationPolicy both set",
+            policy("repeatInterval: 1h\nescalationPolicy: payments"),
+            "notificationPolicies[0]: sets both repeatInterval and escalationPolicy; use one or the other"),
+        row("both set on a nested route",
+            policy("repeatInterval: 1h\nroutes: [ { repeatInterval: 5m, escalationPolicy: payments } ]"),
+            "notificationPolicies[0].routes[0]: sets both repeatInterval and escalationPolicy; use one or the other"),
+        row("neither set at the top level",
+            policy("sendResolved: true"),
+            "notificationPolicies[0]: needs repeatInterval or escalationPolicy"),
+        row("top-level policy without a name",
+            BASE + "notificationPolicies: [ { repeatInterval: 1h } ]",
+            "notificationPolicies[0].name: a top-level policy needs a name"),
+        row("duplicate policy names",
+            BASE + "notificationPolicies: [ { name: p, repeatInterval: 1h }, { name: p, repeatInterval: 2h } ]",
+            "notificationPolicies[1].name: duplicate policy name \"p\", also used by notificationPolicies[0]"),
+        row("duplicate ids in every section",
+            """
+            contacts: [ { id: a }, { id: a } ]
+            contactGroups: [ { id: g }, { id: g } ]
+            robots:
+              - { id: r, platform: wecom, webhook: "https://example.com/1" }
+              - { id: r, platform: wecom, webhook: "https://example.com/2" }
+            schedules:
+              - { id: s, timeZone: UTC, layers: [ { members: [a], rotation: daily, handoff: "2026-01-01T00:00" } ] }
+              - { id: s, timeZone: UTC, layers: [ { members: [a], rotation: daily, handoff: "2026-01-01T00:00" } ] }
+            escalationPolicies:
+              - { id: e, steps: [ { after: 0s, when: unresolved, notify: [all] } ] }
+              - { id: e, steps: [ { after: 0s, when: unresolved, notify: [all] } ] }
+            silences:
+              - { id: x, matchers: [ { key: a, op: eq, value: b } ], startsAt: "2026-01-01T00:00:00Z", endsAt: "2026-01-02T00:00:00Z" }
+              - { id: x, matchers: [ { key: a, op: eq, value: b } ], startsAt: "2026-01-01T00:00:00Z", endsAt: "2026-01-02T00:00:00Z" }
+            timeIntervals: [ { name: t }, { name: t } ]
+            """,
+            "contacts[1].id: duplicate contact id \"a\", also used by contacts[0]",
+            "contactGroups[1].id: duplicate contact group id \"g\", also used by contactGroups[0]",
+            "robots[1].id: duplicate robot id \"r\", also used by robots[0]",
+            "schedules[1].id: duplicate schedule id \"s\", also used by schedules[0]",
+            "escalationPolicies[1].id: duplicate escalation policy id \"e\", also used by escalationPolicies[0]",
+            "silences[1].id: duplicate silence id \"x\", also used by silences[0]",
+            "timeIntervals[1].name: duplicate time interval name \"t\", also used by timeIntervals[0]"),
+        row("record constructor: escalation steps out of order",
+            BASE.replace("steps: [ { after: 10m", "steps: [ { after: 20m, when: unacked, notify: [all] }, { after: 10m"),
+            "escalationPolicies[0]: escalation policy payments: steps must be ordered by after,"
+                + " but step 1 comes before step 0"),
+        row("record constructor: CUSTOM rotation without shiftLength",
+            BASE.replace("rotation: weekly", "rotation: custom"),
+            "schedules[0].layers[0]: layer null: shiftLength is required with rotation CUSTOM and only then"),
+        row("invalid rotation",
+            BASE.replace("rotation: weekly", "rotation: hourly"),
+            "schedules[0].layers[0].rotation: must be one of DAILY, WEEKLY, CUSTOM, but was \"hourly\""),
+        row("invalid handoff",
+            BASE.replace("handoff: \"2026-01-05T09:00\"", "handoff: \"2026-01-05 09:00\""),
+            "schedules[0].layers[0].handoff: must be a local date-time such as 2026-01-05T09:00,"
+                + " but was \"2026-01-05 09:00\""),
+        row("repeat count not a number",
+            BASE.replace("notify: [\"schedule:primary\"] }", "notify: [all], repeat: { count: two, every: 5m } }"),
+            "escalationPolicies[0].steps[0].repeat.count: must be a whole number, but was \"two\""),
+        row("missing step delay",
+            BASE.replace("{ after: 10m, when", "{ when"),
+            "escalationPolicies[0].steps[0].after: is required"),
+        row("wrong type inside an identity",
+            BASE.replace("- { id: bob }", "- { id: bob, im: { dingtalk: { userId: [1] } } }"),
+            "contacts[1].im.dingtalk.userId: must be a string, but was a list"));
+  }
+
+  static Stream<Arguments> timeIntervalRows() {
+    String at = "timeIntervals[1].periods[0].";
+    return Stream.of(
+        row("times",
+            BASE + "  - name: t\n    periods: [ { times: [\"09:00-17:00\", \"17:00-09:00\", \"9-17\", \"00:00-24:00\"] } ]",
+            at + "times[1]: start time must be before end time, but was \"17:00-09:00\"",
+            at + "times[2]: must be a time range HH:MM-HH:MM such as 09:00-17:00, but was \"9-17\""),
+        row("weekdays",
+            BASE + "  - name: t\n    periods: [ { weekdays: [\"monday:friday\", \"saturday:sunday\", funday] } ]",
+            at + "weekdays[1]: start day must not be after end day, but was \"saturday:sunday\"",
+            at + "weekdays[2]: must be a weekday such as monday, or a range such as monday:friday, but was \"funday\""),
+        row("days of month",
+            BASE + "  - name: t\n    periods: [ { daysOfMonth: [\"1:7\", \"-3:-1\", \"0\", \"-1:5\", \"20:10\", \"32\", \"1:-1\"] } ]",
+            at + "daysOfMonth[2]: must be a day of month 1..31 or -31..-1, or a range such as 1:7, but was \"0\"",
+            at + "daysOfMonth[3]: end day must be negative when the start day is, but was \"-1:5\"",
+            at + "daysOfMonth[4]: end day is before start day in \"20:10\"",
+            at + "daysOfMonth[5]: must be a day of month 1..31 or -31..-1, or a range such as 1:7, but was \"32\""),
+        row("months and years",
+            BASE + "  - name: t\n    periods: [ { months: [\"january:march\", \"12\", \"13\"], years: [\"2026:2027\", \"2027:2026\"] } ]",
+            at + "months[2]: must be a month name such as january or a number 1..12, or a range such as"
+                + " january:march, but was \"13\"",
+            at + "years[1]: start year must not be after end year, but was \"2027:2026\""),
+        row("location",
+            BASE + "  - name: t\n    periods: [ { location: Asia/Shangai } ]",
+            at + "location: must be an IANA time zone such as Asia/Shanghai or UTC, but was \"Asia/Shangai\""));
+  }
+
+  static Stream<Arguments> standaloneRows() {
+    return Stream.of(
+        row("YAML syntax error has line and column",
+            "contacts:\n  - id: alice\n   name: [unclosed\n",
+            "YAML syntax error at line 3, column 4: expected <block end>, but found '<block mapping start>'"
+                + " (while parsing a block collection at line 2, column 3)"),
+        row("duplicate key",
+            "contacts: []\ncontacts: []\n",
+            "YAML syntax error at line 2, column 9: Duplicate field 'contacts'"),
+        row("the document is not a map",
+            "- contacts\n",
+            "must be a map, but was a list"),
+        row("webhook that is not a URL",
+            "robots: [ { id: r, platform: dingtalk, webhook: \"${SIGN}\" } ]",
+            "robots[0].webhook: must be an http or https URL (value not shown: it holds the access token)"),
+        row("missing webhook variable",
+            "robots: [ { id: r, platform: dingtalk, webhook: \"${DINGTALK_WEBHOOK}\" } ]",
+            "robots[0].webhook: environment variable \"DINGTALK_WEBHOOK\" is not set"));
+  }
+}

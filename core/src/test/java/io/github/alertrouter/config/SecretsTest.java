@@ -1,0 +1,85 @@
+package io.github.alertrouter.config;
+
+import static io.github.alertrouter.config.ConfigFixtures.BASE;
+import static io.github.alertrouter.config.ConfigFixtures.ENV;
+import static io.github.alertrouter.config.ConfigFixtures.SIGNING_SECRET;
+import static io.github.alertrouter.config.ConfigFixtures.WEBHOOK_TOKEN;
+import static io.github.alertrouter.config.ConfigFixtures.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.alertrouter.internal.config.ConfigWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Webhook tokens and signing secrets never show in problems, exceptions or toString. */
+class SecretsTest {
+  private static final String LITERAL_TOKEN = "LITERAL-TOKEN-9931";
+
+  static Stream<Arguments> brokenDocuments() {
+    return Stream.of(
+        Arguments.of("secret-bearing robot in an otherwise broken config",
+            BASE + "notificationPolicies: [ { name: p, notifyRule: { robots: [sre-dng] } } ]"),
+        Arguments.of("webhook holds a non-URL secret",
+            "robots: [ { id: r, platform: dingtalk, webhook: \"" + LITERAL_TOKEN + "\", secret: [" + LITERAL_TOKEN + "] } ]"),
+        Arguments.of("webhook of the wrong type",
+            "robots: [ { id: r, platform: dingtalk, webhook: 123" + LITERAL_TOKEN.length() + " } ]"),
+        Arguments.of("robot with a typo next to its secrets",
+            "robots: [ { id: r, platfrom: dingtalk, webhook: \"https://x/?t=" + LITERAL_TOKEN + "\", secret: \"${SIGN}\" } ]"),
+        Arguments.of("YAML syntax error on the secret's line",
+            "robots:\n  - id: r\n    webhook: \"https://x/?t=" + LITERAL_TOKEN + "\" : oops\n"),
+        Arguments.of("YAML syntax error with an unterminated quoted token",
+            "robots:\n  - id: r\n    webhook: \"https://x/?t=" + LITERAL_TOKEN + "\n"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenDocuments")
+  void problemsNeverQuoteSecrets(String name, String document) {
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> parse(document));
+
+    assertThat(e).isNotNull();
+    for (String text : Stream.concat(Stream.of(e.getMessage(), e.toString()),
+        e.problems().stream().map(ConfigProblem::toString)).toList()) {
+      assertThat(text).doesNotContain(WEBHOOK_TOKEN, SIGNING_SECRET, LITERAL_TOKEN, "1238");
+    }
+  }
+
+  @Test
+  void toStringNeverRevealsSecrets() {
+    RouterConfig config = parse(BASE);
+
+    assertThat(config.toString()).doesNotContain(WEBHOOK_TOKEN, SIGNING_SECRET).contains("***");
+    assertThat(config.robots().get(0).toString()).doesNotContain(WEBHOOK_TOKEN, SIGNING_SECRET);
+  }
+
+  @Test
+  void writerUsesPlaceholdersUnlessToldToReveal() {
+    RouterConfig config = parse(BASE);
+
+    String shared = ConfigWriter.toYaml(config);
+    assertThat(shared).doesNotContain(WEBHOOK_TOKEN, SIGNING_SECRET)
+        .contains("${ROBOT_SRE_DING_WEBHOOK}", "${ROBOT_SRE_DING_SECRET}");
+    RouterConfig reloaded = RouterConfig.parse(shared, "shared.yaml", Map.of(
+        "ROBOT_SRE_DING_WEBHOOK", ENV.get("DINGTALK_URL"), "ROBOT_SRE_DING_SECRET", SIGNING_SECRET));
+    assertThat(reloaded).isEqualTo(config);
+
+    assertThat(ConfigWriter.toYaml(config, ConfigWriter.SecretMode.REVEAL)).contains(WEBHOOK_TOKEN, SIGNING_SECRET);
+  }
+
+  @Test
+  void placeholdersNeedTheirVariables() {
+    String shared = ConfigWriter.toYaml(parse(BASE));
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> RouterConfig.parse(shared, "shared.yaml", Map.of()));
+
+    assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly(
+        "robots[0].webhook: environment variable \"ROBOT_SRE_DING_WEBHOOK\" is not set",
+        "robots[0].secret: environment variable \"ROBOT_SRE_DING_SECRET\" is not set");
+    assertThat(List.of(e.getMessage())).noneMatch(m -> m.contains(WEBHOOK_TOKEN));
+  }
+}
