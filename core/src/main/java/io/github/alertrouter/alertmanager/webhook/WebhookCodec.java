@@ -4,6 +4,7 @@ import io.github.alertrouter.internal.webhook.PayloadReader;
 import io.github.alertrouter.internal.webhook.PayloadWriter;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -94,6 +95,19 @@ public final class WebhookCodec {
    */
   public WebhookPayload parse(InputStream body) {
     return reader.read(Objects.requireNonNull(body, "body"));
+  }
+
+  /**
+   * Reads a JSON array of alerts in Alertmanager's API v2 form (the body of
+   * {@code POST /api/v2/alerts}: {@code labels}, {@code annotations}, {@code startsAt},
+   * {@code endsAt}, {@code generatorURL}). {@code status} and {@code startsAt} are optional: the
+   * status follows from {@code endsAt}. Pointers are {@code /<index>/<member>}; the same limits
+   * apply.
+   *
+   * @throws PayloadException if the body is malformed or over a limit
+   */
+  public List<WebhookAlert> parseAlertList(byte[] body) {
+    return reader.readAlertList(Objects.requireNonNull(body, "body"));
   }
 
   /**

@@ -19,7 +19,7 @@ import java.io.IOException;
  * string; {@link Node} converts text to numbers and booleans only where a field asks for one.
  * Duplicate keys are syntax errors. Thread-safe: the factories are immutable once built.
  */
-final class TreeReader {
+public final class TreeReader {
   private static final JsonFactory YAML = YAMLFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
@@ -35,7 +35,7 @@ final class TreeReader {
    *
    * @throws IOException on a syntax error, with the parser's location
    */
-  static JsonNode read(String text, boolean json) throws IOException {
+  public static JsonNode read(String text, boolean json) throws IOException {
     try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
       JsonToken token = parser.nextToken();
       return token == null ? MissingNode.getInstance() : value(parser, token);

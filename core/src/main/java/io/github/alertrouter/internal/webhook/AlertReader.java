@@ -26,6 +26,15 @@ final class AlertReader {
 
   /** Reads the alert object the parser is at, the {@code index}-th of {@code /alerts}. */
   static WebhookAlert read(JsonParser p, int index) throws IOException {
+    return read(p, "/alerts/" + index, false);
+  }
+
+  /**
+   * Reads one alert at JSON pointer {@code at}. A postable alert (Alertmanager API v2
+   * {@code POST /api/v2/alerts}) needs no {@code status} and no {@code startsAt}: its status
+   * follows from {@code endsAt}, and an unknown start is stamped by the router on submit.
+   */
+  static WebhookAlert read(JsonParser p, String at, boolean postable) throws IOException {
     expectObject(p);
     WebhookStatus status = null;
     SortedMap<String, String> labels = null;
@@ -57,10 +66,12 @@ final class AlertReader {
         default -> p.skipChildren();
       }
     }
-    String at = "/alerts/" + index;
+    if (postable && status == null) {
+      status = endsAt == null ? WebhookStatus.FIRING : WebhookStatus.RESOLVED;
+    }
     requirePresent(status, at + "/status");
     requirePresent(labels, at + "/labels");
-    if (!hasStartsAt) {
+    if (!hasStartsAt && !postable) {
       throw new PayloadException(at + "/startsAt", "required member is missing");
     }
     if (status == WebhookStatus.RESOLVED && endsAt == null) {

@@ -103,6 +103,35 @@ public final class PayloadReader {
     }
   }
 
+  /** Reads a JSON array of postable alerts (the body of Alertmanager's POST /api/v2/alerts). */
+  public List<WebhookAlert> readAlertList(byte[] body) {
+    if (body.length > limits.maxBytes()) {
+      throw tooLarge();
+    }
+    requireUtf8Start(body, body.length);
+    JsonParser p = null;
+    try (JsonParser parser = factory.createParser(body)) {
+      p = parser;
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new PayloadException("", "expected a JSON array of alerts");
+      }
+      List<WebhookAlert> alerts = new ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (alerts.size() == limits.maxAlerts()) {
+          throw new PayloadException(pointer(p), "more than " + limits.maxAlerts()
+              + " alerts (WebhookLimits.maxAlerts); the list is refused");
+        }
+        alerts.add(AlertReader.read(p, "/" + alerts.size(), true));
+      }
+      if (p.nextToken() != null) {
+        throw new PayloadException("", "unexpected data after the JSON array, at " + location(p));
+      }
+      return alerts;
+    } catch (IOException e) {
+      throw translate(e, p);
+    }
+  }
+
   private WebhookPayload readAll(JsonParser p) throws IOException {
     try (p) {
       return readDocument(p);
