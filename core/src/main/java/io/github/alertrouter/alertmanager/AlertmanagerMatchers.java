@@ -1,11 +1,11 @@
 package io.github.alertrouter.alertmanager;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Operator;
 import java.util.ArrayList;
 import java.util.List;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * Parses Alertmanager 0.25 matcher strings ({@code pkg/labels/parse.go}) into conditions, accepting
@@ -126,9 +126,6 @@ public final class AlertmanagerMatchers {
       case "=~" -> Operator.RE;
       default -> Operator.NRE;
     };
-    if (op.isRegex()) {
-      Re2Syntax.check(value.toString());
-    }
     return new Condition(m.group(1), op, List.of(value.toString()));
   }
 }

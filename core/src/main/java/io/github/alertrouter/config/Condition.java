@@ -2,13 +2,13 @@ package io.github.alertrouter.config;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * One test on one label: {@code team eq payments}, {@code severity in [critical, error]},
  * {@code instance re "db-.*"}. {@code eq neq re nre} take exactly one value; {@code in nin} take
- * one or more. Regex values must compile. Immutable and thread-safe; matching itself is done by the
+ * one or more. Regex values use RE2 syntax (Go's, as in Alertmanager) and must compile. Immutable and thread-safe; matching itself is done by the
  * compiled form in {@code io.github.alertrouter.route}.
  *
  * @param key label name, not empty
@@ -31,12 +31,20 @@ public record Condition(String key, Operator op, List<String> values) {
     }
     if (op.isRegex()) {
       try {
-        Pattern.compile(values.get(0));
+        Pattern.compile(anchored(values.get(0)));
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(
-            "invalid regex \"" + values.get(0) + "\": " + e.getDescription(), e);
+        // RE2's own message, identical to Go's and so to Alertmanager's
+        throw new IllegalArgumentException(e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * The fully anchored form {@code ^(?:regex)$} that {@code re}/{@code nre} match against, as in
+   * Alertmanager.
+   */
+  public static String anchored(String regex) {
+    return "^(?:" + regex + ")$";
   }
 
   public static Condition eq(String key, String value) {

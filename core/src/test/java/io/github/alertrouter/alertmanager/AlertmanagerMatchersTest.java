@@ -52,7 +52,9 @@ class AlertmanagerMatchersTest {
         Arguments.of(Named.of("unterminated quote", "team=\"pay"), "matcher value contains unescaped double quote: \"pay"),
         Arguments.of(Named.of("quote in middle", "team=\"a\"b\""), "matcher value contains unescaped double quote: \"a\"b\""),
         Arguments.of(Named.of("bare quote in unquoted value", "team=a\"b"), "matcher value contains unescaped double quote: a\"b"),
-        Arguments.of(Named.of("invalid regex", "team=~\"(\""), "invalid regex"));
+        Arguments.of(Named.of("invalid regex", "team=~\"(\""), "error parsing regexp: missing closing ): `^(?:()$`"),
+        Arguments.of(Named.of("look-ahead is not RE2", "team=~\"a(?=b)\""), "error parsing regexp: invalid or unsupported Perl syntax: `(?=`"),
+        Arguments.of(Named.of("back-reference is not RE2", "team=~\"(a)\\\\1\""), "error parsing regexp: invalid escape sequence: `\\1`"));
   }
 
   @ParameterizedTest(name = "{0}")

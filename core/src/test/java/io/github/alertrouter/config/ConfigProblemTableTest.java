@@ -86,7 +86,7 @@ class ConfigProblemTableTest {
             p + ".matchingRules[0].conditions[0]: set either \"value\" or \"values\", not both"),
         row("record constructor: invalid regex",
             policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: team, op: re, value: \"(\" } ] } ]"),
-            p + ".matchingRules[0].conditions[0]: invalid regex \"(\": Unclosed group"),
+            p + ".matchingRules[0].conditions[0]: error parsing regexp: missing closing ): `^(?:()$`"),
         row("record constructor: empty in list",
             policy("repeatInterval: 1h\nmatchingRules: [ { conditions: [ { key: team, op: nin, values: [] } ] } ]"),
             p + ".matchingRules[0].conditions[0]: operator nin needs at least one value"),

@@ -2,7 +2,6 @@ package io.github.alertrouter.internal.alertmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.alertrouter.alertmanager.AlertmanagerMatchers;
-import io.github.alertrouter.alertmanager.Re2Syntax;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.InhibitRule;
 import java.util.ArrayList;
@@ -66,9 +65,6 @@ final class InhibitRuleImporter {
         continue;
       }
       try {
-        if (regex) {
-          Re2Syntax.check(value);
-        }
         out.add(regex ? Condition.re(field.getKey(), value) : Condition.eq(field.getKey(), value));
       } catch (IllegalArgumentException ex) {
         ctx.problem(path + "." + field.getKey(), ex.getMessage());

@@ -2,7 +2,6 @@ package io.github.alertrouter.internal.alertmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.alertrouter.alertmanager.AlertmanagerMatchers;
-import io.github.alertrouter.alertmanager.Re2Syntax;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.GroupRule;
 import io.github.alertrouter.config.MatchingRule;
@@ -135,9 +134,6 @@ final class RouteImporter {
         continue;
       }
       try {
-        if (regex) {
-          Re2Syntax.check(value);
-        }
         // Alertmanager turns a match_re value into a matcher on its anchored form ^(?:value)$, which
         // then shows in route keys; keeping that form keeps our keys equal to Alertmanager's.
         out.add(regex ? Condition.re(field.getKey(), "^(?:" + value + ")$") : Condition.eq(field.getKey(), value));
