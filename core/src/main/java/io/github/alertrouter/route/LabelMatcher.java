@@ -6,6 +6,7 @@ import io.github.alertrouter.internal.text.GoQuote;
 import io.github.alertrouter.internal.text.GoStrings;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,7 @@ public final class LabelMatcher {
   private final String value;
   private final Set<String> valueSet;
   private final Pattern pattern;
+  private final RegexMemo memo;
   private final String alertmanagerValue;
 
   private LabelMatcher(Condition condition) {
@@ -39,8 +41,11 @@ public final class LabelMatcher {
     this.name = condition.key();
     this.op = condition.op();
     this.value = condition.value();
-    this.valueSet = op.takesValueList() ? Set.copyOf(condition.values()) : Set.of();
-    this.pattern = op.isRegex() ? Pattern.compile("^(?:" + value + ")$", Pattern.UNIX_LINES) : null;
+    Set<String> literals = op.isRegex() ? literalAlternatives(value) : null;
+    this.valueSet = op.takesValueList() ? Set.copyOf(condition.values()) : literals != null ? literals : Set.of();
+    this.pattern = op.isRegex() && literals == null
+        ? Pattern.compile("^(?:" + value + ")$", Pattern.UNIX_LINES) : null;
+    this.memo = pattern == null ? null : new RegexMemo(pattern);
     this.alertmanagerValue = op.takesValueList() ? alternation(condition) : value;
   }
 
@@ -68,6 +73,19 @@ public final class LabelMatcher {
     return op;
   }
 
+  /**
+   * The finite set of values the label must have for this matcher to hold: the value of
+   * {@code eq}, the values of {@code in}, the alternatives of an {@code re} made only of literals
+   * and {@code |}; empty for the others. Used to index matchers by label value.
+   */
+  public Optional<Set<String>> acceptedValues() {
+    return switch (op) {
+      case EQ, IN -> Optional.of(op == Operator.EQ ? Set.of(value) : valueSet);
+      case RE -> memo == null ? Optional.of(valueSet) : Optional.empty();
+      case NEQ, NIN, NRE -> Optional.empty();
+    };
+  }
+
   /** Tests the alert's labels; a missing label is {@code ""}. */
   public boolean matches(Map<String, String> labels) {
     String v = labels.get(name);
@@ -81,14 +99,28 @@ public final class LabelMatcher {
       case NEQ -> !value.equals(labelValue);
       case IN -> inValues(labelValue);
       case NIN -> !inValues(labelValue);
-      case RE -> pattern.matcher(labelValue).matches();
-      case NRE -> !pattern.matcher(labelValue).matches();
+      case RE -> memo == null ? valueSet.contains(labelValue) : memo.matches(labelValue);
+      case NRE -> memo == null ? !valueSet.contains(labelValue) : !memo.matches(labelValue);
     };
   }
 
   // A single-value list is common (imported `=` lists); equals() beats hashing for it.
   private boolean inValues(String labelValue) {
     return valueSet.size() == 1 ? value.equals(labelValue) : valueSet.contains(labelValue);
+  }
+
+  /**
+   * The alternatives of a regex made only of literal text and {@code |} ({@code critical|page},
+   * the usual shape), which then needs no regex engine; {@code null} for any other regex.
+   */
+  static Set<String> literalAlternatives(String regex) {
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c != '|' && "\\.+*?()[]{}^$".indexOf(c) >= 0) {
+        return null;
+      }
+    }
+    return Set.copyOf(java.util.Arrays.asList(regex.split("\\|", -1)));
   }
 
   /**

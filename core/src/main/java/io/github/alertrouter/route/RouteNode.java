@@ -3,7 +3,9 @@ package io.github.alertrouter.route;
 import io.github.alertrouter.config.MatchingRule;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.internal.route.IntList;
+import io.github.alertrouter.internal.route.LabelSlots;
 import io.github.alertrouter.internal.route.SiblingIndex;
+import io.github.alertrouter.internal.route.SlotRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ public final class RouteNode {
   private final int depth;
   private final int position;
   private final List<MatcherSet> rules;
-  private final MatcherSet[] ruleArray;
+  private final SlotRule[] ruleArray;
   private final String matchersString;
   private final String key;
   private final RouteSettings settings;
@@ -33,7 +35,7 @@ public final class RouteNode {
   private final RouteMatch match;
 
   // Children are built from inside this constructor; they read only fields assigned before.
-  RouteNode(NotificationPolicy policy, RouteNode parent, int position) {
+  RouteNode(NotificationPolicy policy, RouteNode parent, int position, LabelSlots slots) {
     this.policy = policy;
     this.parent = parent;
     this.depth = parent == null ? 0 : parent.depth + 1;
@@ -43,7 +45,10 @@ public final class RouteNode {
       compiled.add(MatcherSet.of(rule));
     }
     this.rules = List.copyOf(compiled);
-    this.ruleArray = rules.toArray(new MatcherSet[0]);
+    this.ruleArray = new SlotRule[rules.size()];
+    for (int i = 0; i < ruleArray.length; i++) {
+      ruleArray[i] = new SlotRule(rules.get(i), slots);
+    }
     this.matchersString = matchersString(rules);
     this.key = routeKey(parent, rules.isEmpty(), matchersString);
     this.settings = (parent == null ? RouteSettings.DEFAULTS : parent.settings).inheritedBy(policy);
@@ -53,11 +58,11 @@ public final class RouteNode {
     p.add(settings.name() == null ? "" : settings.name());
     this.path = List.copyOf(p);
     List<RouteNode> kids = new ArrayList<>(policy.routes().size());
-    List<List<MatcherSet>> kidRules = new ArrayList<>(policy.routes().size());
+    List<List<SlotRule>> kidRules = new ArrayList<>(policy.routes().size());
     for (int i = 0; i < policy.routes().size(); i++) {
-      RouteNode kid = new RouteNode(policy.routes().get(i), this, i);
+      RouteNode kid = new RouteNode(policy.routes().get(i), this, i, slots);
       kids.add(kid);
-      kidRules.add(kid.rules);
+      kidRules.add(kid.slotRules());
     }
     this.children = List.copyOf(kids);
     this.childArray = children.toArray(new RouteNode[0]);
@@ -158,7 +163,19 @@ public final class RouteNode {
 
   /** Whether this node's own rules match (ignores the parent and the children). */
   public boolean matchesSelf(Map<String, String> labels) {
-    return matchesSelf(labels, null);
+    if (rules.isEmpty()) {
+      return true;
+    }
+    for (MatcherSet rule : rules) {
+      if (rule.matches(labels)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  List<SlotRule> slotRules() {
+    return List.of(ruleArray);
   }
 
   /** The (single, shared) match value reported when an alert is routed to this node. */
@@ -166,18 +183,19 @@ public final class RouteNode {
     return match;
   }
 
-  boolean matchesSelf(Map<String, String> labels, MatchStats stats) {
+  /** {@link #matchesSelf(Map)} on the alert's slot values. */
+  boolean matchesSelf(String[] values, MatchStats stats) {
     if (stats != null) {
       stats.policiesEvaluated++;
     }
     if (ruleArray.length == 0) {
       return true;
     }
-    for (MatcherSet rule : ruleArray) {
+    for (SlotRule rule : ruleArray) {
       if (stats != null) {
         stats.rulesEvaluated++;
       }
-      if (rule.matches(labels)) {
+      if (rule.matches(values)) {
         return true;
       }
     }
@@ -189,16 +207,16 @@ public final class RouteNode {
    * children in order, a matching child stops its later siblings unless it continues, and the
    * node itself is the match when no child matched.
    */
-  void collect(Map<String, String> labels, IntList scratch, List<RouteMatch> out, MatchStats stats) {
+  void collect(String[] values, IntList scratch, List<RouteMatch> out, MatchStats stats) {
     int before = out.size();
     if (childArray.length > 0) {
       int from = scratch.size();
-      childIndex.appendCandidates(labels, scratch);
+      childIndex.appendCandidates(values, scratch);
       int end = scratch.size();
       for (int c = from; c < end; c++) {
         RouteNode child = childArray[scratch.get(c)];
-        if (child.matchesSelf(labels, stats)) {
-          child.collect(labels, scratch, out, stats);
+        if (child.matchesSelf(values, stats)) {
+          child.collect(values, scratch, out, stats);
           if (!child.continueMatching) {
             break;
           }

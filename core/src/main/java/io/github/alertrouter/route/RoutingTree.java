@@ -1,8 +1,12 @@
 package io.github.alertrouter.route;
 
 import io.github.alertrouter.config.NotificationPolicy;
+import io.github.alertrouter.config.Condition;
+import io.github.alertrouter.config.MatchingRule;
 import io.github.alertrouter.internal.route.IntList;
+import io.github.alertrouter.internal.route.LabelSlots;
 import io.github.alertrouter.internal.route.SiblingIndex;
+import io.github.alertrouter.internal.route.SlotRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,9 @@ import java.util.function.Consumer;
  * <p>A policy matches when any of its matching rules matches (none: always); a rule matches when
  * all its conditions hold (see {@link LabelMatcher}). Equality conditions are indexed at every
  * sibling list ({@link SiblingIndex}), so a decision costs about one hash lookup per alert label
- * plus the evaluation of the policies the alert can match, not of all policies.
+ * plus the evaluation of the policies the alert can match, not of all policies: the alert's labels
+ * are read once into an array indexed by the label names the conditions mention, and every
+ * condition and index after that is an array access.
  *
  * <p>Immutable after {@link #compile} and thread-safe; {@link #match} may be called concurrently.
  */
@@ -33,13 +39,15 @@ public final class RoutingTree {
   private final List<RouteNode> topLevel;
   private final RouteNode[] topArray;
   private final SiblingIndex topIndex;
+  private final LabelSlots slots;
 
-  private RoutingTree(List<RouteNode> topLevel) {
+  private RoutingTree(List<RouteNode> topLevel, LabelSlots slots) {
     this.topLevel = List.copyOf(topLevel);
     this.topArray = this.topLevel.toArray(new RouteNode[0]);
-    List<List<MatcherSet>> rules = new ArrayList<>(topArray.length);
+    this.slots = slots;
+    List<List<SlotRule>> rules = new ArrayList<>(topArray.length);
     for (RouteNode n : topArray) {
-      rules.add(n.rules());
+      rules.add(n.slotRules());
     }
     this.topIndex = SiblingIndex.build(rules);
   }
@@ -52,11 +60,27 @@ public final class RoutingTree {
    */
   public static RoutingTree compile(List<NotificationPolicy> policies) {
     Objects.requireNonNull(policies, "policies");
+    LabelSlots.Builder names = new LabelSlots.Builder();
+    for (NotificationPolicy p : policies) {
+      collectLabelNames(Objects.requireNonNull(p, "policy"), names);
+    }
+    LabelSlots slots = names.build();
     List<RouteNode> nodes = new ArrayList<>(policies.size());
     for (int i = 0; i < policies.size(); i++) {
-      nodes.add(new RouteNode(Objects.requireNonNull(policies.get(i), "policy"), null, i));
+      nodes.add(new RouteNode(policies.get(i), null, i, slots));
     }
-    return new RoutingTree(nodes);
+    return new RoutingTree(nodes, slots);
+  }
+
+  private static void collectLabelNames(NotificationPolicy p, LabelSlots.Builder names) {
+    for (MatchingRule rule : p.matchingRules()) {
+      for (Condition c : rule.conditions()) {
+        names.add(c.key());
+      }
+    }
+    for (NotificationPolicy child : p.routes()) {
+      collectLabelNames(Objects.requireNonNull(child, "route"), names);
+    }
   }
 
   /** The compiled top-level policies, in order; walk {@link RouteNode#children()} for the rest. */
@@ -91,14 +115,15 @@ public final class RoutingTree {
 
   List<RouteMatch> match(Map<String, String> labels, MatchStats stats) {
     Objects.requireNonNull(labels, "labels");
+    String[] values = slots.read(labels);
     IntList scratch = new IntList(16);
-    List<RouteMatch> out = new ArrayList<>(4);
-    topIndex.appendCandidates(labels, scratch);
+    List<RouteMatch> out = new ArrayList<>(8);
+    topIndex.appendCandidates(values, scratch);
     int end = scratch.size();
     for (int c = 0; c < end; c++) {
       RouteNode node = topArray[scratch.get(c)];
-      if (node.matchesSelf(labels, stats)) {
-        node.collect(labels, scratch, out, stats);
+      if (node.matchesSelf(values, stats)) {
+        node.collect(values, scratch, out, stats);
         if (!node.continueMatching()) {
           break;
         }
