@@ -1,0 +1,65 @@
+package io.github.alertrouter.internal.route;
+
+import java.util.Arrays;
+
+/**
+ * A growable list of {@code int}s used as a stack of candidate indices while routing one alert, so
+ * that a routing decision allocates one small array instead of boxed lists. Not thread-safe: each
+ * routing call owns its own.
+ */
+public final class IntList {
+  private int[] values;
+  private int size;
+
+  public IntList(int capacity) {
+    values = new int[Math.max(capacity, 4)];
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public int get(int i) {
+    return values[i];
+  }
+
+  public void add(int v) {
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+    }
+    values[size++] = v;
+  }
+
+  /** Appends {@code src[0..n)}. */
+  public void addAll(int[] src, int n) {
+    ensure(size + n);
+    System.arraycopy(src, 0, values, size, n);
+    size += n;
+  }
+
+  /** Drops everything from index {@code newSize} on. */
+  public void truncate(int newSize) {
+    size = newSize;
+  }
+
+  /** Sorts {@code [from, size)} ascending and removes duplicates in that range. */
+  public void sortDistinctFrom(int from) {
+    if (size - from < 2) {
+      return;
+    }
+    Arrays.sort(values, from, size);
+    int w = from + 1;
+    for (int r = from + 1; r < size; r++) {
+      if (values[r] != values[w - 1]) {
+        values[w++] = values[r];
+      }
+    }
+    size = w;
+  }
+
+  private void ensure(int capacity) {
+    if (capacity > values.length) {
+      values = Arrays.copyOf(values, Math.max(capacity, values.length * 2));
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.github.alertrouter.route;
+
+import io.github.alertrouter.config.NotificationPolicy;
+import io.github.alertrouter.config.Condition;
+import io.github.alertrouter.config.MatchingRule;
+import io.github.alertrouter.internal.route.IntList;
+import io.github.alertrouter.internal.route.LabelSlots;
+import io.github.alertrouter.internal.route.SiblingIndex;
+import io.github.alertrouter.internal.route.SlotRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Decides which notification policies an alert belongs to. One evaluator for both worlds:
+ *
+ * <ul>
+ *   <li><b>Top level (ARMS)</b>: every matching policy fires, in list order; {@code continue}
+ *       defaults to {@code true}; a policy with {@code continueMatching: false} that matched stops
+ *       the later top-level policies.
+ *   <li><b>Nested routes (Alertmanager's {@code dispatch.Route.Match})</b>: depth-first; children
+ *       are tried in order; a matching child contributes its matches and, unless it has
+ *       {@code continue: true} (default {@code false}), stops its later siblings; a node none of
+ *       whose children match is itself the match.
+ * </ul>
+ *
+ * <p>A policy matches when any of its matching rules matches (none: always); a rule matches when
+ * all its conditions hold (see {@link LabelMatcher}). Equality conditions are indexed at every
+ * sibling list ({@link SiblingIndex}), so a decision costs about one hash lookup per alert label
+ * plus the evaluation of the policies the alert can match, not of all policies: the alert's labels
+ * are read once into an array indexed by the label names the conditions mention, and every
+ * condition and index after that is an array access.
+ *
+ * <p>Immutable after {@link #compile} and thread-safe; {@link #match} may be called concurrently.
+ */
+public final class RoutingTree {
+  private final List<RouteNode> topLevel;
+  private final RouteNode[] topArray;
+  private final SiblingIndex topIndex;
+  private final LabelSlots slots;
+
+  private RoutingTree(List<RouteNode> topLevel, LabelSlots slots) {
+    this.topLevel = List.copyOf(topLevel);
+    this.topArray = this.topLevel.toArray(new RouteNode[0]);
+    this.slots = slots;
+    List<List<SlotRule>> rules = new ArrayList<>(topArray.length);
+    for (RouteNode n : topArray) {
+      rules.add(n.slotRules());
+    }
+    this.topIndex = SiblingIndex.build(rules);
+  }
+
+  /**
+   * Compiles policies (regexes, settings inheritance, route keys, indexes).
+   *
+   * @param policies the top-level policies, in order; not {@code null}
+   * @throws NullPointerException if {@code policies} or an element is {@code null}
+   */
+  public static RoutingTree compile(List<NotificationPolicy> policies) {
+    Objects.requireNonNull(policies, "policies");
+    LabelSlots.Builder names = new LabelSlots.Builder();
+    for (NotificationPolicy p : policies) {
+      collectLabelNames(Objects.requireNonNull(p, "policy"), names);
+    }
+    LabelSlots slots = names.build();
+    List<RouteNode> nodes = new ArrayList<>(policies.size());
+    for (int i = 0; i < policies.size(); i++) {
+      nodes.add(new RouteNode(policies.get(i), null, i, slots));
+    }
+    return new RoutingTree(nodes, slots);
+  }
+
+  private static void collectLabelNames(NotificationPolicy p, LabelSlots.Builder names) {
+    for (MatchingRule rule : p.matchingRules()) {
+      for (Condition c : rule.conditions()) {
+        names.add(c.key());
+      }
+    }
+    for (NotificationPolicy child : p.routes()) {
+      collectLabelNames(Objects.requireNonNull(child, "route"), names);
+    }
+  }
+
+  /** The compiled top-level policies, in order; walk {@link RouteNode#children()} for the rest. */
+  public List<RouteNode> topLevel() {
+    return topLevel;
+  }
+
+  /** Visits every node depth-first, parents before children, siblings in order. */
+  public void walk(Consumer<RouteNode> visitor) {
+    for (RouteNode n : topArray) {
+      walk(n, visitor);
+    }
+  }
+
+  private static void walk(RouteNode n, Consumer<RouteNode> visitor) {
+    visitor.accept(n);
+    for (RouteNode c : n.children()) {
+      walk(c, visitor);
+    }
+  }
+
+  /**
+   * Routes one alert.
+   *
+   * @param labels the alert's labels (a missing label is {@code ""}); not {@code null}
+   * @return the matches in firing order: top-level policies in list order, each expanded
+   *     depth-first; empty when nothing matches. A new list owned by the caller.
+   */
+  public List<RouteMatch> match(Map<String, String> labels) {
+    return match(labels, null);
+  }
+
+  List<RouteMatch> match(Map<String, String> labels, MatchStats stats) {
+    Objects.requireNonNull(labels, "labels");
+    String[] values = slots.read(labels);
+    IntList scratch = new IntList(16);
+    List<RouteMatch> out = new ArrayList<>(8);
+    topIndex.appendCandidates(values, scratch);
+    int end = scratch.size();
+    for (int c = 0; c < end; c++) {
+      RouteNode node = topArray[scratch.get(c)];
+      if (node.matchesSelf(values, stats)) {
+        node.collect(values, scratch, out, stats);
+        if (!node.continueMatching()) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "RoutingTree[" + topArray.length + " top-level policies]";
+  }
+}
