@@ -1,14 +1,13 @@
 package io.github.alertrouter.route;
 
+import com.google.re2j.Pattern;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Operator;
-import io.github.alertrouter.internal.text.GoQuote;
 import io.github.alertrouter.internal.text.GoStrings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The compiled form of one {@link Condition}: tests a label of an alert. Shared by routing,
@@ -19,10 +18,9 @@ import java.util.regex.Pattern;
  * fully anchored ({@code ^(?:re)$}) and compiled once, so {@code re "pay"} does not match
  * {@code payments}; {@code in}/{@code nin} test membership in the value list.
  *
- * <p>Regexes are compiled with Java's {@link Pattern} (plus {@link Pattern#UNIX_LINES}, so that
- * only {@code \n} ends a line, as in Go). Go's RE2 and Java agree on the common syntax; features
- * only one of them has (back-references, possessive quantifiers, {@code (?P<name>)}) behave as in
- * Java.
+ * <p>Regexes are compiled with RE2/J, so syntax and semantics are Go's, as in Alertmanager:
+ * {@code .} matches {@code \r}, {@code \s} and {@code \d} are ASCII, {@code (?i)} folds Unicode,
+ * POSIX classes and {@code (?P<name>)} work, and matching takes linear time.
  *
  * <p>Immutable and thread-safe. No argument may be {@code null}.
  */
@@ -44,7 +42,7 @@ public final class LabelMatcher {
     Set<String> literals = op.isRegex() ? literalAlternatives(value) : null;
     this.valueSet = op.takesValueList() ? Set.copyOf(condition.values()) : literals != null ? literals : Set.of();
     this.pattern = op.isRegex() && literals == null
-        ? Pattern.compile("^(?:" + value + ")$", Pattern.UNIX_LINES) : null;
+        ? Pattern.compile(Condition.anchored(value)) : null;
     this.memo = pattern == null ? null : new RegexMemo(pattern);
     this.alertmanagerValue = op.takesValueList() ? alternation(condition) : value;
   }
@@ -143,14 +141,23 @@ public final class LabelMatcher {
   }
 
   /**
-   * Alertmanager's (0.25) {@code Matcher.String()}: name, symbol, Go-quoted value, e.g.
-   * {@code severity=~"critical|error"}.
+   * Alertmanager's (0.25) {@code Matcher.String()}: name, symbol, and the value in double quotes
+   * with only {@code \\}, newline and {@code "} escaped (its {@code openMetricsEscape}; tabs and
+   * CJK stay raw), e.g. {@code severity=~"critical|error"}.
    */
   public String toAlertmanagerString() {
-    StringBuilder sb = new StringBuilder();
-    sb.append(name).append(op.alertmanagerSymbol());
-    GoQuote.appendQuoted(sb, alertmanagerValue);
-    return sb.toString();
+    StringBuilder sb = new StringBuilder(name.length() + alertmanagerValue.length() + 5);
+    sb.append(name).append(op.alertmanagerSymbol()).append('"');
+    for (int i = 0; i < alertmanagerValue.length(); i++) {
+      char c = alertmanagerValue.charAt(i);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '"' -> sb.append("\\\"");
+        default -> sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
   }
 
   private static String alternation(Condition c) {

@@ -1,11 +1,11 @@
 package io.github.alertrouter.route;
 
+import com.google.re2j.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Remembers a regex's verdict per label value. Label values repeat a lot (severities, teams,
- * clusters), and a Java regex match allocates a {@code Matcher} and is 5–10x slower than a hash
+ * clusters), and a regex match allocates a {@code Matcher} and is many times slower than a hash
  * lookup; Alertmanager keeps the same kind of per-matcher cache. Unlike Alertmanager's it is
  * bounded: once full it stops remembering, so high-cardinality values cannot grow memory.
  * Thread-safe.

@@ -1,0 +1,49 @@
+package io.github.alertrouter.cli;
+
+import io.github.alertrouter.alertmanager.AlertmanagerConfigImporter;
+import io.github.alertrouter.alertmanager.AlertmanagerImport;
+import io.github.alertrouter.internal.config.ConfigWriter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code alert-router import-alertmanager FILE}: prints the equivalent alert-router YAML. */
+final class ImportAlertmanagerCommand implements Command {
+  @Override
+  public String name() {
+    return "import-alertmanager";
+  }
+
+  @Override
+  public String summary() {
+    return "Convert an alertmanager.yml into alert-router YAML";
+  }
+
+  @Override
+  public String help() {
+    return """
+        usage: alert-router import-alertmanager FILE
+
+        Reads an Alertmanager 0.25 alertmanager.yml and prints the equivalent alert-router config
+        on stdout: the route tree becomes one notification policy (the root, named after its
+        receiver) with the tree nested under 'routes'; inhibit_rules and time_intervals are
+        imported. Everything that is not imported (receivers' integrations, templates, global) is
+        listed on stderr as a warning. Exit 2 when the file is not a valid Alertmanager config.
+        """;
+  }
+
+  @Override
+  public int run(List<String> argv, PrintStream out, PrintStream err) {
+    Args args = Args.parse(argv, Set.of(), Set.of());
+    if (args.positionals().size() != 1) {
+      throw new UsageException("expected exactly one FILE argument");
+    }
+    AlertmanagerImport result = AlertmanagerConfigImporter.importFile(Path.of(args.positionals().get(0)));
+    out.print(ConfigWriter.toYaml(result.config()));
+    for (String warning : result.warnings()) {
+      err.println("warning: " + warning);
+    }
+    return Main.EXIT_OK;
+  }
+}

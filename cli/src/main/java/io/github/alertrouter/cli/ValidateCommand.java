@@ -1,0 +1,57 @@
+package io.github.alertrouter.cli;
+
+import io.github.alertrouter.config.ConfigException;
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.RouterConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code alert-router validate --config FILE}: loads a config and lists every problem. */
+final class ValidateCommand implements Command {
+  @Override
+  public String name() {
+    return "validate";
+  }
+
+  @Override
+  public String summary() {
+    return "Check a config file; print every problem with its path";
+  }
+
+  @Override
+  public String help() {
+    return """
+        usage: alert-router validate --config=FILE
+
+        Loads an alert-router config (YAML or JSON, ${VAR} taken from the environment) and checks
+        it completely. Exit 0 when it is valid; otherwise every problem is printed on stderr as
+        'path: message' and the exit code is 2.
+
+        Flags:
+          --config=FILE  the config file
+        """;
+  }
+
+  @Override
+  public int run(List<String> argv, PrintStream out, PrintStream err) {
+    Args args = Args.parse(argv, Set.of("config"), Set.of());
+    if (!args.positionals().isEmpty()) {
+      throw new UsageException("unexpected argument \"" + args.positionals().get(0) + "\"");
+    }
+    String file = args.required("config");
+    try {
+      RouterConfig config = RouterConfig.load(Path.of(file));
+      out.printf("%s: valid (%d notification policies, %d robots, %d contacts)%n",
+          file, config.notificationPolicies().size(), config.robots().size(), config.contacts().size());
+      return Main.EXIT_OK;
+    } catch (ConfigException e) {
+      for (ConfigProblem problem : e.problems()) {
+        err.println(problem);
+      }
+      err.printf("%s: %d problem%s%n", file, e.problems().size(), e.problems().size() == 1 ? "" : "s");
+      return Main.EXIT_BAD_INPUT;
+    }
+  }
+}

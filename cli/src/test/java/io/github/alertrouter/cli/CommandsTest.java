@@ -1,0 +1,140 @@
+package io.github.alertrouter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.alertrouter.config.RouterConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandsTest {
+  private static final Path SAMPLES = Path.of("..", "samples");
+
+  @Test
+  void validateAcceptsTheSampleConfig() {
+    CliRun run = CliRun.of("validate", "--config", SAMPLES.resolve("alert-router.yaml").toString());
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    assertThat(run.stdout()).contains("valid");
+  }
+
+  @Test
+  void validateListsEveryProblemWithItsPathAndExits2(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, """
+        robots:
+          - { id: sre-ding, platform: dingtalk, webhook: "https://oapi.dingtalk.com/robot/send?access_token=t0k3n" }
+        notificationPolicies:
+          - name: a
+            notifyRule: { robots: [sre-dng] }
+            repeatInterval: 5m
+          - name: a
+            repeatInterval: 1h
+            escalationPolicy: nope
+          - name: c
+            repeatInterval: 5x
+        """);
+    CliRun run = CliRun.of("validate", "--config=" + config);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.stderr())
+        .contains("notificationPolicies[0].notifyRule.robots[0]: unknown robot \"sre-dng\"")
+        .contains("notificationPolicies[1].escalationPolicy: unknown escalation policy \"nope\"")
+        .contains("notificationPolicies[1].name: duplicate policy name \"a\"")
+        .contains("notificationPolicies[2].repeatInterval: must be a duration")
+        .doesNotContain("t0k3n");
+  }
+
+  @Test
+  void importAlertmanagerPrintsConfigThatLoadsAndRoutesTheSame(@TempDir Path dir) throws Exception {
+    CliRun run = CliRun.of("import-alertmanager", SAMPLES.resolve("alertmanager.yml").toString());
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    assertThat(run.stderr()).contains("warning: receivers[0]");
+    Path imported = dir.resolve("imported.yaml");
+    Files.writeString(imported, run.stdout(), StandardCharsets.UTF_8);
+    RouterConfig config = RouterConfig.load(imported, Map.of());
+    assertThat(config.notificationPolicies()).hasSize(1);
+    assertThat(config.notificationPolicies().get(0).name()).isEqualTo("ops.default");
+    assertThat(config.notificationPolicies().get(0).routes()).hasSize(4);
+  }
+
+  @Test
+  void importAlertmanagerRefusesAnInvalidFileWithExit2(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("am.yml");
+    Files.writeString(bad, "route: { receiver: ghost }\nreceivers: [ { name: x } ]\n");
+    CliRun run = CliRun.of("import-alertmanager", bad.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.stderr()).contains("route.receiver: undefined receiver \"ghost\" used in route");
+  }
+
+  @Test
+  void previewPrintsTheDocumentForTheSamples() throws Exception {
+    CliRun run = CliRun.of("preview", "--config", SAMPLES.resolve("alert-router.yaml").toString(),
+        "--alerts", SAMPLES.resolve("alerts.json").toString(), "--at", "2026-03-08T02:00:00Z");
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(run.stdout());
+    assertThat(doc.get("at").asText()).isEqualTo("2026-03-08T02:00:00Z");
+    assertThat(doc.get("alerts")).hasSize(5);
+    JsonNode first = doc.get("alerts").get(0);
+    assertThat(first.get("fingerprint").asText()).matches("[0-9a-f]{16}");
+    assertThat(first.get("status").asText()).isEqualTo("firing");
+    assertThat(doc.get("alerts").get(1).get("status").asText()).isEqualTo("resolved");
+    assertThat(first.get("policies")).isNotEmpty();
+    assertThat(first.get("policies").get(0).get("groupKey").asText())
+        .startsWith(first.get("policies").get(0).get("routeKey").asText() + ":{");
+    assertThat(doc.get("notifications")).isEmpty();
+  }
+
+  @Test
+  void previewReadsAlertmanagerWebhookPayloadsToo() throws Exception {
+    Path payload = Path.of(getClass().getResource("/webhook-v4.json").toURI());
+    CliRun run = CliRun.of("preview", "--config", SAMPLES.resolve("alert-router.yaml").toString(),
+        "--alerts", payload.toString(), "--at", "2026-11-25T08:06:00Z");
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    JsonNode alert = new ObjectMapper().readTree(run.stdout()).get("alerts").get(0);
+    assertThat(alert.get("fingerprint").asText()).isEqualTo("baa67d9228acc712"); // as Alertmanager computed it
+  }
+
+  @Test
+  void previewRefusesMalformedAlertsWithThePointer(@TempDir Path dir) throws Exception {
+    Path alerts = dir.resolve("alerts.json");
+    Files.writeString(alerts, "[ { \"labels\": { \"a\": \"b\" }, \"startsAt\": \"yesterday\" } ]");
+    CliRun run = CliRun.of("preview", "--config", SAMPLES.resolve("alert-router.yaml").toString(),
+        "--alerts", alerts.toString(), "--at", "2026-03-08T02:00:00Z");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.stderr()).contains("at /0/startsAt").contains("yesterday");
+  }
+
+  @Test
+  void unknownCommandsAndFlagsAreOneLineErrorsWithExit2() {
+    CliRun unknown = CliRun.of("deploy");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.stderr().lines()).hasSize(1);
+    CliRun badFlag = CliRun.of("validate", "--confg", "x");
+    assertThat(badFlag.exit()).isEqualTo(2);
+    assertThat(badFlag.stderr()).contains("unknown long flag '--confg'");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String[] command : new String[][] {{"routes", "test"}, {"validate"}, {"preview"}, {"import-alertmanager"}}) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      CliRun run = CliRun.of(args);
+      assertThat(run.exit()).isZero();
+      assertThat(run.stdout()).startsWith("usage: alert-router " + String.join(" ", command));
+    }
+    assertThat(CliRun.of("--help").stdout()).contains("routes test", "validate", "preview", "import-alertmanager");
+  }
+
+  @Test
+  void routesTestOnTheSampleTreeMatchesWhatAmtoolSays() {
+    CliRun run = CliRun.of("routes", "test", "--config.file", SAMPLES.resolve("alertmanager.yml").toString(),
+        "team=payments", "severity=critical", "service=pay_api");
+    assertThat(run.exit()).isZero();
+    assertThat(run.stdout()).isEqualTo("oncall.pager,payments.api\n"); // amtool 0.25's answer
+  }
+}
