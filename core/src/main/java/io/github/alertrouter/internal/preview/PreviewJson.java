@@ -1,8 +1,10 @@
 package io.github.alertrouter.internal.preview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.preview.AlertPreview;
@@ -16,7 +18,14 @@ import java.util.Map;
  * explicitly, field by field, so that refactoring a record can never rename a field tools read.
  */
 public final class PreviewJson {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // "key": value, with arrays one element per line: easy to read and to diff
+  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+      Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withArrayEmptySeparator("")
+          .withObjectEmptySeparator(""))
+      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
   private PreviewJson() {}
 
@@ -43,7 +52,7 @@ public final class PreviewJson {
     }
     root.putArray("notifications");
     try {
-      return JSON.writeValueAsString(root) + "\n";
+      return JSON.writer(PRETTY).writeValueAsString(root).replace("\r\n", "\n") + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
