@@ -40,7 +40,9 @@ final class ImportAlertmanagerCommand implements Command {
       throw new UsageException("expected exactly one FILE argument");
     }
     AlertmanagerImport result = AlertmanagerConfigImporter.importFile(Path.of(args.positionals().get(0)));
-    out.print(ConfigWriter.toYaml(result.config()));
+    String yaml = ConfigWriter.toYaml(result.config());
+    out.print("# Imported from " + args.positionals().get(0) + " by alert-router import-alertmanager.\n");
+    out.print(yaml.endsWith("\n") ? yaml : yaml + "\n");
     for (String warning : result.warnings()) {
       err.println("warning: " + warning);
     }

@@ -53,6 +53,7 @@ class CommandsTest {
     CliRun run = CliRun.of("import-alertmanager", SAMPLES.resolve("alertmanager.yml").toString());
     assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.stderr()).contains("warning: receivers[0]");
+    assertThat(run.stdout()).startsWith("# Imported from ").endsWith("\n");
     Path imported = dir.resolve("imported.yaml");
     Files.writeString(imported, run.stdout(), StandardCharsets.UTF_8);
     RouterConfig config = RouterConfig.load(imported, Map.of());

@@ -115,7 +115,7 @@ class AlertmanagerConfigImporterTest {
         """ + RECEIVERS, "test.yml");
     var rule = result.config().inhibitRules().get(0);
     assertThat(rule.source()).containsExactly(Condition.eq("severity", "critical"));
-    assertThat(rule.target()).containsExactly(Condition.eq("severity", "warning"), Condition.re("alertname", "Disk.*"));
+    assertThat(rule.target()).containsExactly(Condition.eq("severity", "warning"), Condition.re("alertname", "^(?:Disk.*)$"));
     assertThat(rule.equal()).containsExactly("cluster");
     var period = result.config().timeIntervals().get(0).periods().get(0);
     assertThat(period.times()).containsExactly("02:00-04:00");

@@ -1,14 +1,11 @@
 package io.github.alertrouter.internal.alertmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.alertrouter.alertmanager.AlertmanagerMatchers;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.GroupRule;
 import io.github.alertrouter.config.MatchingRule;
 import io.github.alertrouter.config.NotificationPolicy;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +28,13 @@ final class RouteImporter {
   private final ImportContext ctx;
   private final Set<String> receivers;
   private final Set<String> timeIntervals;
+  private final MatcherReader matchers;
 
   RouteImporter(ImportContext ctx, Set<String> receivers, Set<String> timeIntervals) {
     this.ctx = ctx;
     this.receivers = receivers;
     this.timeIntervals = timeIntervals;
+    this.matchers = new MatcherReader(ctx);
   }
 
   /** Imports the root route, or returns {@code null} after recording why it cannot be. */
@@ -83,10 +82,7 @@ final class RouteImporter {
     if (receiver != null && !receiver.isEmpty() && !receivers.contains(receiver)) {
       ctx.problem(path + ".receiver", "undefined receiver \"" + receiver + "\" used in route");
     }
-    List<Condition> conditions = new ArrayList<>();
-    conditions.addAll(legacyMatch(node.get("match"), path + ".match", false));
-    conditions.addAll(legacyMatch(node.get("match_re"), path + ".match_re", true));
-    conditions.addAll(matchers(node.get("matchers"), path + ".matchers"));
+    List<Condition> conditions = matchers.read(node, path, "");
 
     Duration groupInterval = ctx.duration(node.get("group_interval"), path + ".group_interval");
     if (groupInterval != null && groupInterval.isZero()) {
@@ -115,52 +111,6 @@ final class RouteImporter {
         .activeTimeIntervals(intervalRefs(node.get("active_time_intervals"), path + ".active_time_intervals"))
         .routes(children)
         .build();
-  }
-
-  private List<Condition> legacyMatch(JsonNode node, String path, boolean regex) {
-    List<Condition> out = new ArrayList<>();
-    if (node == null || node.isNull() || !ctx.requireMap(node, path)) {
-      return out;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      String fieldPath = path + "." + field.getKey();
-      if (!LABEL_NAME.matcher(field.getKey()).matches()) {
-        ctx.problem(fieldPath, "invalid label name \"" + field.getKey() + "\"");
-        continue;
-      }
-      String value = ctx.text(field.getValue(), fieldPath);
-      if (value == null) {
-        continue;
-      }
-      try {
-        // Alertmanager turns a match_re value into a matcher on its anchored form ^(?:value)$, which
-        // then shows in route keys; keeping that form keeps our keys equal to Alertmanager's.
-        out.add(regex ? Condition.re(field.getKey(), "^(?:" + value + ")$") : Condition.eq(field.getKey(), value));
-      } catch (IllegalArgumentException e) {
-        ctx.problem(fieldPath, e.getMessage());
-      }
-    }
-    return out;
-  }
-
-  private List<Condition> matchers(JsonNode node, String path) {
-    List<Condition> out = new ArrayList<>();
-    for (List<Condition> parsed : ctx.list(node, path, e -> {
-      String line = ctx.text(e.node(), e.path());
-      if (line == null) {
-        return null;
-      }
-      try {
-        return AlertmanagerMatchers.parse(line);
-      } catch (IllegalArgumentException ex) {
-        ctx.problem(e.path(), ex.getMessage());
-        return null;
-      }
-    })) {
-      out.addAll(parsed);
-    }
-    return out;
   }
 
   private List<String> groupBy(JsonNode node, String path) {
