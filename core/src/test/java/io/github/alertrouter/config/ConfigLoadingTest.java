@@ -24,6 +24,28 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigLoadingTest {
 
   @Test
+  void anElementWithABadFieldStillHasItsOtherProblemsReported() {
+    String yaml = """
+        robots:
+          - { id: sre-ding, platform: dingtalk, webhook: "https://example.com/hook" }
+        notificationPolicies:
+          - name: a
+            repeatInterval: 5x
+            notifyRule: { robots: [sre-dng], mention: ["group:sre"] }
+            routes:
+              - { groupRule: { groupWait: soon }, notifyRule: { robots: [ops] } }
+        """;
+
+    // the bad duration leaves repeatInterval unset: that must not also read as "needs repeatInterval"
+    assertThat(problems(yaml)).containsExactly(
+        "notificationPolicies[0].repeatInterval: must be a duration such as 500ms, 30s, 5m, 4h or 1d, but was \"5x\"",
+        "notificationPolicies[0].notifyRule.robots[0]: unknown robot \"sre-dng\", did you mean \"sre-ding\"?",
+        "notificationPolicies[0].notifyRule.mention[0]: unknown contact group \"sre\"",
+        "notificationPolicies[0].routes[0].groupRule.groupWait: must be a duration such as 500ms, 30s, 5m, 4h or 1d, but was \"soon\"",
+        "notificationPolicies[0].routes[0].notifyRule.robots[0]: unknown robot \"ops\"");
+  }
+
+  @Test
   void reportsEveryProblemAtOnceInDocumentOrder() {
     String yaml = """
         robots:

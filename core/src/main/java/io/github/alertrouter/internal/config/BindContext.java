@@ -2,10 +2,12 @@ package io.github.alertrouter.internal.config;
 
 import io.github.alertrouter.config.ConfigProblem;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * State shared by the binders of one document: the problems found so far, the environment for
@@ -17,6 +19,7 @@ final class BindContext implements Provenance {
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final Map<Object, String> origins = new IdentityHashMap<>();
   private final Map<String, Map<String, String>> brokenIds = new HashMap<>();
+  private final Set<Object> partial = Collections.newSetFromMap(new IdentityHashMap<>());
 
   BindContext(Map<String, String> environment) {
     this.env = new EnvSubstitution(environment);
@@ -48,6 +51,16 @@ final class BindContext implements Provenance {
     if (id != null) {
       brokenIds.computeIfAbsent(section, k -> new HashMap<>()).putIfAbsent(id, path);
     }
+  }
+
+  /** Remembers that {@code element} was built despite problems in its fields. */
+  void partial(Object element) {
+    partial.add(element);
+  }
+
+  @Override
+  public boolean isPartial(Object element) {
+    return partial.contains(element);
   }
 
   @Override

@@ -227,11 +227,20 @@ final class Node {
 
   /**
    * Builds the record when nothing went wrong since {@code mark}; a record constructor's
-   * {@link IllegalArgumentException} becomes a problem at this path. Returns {@code null} otherwise.
+   * {@link IllegalArgumentException} becomes a problem at this path. When a field did go wrong,
+   * the record is still built if it can be without that field, and marked partial: the config is
+   * refused anyway, but the validator can then report the element's other problems (an unknown
+   * robot next to a bad duration) in the same run. Returns {@code null} when it cannot be built.
    */
   <T> T build(int mark, Supplier<T> constructor) {
     if (ctx.problemCount() > mark) {
-      return null;
+      try {
+        T partial = constructor.get();
+        ctx.partial(partial);
+        return partial;
+      } catch (RuntimeException e) {
+        return null; // a missing field the record cannot do without; its problem is reported
+      }
     }
     try {
       return constructor.get();

@@ -26,12 +26,15 @@ final class PolicyChecks {
     for (int i = 0; i < policies.size(); i++) {
       NotificationPolicy policy = policies.get(i);
       String path = provenance.path(policy, RouterConfigBinder.NOTIFICATION_POLICIES + "[" + i + "]");
+      boolean partial = provenance.isPartial(policy);
       if (policy.name() == null || policy.name().isBlank()) {
-        problems.add(new ConfigProblem(path + ".name", "a top-level policy needs a name"));
+        if (!partial) {
+          problems.add(new ConfigProblem(path + ".name", "a top-level policy needs a name"));
+        }
       } else {
         names.declare(policy.name(), path, problems);
       }
-      if (policy.repeatInterval() == null && policy.escalationPolicy() == null) {
+      if (!partial && policy.repeatInterval() == null && policy.escalationPolicy() == null) {
         problems.add(new ConfigProblem(path, "needs repeatInterval or escalationPolicy"));
       }
       check(policy, path);

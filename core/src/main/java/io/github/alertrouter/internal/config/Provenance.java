@@ -28,4 +28,13 @@ interface Provenance {
    * or {@code null} when there is none.
    */
   String brokenPath(String section, String id);
+
+  /**
+   * Whether {@code element} was built although some of its fields failed to bind (those fields are
+   * then unset). Such an element is only checked for what it does say (its references, its ids),
+   * never for what it seems to lack, because the lack may be the field whose problem was reported.
+   */
+  default boolean isPartial(Object element) {
+    return false;
+  }
 }
