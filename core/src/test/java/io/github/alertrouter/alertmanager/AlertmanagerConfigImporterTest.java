@@ -95,6 +95,21 @@ class AlertmanagerConfigImporterTest {
   }
 
   @Test
+  void emptyGroupByInheritsAsInAlertmanager() {
+    NotificationPolicy root = importRoute("""
+        route:
+          receiver: root
+          group_by: [cluster]
+          routes:
+            - { matchers: [a=b], group_by: [] }
+            - { matchers: [a=c], group_by: ['...'] }
+        """);
+    assertThat(root.routes().get(0).groupRule().groupingFields()).isNull();
+    assertThat(root.routes().get(1).groupRule().groupingFields()).containsExactly("...");
+    assertThat(importRoute("route: { receiver: root, group_by: [] }").groupRule().groupingFields()).isEmpty();
+  }
+
+  @Test
   void importsInhibitRulesAndTimeIntervals() {
     AlertmanagerImport result = AlertmanagerConfigImporter.importYaml("""
         route: { receiver: root }

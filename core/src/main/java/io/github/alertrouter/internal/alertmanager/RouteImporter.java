@@ -134,7 +134,12 @@ final class RouteImporter {
       ctx.problem(path, "cannot have wildcard group_by (`...`) and other other labels at the same time");
       return null;
     }
-    return all ? List.of(GroupRule.ALL_LABELS) : List.copyOf(names);
+    if (all) {
+      return List.of(GroupRule.ALL_LABELS);
+    }
+    // Alertmanager inherits the parent's grouping unless at least one label is named
+    // (dispatch.NewRoute checks the parsed label list for nil), so `group_by: []` inherits too.
+    return names.isEmpty() ? null : List.copyOf(names);
   }
 
   private List<String> intervalRefs(JsonNode node, String path) {
