@@ -1,0 +1,2 @@
+/** Reading {@code alertmanager.yml}: routes, inhibit rules, time intervals, with path-carrying errors. */
+package io.github.alertrouter.internal.alertmanager;
