@@ -7,7 +7,8 @@
  *
  * <p>Route key format: Alertmanager's {@code Route.Key()} — parent key, {@code /}, the node's
  * matchers as {@code {name<op>"value",...}} sorted as {@code labels.Matchers} sorts them, values
- * quoted like Go's {@code %q} (Alertmanager 0.25; 0.27+ escapes only {@code \ " \n}). A top-level
+ * in double quotes with only {@code \ " \n} escaped (Alertmanager 0.25's {@code Matcher.String()},
+ * checked against amtool). Group keys quote label values with Go's {@code %q}. A top-level
  * policy without rules is the Alertmanager root ({@code {}}); one with rules hangs below an
  * implicit root ({@code {}/{team="payments"}}). {@code in}/{@code nin} print as
  * {@code =~}/{@code !~} with a regex alternation of the quoted values. A policy with several
