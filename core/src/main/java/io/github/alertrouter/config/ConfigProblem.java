@@ -4,20 +4,17 @@ import java.util.Objects;
 
 /**
  * One thing wrong with a configuration, at a path such as
- * {@code notificationPolicies[2].notifyRule.robots[0]}. Immutable and thread-safe.
+ * {@code notificationPolicies[2].notifyRule.robots[0]}. Not {@link Comparable}: sorting paths as
+ * text would put {@code [10]} before {@code [2]}; loaders report problems in document order.
+ * Immutable and thread-safe.
  *
  * @param path where, in config-path syntax; {@code ""} for the document itself
  * @param message what is wrong, naming the bad value
  */
-public record ConfigProblem(String path, String message) implements Comparable<ConfigProblem> {
+public record ConfigProblem(String path, String message) {
   public ConfigProblem {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
-  }
-
-  @Override
-  public int compareTo(ConfigProblem other) {
-    return path.compareTo(other.path);
   }
 
   @Override
