@@ -29,16 +29,20 @@ public record ScheduleLayer(
   public ScheduleLayer {
     members = List.copyOf(Objects.requireNonNullElse(members, List.of()));
     if (members.isEmpty()) {
-      throw new IllegalArgumentException("layer " + name + ": members must not be empty");
+      throw new IllegalArgumentException(describe(name) + ": members must not be empty");
     }
     Objects.requireNonNull(rotation, "rotation");
     Objects.requireNonNull(handoff, "handoff");
     if ((rotation == Rotation.CUSTOM) != (shiftLength != null)) {
-      throw new IllegalArgumentException("layer " + name + ": shiftLength is required with rotation CUSTOM and only then");
+      throw new IllegalArgumentException(describe(name) + ": shiftLength is required with rotation CUSTOM and only then");
     }
     if (shiftLength != null && (shiftLength.isNegative() || shiftLength.isZero())) {
-      throw new IllegalArgumentException("layer " + name + ": shiftLength must be > 0, but was " + Durations.format(shiftLength));
+      throw new IllegalArgumentException(describe(name) + ": shiftLength must be > 0, but was " + Durations.format(shiftLength));
     }
     restrictions = List.copyOf(Objects.requireNonNullElse(restrictions, List.of()));
+  }
+
+  private static String describe(String name) {
+    return name == null || name.isBlank() ? "unnamed layer" : "layer " + name;
   }
 }
