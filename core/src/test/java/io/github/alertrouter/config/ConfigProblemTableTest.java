@@ -224,7 +224,7 @@ class ConfigProblemTableTest {
                 + " but step 1 comes before step 0"),
         row("record constructor: CUSTOM rotation without shiftLength",
             BASE.replace("rotation: weekly", "rotation: custom"),
-            "schedules[0].layers[0]: layer null: shiftLength is required with rotation CUSTOM and only then"),
+            "schedules[0].layers[0]: unnamed layer: shiftLength is required with rotation CUSTOM and only then"),
         row("invalid rotation",
             BASE.replace("rotation: weekly", "rotation: hourly"),
             "schedules[0].layers[0].rotation: must be one of DAILY, WEEKLY, CUSTOM, but was \"hourly\""),
