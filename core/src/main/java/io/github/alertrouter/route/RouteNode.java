@@ -6,6 +6,7 @@ import io.github.alertrouter.internal.route.IntList;
 import io.github.alertrouter.internal.route.LabelSlots;
 import io.github.alertrouter.internal.route.SiblingIndex;
 import io.github.alertrouter.internal.route.SlotRule;
+import io.github.alertrouter.internal.route.SlotValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +185,7 @@ public final class RouteNode {
   }
 
   /** {@link #matchesSelf(Map)} on the alert's slot values. */
-  boolean matchesSelf(String[] values, MatchStats stats) {
+  boolean matchesSelf(SlotValues values, MatchStats stats) {
     if (stats != null) {
       stats.policiesEvaluated++;
     }
@@ -207,7 +208,7 @@ public final class RouteNode {
    * children in order, a matching child stops its later siblings unless it continues, and the
    * node itself is the match when no child matched.
    */
-  void collect(String[] values, IntList scratch, List<RouteMatch> out, MatchStats stats) {
+  void collect(SlotValues values, IntList scratch, List<RouteMatch> out, MatchStats stats) {
     int before = out.size();
     if (childArray.length > 0) {
       int from = scratch.size();

@@ -7,10 +7,13 @@ import io.github.alertrouter.internal.route.IntList;
 import io.github.alertrouter.internal.route.LabelSlots;
 import io.github.alertrouter.internal.route.SiblingIndex;
 import io.github.alertrouter.internal.route.SlotRule;
+import io.github.alertrouter.internal.route.SlotValues;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -75,12 +78,27 @@ public final class RoutingTree {
   private static void collectLabelNames(NotificationPolicy p, LabelSlots.Builder names) {
     for (MatchingRule rule : p.matchingRules()) {
       for (Condition c : rule.conditions()) {
-        names.add(c.key());
+        names.add(c.key(), comparedValues(c));
       }
     }
     for (NotificationPolicy child : p.routes()) {
       collectLabelNames(Objects.requireNonNull(child, "route"), names);
     }
+  }
+
+  /**
+   * The values a condition compares a label with by equality, which get ids in {@link LabelSlots}
+   * so that evaluating the condition compares ints; none for a real regex, which needs the text.
+   */
+  private static Collection<String> comparedValues(Condition c) {
+    return switch (c.op()) {
+      case EQ, NEQ, IN, NIN -> c.values();
+      case RE -> {
+        Set<String> literals = LabelMatcher.literalAlternatives(c.value());
+        yield literals == null ? List.of() : literals;
+      }
+      case NRE -> List.of();
+    };
   }
 
   /** The compiled top-level policies, in order; walk {@link RouteNode#children()} for the rest. */
@@ -115,11 +133,12 @@ public final class RoutingTree {
 
   List<RouteMatch> match(Map<String, String> labels, MatchStats stats) {
     Objects.requireNonNull(labels, "labels");
-    String[] values = slots.read(labels);
+    SlotValues values = slots.read(labels);
     IntList scratch = new IntList(16);
-    List<RouteMatch> out = new ArrayList<>(8);
     topIndex.appendCandidates(values, scratch);
     int end = scratch.size();
+    // every matching candidate adds at least one match; most candidates match
+    List<RouteMatch> out = new ArrayList<>(end);
     for (int c = 0; c < end; c++) {
       RouteNode node = topArray[scratch.get(c)];
       if (node.matchesSelf(values, stats)) {
