@@ -5,8 +5,6 @@ import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.MatchingRule;
 import io.github.alertrouter.internal.route.IntList;
 import io.github.alertrouter.internal.route.LabelSlots;
-import io.github.alertrouter.internal.route.SiblingIndex;
-import io.github.alertrouter.internal.route.SlotRule;
 import io.github.alertrouter.internal.route.SlotValues;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,18 +39,14 @@ import java.util.function.Consumer;
 public final class RoutingTree {
   private final List<RouteNode> topLevel;
   private final RouteNode[] topArray;
-  private final SiblingIndex topIndex;
+  private final SiblingList topList;
   private final LabelSlots slots;
 
   private RoutingTree(List<RouteNode> topLevel, LabelSlots slots) {
     this.topLevel = List.copyOf(topLevel);
     this.topArray = this.topLevel.toArray(new RouteNode[0]);
     this.slots = slots;
-    List<List<SlotRule>> rules = new ArrayList<>(topArray.length);
-    for (RouteNode n : topArray) {
-      rules.add(n.slotRules());
-    }
-    this.topIndex = SiblingIndex.build(rules);
+    this.topList = new SiblingList(this.topLevel);
   }
 
   /**
@@ -135,19 +129,9 @@ public final class RoutingTree {
     Objects.requireNonNull(labels, "labels");
     SlotValues values = slots.read(labels);
     IntList scratch = new IntList(16);
-    topIndex.appendCandidates(values, scratch);
-    int end = scratch.size();
-    // every matching candidate adds at least one match; most candidates match
-    List<RouteMatch> out = new ArrayList<>(end);
-    for (int c = 0; c < end; c++) {
-      RouteNode node = topArray[scratch.get(c)];
-      if (node.matchesSelf(values, stats)) {
-        node.collect(values, scratch, out, stats);
-        if (!node.continueMatching()) {
-          break;
-        }
-      }
-    }
+    // a 16-slot array covers the ~15 matches of a busy tree without growing
+    List<RouteMatch> out = new ArrayList<>(16);
+    topList.collect(values, scratch, out, stats);
     return out;
   }
 

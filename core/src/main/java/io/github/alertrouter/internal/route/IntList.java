@@ -23,6 +23,15 @@ public final class IntList {
     return values[i];
   }
 
+  public void set(int i, int v) {
+    values[i] = v;
+  }
+
+  /** A copy of the elements. */
+  public int[] toArray() {
+    return Arrays.copyOf(values, size);
+  }
+
   public void add(int v) {
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);

@@ -12,15 +12,16 @@ import java.util.Set;
  * A {@link MatcherSet} bound to {@link LabelSlots}: the same AND of conditions, evaluated on an
  * alert's {@link SlotValues}. {@code eq neq in nin} and literal-alternative {@code re} compare
  * value ids, so no string is hashed or compared; other regexes go through {@link RegexVerdicts}.
- * Each condition is an opcode in parallel arrays, so the loop is one {@code switch} with no
- * virtual call. Immutable (apart from the verdict caches) and thread-safe.
+ * Routing does not evaluate this object: {@link SiblingRules} flattens the rules of a sibling
+ * list into one {@code int[]} program, so evaluating a candidate touches one or two cache lines
+ * instead of a chain of small objects. Immutable and thread-safe.
  */
 public final class SlotRule {
-  private static final byte EQ = 0;
-  private static final byte NEQ = 1;
-  private static final byte IN = 2;
-  private static final byte NIN = 3;
-  private static final byte REGEX = 4;
+  static final byte EQ = 0;
+  static final byte NEQ = 1;
+  static final byte IN = 2;
+  static final byte NIN = 3;
+  static final byte REGEX = 4;
 
   private final MatcherSet rule;
   private final LabelMatcher[] matchers;
@@ -101,34 +102,28 @@ public final class SlotRule {
     return kinds[i] == EQ || kinds[i] == IN ? operandIds[i] : null;
   }
 
-  /** True when every condition holds for the alert. */
-  public boolean matches(SlotValues values) {
+  /**
+   * Appends this rule to a sibling list's program (see {@link SiblingRules} for the layout):
+   * the number of ints that follow, then per condition its kind, slot and operand.
+   */
+  void writeTo(IntList code, List<RegexVerdicts> regexList) {
+    int lengthAt = code.size();
+    code.add(0);
     for (int i = 0; i < kinds.length; i++) {
-      int slot = slots[i];
-      boolean holds = switch (kinds[i]) {
-        case EQ -> values.id(slot) == operandIds[i][0];
-        case NEQ -> values.id(slot) != operandIds[i][0];
-        case IN -> contains(operandIds[i], values.id(slot));
-        case NIN -> !contains(operandIds[i], values.id(slot));
-        default -> regexes[i].matches(values, slot);
-      };
-      if (!holds) {
-        return false;
+      code.add(kinds[i]);
+      code.add(slots[i]);
+      switch (kinds[i]) {
+        case EQ, NEQ -> code.add(operandIds[i][0]);
+        case IN, NIN -> {
+          code.add(operandIds[i].length);
+          code.addAll(operandIds[i], operandIds[i].length);
+        }
+        default -> {
+          code.add(regexList.size());
+          regexList.add(regexes[i]);
+        }
       }
     }
-    return true;
-  }
-
-  // operand lists are short (a few values), where a scan beats a binary search
-  private static boolean contains(int[] sortedIds, int id) {
-    if (sortedIds.length > 8) {
-      return Arrays.binarySearch(sortedIds, id) >= 0;
-    }
-    for (int candidate : sortedIds) {
-      if (candidate == id) {
-        return true;
-      }
-    }
-    return false;
+    code.set(lengthAt, code.size() - lengthAt - 1);
   }
 }
