@@ -3,7 +3,6 @@ package io.github.alertrouter.route;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.MatchingRule;
-import io.github.alertrouter.internal.route.IntList;
 import io.github.alertrouter.internal.route.LabelSlots;
 import io.github.alertrouter.internal.route.SlotValues;
 import java.util.ArrayList;
@@ -41,11 +40,15 @@ public final class RoutingTree {
   private final RouteNode[] topArray;
   private final SiblingList topList;
   private final LabelSlots slots;
+  // per-thread decision scratch (slot values, candidate stack, merge bitset): a decision then
+  // allocates only its result list; entries die with the tree (weak ThreadLocal keys)
+  private final ThreadLocal<SlotValues> scratch;
 
   private RoutingTree(List<RouteNode> topLevel, LabelSlots slots) {
     this.topLevel = List.copyOf(topLevel);
     this.topArray = this.topLevel.toArray(new RouteNode[0]);
     this.slots = slots;
+    this.scratch = ThreadLocal.withInitial(slots::newScratch);
     this.topList = new SiblingList(this.topLevel);
   }
 
@@ -127,12 +130,15 @@ public final class RoutingTree {
 
   List<RouteMatch> match(Map<String, String> labels, MatchStats stats) {
     Objects.requireNonNull(labels, "labels");
-    SlotValues values = slots.read(labels);
-    IntList scratch = new IntList(16);
-    // a 16-slot array covers the ~15 matches of a busy tree without growing
-    List<RouteMatch> out = new ArrayList<>(16);
-    topList.collect(values, scratch, out, stats);
-    return out;
+    SlotValues values = slots.readReusing(labels, scratch.get());
+    try {
+      // a 16-slot array covers the ~15 matches of a busy tree without growing
+      List<RouteMatch> out = new ArrayList<>(16);
+      topList.collect(values, values.candidates(), out, stats);
+      return out;
+    } finally {
+      values.clear();
+    }
   }
 
   @Override

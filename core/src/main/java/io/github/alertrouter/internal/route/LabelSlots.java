@@ -107,6 +107,27 @@ public final class LabelSlots {
     return values;
   }
 
+  /** A scratch for {@link #readReusing}; keep one per thread. */
+  public SlotValues newScratch() {
+    return new SlotValues(this, absentIds);
+  }
+
+  /**
+   * Reads an alert's labels into {@code scratch} (from {@link #newScratch}), or into a new
+   * {@link SlotValues} when the scratch is already in use; call {@link SlotValues#clear} on the
+   * result when the decision is done.
+   */
+  public SlotValues readReusing(Map<String, String> labels, SlotValues scratch) {
+    SlotValues values = scratch.claim() ? scratch : new SlotValues(this, absentIds);
+    try {
+      labels.forEach(values);
+    } catch (RuntimeException | Error e) {
+      values.clear();
+      throw e;
+    }
+    return values;
+  }
+
   /** The slot of {@code name}, or {@link StringIds#MISSING} when no condition mentions it. */
   int slotOrMissing(String name) {
     return names.get(name);

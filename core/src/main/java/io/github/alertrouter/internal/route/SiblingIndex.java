@@ -137,9 +137,40 @@ public final class SiblingIndex {
         }
       }
     }
-    // each source is ascending and distinct already; only a merge of several needs sorting
+    // each source is ascending and distinct already; only a merge of several needs ordering
     if (sources > 1) {
+      merge(values, out, from);
+    }
+  }
+
+  /**
+   * Orders {@code out[from..)} ascending without duplicates. Candidates are few but spread over
+   * the whole list, so sorting them costs many unpredictable branches; setting their bits and
+   * scanning the words in order costs about one step per 64 siblings. Very long lists with few
+   * candidates (a sparse range) are sorted instead.
+   */
+  private void merge(SlotValues values, IntList out, int from) {
+    int count = out.size() - from;
+    int words = ((size - 1) >>> 6) + 1;
+    if (words > 4 * count + 16) {
       out.sortDistinctFrom(from);
+      return;
+    }
+    long[] bits = values.siblingBits(words);
+    for (int k = from; k < out.size(); k++) {
+      int id = out.get(k);
+      bits[id >>> 6] |= 1L << id;
+    }
+    out.truncate(from);
+    for (int w = 0; w < words; w++) {
+      long b = bits[w];
+      if (b != 0) {
+        bits[w] = 0; // leaves the scratch clean for the next list
+        do {
+          out.add(w << 6 | Long.numberOfTrailingZeros(b));
+          b &= b - 1;
+        } while (b != 0);
+      }
     }
   }
   private static int[] toArray(List<Integer> ids) {
