@@ -28,12 +28,16 @@ import java.util.function.Consumer;
  *
  * <p>A policy matches when any of its matching rules matches (none: always); a rule matches when
  * all its conditions hold (see {@link LabelMatcher}). Equality conditions are indexed at every
- * sibling list ({@link SiblingIndex}), so a decision costs about one hash lookup per alert label
- * plus the evaluation of the policies the alert can match, not of all policies: the alert's labels
- * are read once into an array indexed by the label names the conditions mention, and every
- * condition and index after that is an array access.
+ * sibling list, so a decision costs two hash lookups per alert label (name, then value) plus the
+ * evaluation of the policies the alert can match, not of all policies. Every value a condition
+ * compares with gets a small id per label name at compile time; the alert's labels are read once
+ * into per-name slots of value ids ({@link LabelSlots}); every index lookup and
+ * {@code eq neq in nin} test after that compares ints; each sibling list's rules are one flat
+ * {@code int} program.
  *
  * <p>Immutable after {@link #compile} and thread-safe; {@link #match} may be called concurrently.
+ * Each thread that routes keeps a small scratch (per tree, a few arrays as long as the number of
+ * label names the conditions mention), so a decision allocates only its result list.
  */
 public final class RoutingTree {
   private final List<RouteNode> topLevel;
