@@ -4,8 +4,8 @@ import io.github.alertrouter.config.MatchingRule;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.internal.route.IntList;
 import io.github.alertrouter.internal.route.LabelSlots;
-import io.github.alertrouter.internal.route.SiblingIndex;
 import io.github.alertrouter.internal.route.SlotRule;
+import io.github.alertrouter.internal.route.SlotValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,7 @@ public final class RouteNode {
   private final boolean continueMatching;
   private final List<String> path;
   private final List<RouteNode> children;
-  private final RouteNode[] childArray;
-  private final SiblingIndex childIndex;
+  private final SiblingList childList;
   private final RouteMatch match;
 
   // Children are built from inside this constructor; they read only fields assigned before.
@@ -58,16 +57,12 @@ public final class RouteNode {
     p.add(settings.name() == null ? "" : settings.name());
     this.path = List.copyOf(p);
     List<RouteNode> kids = new ArrayList<>(policy.routes().size());
-    List<List<SlotRule>> kidRules = new ArrayList<>(policy.routes().size());
     for (int i = 0; i < policy.routes().size(); i++) {
-      RouteNode kid = new RouteNode(policy.routes().get(i), this, i, slots);
-      kids.add(kid);
-      kidRules.add(kid.slotRules());
+      kids.add(new RouteNode(policy.routes().get(i), this, i, slots));
     }
     this.children = List.copyOf(kids);
-    this.childArray = children.toArray(new RouteNode[0]);
-    this.childIndex = SiblingIndex.build(kidRules);
     this.match = new RouteMatch(this);
+    this.childList = new SiblingList(children);
   }
 
   /**
@@ -183,46 +178,15 @@ public final class RouteNode {
     return match;
   }
 
-  /** {@link #matchesSelf(Map)} on the alert's slot values. */
-  boolean matchesSelf(String[] values, MatchStats stats) {
-    if (stats != null) {
-      stats.policiesEvaluated++;
-    }
-    if (ruleArray.length == 0) {
-      return true;
-    }
-    for (SlotRule rule : ruleArray) {
-      if (stats != null) {
-        stats.rulesEvaluated++;
-      }
-      if (rule.matches(values)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Alertmanager's {@code Route.Match} for a node that matched itself: depth-first over the
    * children in order, a matching child stops its later siblings unless it continues, and the
    * node itself is the match when no child matched.
    */
-  void collect(String[] values, IntList scratch, List<RouteMatch> out, MatchStats stats) {
+  void collect(SlotValues values, IntList scratch, List<RouteMatch> out, MatchStats stats) {
     int before = out.size();
-    if (childArray.length > 0) {
-      int from = scratch.size();
-      childIndex.appendCandidates(values, scratch);
-      int end = scratch.size();
-      for (int c = from; c < end; c++) {
-        RouteNode child = childArray[scratch.get(c)];
-        if (child.matchesSelf(values, stats)) {
-          child.collect(values, scratch, out, stats);
-          if (!child.continueMatching) {
-            break;
-          }
-        }
-      }
-      scratch.truncate(from);
+    if (!childList.isEmpty()) {
+      childList.collect(values, scratch, out, stats);
     }
     if (out.size() == before) {
       out.add(match);

@@ -3,14 +3,14 @@ package io.github.alertrouter.route;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.MatchingRule;
-import io.github.alertrouter.internal.route.IntList;
 import io.github.alertrouter.internal.route.LabelSlots;
-import io.github.alertrouter.internal.route.SiblingIndex;
-import io.github.alertrouter.internal.route.SlotRule;
+import io.github.alertrouter.internal.route.SlotValues;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,28 +28,32 @@ import java.util.function.Consumer;
  *
  * <p>A policy matches when any of its matching rules matches (none: always); a rule matches when
  * all its conditions hold (see {@link LabelMatcher}). Equality conditions are indexed at every
- * sibling list ({@link SiblingIndex}), so a decision costs about one hash lookup per alert label
- * plus the evaluation of the policies the alert can match, not of all policies: the alert's labels
- * are read once into an array indexed by the label names the conditions mention, and every
- * condition and index after that is an array access.
+ * sibling list, so a decision costs two hash lookups per alert label (name, then value) plus the
+ * evaluation of the policies the alert can match, not of all policies. Every value a condition
+ * compares with gets a small id per label name at compile time; the alert's labels are read once
+ * into per-name slots of value ids ({@link LabelSlots}); every index lookup and
+ * {@code eq neq in nin} test after that compares ints; each sibling list's rules are one flat
+ * {@code int} program.
  *
  * <p>Immutable after {@link #compile} and thread-safe; {@link #match} may be called concurrently.
+ * Each thread that routes keeps a small scratch (per tree, a few arrays as long as the number of
+ * label names the conditions mention), so a decision allocates only its result list.
  */
 public final class RoutingTree {
   private final List<RouteNode> topLevel;
   private final RouteNode[] topArray;
-  private final SiblingIndex topIndex;
+  private final SiblingList topList;
   private final LabelSlots slots;
+  // per-thread decision scratch (slot values, candidate stack, merge bitset): a decision then
+  // allocates only its result list; entries die with the tree (weak ThreadLocal keys)
+  private final ThreadLocal<SlotValues> scratch;
 
   private RoutingTree(List<RouteNode> topLevel, LabelSlots slots) {
     this.topLevel = List.copyOf(topLevel);
     this.topArray = this.topLevel.toArray(new RouteNode[0]);
     this.slots = slots;
-    List<List<SlotRule>> rules = new ArrayList<>(topArray.length);
-    for (RouteNode n : topArray) {
-      rules.add(n.slotRules());
-    }
-    this.topIndex = SiblingIndex.build(rules);
+    this.scratch = ThreadLocal.withInitial(slots::newScratch);
+    this.topList = new SiblingList(this.topLevel);
   }
 
   /**
@@ -75,12 +79,27 @@ public final class RoutingTree {
   private static void collectLabelNames(NotificationPolicy p, LabelSlots.Builder names) {
     for (MatchingRule rule : p.matchingRules()) {
       for (Condition c : rule.conditions()) {
-        names.add(c.key());
+        names.add(c.key(), comparedValues(c));
       }
     }
     for (NotificationPolicy child : p.routes()) {
       collectLabelNames(Objects.requireNonNull(child, "route"), names);
     }
+  }
+
+  /**
+   * The values a condition compares a label with by equality, which get ids in {@link LabelSlots}
+   * so that evaluating the condition compares ints; none for a real regex, which needs the text.
+   */
+  private static Collection<String> comparedValues(Condition c) {
+    return switch (c.op()) {
+      case EQ, NEQ, IN, NIN -> c.values();
+      case RE -> {
+        Set<String> literals = LabelMatcher.literalAlternatives(c.value());
+        yield literals == null ? List.of() : literals;
+      }
+      case NRE -> List.of();
+    };
   }
 
   /** The compiled top-level policies, in order; walk {@link RouteNode#children()} for the rest. */
@@ -115,21 +134,15 @@ public final class RoutingTree {
 
   List<RouteMatch> match(Map<String, String> labels, MatchStats stats) {
     Objects.requireNonNull(labels, "labels");
-    String[] values = slots.read(labels);
-    IntList scratch = new IntList(16);
-    List<RouteMatch> out = new ArrayList<>(8);
-    topIndex.appendCandidates(values, scratch);
-    int end = scratch.size();
-    for (int c = 0; c < end; c++) {
-      RouteNode node = topArray[scratch.get(c)];
-      if (node.matchesSelf(values, stats)) {
-        node.collect(values, scratch, out, stats);
-        if (!node.continueMatching()) {
-          break;
-        }
-      }
+    SlotValues values = slots.readReusing(labels, scratch.get());
+    try {
+      // a 16-slot array covers the ~15 matches of a busy tree without growing
+      List<RouteMatch> out = new ArrayList<>(16);
+      topList.collect(values, values.candidates(), out, stats);
+      return out;
+    } finally {
+      values.clear();
     }
-    return out;
   }
 
   @Override

@@ -23,6 +23,15 @@ public final class IntList {
     return values[i];
   }
 
+  public void set(int i, int v) {
+    values[i] = v;
+  }
+
+  /** A copy of the elements. */
+  public int[] toArray() {
+    return Arrays.copyOf(values, size);
+  }
+
   public void add(int v) {
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
@@ -47,7 +56,11 @@ public final class IntList {
     if (size - from < 2) {
       return;
     }
-    Arrays.sort(values, from, size);
+    if (size - from <= 32) {
+      insertionSort(from);
+    } else {
+      Arrays.sort(values, from, size);
+    }
     int w = from + 1;
     for (int r = from + 1; r < size; r++) {
       if (values[r] != values[w - 1]) {
@@ -55,6 +68,19 @@ public final class IntList {
       }
     }
     size = w;
+  }
+
+  // a few merged candidate lists: insertion sort, without Arrays.sort's dispatch on the length
+  private void insertionSort(int from) {
+    for (int i = from + 1; i < size; i++) {
+      int v = values[i];
+      int j = i - 1;
+      while (j >= from && values[j] > v) {
+        values[j + 1] = values[j];
+        j--;
+      }
+      values[j + 1] = v;
+    }
   }
 
   private void ensure(int capacity) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * An equality index over a list of siblings, each an OR of {@link SlotRule}s, that narrows the
@@ -28,26 +27,24 @@ public final class SiblingIndex {
   /** Below this many siblings a linear scan is cheaper than the lookups. */
   public static final int MIN_INDEXED = 8;
 
+  private static final IdTable[] NO_SLOTS = new IdTable[0];
+
   private final int size;
   private final int[] always;
-  private final int[] slots;
-  // parallel to slots: label value -> sibling indices (ascending)
-  private final Map<String, int[]>[] byValue;
+  // by label slot (null: not indexed): value id -> sibling indices (ascending)
+  private final IdTable[] bySlot;
 
-  private SiblingIndex(int size, int[] always, int[] slots, Map<String, int[]>[] byValue) {
+  private SiblingIndex(int size, int[] always, IdTable[] bySlot) {
     this.size = size;
     this.always = always;
-    this.slots = slots;
-    this.byValue = byValue;
+    this.bySlot = bySlot;
   }
 
   /** Builds the index; {@code siblings.get(i)} are the OR'ed rules of sibling {@code i}. */
-  @SuppressWarnings("unchecked")
   public static SiblingIndex build(List<List<SlotRule>> siblings) {
     int n = siblings.size();
     List<Integer> always = new ArrayList<>();
-    // sorted by slot so lookups walk the alert's array in order
-    Map<Integer, Map<String, List<Integer>>> building = new TreeMap<>();
+    Map<Integer, Map<Integer, List<Integer>>> building = new HashMap<>();
     for (int i = 0; i < n; i++) {
       List<int[]> keys = n < MIN_INDEXED ? null : indexKeys(siblings.get(i));
       if (keys == null) {
@@ -57,25 +54,26 @@ public final class SiblingIndex {
       for (int k = 0; k < keys.size(); k++) {
         SlotRule rule = siblings.get(i).get(k);
         int m = keys.get(k)[0];
-        Map<String, List<Integer>> values = building.computeIfAbsent(rule.slot(m), s -> new HashMap<>());
-        for (String v : rule.matcher(m).acceptedValues().orElseThrow()) {
-          List<Integer> ids = values.computeIfAbsent(v, x -> new ArrayList<>());
+        Map<Integer, List<Integer>> values = building.computeIfAbsent(rule.slot(m), s -> new HashMap<>());
+        for (int id : rule.acceptedIds(m)) {
+          List<Integer> ids = values.computeIfAbsent(id, x -> new ArrayList<>());
           if (ids.isEmpty() || ids.get(ids.size() - 1) != i) {
             ids.add(i);
           }
         }
       }
     }
-    int[] slots = new int[building.size()];
-    Map<String, int[]>[] byValue = new Map[building.size()];
-    int j = 0;
-    for (Map.Entry<Integer, Map<String, List<Integer>>> e : building.entrySet()) {
-      slots[j] = e.getKey();
-      Map<String, int[]> frozen = new HashMap<>();
-      e.getValue().forEach((v, ids) -> frozen.put(v, toArray(ids)));
-      byValue[j++] = frozen;
+    int slotCount = 0;
+    for (int slot : building.keySet()) {
+      slotCount = Math.max(slotCount, slot + 1);
     }
-    return new SiblingIndex(n, toArray(always), slots, byValue);
+    IdTable[] bySlot = slotCount == 0 ? NO_SLOTS : new IdTable[slotCount];
+    building.forEach((slot, values) -> {
+      Map<Integer, int[]> frozen = new HashMap<>();
+      values.forEach((id, ids) -> frozen.put(id, toArray(ids)));
+      bySlot[slot] = new IdTable(frozen);
+    });
+    return new SiblingIndex(n, toArray(always), bySlot);
   }
 
   /**
@@ -117,25 +115,64 @@ public final class SiblingIndex {
   }
 
   /**
-   * Appends to {@code out} the indices of the siblings that may match the alert whose slot values
-   * are {@code values}, ascending and distinct; entries of {@code out} before the call are left
-   * alone.
+   * Appends to {@code out} the indices of the siblings that may match the alert, ascending and
+   * distinct; entries of {@code out} before the call are left alone.
    */
-  public void appendCandidates(String[] values, IntList out) {
+  public void appendCandidates(SlotValues values, IntList out) {
     int from = out.size();
-    out.addAll(always, always.length);
-    for (int i = 0; i < slots.length; i++) {
-      String v = values[slots[i]];
-      if (v != null) {
-        int[] ids = byValue[i].get(v);
+    int sources = 0;
+    if (always.length > 0) {
+      out.addAll(always, always.length);
+      sources++;
+    }
+    // only the alert's own labels can hit: a missing label is "", which is never indexed
+    for (int p = 0; p < values.presentCount(); p++) {
+      int slot = values.presentSlot(p);
+      int id;
+      if (slot < bySlot.length && bySlot[slot] != null && (id = values.id(slot)) >= 0) {
+        int[] ids = bySlot[slot].get(id);
         if (ids != null) {
           out.addAll(ids, ids.length);
+          sources++;
         }
       }
     }
-    out.sortDistinctFrom(from);
+    // each source is ascending and distinct already; only a merge of several needs ordering
+    if (sources > 1) {
+      merge(values, out, from);
+    }
   }
 
+  /**
+   * Orders {@code out[from..)} ascending without duplicates. Candidates are few but spread over
+   * the whole list, so sorting them costs many unpredictable branches; setting their bits and
+   * scanning the words in order costs about one step per 64 siblings. Very long lists with few
+   * candidates (a sparse range) are sorted instead.
+   */
+  private void merge(SlotValues values, IntList out, int from) {
+    int count = out.size() - from;
+    int words = ((size - 1) >>> 6) + 1;
+    if (words > 4 * count + 16) {
+      out.sortDistinctFrom(from);
+      return;
+    }
+    long[] bits = values.siblingBits(words);
+    for (int k = from; k < out.size(); k++) {
+      int id = out.get(k);
+      bits[id >>> 6] |= 1L << id;
+    }
+    out.truncate(from);
+    for (int w = 0; w < words; w++) {
+      long b = bits[w];
+      if (b != 0) {
+        bits[w] = 0; // leaves the scratch clean for the next list
+        do {
+          out.add(w << 6 | Long.numberOfTrailingZeros(b));
+          b &= b - 1;
+        } while (b != 0);
+      }
+    }
+  }
   private static int[] toArray(List<Integer> ids) {
     int[] a = new int[ids.size()];
     for (int i = 0; i < a.length; i++) {

@@ -15,8 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class SiblingIndexTest {
 
-  private static final LabelSlots SLOTS =
-      new LabelSlots.Builder().add("team").add("env").add("sev").add("a").build();
+  // every value the rules below compare with is registered, as RoutingTree.compile does
+  private static final LabelSlots SLOTS = new LabelSlots.Builder()
+      .add("team", List.of("a", ""))
+      .add("env", List.of("prod", "dev", "test"))
+      .add("sev", List.of("critical", "error"))
+      .add("a", List.of("1", "2"))
+      .build();
 
   private static List<SlotRule> rule(Condition... cs) {
     return List.of(slotRule(cs));
