@@ -1,5 +1,7 @@
 package io.github.alertrouter.alertmanager.webhook;
 
+import io.github.alertrouter.internal.text.GoStrings;
+
 /**
  * Go's {@code regexp.QuoteMeta} and its inverse. Alertmanager writes a payload's {@code receiver} as
  * {@code QuoteMeta(name)} ({@code java-sdk.default} arrives as {@code java-sdk\.default}); use
@@ -13,20 +15,7 @@ public final class QuoteMeta {
 
   /** Puts a backslash before each of {@code \.+*?()|[]{}^$}, exactly as Go's QuoteMeta. */
   public static String quote(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (SPECIAL.indexOf(c) >= 0) {
-        if (out == null) {
-          out = new StringBuilder(s.length() + 8).append(s, 0, i);
-        }
-        out.append('\\');
-      }
-      if (out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? s : out.toString();
+    return GoStrings.quoteMeta(s);
   }
 
   /**
