@@ -1,5 +1,6 @@
 package io.github.alertrouter;
 
+import io.github.alertrouter.internal.text.GoStrings;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.TreeMap;
  * One alert as the router sees it: a label set that identifies it, annotations that describe it,
  * and the interval during which it fires.
  *
- * <p>Labels and annotations are kept sorted by name (as Alertmanager writes them). {@code endsAt}
+ * <p>Labels and annotations are kept sorted by name in Go's string order (UTF-8 bytes), as
+ * Alertmanager sorts and fingerprints them. {@code endsAt}
  * is {@code null} while the alert has no known end; Alertmanager's Go zero time
  * ({@code 0001-01-01T00:00:00Z}) is read as {@code null} by the payload codec. Immutable and
  * thread-safe.
@@ -72,7 +74,7 @@ public record Alert(
     if (map == null) {
       return Collections.emptySortedMap();
     }
-    TreeMap<String, String> copy = new TreeMap<>();
+    TreeMap<String, String> copy = new TreeMap<>(GoStrings.ORDER);
     map.forEach((k, v) -> {
       if (k == null || k.isEmpty()) {
         throw new IllegalArgumentException(what + " must not contain an empty name");

@@ -1,7 +1,9 @@
 package io.github.alertrouter;
 
+import io.github.alertrouter.internal.text.GoStrings;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * An alert's identity: Alertmanager's label-set fingerprint (FNV-1a 64 over the label names and
@@ -16,10 +18,17 @@ public record Fingerprint(long value) {
   private static final long FNV_PRIME = 0x100000001b3L;
   private static final int SEPARATOR = 0xff;
 
-  /** Computes the fingerprint of a label set; the map must iterate in label-name order. */
-  public static Fingerprint of(SortedMap<String, String> labels) {
+  /** Computes the fingerprint of a label set, in any map. */
+  public static Fingerprint of(Map<String, String> labels) {
+    Map<String, String> sorted = labels;
+    if (!(labels instanceof SortedMap<String, String> s && s.comparator() == GoStrings.ORDER)) {
+      // Alertmanager hashes labels in Go's string order (UTF-8 bytes), not Java's (UTF-16)
+      TreeMap<String, String> copy = new TreeMap<>(GoStrings.ORDER);
+      copy.putAll(labels);
+      sorted = copy;
+    }
     long hash = FNV_OFFSET_BASIS;
-    for (Map.Entry<String, String> label : labels.entrySet()) {
+    for (Map.Entry<String, String> label : sorted.entrySet()) {
       hash = mix(hash, label.getKey());
       hash = (hash ^ SEPARATOR) * FNV_PRIME;
       hash = mix(hash, label.getValue());

@@ -89,18 +89,23 @@ public final class RoutingTree {
 
   /**
    * The values a condition compares a label with by equality, which get ids in {@link LabelSlots}
-   * so that evaluating the condition compares ints; none for a real regex, which needs the text.
+   * so that evaluating the condition compares ints. A real regex needs the text, but it is asked
+   * about missing labels all the time (an alert has only some of the names a tree mentions, and a
+   * missing label is {@code ""}): giving {@code ""} an id lets {@code RegexVerdicts} keep that
+   * verdict in its array instead of asking the matcher's memo, a hash table per regex, each time.
    */
   private static Collection<String> comparedValues(Condition c) {
     return switch (c.op()) {
       case EQ, NEQ, IN, NIN -> c.values();
       case RE -> {
         Set<String> literals = LabelMatcher.literalAlternatives(c.value());
-        yield literals == null ? List.of() : literals;
+        yield literals == null ? ABSENT : literals;
       }
-      case NRE -> List.of();
+      case NRE -> ABSENT;
     };
   }
+
+  private static final List<String> ABSENT = List.of("");
 
   /** The compiled top-level policies, in order; walk {@link RouteNode#children()} for the rest. */
   public List<RouteNode> topLevel() {

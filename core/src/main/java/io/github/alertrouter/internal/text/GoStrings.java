@@ -1,11 +1,16 @@
 package io.github.alertrouter.internal.text;
 
+import java.util.Comparator;
+
 /**
  * Go's string helpers whose results Alertmanager users can observe. Stateless and thread-safe.
  */
 public final class GoStrings {
   /** The characters {@code regexp.QuoteMeta} escapes. */
   private static final String REGEX_SPECIAL = "\\.+*?()|[]{}^$";
+
+  /** {@link #compare} as a comparator: Go's (and so Alertmanager's) order of label names. */
+  public static final Comparator<String> ORDER = GoStrings::compare;
 
   private GoStrings() {}
 
