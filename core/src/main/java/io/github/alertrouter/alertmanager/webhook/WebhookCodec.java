@@ -37,7 +37,9 @@ import java.util.Objects;
  * <h2>Limits</h2>
  * {@link WebhookLimits}: a body over {@code maxBytes} is refused after reading at most one byte past
  * the limit (the length of an {@code InputStream} is never trusted); the alert after the
- * {@code maxAlerts}-th is refused before it is built. Nesting deeper than 32 levels, a string longer
+ * {@code maxAlerts}-th is refused before it is built; a labels or annotations map with more than
+ * 1,000 entries is refused (so many tiny entries cannot blow a small body up in the heap). Nesting
+ * deeper than 32 levels, a string longer
  * than {@code maxBytes} and a number longer than 32 digits are refused by the JSON parser.
  *
  * <h2>Writing</h2>

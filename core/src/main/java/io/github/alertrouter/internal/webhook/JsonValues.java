@@ -35,6 +35,13 @@ final class JsonValues {
   }
 
   /** An object of string values; null is an empty map, as Go writes a nil map as null. */
+  /**
+   * Most entries in one labels/annotations map. A byte limit alone lets a body of tiny entries
+   * (16 MiB of {@code "a1":""}) become millions of map entries, over ten times its size in heap;
+   * real alerts carry tens of labels.
+   */
+  static final int MAX_MAP_ENTRIES = 1_000;
+
   static SortedMap<String, String> stringMap(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return Collections.emptySortedMap();
@@ -44,6 +51,10 @@ final class JsonValues {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
+      if (map.size() == MAX_MAP_ENTRIES) {
+        throw new PayloadException(pointer(p), "more than " + MAX_MAP_ENTRIES
+            + " entries in one map; the payload is refused");
+      }
       if (name.isEmpty()) {
         throw new PayloadException(pointer(p), "a name must not be empty");
       }

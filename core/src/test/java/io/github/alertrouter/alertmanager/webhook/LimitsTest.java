@@ -33,6 +33,23 @@ class LimitsTest {
   }
 
   @Test
+  void aLabelMapOfManyTinyEntriesIsRefusedAtTheEntryLimit() {
+    StringBuilder labels = new StringBuilder();
+    for (int i = 0; i <= 1_000; i++) {
+      labels.append(i == 0 ? "" : ",").append("\"l").append(i).append("\":\"\"");
+    }
+    String body = PREFIX + "{\"status\":\"firing\",\"labels\":{" + labels
+        + "},\"startsAt\":\"2026-01-02T03:04:05Z\"}" + SUFFIX;
+
+    PayloadException e = catchThrowableOfType(PayloadException.class,
+        () -> CODEC.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    assertThat(e).isNotNull();
+    assertThat(e.pointer()).isEqualTo("/alerts/0/labels/l1000");
+    assertThat(e.detail()).isEqualTo("more than 1000 entries in one map; the payload is refused");
+  }
+
+  @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
   void fiftyMegabyteStreamIsRefusedAtTheByteLimit() {
     // 10 KB per alert: 5,000 alerts stay under maxAlerts, so only the byte limit can stop this.
