@@ -11,7 +11,7 @@ import java.util.Random;
  */
 final class RandomRoutingTrees {
   private static final String[] NAMES = {"team", "severity", "env", "a"};
-  private static final String[] VALUES = {"payments", "critical", "prod", "1", "x y", ""};
+  private static final String[] VALUES = {"payments", "critical", "prod", "1", "x y", "", "支付", "a\"b", "c:\\d", "p,q"};
   private static final String[] REGEXES = {"pay.*", "critical|page", "prod|staging", "[0-9]", ".*", ".+", "x\\s?y", "(?i)PROD"};
   private static final String[] OPS = {"=", "!=", "=~", "!~"};
 
@@ -55,6 +55,9 @@ final class RandomRoutingTrees {
       if (random.nextInt(5) == 0) {
         yaml.append(field).append("match_re: { ").append(pick(NAMES)).append(": '").append(pick(REGEXES)).append("' }\n");
       }
+      if (random.nextInt(6) == 0) {
+        yaml.append(field).append("match: { ").append(pick(NAMES)).append(": '").append(pick(VALUES)).append("' }\n");
+      }
       if (random.nextInt(4) != 0) {
         yaml.append(field).append("receiver: r").append(++receivers).append('\n');
       }
@@ -68,7 +71,7 @@ final class RandomRoutingTrees {
   private String matcher() {
     String op = pick(OPS);
     String value = op.endsWith("~") ? pick(REGEXES) : pick(VALUES);
-    return pick(NAMES) + op + "\"" + value.replace("\\", "\\\\") + "\"";
+    return pick(NAMES) + op + quoted(value);
   }
 
   /** Command-line label arguments, some names left out (= missing label). */
@@ -77,10 +80,15 @@ final class RandomRoutingTrees {
     for (String name : NAMES) {
       if (random.nextInt(3) != 0) {
         String value = random.nextInt(4) == 0 ? pick(new String[] {"PROD", "staging", "page", "7", "xy", "pay"}) : pick(VALUES);
-        args.add(name + "=\"" + value + "\"");
+        args.add(name + "=" + quoted(value));
       }
     }
     return args;
+  }
+
+  /** A matcher value in double quotes, escaped as Alertmanager's parser expects. */
+  private static String quoted(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   boolean coin() {
