@@ -1,5 +1,7 @@
 package io.github.alertrouter.internal.webhook;
 
+import io.github.alertrouter.internal.text.GoStrings;
+
 import java.util.Arrays;
 import java.util.Map;
 
@@ -73,9 +75,9 @@ final class GoJsonWriter {
   GoJsonWriter stringMap(Map<String, String> map) {
     raw('{');
     String[] keys = map.keySet().toArray(new String[0]);
-    // The maps iterate in String.compareTo (UTF-16) order, which differs from Go's byte order only
+    // Maps may iterate in String.compareTo (UTF-16) order, which differs from Go's byte order only
     // for supplementary characters against U+E000..U+FFFF; re-sorting a handful of keys is cheap.
-    Arrays.sort(keys, GoJsonWriter::compareCodePoints);
+    Arrays.sort(keys, GoStrings.ORDER);
     for (int k = 0; k < keys.length; k++) {
       if (k > 0) {
         raw(',');
@@ -139,20 +141,5 @@ final class GoJsonWriter {
     if (len + extra > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
     }
-  }
-
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 }
