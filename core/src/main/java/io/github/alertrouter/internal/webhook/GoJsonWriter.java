@@ -1,7 +1,6 @@
 package io.github.alertrouter.internal.webhook;
 
 import io.github.alertrouter.internal.text.GoStrings;
-
 import java.util.Arrays;
 import java.util.Map;
 
