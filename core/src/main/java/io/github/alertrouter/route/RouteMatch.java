@@ -64,13 +64,14 @@ public final class RouteMatch {
   /**
    * The labels that group the alert here: the grouping fields present in {@code labels} (a label
    * present with an empty value counts, as in Alertmanager), or all labels when grouping by all.
-   * A new map, sorted by name.
+   * A new map, sorted by name in Go's string order (as {@link io.github.alertrouter.Alert#labels()}).
    */
   public SortedMap<String, String> groupLabels(Map<String, String> labels) {
+    TreeMap<String, String> out = new TreeMap<>(GoStrings.ORDER);
     if (groupFields == null) {
-      return new TreeMap<>(labels);
+      out.putAll(labels);
+      return out;
     }
-    TreeMap<String, String> out = new TreeMap<>();
     for (String f : groupFields) {
       String v = labels.get(f);
       if (v != null) {
