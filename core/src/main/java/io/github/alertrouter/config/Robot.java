@@ -1,6 +1,9 @@
 package io.github.alertrouter.config;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A chatbot that posts into one group chat through its custom-robot webhook. The webhook URL holds
@@ -13,8 +16,13 @@ import java.util.Objects;
  * @param secret the signing secret, or {@code null} when the robot is not signed
  * @param keyword a word every message must contain (DingTalk/Lark keyword security), or
  *     {@code null}
+ * @param options how this robot's messages look, as text: {@code timeZone} (IANA zone for times
+ *     shown in messages, default {@code UTC}), {@code overflow} ({@code truncate}, the default, or
+ *     {@code split}), and platform-specific ones (DingTalk {@code msgType}) that the platform
+ *     module checks; never {@code null}
  */
-public record Robot(String id, String platform, Secret webhook, Secret secret, String keyword) {
+public record Robot(
+    String id, String platform, Secret webhook, Secret secret, String keyword, Map<String, String> options) {
   public Robot {
     Contact.requireId(id, "robot");
     if (platform == null || platform.isBlank()) {
@@ -22,5 +30,16 @@ public record Robot(String id, String platform, Secret webhook, Secret secret, S
     }
     Objects.requireNonNull(webhook, "webhook");
     keyword = keyword == null || keyword.isEmpty() ? null : keyword;
+    options = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNullElse(options, Map.of())));
+  }
+
+  /** A robot with default options. */
+  public Robot(String id, String platform, Secret webhook, Secret secret, String keyword) {
+    this(id, platform, webhook, secret, keyword, Map.of());
+  }
+
+  /** One option's value, or {@code fallback} when it is not set. */
+  public String option(String name, String fallback) {
+    return options.getOrDefault(name, fallback);
   }
 }

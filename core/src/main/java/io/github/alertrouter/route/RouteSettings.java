@@ -6,6 +6,7 @@ import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyWindow;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
  *
  * <p>Inheritance (Alertmanager's {@code NewRoute}): a nested policy takes each unset ({@code null})
  * field from its parent, separately — name, groupWait, groupInterval, groupingFields, window,
- * robots, mention, sendResolved. {@code repeatInterval} and {@code escalationPolicy} are one
+ * robots, mention, templates, sendResolved. {@code repeatInterval} and {@code escalationPolicy} are one
  * choice: a policy that sets either replaces the parent's pair. Time intervals are <em>not</em>
  * inherited (Alertmanager sets {@code opts.MuteTimeIntervals = cr.MuteTimeIntervals}). A top-level
  * policy inherits from the defaults: {@link GroupRule#DEFAULT_GROUP_WAIT},
@@ -33,6 +34,8 @@ import java.util.Objects;
  * @param window when sending is allowed; never {@code null}
  * @param robots robot ids; never {@code null}
  * @param mention mention targets; never {@code null}
+ * @param templates message templates by platform id; never {@code null}, empty for the built-in
+ *     layouts
  * @param repeatInterval how often to re-send, or {@code null} when an escalation policy is used
  * @param escalationPolicy escalation policy id, or {@code null}
  * @param sendResolved whether to send resolved notices
@@ -49,6 +52,7 @@ public record RouteSettings(
     NotifyWindow window,
     List<String> robots,
     List<MentionTarget> mention,
+    Map<String, String> templates,
     Duration repeatInterval,
     String escalationPolicy,
     boolean sendResolved,
@@ -66,6 +70,7 @@ public record RouteSettings(
           NotifyWindow.ALWAYS,
           List.of(),
           List.of(),
+          Map.of(),
           NotificationPolicy.DEFAULT_REPEAT_INTERVAL,
           null,
           true,
@@ -79,6 +84,7 @@ public record RouteSettings(
     Objects.requireNonNull(window, "window");
     robots = List.copyOf(robots);
     mention = List.copyOf(mention);
+    templates = Map.copyOf(templates);
     muteTimeIntervals = List.copyOf(muteTimeIntervals);
     activeTimeIntervals = List.copyOf(activeTimeIntervals);
   }
@@ -101,6 +107,7 @@ public record RouteSettings(
         or(n.window(), window),
         or(n.robots(), robots),
         or(n.mention(), mention),
+        or(n.templates(), templates),
         ownsRepeat ? policy.repeatInterval() : repeatInterval,
         ownsRepeat ? policy.escalationPolicy() : escalationPolicy,
         or(policy.sendResolved(), sendResolved),

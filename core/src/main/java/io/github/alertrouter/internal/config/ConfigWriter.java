@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -136,6 +137,9 @@ public final class ConfigWriter {
       }
     }
     text(n, "keyword", r.keyword());
+    if (!r.options().isEmpty()) {
+      textMap(n, "options", r.options());
+    }
     return n;
   }
 
@@ -267,7 +271,15 @@ public final class ConfigWriter {
       ArrayNode mention = n.putArray("mention");
       r.mention().forEach(t -> mention.add(EnvSubstitution.escape(t.toString())));
     }
+    if (r.templates() != null) {
+      textMap(n, "templates", r.templates());
+    }
     return n;
+  }
+
+  private static void textMap(ObjectNode parent, String field, Map<String, String> values) {
+    ObjectNode map = parent.putObject(field);
+    values.forEach((key, value) -> map.put(key, EnvSubstitution.escape(value)));
   }
 
   private static ObjectNode window(NotifyWindow w) {

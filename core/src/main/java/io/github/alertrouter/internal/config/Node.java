@@ -101,6 +101,21 @@ final class Node {
     return out;
   }
 
+  /** A map from free-form keys to strings; {@code null} when absent. */
+  Map<String, String> textMap() {
+    if (json == null) {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    entries().forEach((key, value) -> {
+      String text = value.requiredText();
+      if (text != null) {
+        out.put(key, text);
+      }
+    });
+    return out;
+  }
+
   /** The elements of a list, each with its indexed path; empty when absent or not a list. */
   List<Node> items() {
     if (json == null) {

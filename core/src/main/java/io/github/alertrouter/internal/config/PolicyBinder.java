@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -65,14 +66,15 @@ final class PolicyBinder {
   }
 
   static NotifyRule notifyRule(Node node) {
-    if (!node.isMap("window", "robots", "mention")) {
+    if (!node.isMap("window", "robots", "mention", "templates")) {
       return null;
     }
     int mark = node.mark();
     NotifyWindow window = window(node.field("window"));
     List<String> robots = node.field("robots").texts();
     List<MentionTarget> mention = node.field("mention").texts(MentionTarget::parse);
-    return node.build(mark, () -> new NotifyRule(window, robots, mention));
+    Map<String, String> templates = node.field("templates").textMap();
+    return node.build(mark, () -> new NotifyRule(window, robots, mention, templates));
   }
 
   /** A window; {@code days} default to every day and {@code from}/{@code to} to the whole day. */

@@ -2,6 +2,7 @@ package io.github.alertrouter.internal.config;
 
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ final class RobotBinder {
   private RobotBinder() {}
 
   static Robot robot(Node node) {
-    if (!node.isMap("id", "platform", "webhook", "secret", "keyword")) {
+    if (!node.isMap("id", "platform", "webhook", "secret", "keyword", "options")) {
       return null;
     }
     int mark = node.mark();
@@ -27,8 +28,10 @@ final class RobotBinder {
     }
     String secret = node.field("secret").asSecret().text();
     String keyword = node.field("keyword").text();
+    Map<String, String> options = node.field("options").textMap();
     return node.build(mark, () -> new Robot(
-        id, platform, Secret.of(webhook), secret == null || secret.isEmpty() ? null : Secret.of(secret), keyword));
+        id, platform, Secret.of(webhook), secret == null || secret.isEmpty() ? null : Secret.of(secret), keyword,
+        options));
   }
 
   /**

@@ -1,0 +1,72 @@
+package io.github.alertrouter.notify;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.internal.text.GoStrings;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What one alert group has to say at one flush: the alerts that fire and the ones that resolved,
+ * the group's labels, why it is sent, and trusted links. Platform-neutral: a platform renders it
+ * together with the mentions resolved for one robot. Immutable and thread-safe.
+ *
+ * @param policy the policy (route) name
+ * @param groupKey the group's key (Alertmanager's format)
+ * @param groupLabels the grouping labels and their values, in Go string order
+ * @param reason why it is sent
+ * @param firing alerts still firing, oldest first
+ * @param resolved alerts that resolved, oldest first; empty unless the policy sends resolved
+ *     notices
+ * @param links trusted links (runbook, silence, acknowledge, ...), in button order
+ * @param at the instant the notification is made (the flush time)
+ * @param groups how many groups' notifications this one carries: 1, or more for a
+ *     {@link NotifyReason#DIGEST}
+ */
+public record Notification(
+    String policy,
+    String groupKey,
+    SortedMap<String, String> groupLabels,
+    NotifyReason reason,
+    List<Alert> firing,
+    List<Alert> resolved,
+    List<NotificationLink> links,
+    Instant at,
+    int groups) {
+
+  public Notification {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(groupKey, "groupKey");
+    TreeMap<String, String> labels = new TreeMap<>(GoStrings.ORDER);
+    labels.putAll(Objects.requireNonNull(groupLabels, "groupLabels"));
+    groupLabels = Collections.unmodifiableSortedMap(labels);
+    Objects.requireNonNull(reason, "reason");
+    firing = List.copyOf(firing);
+    resolved = List.copyOf(resolved);
+    links = List.copyOf(links);
+    Objects.requireNonNull(at, "at");
+    if (groups < 1) {
+      throw new IllegalArgumentException("groups must be >= 1, but was " + groups);
+    }
+  }
+
+  /** A notification for one group. */
+  public static Notification of(
+      String policy, String groupKey, SortedMap<String, String> groupLabels, NotifyReason reason,
+      List<Alert> firing, List<Alert> resolved, List<NotificationLink> links, Instant at) {
+    return new Notification(policy, groupKey, groupLabels, reason, firing, resolved, links, at, 1);
+  }
+
+  /** Whether every alert in it has resolved: the "resolved" look rather than the "firing" one. */
+  public boolean isResolved() {
+    return firing.isEmpty();
+  }
+
+  /** How many alerts it carries. */
+  public int alertCount() {
+    return firing.size() + resolved.size();
+  }
+}

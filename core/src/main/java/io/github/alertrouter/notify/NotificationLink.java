@@ -1,0 +1,40 @@
+package io.github.alertrouter.notify;
+
+import java.util.Objects;
+
+/**
+ * A trusted link attached to a notification (a button in an action card, a link in markdown).
+ * Links come from the router (its action URLs) or from an alert's {@code runbook_url} annotation
+ * when it is an {@code http(s)} URL; renderers never escape or rewrite them. Immutable.
+ *
+ * @param kind what the link does
+ * @param title button or link text
+ * @param url absolute {@code http} or {@code https} URL
+ */
+public record NotificationLink(Kind kind, String title, String url) {
+  /** What a link does. */
+  public enum Kind { RUNBOOK, SILENCE, ACKNOWLEDGE, RESOLVE, SOURCE }
+
+  public NotificationLink {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(title, "title");
+    if (!isHttpUrl(url)) {
+      throw new IllegalArgumentException("link url must be an absolute http(s) URL, but was \"" + url + "\"");
+    }
+  }
+
+  /** Whether {@code text} is an absolute {@code http}/{@code https} URL without spaces or controls. */
+  public static boolean isHttpUrl(String text) {
+    if (text == null || !(text.startsWith("https://") || text.startsWith("http://"))) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    int host = text.indexOf("//") + 2;
+    return host < text.length() && text.charAt(host) != '/';
+  }
+}

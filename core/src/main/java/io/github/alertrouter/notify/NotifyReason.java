@@ -1,0 +1,26 @@
+package io.github.alertrouter.notify;
+
+/**
+ * Why a notification is sent: Alertmanager's dedup decisions, plus the digest a saturated robot
+ * sends instead of several messages. {@link #description()} is the text shown in messages and
+ * preview output.
+ */
+public enum NotifyReason {
+  FIRST_NOTIFICATION("first notification"),
+  NEW_ALERTS("new alerts added"),
+  SOME_RESOLVED("some alerts resolved"),
+  ALL_RESOLVED("all alerts resolved"),
+  REPEAT("repeat interval elapsed"),
+  /** Several queued notifications for one robot merged into one message. */
+  DIGEST("digest of queued notifications");
+
+  private final String description;
+
+  NotifyReason(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}

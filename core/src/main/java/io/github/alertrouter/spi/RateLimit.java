@@ -1,0 +1,15 @@
+package io.github.alertrouter.spi;
+
+import java.time.Duration;
+
+/**
+ * At most {@code permits} messages per {@code period} to one robot: a platform's documented
+ * limit, which the dispatcher keeps under (DingTalk: 20 per minute). Immutable.
+ */
+public record RateLimit(int permits, Duration period) {
+  public RateLimit {
+    if (permits < 1 || period == null || period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("a rate limit needs permits >= 1 and a positive period");
+    }
+  }
+}

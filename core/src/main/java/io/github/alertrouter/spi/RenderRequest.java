@@ -1,0 +1,67 @@
+package io.github.alertrouter.spi;
+
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.Notification;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a platform needs to render one notification for one robot. Immutable.
+ *
+ * @param notification what to say
+ * @param mentions who to @, already resolved by this platform, deduplicated, in a stable order
+ *     (resolved and unresolved; unresolved ones are shown by name)
+ * @param robot the robot that will post it (keyword, options)
+ * @param template the policy's template for this platform, or {@code null} for the built-in layout
+ * @param displayZone the zone times are shown in (robot option {@code timeZone}, default UTC)
+ * @param overflow what to do when the message is too big (robot option {@code overflow})
+ */
+public record RenderRequest(
+    Notification notification, List<Mention> mentions, Robot robot, String template, ZoneId displayZone,
+    Overflow overflow) {
+
+  /** Robot option naming the zone times are shown in. */
+  public static final String OPTION_TIME_ZONE = "timeZone";
+  /** Robot option choosing {@link Overflow}. */
+  public static final String OPTION_OVERFLOW = "overflow";
+
+  public RenderRequest {
+    Objects.requireNonNull(notification, "notification");
+    mentions = List.copyOf(mentions);
+    Objects.requireNonNull(robot, "robot");
+    Objects.requireNonNull(displayZone, "displayZone");
+    Objects.requireNonNull(overflow, "overflow");
+  }
+
+  /**
+   * A request whose zone and overflow come from the robot's options.
+   *
+   * @throws IllegalArgumentException when an option is not valid, naming it
+   */
+  public static RenderRequest of(Notification notification, List<Mention> mentions, Robot robot, String template) {
+    return new RenderRequest(notification, mentions, robot, template, displayZone(robot), overflow(robot));
+  }
+
+  /** The robot's display zone. @throws IllegalArgumentException when {@code timeZone} is not an IANA zone */
+  public static ZoneId displayZone(Robot robot) {
+    String zone = robot.option(OPTION_TIME_ZONE, "UTC");
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "robot " + robot.id() + ": options.timeZone must be an IANA time zone, but was \"" + zone + "\"");
+    }
+  }
+
+  /** The robot's overflow mode. @throws IllegalArgumentException when {@code overflow} is unknown */
+  public static Overflow overflow(Robot robot) {
+    try {
+      return Overflow.parse(robot.option(OPTION_OVERFLOW, "truncate"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("robot " + robot.id() + ": options.overflow " + e.getMessage());
+    }
+  }
+}
