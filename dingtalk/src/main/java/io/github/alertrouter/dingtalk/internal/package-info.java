@@ -1,0 +1,2 @@
+/** DingTalk internals: identity, escaping, rendering, signing, sending, error codes. */
+package io.github.alertrouter.dingtalk.internal;
