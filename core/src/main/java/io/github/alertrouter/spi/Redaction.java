@@ -32,7 +32,13 @@ public final class Redaction {
     if (text == null) {
       return null;
     }
-    String out = without(text, robot.webhook(), Redaction.url(robot.webhook().reveal()));
+    String webhook = robot.webhook().reveal();
+    String redacted = url(webhook);
+    if (redacted.equals(webhook)) { // a URL shape we do not know: keep only scheme and host
+      int path = webhook.indexOf('/', webhook.indexOf("//") + 2);
+      redacted = (path < 0 ? webhook : webhook.substring(0, path)) + "/***";
+    }
+    String out = without(text, robot.webhook(), redacted);
     out = without(out, robot.secret(), "***");
     return url(out);
   }

@@ -27,7 +27,7 @@ class ConfigWriterTest {
         .contact(Contact.of("true", "yes"))
         .contactGroup(new ContactGroup("sre", "SRE team", List.of("alice", "bob")))
         .robot(new Robot("sre-ding", "dingtalk", Secret.of("https://oapi.dingtalk.com/robot/send?access_token=abc$def"),
-            Secret.of("SEC:${123}"), "alert"))
+            Secret.of("SEC:${123}"), "alert", Map.of("msgType", "actionCard", "timeZone", "Asia/Shanghai")))
         .robot(new Robot("wecom.1", "wecom", Secret.of("http://localhost:8080/hook"), null, null))
         .schedule(new Schedule("primary", ZoneId.of("Asia/Shanghai"), "sre-ding", List.of(
             new ScheduleLayer("day", List.of("alice", "bob"), Rotation.WEEKLY, null, monday,
@@ -51,7 +51,8 @@ class ConfigWriterTest {
             .notifyRule(new NotifyRule(
                 new NotifyWindow(EnumSet.allOf(DayOfWeek.class), TimeOfDay.parse("22:00"), TimeOfDay.parse("06:00"),
                     ZoneId.of("Europe/Berlin")),
-                List.of("sre-ding"), List.of(MentionTarget.contact("alice"), MentionTarget.parse("label:owner"))))
+                List.of("sre-ding"), List.of(MentionTarget.contact("alice"), MentionTarget.parse("label:owner")),
+                Map.of("dingtalk", "### {{status}} ${not-env}\n{{#firing}}- {{summary}}\n{{/firing}}")))
             .escalationPolicy("payments")
             .sendResolved(true)
             .continueMatching(false)

@@ -1,0 +1,29 @@
+package io.github.alertrouter.notify;
+
+import io.github.alertrouter.spi.SendResult;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What happened to one message of a delivery. Carries no webhook and no secret. Immutable.
+ *
+ * @param at when (the router's clock)
+ * @param robotId the robot
+ * @param platform the robot's platform id
+ * @param policy the notification's policy (for a digest: the policies it merges)
+ * @param groupKey the notification's group key ({@code digest} for a digest)
+ * @param reason why the notification was sent
+ * @param part which message of the notification, from 1
+ * @param parts how many messages the notification took
+ * @param bytes the message's size in UTF-8 bytes
+ * @param attempt which attempt at this message, from 1
+ * @param result the platform's answer
+ */
+public record DeliveryEvent(
+    Instant at, String robotId, String platform, String policy, String groupKey, NotifyReason reason,
+    int part, int parts, int bytes, int attempt, SendResult result) {
+  public DeliveryEvent {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(result, "result");
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.alertrouter.notify;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Observes deliveries: for metrics, audit logs and tests. Every method has a no-op default.
+ * Methods are called on the dispatcher's thread, must return quickly and must not throw; one that
+ * throws is logged and ignored, and delivery goes on.
+ */
+public interface DeliveryListener {
+  /** A listener that does nothing. */
+  DeliveryListener NONE = new DeliveryListener() {};
+
+  /** The platform accepted a message. */
+  default void sent(DeliveryEvent event) {}
+
+  /** A message failed in a way that may pass later; it is tried again after {@code delay}. */
+  default void retrying(DeliveryEvent event, Duration delay) {}
+
+  /** A message failed for good (permanent error, or out of attempts); it is not sent. */
+  default void failed(DeliveryEvent event) {}
+
+  /** {@code notifications} queued for a saturated robot were merged into one digest. */
+  default void merged(String robotId, int notifications) {}
+
+  /** Some mentions of a notification could not be resolved: shown by name, not @-ed. */
+  default void unresolvedMentions(String robotId, Notification notification, List<Mention> unresolved) {}
+
+  /** A notification could not be rendered (a broken template): nothing is sent for it. */
+  default void renderFailed(String robotId, Notification notification, String problem) {}
+}

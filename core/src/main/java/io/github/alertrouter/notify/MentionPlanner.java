@@ -1,0 +1,126 @@
+package io.github.alertrouter.notify;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.MentionTarget;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.PlatformProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a policy's mention targets into the people to @ for one notification, then, per robot,
+ * into the identities its platform @s them by.
+ *
+ * <ul>
+ *   <li>{@code contact:ID} is that contact; {@code group:ID} every member, in member order;
+ *   <li>{@code label:NAME} / {@code annotation:NAME}: each alert's value (firing alerts first,
+ *       then resolved ones, in order), split on commas, names a contact by id, mobile number or
+ *       email; a value that names nobody is kept, shown by name and reported, never @-ed: only
+ *       a configured contact is (ARMS: a number is @-ed once its owner is a bound contact);
+ *   <li>{@code all} is everyone, and only when the policy lists it;
+ *   <li>{@code schedule:ID} is reported as unresolved: on-call lookup is not in this version.
+ * </ul>
+ *
+ * Duplicates are dropped, keeping the first target that named a person, so the order is stable:
+ * the order of the targets, then members, then alerts. Immutable and thread-safe.
+ */
+public final class MentionPlanner {
+  /** Reason given for {@code schedule:} targets until on-call schedules resolve. */
+  public static final String SCHEDULE_UNSUPPORTED = "on-call schedules are not resolved by this version";
+
+  private final ContactDirectory contacts;
+
+  public MentionPlanner(RouterConfig config) {
+    this.contacts = new ContactDirectory(config);
+  }
+
+  /** The people {@code targets} name for a notification about {@code alerts}. */
+  public List<PlannedMention> plan(List<MentionTarget> targets, List<Alert> alerts) {
+    Map<String, PlannedMention> planned = new LinkedHashMap<>();
+    for (MentionTarget target : targets) {
+      switch (target.kind()) {
+        case ALL -> planned.putIfAbsent("*all", PlannedMention.all(target));
+        case CONTACT -> add(planned, target, target.ref());
+        case GROUP -> contacts.groupMembers(target.ref()).ifPresentOrElse(
+            members -> members.forEach(id -> add(planned, target, id)),
+            () -> planned.putIfAbsent("?group:" + target.ref(),
+                PlannedMention.nobody(target, target.ref(), "unknown contact group \"" + target.ref() + "\"")));
+        case SCHEDULE -> planned.putIfAbsent("?schedule:" + target.ref(),
+            PlannedMention.nobody(target, target.ref(), SCHEDULE_UNSUPPORTED));
+        case LABEL, ANNOTATION -> {
+          for (String value : values(target, alerts)) {
+            Optional<Contact> contact = contacts.named(value);
+            if (contact.isPresent()) {
+              planned.putIfAbsent(contact.get().id(), PlannedMention.of(target, contact.get()));
+            } else {
+              planned.putIfAbsent("?value:" + value, PlannedMention.nobody(
+                  target, value, "no contact with id, mobile or email \"" + value + "\""));
+            }
+          }
+        }
+      }
+    }
+    return List.copyOf(planned.values());
+  }
+
+  /**
+   * The mentions as one platform @s them: each contact resolved by {@code platform}, deduplicated
+   * again by identity (two contacts sharing a number are @-ed once).
+   */
+  public static List<Mention> resolve(List<PlannedMention> planned, PlatformProvider platform) {
+    List<Mention> out = new ArrayList<>(planned.size());
+    Set<Object> seen = new LinkedHashSet<>();
+    for (PlannedMention p : planned) {
+      if (p.isAll()) {
+        if (seen.add("*all")) {
+          out.add(Mention.all(p.target()));
+        }
+      } else if (p.contact() == null) {
+        out.add(Mention.unresolved(p.target(), null, p.name(), p.reason()));
+      } else {
+        IdentityResolution r = platform.resolve(p.contact());
+        if (!r.isResolved()) {
+          out.add(Mention.unresolved(p.target(), p.contact().id(), p.name(), r.reason()));
+        } else if (seen.add(r.identity())) {
+          out.add(Mention.resolved(p.target(), p.contact().id(), p.name(), r.identity()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private void add(Map<String, PlannedMention> planned, MentionTarget target, String contactId) {
+    Optional<Contact> contact = contacts.byId(contactId);
+    if (contact.isPresent()) {
+      planned.putIfAbsent(contactId, PlannedMention.of(target, contact.get()));
+    } else {
+      planned.putIfAbsent("?contact:" + contactId,
+          PlannedMention.nobody(target, contactId, "unknown contact \"" + contactId + "\""));
+    }
+  }
+
+  private static Set<String> values(MentionTarget target, List<Alert> alerts) {
+    Set<String> values = new LinkedHashSet<>();
+    for (Alert alert : alerts) {
+      String raw = target.kind() == MentionTarget.Kind.LABEL
+          ? alert.labels().get(target.ref())
+          : alert.annotations().get(target.ref());
+      if (raw != null) {
+        for (String part : raw.split(",")) {
+          String value = part.trim();
+          if (!value.isEmpty()) {
+            values.add(value);
+          }
+        }
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.alertrouter.notify;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How retryable failures are retried: at most {@code maxAttempts} tries per message, waiting
+ * {@code initialBackoff} doubled per attempt up to {@code maxBackoff}, each wait drawn uniformly
+ * from its upper half (jitter, so robots that failed together do not retry together). A wait the
+ * platform asks for (a throttling penalty) is honoured when longer. Immutable.
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+  public static final int DEFAULT_MAX_ATTEMPTS = 5;
+  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(1);
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF);
+
+  public RetryPolicy {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be >= 1, but was " + maxAttempts);
+    }
+    Objects.requireNonNull(initialBackoff, "initialBackoff");
+    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException("need 0 <= initialBackoff <= maxBackoff");
+    }
+  }
+
+  /** The wait before attempt {@code attempt + 1}, before jitter. */
+  Duration backoff(int attempt) {
+    Duration d = initialBackoff;
+    for (int i = 1; i < attempt && d.compareTo(maxBackoff) < 0; i++) {
+      d = d.multipliedBy(2);
+    }
+    return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+  }
+}
