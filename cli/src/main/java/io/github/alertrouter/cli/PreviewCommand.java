@@ -51,7 +51,9 @@ final class PreviewCommand implements Command {
 
         Reads alerts and prints the preview document (JSON): for each alert its fingerprint,
         status, labels, and the policies it matches with their route keys, group keys and group
-        labels. Nothing is sent. Fields are only ever added to this document, never renamed.
+        labels; then the first notification of each group for each of its robots: who is @-ed
+        (with the identity used, or why not) and each message's exact body and byte size.
+        Nothing is sent. Fields are only ever added to this document, never renamed.
 
         Flags:
           --config=FILE   the alert-router config (YAML or JSON)

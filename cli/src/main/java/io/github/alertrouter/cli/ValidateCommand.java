@@ -3,6 +3,7 @@ package io.github.alertrouter.cli;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.spi.Platforms;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,8 +27,10 @@ final class ValidateCommand implements Command {
         usage: alert-router validate --config=FILE
 
         Loads an alert-router config (YAML or JSON, ${VAR} taken from the environment) and checks
-        it completely. Exit 0 when it is valid; otherwise every problem is printed on stderr as
-        'path: message' and the exit code is 2.
+        it completely, including each robot's options and each policy template against the
+        platform modules on the class path. Exit 0 when it is valid; otherwise every problem is
+        printed on stderr as 'path: message' and the exit code is 2. Robots of a platform with no
+        module here are printed as warnings: they cannot send, but the file is not wrong.
 
         Flags:
           --config=FILE  the config file
@@ -43,6 +46,14 @@ final class ValidateCommand implements Command {
     String file = args.required("config");
     try {
       RouterConfig config = RouterConfig.load(Path.of(file));
+      Platforms platforms = Platforms.load();
+      List<ConfigProblem> problems = platforms.check(config);
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+      for (ConfigProblem warning : platforms.unavailable(config)) {
+        err.println("warning: " + warning);
+      }
       out.printf("%s: valid (%d notification policies, %d robots, %d contacts)%n",
           file, config.notificationPolicies().size(), config.robots().size(), config.contacts().size());
       return Main.EXIT_OK;

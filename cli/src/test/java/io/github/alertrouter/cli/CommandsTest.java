@@ -86,7 +86,7 @@ class CommandsTest {
     assertThat(first.get("policies")).isNotEmpty();
     assertThat(first.get("policies").get(0).get("groupKey").asText())
         .startsWith(first.get("policies").get(0).get("routeKey").asText() + ":{");
-    assertThat(doc.get("notifications")).isEmpty();
+    assertThat(doc.get("notifications")).isNotEmpty();
   }
 
   @Test

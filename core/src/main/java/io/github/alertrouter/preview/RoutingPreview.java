@@ -2,7 +2,9 @@ package io.github.alertrouter.preview;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.internal.preview.NotificationPreviews;
 import io.github.alertrouter.internal.preview.PreviewJson;
+import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.route.RouteMatch;
 import io.github.alertrouter.route.RoutingTree;
 import java.time.Instant;
@@ -13,25 +15,44 @@ import java.util.Objects;
 /**
  * The preview document: what the router would do with some alerts at one instant, without sending
  * anything. Its JSON form ({@link #toJson()}) is stable: fields are only ever added, never
- * renamed; times are RFC 3339 UTC. {@code notifications} is written as {@code []} until the
- * delivery engine exists. Immutable and thread-safe.
+ * renamed; times are RFC 3339 UTC. Immutable and thread-safe.
  *
  * @param at the instant the preview is computed for
  * @param alerts one entry per input alert, in input order
+ * @param notifications the first notification of each group the firing alerts form, per robot,
+ *     rendered by the robot's platform module; in group order, then robot order
  */
-public record RoutingPreview(Instant at, List<AlertPreview> alerts) {
+public record RoutingPreview(Instant at, List<AlertPreview> alerts, List<NotificationPreview> notifications) {
   public RoutingPreview {
     Objects.requireNonNull(at, "at");
     alerts = List.copyOf(alerts);
+    notifications = List.copyOf(notifications);
   }
 
-  /** Previews {@code alerts} against the policies of {@code config} at {@code at}. */
+  /**
+   * Previews {@code alerts} against {@code config} at {@code at}, rendering notifications with the
+   * platform modules on the class path.
+   */
   public static RoutingPreview of(RouterConfig config, List<Alert> alerts, Instant at) {
-    return of(RoutingTree.compile(config.notificationPolicies()), alerts, at);
+    return of(config, alerts, at, Platforms.load());
   }
 
-  /** Previews {@code alerts} against an already compiled routing tree at {@code at}. */
+  /** Previews {@code alerts} against {@code config} at {@code at}, rendering with {@code platforms}. */
+  public static RoutingPreview of(RouterConfig config, List<Alert> alerts, Instant at, Platforms platforms) {
+    RoutingTree routes = RoutingTree.compile(config.notificationPolicies());
+    return new RoutingPreview(at, routing(routes, alerts, at),
+        NotificationPreviews.of(config, routes, alerts, at, platforms));
+  }
+
+  /**
+   * Previews only the routing of {@code alerts} through a compiled tree: {@code notifications} is
+   * empty, as there are no robots or contacts to render for.
+   */
   public static RoutingPreview of(RoutingTree routes, List<Alert> alerts, Instant at) {
+    return new RoutingPreview(at, routing(routes, alerts, at), List.of());
+  }
+
+  private static List<AlertPreview> routing(RoutingTree routes, List<Alert> alerts, Instant at) {
     List<AlertPreview> previews = new ArrayList<>(alerts.size());
     for (Alert alert : alerts) {
       List<PolicyMatchPreview> policies = new ArrayList<>();
@@ -50,7 +71,7 @@ public record RoutingPreview(Instant at, List<AlertPreview> alerts) {
           false,
           policies));
     }
-    return new RoutingPreview(at, previews);
+    return previews;
   }
 
   /** The preview document as pretty-printed JSON, ending with a newline. */

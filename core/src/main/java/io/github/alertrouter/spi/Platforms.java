@@ -73,8 +73,25 @@ public final class Platforms {
   }
 
   /**
+   * Robots and templates whose platform has no module on the class path, with config paths: the
+   * router cannot send to them. Kept apart from {@link #check} because a config shared by several
+   * deployments may name platforms one of them does not use.
+   */
+  public List<ConfigProblem> unavailable(RouterConfig config) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    List<Robot> robots = config.robots();
+    for (int i = 0; i < robots.size(); i++) {
+      if (!byId.containsKey(robots.get(i).platform())) {
+        problems.add(new ConfigProblem("robots[" + i + "].platform", missing(robots.get(i).platform())));
+      }
+    }
+    return problems;
+  }
+
+  /**
    * What the available platforms find wrong with a configuration: each robot's options and each
-   * policy template, with config paths. Robots whose platform is missing are reported too.
+   * policy template, with config paths. Platforms without a module are not checked (see
+   * {@link #unavailable}).
    */
   public List<ConfigProblem> check(RouterConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
@@ -84,7 +101,6 @@ public final class Platforms {
       String path = "robots[" + i + "]";
       PlatformProvider provider = byId.get(robot.platform());
       if (provider == null) {
-        problems.add(new ConfigProblem(path + ".platform", missing(robot.platform())));
         continue;
       }
       for (ConfigProblem p : provider.checkRobot(robot)) {
@@ -104,9 +120,7 @@ public final class Platforms {
       templates.forEach((platform, template) -> {
         String at = path + ".notifyRule.templates." + platform;
         PlatformProvider provider = byId.get(platform);
-        if (provider == null) {
-          problems.add(new ConfigProblem(at, missing(platform)));
-        } else {
+        if (provider != null) {
           provider.checkTemplate(template).forEach(m -> problems.add(new ConfigProblem(at, m)));
         }
       });

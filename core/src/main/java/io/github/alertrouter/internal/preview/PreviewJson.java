@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.preview.AlertPreview;
+import io.github.alertrouter.preview.NotificationPreview;
 import io.github.alertrouter.preview.PolicyMatchPreview;
 import io.github.alertrouter.preview.RoutingPreview;
+import io.github.alertrouter.spi.OutboundMessage;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -50,11 +54,64 @@ public final class PreviewJson {
         putMap(p.putObject("groupLabels"), policy.groupLabels());
       }
     }
-    root.putArray("notifications");
+    ArrayNode notifications = root.putArray("notifications");
+    preview.notifications().forEach(n -> notification(notifications.addObject(), n));
     try {
       return JSON.writer(PRETTY).writeValueAsString(root).replace("\r\n", "\n") + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  private static void notification(ObjectNode o, NotificationPreview n) {
+    o.put("policy", n.policy());
+    o.put("groupKey", n.groupKey());
+    putMap(o.putObject("groupLabels"), n.groupLabels());
+    o.put("reason", n.reason().description());
+    ObjectNode counts = o.putObject("alerts");
+    counts.put("firing", n.firing());
+    counts.put("resolved", n.resolved());
+    o.put("sendAt", DateTimeFormatter.ISO_INSTANT.format(n.sendAt()));
+    if (n.escalationStep() == null) {
+      o.putNull("escalationStep");
+    } else {
+      o.put("escalationStep", n.escalationStep());
+    }
+    o.put("robot", n.robot());
+    o.put("platform", n.platform());
+    ArrayNode mentions = o.putArray("mentions");
+    for (Mention m : n.mentions()) {
+      ObjectNode mo = mentions.addObject();
+      mo.put("target", m.target().toString());
+      mo.put("contact", m.contactId());
+      mo.put("name", m.name());
+      mo.put("resolved", m.isResolved());
+      if (m.isResolved()) {
+        ObjectNode identity = mo.putObject("identity");
+        identity.put("type", m.identity().type());
+        identity.put("value", m.identity().value());
+      } else {
+        mo.put("reason", m.reason());
+      }
+    }
+    ArrayNode messages = o.putArray("messages");
+    for (OutboundMessage message : n.messages()) {
+      ObjectNode mo = messages.addObject();
+      mo.put("type", message.type());
+      mo.put("bytes", message.bytes());
+      mo.set("body", body(message.body()));
+    }
+    if (n.error() != null) {
+      o.put("error", n.error());
+    }
+  }
+
+  /** The body as a JSON tree, so the document shows it as JSON; as text if a platform sent non-JSON. */
+  private static JsonNode body(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      return JSON.getNodeFactory().textNode(body);
     }
   }
 

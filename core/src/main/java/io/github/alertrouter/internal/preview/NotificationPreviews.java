@@ -1,0 +1,110 @@
+package io.github.alertrouter.internal.preview;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.MentionPlanner;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.preview.NotificationPreview;
+import io.github.alertrouter.route.RouteMatch;
+import io.github.alertrouter.route.RouteNode;
+import io.github.alertrouter.route.RouteSettings;
+import io.github.alertrouter.route.RoutingTree;
+import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.spi.PlatformProvider;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.spi.RenderRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The first notification of each group the previewed alerts form, per robot of its policy: the
+ * alerts firing at the preview instant, grouped as the routing tree groups them, planned and
+ * rendered exactly as the dispatcher would. Alerts already resolved are left out: a group's
+ * first notice never announces an alert that resolved before it.
+ */
+public final class NotificationPreviews {
+  private NotificationPreviews() {}
+
+  public static List<NotificationPreview> of(
+      RouterConfig config, RoutingTree routes, List<Alert> alerts, Instant at, Platforms platforms) {
+    Map<GroupId, Group> groups = new LinkedHashMap<>();
+    for (Alert alert : alerts) {
+      if (alert.isResolvedAt(at)) {
+        continue;
+      }
+      for (RouteMatch match : routes.match(alert.labels())) {
+        GroupId id = new GroupId(match.node(), match.groupKey(alert.labels()));
+        groups.computeIfAbsent(id, k -> new Group(match, alert)).alerts.add(alert);
+      }
+    }
+    MentionPlanner planner = new MentionPlanner(config);
+    Map<String, Robot> robots = new LinkedHashMap<>();
+    config.robots().forEach(r -> robots.put(r.id(), r));
+    List<NotificationPreview> out = new ArrayList<>();
+    for (Map.Entry<GroupId, Group> e : groups.entrySet()) {
+      Group group = e.getValue();
+      RouteSettings settings = group.match.settings();
+      Instant sendAt = at.plus(settings.groupWait());
+      Notification notification = Notification.of(
+          settings.name() == null ? "" : settings.name(), e.getKey().groupKey,
+          group.match.groupLabels(group.first.labels()), NotifyReason.FIRST_NOTIFICATION, group.alerts, List.of(),
+          links(group.alerts), sendAt);
+      var planned = planner.plan(settings.mention(), group.alerts);
+      for (String robotId : settings.robots()) {
+        Robot robot = robots.get(robotId);
+        Optional<PlatformProvider> platform = platforms.find(robot.platform());
+        if (platform.isEmpty()) {
+          out.add(preview(notification, robot, List.of(), List.of(), platforms.missing(robot.platform())));
+          continue;
+        }
+        List<Mention> mentions = MentionPlanner.resolve(planned, platform.get());
+        try {
+          List<OutboundMessage> messages = platform.get().render(RenderRequest.of(
+              notification, mentions, robot, settings.templates().get(robot.platform())));
+          out.add(preview(notification, robot, mentions, messages, null));
+        } catch (RuntimeException ex) {
+          out.add(preview(notification, robot, mentions, List.of(), "cannot render: " + ex.getMessage()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A runbook button from the first alert that has an http(s) {@code runbook_url}, and a source link. */
+  static List<NotificationLink> links(List<Alert> alerts) {
+    List<NotificationLink> links = new ArrayList<>();
+    alerts.stream().map(a -> a.annotations().get("runbook_url")).filter(NotificationLink::isHttpUrl).findFirst()
+        .ifPresent(url -> links.add(new NotificationLink(NotificationLink.Kind.RUNBOOK, "Runbook", url)));
+    alerts.stream().map(Alert::generatorURL).filter(NotificationLink::isHttpUrl).findFirst()
+        .ifPresent(url -> links.add(new NotificationLink(NotificationLink.Kind.SOURCE, "Source", url)));
+    return links;
+  }
+
+  private static NotificationPreview preview(Notification n, Robot robot, List<Mention> mentions,
+      List<OutboundMessage> messages, String error) {
+    return new NotificationPreview(n.policy(), n.groupKey(), n.groupLabels(), n.reason(), n.firing().size(),
+        n.resolved().size(), n.at(), null, robot.id(), robot.platform(), mentions, messages, error);
+  }
+
+  /** Route keys are not unique, so a group is one node's, not one key's. */
+  private record GroupId(RouteNode node, String groupKey) {}
+
+  private static final class Group {
+    final RouteMatch match;
+    final Alert first;
+    final List<Alert> alerts = new ArrayList<>();
+
+    Group(RouteMatch match, Alert first) {
+      this.match = match;
+      this.first = first;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.github.alertrouter.preview;
+
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.spi.OutboundMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * One notification the router would send to one robot: which group, why, when, who it @s (with
+ * the identity used, or why not), and each message exactly as the platform would receive it.
+ * Immutable.
+ *
+ * @param policy the policy (route) name
+ * @param groupKey the group's key
+ * @param groupLabels the group's labels
+ * @param reason why it is sent
+ * @param firing how many firing alerts it carries
+ * @param resolved how many resolved alerts it carries
+ * @param sendAt when it would be sent (the group's first notice: after groupWait)
+ * @param escalationStep the escalation step, or {@code null} (escalation comes in a later version)
+ * @param robot the robot id
+ * @param platform the robot's platform id
+ * @param mentions who it @s, as the platform resolved them
+ * @param messages the messages; empty when {@code error} is set
+ * @param error why nothing can be sent (no platform module, a broken template), or {@code null}
+ */
+public record NotificationPreview(
+    String policy, String groupKey, SortedMap<String, String> groupLabels, NotifyReason reason, int firing,
+    int resolved, Instant sendAt, Integer escalationStep, String robot, String platform, List<Mention> mentions,
+    List<OutboundMessage> messages, String error) {
+  public NotificationPreview {
+    Objects.requireNonNull(groupKey, "groupKey");
+    Objects.requireNonNull(reason, "reason");
+    mentions = List.copyOf(mentions);
+    messages = List.copyOf(messages);
+  }
+}
