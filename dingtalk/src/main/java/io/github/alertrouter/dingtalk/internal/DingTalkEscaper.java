@@ -112,11 +112,11 @@ final class DingTalkEscaper {
         continue;
       }
       if (lineStart) {
-        next = lineStartMarker(raw, i, out);
+        int afterMarker = lineStartMarker(raw, i, out);
         lineStart = false;
         blankLines = 0;
-        if (next > i) {
-          i = next;
+        if (afterMarker > i) {
+          i = afterMarker;
           continue;
         }
       }
