@@ -31,13 +31,18 @@ final class TemplateLayout implements Layout {
     String text;
     try {
       text = template.execute(TemplateContext.of(facts, page)).strip();
-    } catch (MustacheException e) {
-      throw new IllegalArgumentException("DingTalk template: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("DingTalk template: " + describe(e), e);
     }
     if (page.omitted() > 0 && !text.contains(page.moreLine())) {
       text = text + "\n\n" + page.moreLine();
     }
     return page.carriesMentions() ? MentionPlan.withTokens(text, facts.tokens()) : text;
+  }
+
+  /** jmustache reports most errors as {@link MustacheException}, but a few malformed tags as index errors. */
+  static String describe(RuntimeException e) {
+    return e instanceof MustacheException ? e.getMessage() : "malformed tag (" + e + ")";
   }
 
   /** Compiled templates, cached by their text. Thread-safe. */
@@ -54,8 +59,8 @@ final class TemplateLayout implements Layout {
       }
       try {
         t = COMPILER.compile(text);
-      } catch (MustacheException e) {
-        throw new IllegalArgumentException("DingTalk template: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("DingTalk template: " + describe(e), e);
       }
       cache.putIfAbsent(text, t);
       return t;
@@ -66,8 +71,8 @@ final class TemplateLayout implements Layout {
       try {
         COMPILER.compile(text).execute(TemplateContext.of(sampleFacts, samplePage));
         return List.of();
-      } catch (MustacheException e) {
-        return List.of(e.getMessage());
+      } catch (RuntimeException e) {
+        return List.of(describe(e));
       }
     }
   }
