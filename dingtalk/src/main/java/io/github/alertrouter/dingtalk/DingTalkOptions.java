@@ -1,0 +1,175 @@
+package io.github.alertrouter.dingtalk;
+
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.spi.Overflow;
+import io.github.alertrouter.spi.RenderRequest;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A DingTalk robot's options, parsed from {@link Robot#options()}:
+ * <ul>
+ *   <li>{@code msgType}: {@code markdown} (default) or {@code actionCard} (buttons for the
+ *       notification's links; mentions then travel in a follow-up text message);
+ *   <li>{@code btnOrientation}: {@code vertical} (default) or {@code horizontal} action-card buttons;
+ *   <li>{@code timeZone}: an IANA zone for times shown in messages (default {@code UTC});
+ *   <li>{@code overflow}: {@code truncate} (default) or {@code split}.
+ * </ul>
+ * Values are matched case-insensitively. Immutable and thread-safe.
+ *
+ * @param msgType the message type alerts are sent as
+ * @param btnOrientation how action-card buttons are laid out
+ * @param timeZone the zone times are shown in
+ * @param overflow what happens when a notification exceeds DingTalk's 20000-byte body limit
+ */
+public record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation, ZoneId timeZone, Overflow overflow) {
+  public static final String OPTION_MSG_TYPE = "msgType";
+  public static final String OPTION_BTN_ORIENTATION = "btnOrientation";
+  public static final MsgType DEFAULT_MSG_TYPE = MsgType.MARKDOWN;
+  public static final ButtonOrientation DEFAULT_BTN_ORIENTATION = ButtonOrientation.VERTICAL;
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
+  public static final Overflow DEFAULT_OVERFLOW = Overflow.TRUNCATE;
+  /** Every option name a DingTalk robot understands. */
+  public static final List<String> OPTION_NAMES = List.of(
+      OPTION_MSG_TYPE, OPTION_BTN_ORIENTATION, RenderRequest.OPTION_TIME_ZONE, RenderRequest.OPTION_OVERFLOW);
+  /** The defaults: markdown, vertical buttons, UTC, truncate. */
+  public static final DingTalkOptions DEFAULTS =
+      new DingTalkOptions(DEFAULT_MSG_TYPE, DEFAULT_BTN_ORIENTATION, DEFAULT_TIME_ZONE, DEFAULT_OVERFLOW);
+
+  /** DingTalk message types a robot can send alerts as. */
+  public enum MsgType {
+    MARKDOWN("markdown"), ACTION_CARD("actionCard");
+
+    private final String wireName;
+
+    MsgType(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /** The name in the option and in the body's {@code msgtype}. */
+    public String wireName() {
+      return wireName;
+    }
+  }
+
+  /** Action-card button layout. */
+  public enum ButtonOrientation {
+    VERTICAL("vertical", "0"), HORIZONTAL("horizontal", "1");
+
+    private final String optionName;
+    private final String wireValue;
+
+    ButtonOrientation(String optionName, String wireValue) {
+      this.optionName = optionName;
+      this.wireValue = wireValue;
+    }
+
+    public String optionName() {
+      return optionName;
+    }
+
+    /** The body's {@code btnOrientation}: {@code "0"} or {@code "1"}. */
+    public String wireValue() {
+      return wireValue;
+    }
+  }
+
+  public DingTalkOptions {
+    Objects.requireNonNull(msgType, "msgType");
+    Objects.requireNonNull(btnOrientation, "btnOrientation");
+    Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(overflow, "overflow");
+  }
+
+  /**
+   * The robot's options.
+   *
+   * @throws IllegalArgumentException listing every problem {@link #check} finds
+   */
+  public static DingTalkOptions of(Robot robot) {
+    List<ConfigProblem> problems = check(robot);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("robot " + robot.id() + ": " + problems.stream()
+          .map(p -> "options." + p)
+          .reduce((a, b) -> a + "; " + b).orElseThrow());
+    }
+    String msgType = robot.option(OPTION_MSG_TYPE, null);
+    String orientation = robot.option(OPTION_BTN_ORIENTATION, null);
+    return new DingTalkOptions(
+        msgType == null ? DEFAULT_MSG_TYPE : parseMsgType(msgType),
+        orientation == null ? DEFAULT_BTN_ORIENTATION : parseOrientation(orientation),
+        RenderRequest.displayZone(robot),
+        RenderRequest.overflow(robot));
+  }
+
+  /**
+   * Every problem with the robot's options, with paths relative to the robot
+   * ({@code options.msgType}); unknown names get a "did you mean". Empty when fine.
+   */
+  public static List<ConfigProblem> check(Robot robot) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    robot.options().forEach((name, value) -> {
+      String path = "options." + name;
+      String v = value == null ? "" : value;
+      switch (name) {
+        case OPTION_MSG_TYPE -> {
+          if (parseMsgType(v) == null) {
+            problems.add(invalid(path, v, List.of("markdown", "actionCard")));
+          }
+        }
+        case OPTION_BTN_ORIENTATION -> {
+          if (parseOrientation(v) == null) {
+            problems.add(invalid(path, v, List.of("vertical", "horizontal")));
+          }
+        }
+        case RenderRequest.OPTION_TIME_ZONE -> {
+          try {
+            ZoneId.of(v);
+          } catch (DateTimeException e) {
+            problems.add(new ConfigProblem(path,
+                "must be an IANA time zone such as Asia/Shanghai, but was \"" + v + "\""));
+          }
+        }
+        case RenderRequest.OPTION_OVERFLOW -> {
+          try {
+            Overflow.parse(v);
+          } catch (IllegalArgumentException e) {
+            problems.add(invalid(path, v, List.of("truncate", "split")));
+          }
+        }
+        default -> problems.add(new ConfigProblem(path,
+            "unknown DingTalk option" + Suggestions.didYouMean(name, OPTION_NAMES)
+                + " (known: " + String.join(", ", OPTION_NAMES) + ")"));
+      }
+    });
+    return List.copyOf(problems);
+  }
+
+  private static ConfigProblem invalid(String path, String value, List<String> allowed) {
+    return new ConfigProblem(path, "must be " + String.join(" or ", allowed) + ", but was \"" + value + "\""
+        + Suggestions.didYouMean(value, allowed));
+  }
+
+  private static MsgType parseMsgType(String text) {
+    for (MsgType t : MsgType.values()) {
+      if (t.wireName.equalsIgnoreCase(text)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static ButtonOrientation parseOrientation(String text) {
+    for (ButtonOrientation o : ButtonOrientation.values()) {
+      if (o.optionName.equalsIgnoreCase(text.toLowerCase(Locale.ROOT)) || o.wireValue.equals(text)) {
+        return o;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.alertrouter.dingtalk;
+
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.dingtalk.internal.DingTalkIdentities;
+import io.github.alertrouter.dingtalk.internal.DingTalkRenderer;
+import io.github.alertrouter.spi.ClientContext;
+import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.spi.PlatformProvider;
+import io.github.alertrouter.spi.RateLimit;
+import io.github.alertrouter.spi.RenderRequest;
+import io.github.alertrouter.spi.RobotClient;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * DingTalk custom group robots, found by {@link java.util.ServiceLoader} as platform
+ * {@code dingtalk}.
+ *
+ * <ul>
+ *   <li><b>Identities</b>: a contact's {@code im.dingtalk.userId}, else its mobile: a mainland
+ *       China mobile becomes its 11 digits ({@code +86 138 0000 0001} → {@code 13800000001}),
+ *       another country's becomes {@code +852-61234567} (DingTalk's international form is
+ *       unverified).
+ *   <li><b>Messages</b> ({@link DingTalkOptions}): markdown with an {@code at} object, or an
+ *       action card with link buttons followed by a small text message carrying the mentions.
+ *       Every resolved mention is both in {@code at} and written as {@code @token} on the last
+ *       line; unresolved ones are named in plain text. The robot's keyword is in the title and
+ *       the text. Alert text is escaped with full-width look-alikes so it can neither format,
+ *       link nor mention.
+ *   <li><b>Size</b>: every body is at most 20000 UTF-8 bytes, truncated ("…and N more alerts")
+ *       or split into parts {@code (1/3)} per the robot's {@code overflow} option.
+ *   <li><b>Templates</b>: a policy's mustache template replaces the built-in text; its values
+ *       are pre-escaped, so triple mustaches are safe too; missing @tokens are appended.
+ *   <li><b>Limits</b>: 20 messages per minute per robot.
+ * </ul>
+ * Stateless apart from a cache of compiled templates; thread-safe. {@code resolve} and
+ * {@code render} never throw for any alert or contact content.
+ */
+public final class DingTalkProvider implements PlatformProvider {
+  /** The platform id robots name. */
+  public static final String ID = "dingtalk";
+  /** DingTalk's documented limit: 20 messages per minute per robot. */
+  public static final RateLimit RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
+
+  private final DingTalkRenderer renderer = new DingTalkRenderer();
+
+  public DingTalkProvider() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return "DingTalk";
+  }
+
+  @Override
+  public IdentityResolution resolve(Contact contact) {
+    return DingTalkIdentities.resolve(contact);
+  }
+
+  @Override
+  public List<OutboundMessage> render(RenderRequest request) {
+    return renderer.render(request);
+  }
+
+  @Override
+  public RobotClient client(Robot robot, ClientContext context) {
+    return new io.github.alertrouter.dingtalk.internal.DingTalkClient(robot, context);
+  }
+
+  @Override
+  public List<RateLimit> rateLimits() {
+    return List.of(RATE_LIMIT);
+  }
+
+  @Override
+  public List<String> checkTemplate(String template) {
+    return renderer.checkTemplate(template);
+  }
+
+  @Override
+  public List<ConfigProblem> checkRobot(Robot robot) {
+    return DingTalkOptions.check(robot);
+  }
+}

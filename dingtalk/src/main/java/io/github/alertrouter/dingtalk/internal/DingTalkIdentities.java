@@ -1,0 +1,38 @@
+package io.github.alertrouter.dingtalk.internal;
+
+import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.spi.Identity;
+import io.github.alertrouter.spi.IdentityResolution;
+
+/**
+ * Who a contact is on DingTalk: its DingTalk {@code userId} when configured
+ * ({@code im.dingtalk.userId}), which can be @-ed in every message type, else its mobile number
+ * normalised by {@link MobileNumbers}. Internal: use {@code DingTalkProvider.resolve}. Stateless
+ * and thread-safe.
+ */
+public final class DingTalkIdentities {
+  /** Identity type for {@code atUserIds}. */
+  public static final String USER_ID = "userId";
+  /** Identity type for {@code atMobiles}. */
+  public static final String MOBILE = "mobile";
+  static final String PLATFORM = "dingtalk";
+  static final String NONE = "no DingTalk userId or mobile";
+
+  private DingTalkIdentities() {}
+
+  /** The identity {@code contact} is @-ed by, or why it has none. Never throws. */
+  public static IdentityResolution resolve(Contact contact) {
+    String userId = contact.identity(PLATFORM).get(USER_ID);
+    if (userId != null && !userId.isBlank()) {
+      return IdentityResolution.resolved(new Identity(USER_ID, userId.strip()));
+    }
+    String mobile = contact.mobile();
+    if (mobile == null || mobile.isBlank()) {
+      return IdentityResolution.unresolved(NONE);
+    }
+    MobileNumbers.Normalised n = MobileNumbers.normalise(mobile.strip());
+    return n.ok()
+        ? IdentityResolution.resolved(new Identity(MOBILE, n.number()))
+        : IdentityResolution.unresolved(n.problem());
+  }
+}

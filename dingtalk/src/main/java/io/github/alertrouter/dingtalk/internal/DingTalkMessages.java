@@ -1,0 +1,101 @@
+package io.github.alertrouter.dingtalk.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.alertrouter.dingtalk.DingTalkOptions.ButtonOrientation;
+import io.github.alertrouter.notify.NotificationLink;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * DingTalk webhook bodies, serialized with Jackson so the byte budget counts JSON escaping
+ * exactly. Titles and texts lose any lone surrogate (a template's literal text can hold one), which
+ * UTF-8 cannot encode. Stateless and thread-safe.
+ */
+final class DingTalkMessages {
+  static final String MARKDOWN = "markdown";
+  static final String ACTION_CARD = "actionCard";
+  static final String TEXT = "text";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DingTalkMessages() {}
+
+  /** A markdown message; {@code at} is written when {@code mentions} is not {@code null}. */
+  static String markdown(String title, String text, MentionPlan mentions) {
+    ObjectNode root = JSON.createObjectNode().put("msgtype", MARKDOWN);
+    root.putObject(MARKDOWN).put("title", clean(title)).put("text", clean(text));
+    if (mentions != null) {
+      at(root, mentions);
+    }
+    return write(root);
+  }
+
+  /**
+   * An action card with a button per link: {@code singleTitle}/{@code singleURL} for one link,
+   * {@code btns} for several. DingTalk documents no {@code at} for action cards.
+   */
+  static String actionCard(String title, String text, ButtonOrientation orientation, List<NotificationLink> links) {
+    ObjectNode root = JSON.createObjectNode().put("msgtype", ACTION_CARD);
+    ObjectNode card = root.putObject(ACTION_CARD).put("title", clean(title)).put("text", clean(text))
+        .put("btnOrientation", orientation.wireValue());
+    if (links.size() == 1) {
+      card.put("singleTitle", clean(links.get(0).title())).put("singleURL", links.get(0).url());
+    } else {
+      ArrayNode buttons = card.putArray("btns");
+      links.forEach(l -> buttons.addObject().put("title", clean(l.title())).put("actionURL", l.url()));
+    }
+    return write(root);
+  }
+
+  /** A plain text message carrying {@code at}: the follow-up that makes an action card's mentions notify. */
+  static String mentionText(String content, MentionPlan mentions) {
+    ObjectNode root = JSON.createObjectNode().put("msgtype", TEXT);
+    root.putObject(TEXT).put("content", clean(content));
+    at(root, mentions);
+    return write(root);
+  }
+
+  static int bytes(String body) {
+    return body.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static void at(ObjectNode root, MentionPlan mentions) {
+    ObjectNode at = root.putObject("at");
+    mentions.mobiles().forEach(at.putArray("atMobiles")::add);
+    mentions.userIds().forEach(at.putArray("atUserIds")::add);
+    at.put("isAtAll", mentions.atAll());
+  }
+
+  private static String write(ObjectNode root) {
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // a tree of strings always serializes
+    }
+  }
+
+  static String clean(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (paired) {
+        if (out != null) {
+          out.append(c).append(s.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        out.append('\uFFFD');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+}

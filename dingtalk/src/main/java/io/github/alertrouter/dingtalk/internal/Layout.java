@@ -1,0 +1,7 @@
+package io.github.alertrouter.dingtalk.internal;
+
+/** Writes the markdown text of one message. Implementations are immutable and thread-safe. */
+interface Layout {
+  /** The text for {@code page}; mentions included when the page carries them. */
+  String text(Page page);
+}

@@ -1,0 +1,83 @@
+package io.github.alertrouter.dingtalk.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in text: a heading with keyword, status marker and counts; the group, policy, reason
+ * (and digest size); one block per alert; "…and N more alerts"; links; unresolved names; and the
+ * @tokens on the last line. Blocks are separated by blank lines because DingTalk's handling of
+ * single newlines is unverified. Every untrusted value arrives escaped (see {@link AlertView}).
+ */
+final class MarkdownLayout implements Layout {
+  private final MessageFacts facts;
+
+  MarkdownLayout(MessageFacts facts) {
+    this.facts = facts;
+  }
+
+  @Override
+  public String text(Page page) {
+    List<String> blocks = new ArrayList<>();
+    blocks.add(heading(page));
+    blocks.add(about());
+    if (page.isPart()) {
+      blocks.add("**Part " + page.part() + "/" + page.parts() + "**");
+    }
+    List<AlertView> firing = page.firing();
+    List<AlertView> resolved = page.resolved();
+    if (!firing.isEmpty() && !resolved.isEmpty()) {
+      blocks.add("**Firing**");
+    }
+    firing.forEach(a -> blocks.add(alert(a)));
+    if (!firing.isEmpty() && !resolved.isEmpty()) {
+      blocks.add("**Resolved**");
+    }
+    resolved.forEach(a -> blocks.add(alert(a)));
+    blocks.add(page.moreLine());
+    blocks.add(facts.linkLine());
+    if (page.carriesMentions()) {
+      blocks.add(facts.mentions().unresolvedText());
+      blocks.add(facts.tokenLine());
+    }
+    return String.join("\n\n", blocks.stream().filter(b -> !b.isEmpty()).toList());
+  }
+
+  private String heading(Page page) {
+    String keyword = facts.keyword().isEmpty() ? "" : "[" + facts.keyword() + "] ";
+    String group = String.join(" ", facts.groupLabels().stream().map(AlertView.Entry::value).toList());
+    return "### " + keyword + facts.statusLine() + (group.isEmpty() ? "" : " · " + group);
+  }
+
+  private String about() {
+    StringBuilder s = new StringBuilder();
+    if (!facts.groupLabels().isEmpty()) {
+      s.append("**Group:** ").append(facts.groupText()).append('\n');
+    }
+    s.append("**Policy:** ").append(facts.policy()).append(" · **Reason:** ").append(facts.reason());
+    if (facts.groups() > 1) {
+      s.append("\n**Digest:** merges ").append(facts.groups()).append(" groups");
+    }
+    return s.toString();
+  }
+
+  /** One alert: marker, name and severity; summary; description; key labels; times and source. */
+  static String alert(AlertView a) {
+    List<String> lines = new ArrayList<>();
+    String head = (a.resolved() ? MessageFacts.RESOLVED_MARK : MessageFacts.FIRING_MARK)
+        + " **" + (a.name().isEmpty() ? "alert" : a.name()) + "**"
+        + (a.severity().isEmpty() ? "" : " · " + a.severity())
+        + (a.resolved() && !a.duration().isEmpty() ? " · resolved after " + a.duration() : "");
+    lines.add(head);
+    lines.add(a.summary());
+    lines.add(a.description());
+    lines.add(String.join(" · ", a.keyLabels().stream().map(e -> e.name() + "=" + e.value()).toList()));
+    String when = a.startsAt().isEmpty() ? "" : "started " + a.startsAt();
+    if (a.resolved() && !a.endsAt().isEmpty()) {
+      when += (when.isEmpty() ? "" : " · ") + "ended " + a.endsAt();
+    }
+    String source = Links.source(a.generatorURL());
+    lines.add(when.isEmpty() || source.isEmpty() ? when + source : when + " · " + source);
+    return String.join("\n", lines.stream().filter(l -> !l.isEmpty()).toList());
+  }
+}
