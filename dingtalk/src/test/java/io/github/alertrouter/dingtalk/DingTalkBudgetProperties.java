@@ -16,25 +16,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
+import io.github.alertrouter.testkit.RandomText;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DingTalkBudgetProperties {
   private static final List<Mention> MENTIONS = List.of(
       Fixtures.mobile("Alice", "13800000001"), Fixtures.mobile("Hk", "+852-61234567"),
       Fixtures.userId("Bob", "manager7675"), Fixtures.unresolved("磁盘 🔥 Carol"));
 
-  @Property(tries = 60)
-  void everyMessageFitsIsValidJsonAndValidUtf8AndKeepsEveryMention(
-      @ForAll("texts") List<String> texts,
-      @ForAll @IntRange(min = 1, max = 400) int alertCount,
-      @ForAll boolean split,
-      @ForAll boolean card) throws Exception {
+  static Stream<Long> seeds() {
+    return RandomText.seeds(60);
+  }
+
+  /** Over random CJK / emoji / arbitrary / huge texts, 1–400 alerts, both layouts and overflows. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyMessageFitsIsValidJsonAndValidUtf8AndKeepsEveryMention(long seed) throws Exception {
+    RandomText random = new RandomText(seed);
+    List<String> texts = texts(random);
+    int alertCount = random.between(1, 400);
+    boolean split = random.coin();
+    boolean card = random.coin();
     List<Alert> firing = new ArrayList<>();
     List<Alert> resolved = new ArrayList<>();
     for (int i = 0; i < alertCount; i++) {
@@ -76,16 +80,18 @@ class DingTalkBudgetProperties {
     assertThat(at.get("atUserIds")).extracting(JsonNode::asText).containsExactly("manager7675");
   }
 
-  @Provide
-  Arbitrary<List<String>> texts() {
-    Arbitrary<String> cjk = Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').ofMinLength(0).ofMaxLength(300);
-    Arbitrary<String> emoji = Arbitraries.of("🔥", "✅", "👨‍👩‍👧", "🇨🇳", "😀", "𠀀", "\"", "\\", "\n", "@all", "](", "<at>")
-        .list().ofMaxSize(400).map(l -> String.join("", l));
-    Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(200);
-    Arbitrary<String> huge = Arbitraries.strings().withCharRange('\u4e00', '\u4e10').ofLength(9_000);
-    return Arbitraries.frequencyOf(
-        Tuple.of(5, cjk), Tuple.of(5, emoji), Tuple.of(3, any),
-        Tuple.of(1, huge)).list().ofMinSize(1).ofMaxSize(5);
+  /** One to five texts, mostly CJK and emoji, some arbitrary UTF-16, now and then a 9,000-char one. */
+  private static List<String> texts(RandomText random) {
+    List<String> texts = new ArrayList<>();
+    int n = random.between(1, 5);
+    for (int i = 0; i < n; i++) {
+      int kind = random.between(0, 13);
+      texts.add(kind < 5 ? random.cjk(300)
+          : kind < 10 ? random.emoji(400)
+          : kind < 13 ? random.any(200)
+          : "磁".repeat(9_000));
+    }
+    return texts;
   }
 
   private static void assertValidUtf8(String body) throws CharacterCodingException {

@@ -2,45 +2,47 @@ package io.github.alertrouter.dingtalk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import io.github.alertrouter.testkit.RandomText;
+import org.junit.jupiter.api.Test;
 
+/** Escaper invariants over thousands of seeded random inputs; a failure names its input. */
 class DingTalkEscaperProperties {
-  @Property(tries = 2000)
-  void inlineNeverProducesMentionsTagsOrLinks(@ForAll("hostile") String raw) {
-    String out = DingTalkEscaper.inline(raw);
-    assertThat(out).doesNotContain("@").doesNotContain("<").doesNotContain("](").doesNotContain("\n");
-    assertNoLoneSurrogate(out);
+  @Test
+  void inlineNeverProducesMentionsTagsOrLinks() {
+    RandomText random = new RandomText(7);
+    for (int i = 0; i < 2000; i++) {
+      String raw = random.hostile(30);
+      String out = DingTalkEscaper.inline(raw);
+      assertThat(out).as("inline(%s)", raw)
+          .doesNotContain("@").doesNotContain("<").doesNotContain("](").doesNotContain("\n");
+      assertNoLoneSurrogate(out);
+    }
   }
 
-  @Property(tries = 2000)
-  void blockNeverProducesMentionsTagsOrLinks(@ForAll("hostile") String raw) {
-    String out = DingTalkEscaper.block(raw);
-    assertThat(out).doesNotContain("@").doesNotContain("<").doesNotContain("](");
-    assertThat(out.lines()).noneMatch(l -> l.startsWith("#") || l.startsWith(">") || l.startsWith("- "));
-    assertNoLoneSurrogate(out);
+  @Test
+  void blockNeverProducesMentionsTagsOrLinks() {
+    RandomText random = new RandomText(11);
+    for (int i = 0; i < 2000; i++) {
+      String raw = random.hostile(30);
+      String out = DingTalkEscaper.block(raw);
+      assertThat(out).as("block(%s)", raw).doesNotContain("@").doesNotContain("<").doesNotContain("](");
+      assertThat(out.lines()).as("block(%s)", raw)
+          .noneMatch(l -> l.startsWith("#") || l.startsWith(">") || l.startsWith("- "));
+      assertNoLoneSurrogate(out);
+    }
   }
 
-  @Property(tries = 1000)
-  void anyStringAtAllIsHandled(@ForAll String raw, @ForAll @IntRange(max = 50) int cut) {
-    String out = DingTalkEscaper.block(raw, cut);
-    assertThat(out).doesNotContain("@").doesNotContain("<").doesNotContain("](");
-    assertThat(out.codePointCount(0, out.length())).isLessThanOrEqualTo(cut + 1);
-    assertNoLoneSurrogate(out);
-  }
-
-  @Provide
-  Arbitrary<String> hostile() {
-    Arbitrary<String> pieces = Arbitraries.oneOf(
-        Arbitraries.of("@", "@all", "<", ">", "<at user_id=\"all\">", "](", "[", "]", "(", ")", "!", "#", "- ",
-            "+ ", "1. ", "\n", "\r\n", " ", "\t", "*", "_", "`", "\\", "&#64;", "\u200B", "\u202E", "\uD83D",
-            "\uDE00", "🔥", "磁盘", "http://evil.example.com", "＠"),
-        Arbitraries.strings().ofMaxLength(5));
-    return pieces.list().ofMaxSize(30).map(l -> String.join("", l));
+  @Test
+  void anyStringAtAllIsHandled() {
+    RandomText random = new RandomText(13);
+    for (int i = 0; i < 1000; i++) {
+      String raw = random.any(200);
+      int cut = random.between(0, 50);
+      String out = DingTalkEscaper.block(raw, cut);
+      assertThat(out).as("block(%s, %d)", raw, cut).doesNotContain("@").doesNotContain("<").doesNotContain("](");
+      assertThat(out.codePointCount(0, out.length())).isLessThanOrEqualTo(cut + 1);
+      assertNoLoneSurrogate(out);
+    }
   }
 
   static void assertNoLoneSurrogate(String s) {
