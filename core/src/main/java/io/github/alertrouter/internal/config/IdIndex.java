@@ -1,6 +1,7 @@
 package io.github.alertrouter.internal.config;
 
 import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

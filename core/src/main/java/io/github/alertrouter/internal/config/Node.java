@@ -1,6 +1,7 @@
 package io.github.alertrouter.internal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.alertrouter.config.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,20 +1,21 @@
-package io.github.alertrouter.internal.config;
+package io.github.alertrouter.config;
 
 import java.util.Collection;
 import java.util.Locale;
 
 /**
  * "Did you mean" hints: the closest candidate by optimal-string-alignment (Damerau) distance,
- * compared case-insensitively so {@code groupwait} finds {@code groupWait}. Stateless.
+ * compared case-insensitively so {@code groupwait} finds {@code groupWait}. Public so platform
+ * modules word their option problems the way core words config problems. Stateless.
  */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /**
    * The candidate closest to {@code word}, or {@code null} when none is close enough to be a
    * plausible typo (distance at most a third of the longer word, and at least 1 allowed).
    */
-  static String closest(String word, Collection<String> candidates) {
+  public static String closest(String word, Collection<String> candidates) {
     if (word == null || word.isEmpty()) {
       return null;
     }
@@ -35,7 +36,7 @@ final class Suggestions {
   }
 
   /** {@code , did you mean "x"?} or {@code ""}, ready to append to a message. */
-  static String didYouMean(String word, Collection<String> candidates) {
+  public static String didYouMean(String word, Collection<String> candidates) {
     String s = closest(word, candidates);
     return s == null ? "" : ", did you mean \"" + s + "\"?";
   }
