@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The built-in text: a heading with keyword, status marker and counts; the group, policy, reason
  * (and digest size); one block per alert; "…and N more alerts"; links; unresolved names; and the
- * @tokens on the last line. Blocks are separated by blank lines because DingTalk's handling of
- * single newlines is unverified. Every untrusted value arrives escaped (see {@link AlertView}).
+ * @tokens on the last line. Blocks and the lines inside them are separated by blank lines because
+ * DingTalk's handling of single newlines is unverified (platforms.md §1.7). Every untrusted value arrives escaped (see {@link AlertView}).
  */
 final class MarkdownLayout implements Layout {
   private final MessageFacts facts;
@@ -52,11 +52,11 @@ final class MarkdownLayout implements Layout {
   private String about() {
     StringBuilder s = new StringBuilder();
     if (!facts.groupLabels().isEmpty()) {
-      s.append("**Group:** ").append(facts.groupText()).append('\n');
+      s.append("**Group:** ").append(facts.groupText()).append("\n\n");
     }
     s.append("**Policy:** ").append(facts.policy()).append(" · **Reason:** ").append(facts.reason());
     if (facts.groups() > 1) {
-      s.append("\n**Digest:** merges ").append(facts.groups()).append(" groups");
+      s.append("\n\n**Digest:** merges ").append(facts.groups()).append(" groups");
     }
     return s.toString();
   }
@@ -78,6 +78,7 @@ final class MarkdownLayout implements Layout {
     }
     String source = Links.source(a.generatorURL());
     lines.add(when.isEmpty() || source.isEmpty() ? when + source : when + " · " + source);
-    return String.join("\n", lines.stream().filter(l -> !l.isEmpty()).toList());
+    // a blank line between lines too: whether DingTalk breaks on a single newline is unverified
+    return String.join("\n\n", lines.stream().filter(l -> !l.isEmpty()).toList());
   }
 }
