@@ -15,30 +15,23 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A DingTalk custom-robot webhook service on {@code 127.0.0.1} (platforms.md §1), for tests:
@@ -260,7 +253,7 @@ public final class DingTalkSimulator implements PlatformSimulator {
   }
 
   private synchronized Answer faultAnswer(Fault fault, HttpExchange exchange, String body) {
-    RobotState robot = robotsByToken.get(query(exchange.getRequestURI().getRawQuery()).get("access_token"));
+    RobotState robot = robotsByToken.get(DingTalkRequests.query(exchange.getRequestURI().getRawQuery()).get("access_token"));
     String robotId = robot == null ? null : robot.id;
     if (fault instanceof Fault.HttpStatus s) {
       rejected.add(new RejectedMessage(robotId, "HTTP " + s.status(), s.body(), body));
@@ -284,10 +277,10 @@ public final class DingTalkSimulator implements PlatformSimulator {
     if (!"POST".equals(method)) {
       return refuse(null, 43002, "需要POST请求", body);
     }
-    if (!isJsonUtf8(contentType)) {
+    if (!DingTalkRequests.isJsonUtf8(contentType)) {
       return refuse(null, 43004, "无效的HTTP HEADER Content-Type", body);
     }
-    Map<String, String> query = query(rawQuery);
+    Map<String, String> query = DingTalkRequests.query(rawQuery);
     String token = query.get("access_token");
     if (token == null || token.isEmpty()) {
       return refuse(null, 40035, "缺少参数 access_token", body);
@@ -297,7 +290,7 @@ public final class DingTalkSimulator implements PlatformSimulator {
       return refuse(null, 300005, "token is not exist", body);
     }
     if (robot.secret != null) {
-      String problem = signatureProblem(robot.secret, query.get("timestamp"), query.get("sign"));
+      String problem = DingTalkRequests.signatureProblem(robot.secret, query.get("timestamp"), query.get("sign"), clock.millis());
       if (problem != null) {
         return refuse(robot.id, 310000, problem, body);
       }
@@ -336,71 +329,6 @@ public final class DingTalkSimulator implements PlatformSimulator {
     received.add(new ReceivedMessage(robot.id, type, json, text,
         DingTalkMessages.mentions(type, json, text), DingTalkMessages.unverifiedMentions(type, text)));
     return answer(0, "ok");
-  }
-
-  private String signatureProblem(String secret, String timestamp, String sign) {
-    long millis;
-    try {
-      millis = Long.parseLong(Objects.requireNonNullElse(timestamp, ""));
-    } catch (NumberFormatException e) {
-      return "invalid timestamp";
-    }
-    if (Math.abs(millis - clock.millis()) > SIGNATURE_WINDOW.toMillis()) {
-      return "invalid timestamp";
-    }
-    if (sign == null || !MessageDigest.isEqual(
-        sign.getBytes(StandardCharsets.UTF_8), expectedSign(secret, millis).getBytes(StandardCharsets.UTF_8))) {
-      return "sign not match";
-    }
-    return null;
-  }
-
-  /** An independent implementation of §1.4, so the simulator is an oracle for the module's signer. */
-  private static String expectedSign(String secret, long millis) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal((millis + "\n" + secret).getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return "\u0000unsignable"; // an empty secret: nothing matches
-    }
-  }
-
-  private static boolean isJsonUtf8(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-    if (!parts[0].trim().equals("application/json")) {
-      return false;
-    }
-    for (int i = 1; i < parts.length; i++) {
-      String param = parts[i].trim();
-      if (param.startsWith("charset=") && !param.substring(8).replace("\"", "").equals("utf-8")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Query parameters decoded once, as a server does: a double-encoded sign stays encoded. */
-  private static Map<String, String> query(String rawQuery) {
-    Map<String, String> params = new HashMap<>();
-    if (rawQuery == null) {
-      return params;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      try {
-        params.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        params.putIfAbsent(name, value); // a broken %-escape: kept raw, so it will not match
-      }
-    }
-    return params;
   }
 
   private Answer refuse(String robotId, int errcode, String errmsg, String body) {
