@@ -86,7 +86,19 @@ class CommandsTest {
     assertThat(first.get("policies")).isNotEmpty();
     assertThat(first.get("policies").get(0).get("groupKey").asText())
         .startsWith(first.get("policies").get(0).get("routeKey").asText() + ":{");
-    assertThat(doc.get("notifications")).isNotEmpty();
+    JsonNode notification = doc.get("notifications").get(0);
+    assertThat(notification.get("policy").asText()).isEqualTo("payments-critical");
+    assertThat(notification.get("robot").asText()).isEqualTo("sre-ding");
+    assertThat(notification.get("platform").asText()).isEqualTo("dingtalk");
+    JsonNode body = notification.get("messages").get(0).get("body");
+    assertThat(body.get("msgtype").asText()).isEqualTo("markdown");
+    // label:owner names bob, who has a DingTalk userId: in the at object and as @text, as DingTalk asks
+    assertThat(body.get("at").get("atUserIds").get(0).asText()).isEqualTo("0456");
+    assertThat(body.get("markdown").get("text").asText()).endsWith("@0456").contains("alert");
+    assertThat(notification.get("messages").get(0).get("bytes").asInt())
+        .isEqualTo(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    // the sample's WeCom robot has no module yet: said so, not dropped
+    assertThat(doc.get("notifications").get(1).get("error").asText()).contains("no platform module for \"wecom\"");
   }
 
   @Test
