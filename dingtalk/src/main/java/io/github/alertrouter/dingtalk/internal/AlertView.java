@@ -2,6 +2,7 @@ package io.github.alertrouter.dingtalk.internal;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.TimeText;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,16 @@ record AlertView(
    * not fit a message on its own. Cuts fall on code-point boundaries of escaped text, so never
    * inside a replacement; links and times are left whole.
    */
+  /** The firing ones, in order. */
+  static List<AlertView> firing(List<AlertView> alerts) {
+    return alerts.stream().filter(a -> !a.resolved()).toList();
+  }
+
+  /** The resolved ones, in order. */
+  static List<AlertView> resolved(List<AlertView> alerts) {
+    return alerts.stream().filter(AlertView::resolved).toList();
+  }
+
   AlertView shorten(int maxCodePoints) {
     return new AlertView(resolved, DingTalkEscaper.cut(name, Math.max(maxCodePoints, 20)),
         DingTalkEscaper.cut(severity, Math.max(maxCodePoints, 20)),

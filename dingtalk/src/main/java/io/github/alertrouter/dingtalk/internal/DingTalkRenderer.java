@@ -7,6 +7,7 @@ import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
+import io.github.alertrouter.spi.render.Page;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class DingTalkRenderer {
         : new TemplateLayout(templates.compile(request.template()), facts);
     List<AlertView> alerts = views(n, request.displayZone());
     String firstName = alerts.isEmpty() ? "" : alerts.get(0).name();
-    Function<Page, String> body = card
+    Function<Page<AlertView>, String> body = card
         ? page -> DingTalkMessages.actionCard(
             facts.title(page, firstName), layout.text(page), options.btnOrientation(), n.links())
         : page -> DingTalkMessages.markdown(
@@ -92,7 +93,7 @@ public final class DingTalkRenderer {
       return MessageFacts.of(notification(), "keyword", true, MentionPlan.of(List.of()), List.of());
     }
 
-    static Page page() {
+    static Page<AlertView> page() {
       return Page.whole(views(notification(), ZoneId.of("UTC")));
     }
 

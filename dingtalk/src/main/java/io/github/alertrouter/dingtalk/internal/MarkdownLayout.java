@@ -1,5 +1,6 @@
 package io.github.alertrouter.dingtalk.internal;
 
+import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,15 +18,15 @@ final class MarkdownLayout implements Layout {
   }
 
   @Override
-  public String text(Page page) {
+  public String text(Page<AlertView> page) {
     List<String> blocks = new ArrayList<>();
     blocks.add(heading(page));
     blocks.add(about());
     if (page.isPart()) {
       blocks.add("**Part " + page.part() + "/" + page.parts() + "**");
     }
-    List<AlertView> firing = page.firing();
-    List<AlertView> resolved = page.resolved();
+    List<AlertView> firing = AlertView.firing(page.items());
+    List<AlertView> resolved = AlertView.resolved(page.items());
     if (!firing.isEmpty() && !resolved.isEmpty()) {
       blocks.add("**Firing**");
     }
@@ -43,7 +44,7 @@ final class MarkdownLayout implements Layout {
     return String.join("\n\n", blocks.stream().filter(b -> !b.isEmpty()).toList());
   }
 
-  private String heading(Page page) {
+  private String heading(Page<AlertView> page) {
     String keyword = facts.keyword().isEmpty() ? "" : "[" + facts.keyword() + "] ";
     String group = String.join(" ", facts.groupLabels().stream().map(AlertView.Entry::value).toList());
     return "### " + keyword + facts.statusLine() + (group.isEmpty() ? "" : " · " + group);

@@ -2,6 +2,7 @@ package io.github.alertrouter.dingtalk.internal;
 
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,7 @@ record MessageFacts(
    * The message title, shown in notifications and the chat list: {@code [alert] [FIRING:3]
    * HighLatency payments (1/3)}.
    */
-  String title(Page page, String firstAlertName) {
+  String title(Page<AlertView> page, String firstAlertName) {
     StringBuilder t = new StringBuilder();
     if (!keyword.isEmpty()) {
       t.append('[').append(keyword).append("] ");

@@ -1,5 +1,6 @@
 package io.github.alertrouter.dingtalk.internal;
 
+import io.github.alertrouter.spi.render.Page;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,8 @@ final class TemplateContext {
     c.put("groupLabels", entries(facts.groupLabels()));
     c.put("firingCount", facts.firingCount());
     c.put("resolvedCount", facts.resolvedCount());
-    c.put("firing", alerts(page.firing()));
-    c.put("resolved", alerts(page.resolved()));
+    c.put("firing", alerts(AlertView.firing(page.items())));
+    c.put("resolved", alerts(AlertView.resolved(page.items())));
     c.put("more", page.moreLine());
     c.put("omitted", page.omitted());
     c.put("part", page.part());

@@ -4,6 +4,7 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import io.github.alertrouter.spi.render.Page;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,7 +28,7 @@ final class TemplateLayout implements Layout {
   }
 
   @Override
-  public String text(Page page) {
+  public String text(Page<AlertView> page) {
     String text;
     try {
       text = template.execute(TemplateContext.of(facts, page)).strip();
@@ -67,7 +68,7 @@ final class TemplateLayout implements Layout {
     }
 
     /** Syntax errors, and unknown names found by rendering a sample notification. */
-    static List<String> check(String text, MessageFacts sampleFacts, Page samplePage) {
+    static List<String> check(String text, MessageFacts sampleFacts, Page<AlertView> samplePage) {
       try {
         COMPILER.compile(text).execute(TemplateContext.of(sampleFacts, samplePage));
         return List.of();

@@ -1,4 +1,4 @@
-package io.github.alertrouter.dingtalk.internal;
+package io.github.alertrouter.spi.render;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Times and durations as messages show them. Stateless and thread-safe. */
-final class TimeText {
+/** Times and durations as messages show them, the same on every platform. Stateless and thread-safe. */
+public final class TimeText {
   // "CST" alone is ambiguous (China, Cuba, US Central), so the offset follows the zone's name
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z (xxx)", Locale.ENGLISH);
@@ -15,7 +15,7 @@ final class TimeText {
   private TimeText() {}
 
   /** {@code 2026-03-08 10:00:05 CST (+08:00)}, or {@code ""} for {@code null}. */
-  static String instant(Instant at, ZoneId zone) {
+  public static String instant(Instant at, ZoneId zone) {
     return at == null ? "" : FORMAT.format(at.atZone(zone));
   }
 
@@ -23,7 +23,7 @@ final class TimeText {
    * The two largest units of a duration: {@code 45s}, {@code 5m 3s}, {@code 1h 5m}, {@code 2d 3h};
    * {@code ""} when either end is unknown.
    */
-  static String between(Instant start, Instant end) {
+  public static String between(Instant start, Instant end) {
     if (start == null || end == null || end.isBefore(start)) {
       return "";
     }

@@ -1,0 +1,112 @@
+package io.github.alertrouter.spi.render;
+
+import io.github.alertrouter.spi.Overflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+
+/**
+ * Fits a notification's items into a platform's size limit by rendering candidate pages and
+ * measuring the real output (so escaping and multibyte text are counted exactly), using a binary
+ * search over how many items fit.
+ *
+ * <ul>
+ *   <li>{@link Overflow#TRUNCATE}: one message with as many whole items as fit, in order, and the
+ *       rest counted in {@link Page#omitted()} ("…and N more alerts"). When not even the first
+ *       fits, it is shortened as little as needed with the {@link Shortener}.
+ *   <li>{@link Overflow#SPLIT}: parts of as many whole items as fit, numbered; only the first
+ *       carries the mentions. Every item appears in exactly one part.
+ * </ul>
+ * Whatever the renderer always writes (heading, mentions) is never cut: when that alone does not
+ * fit, the result is over the limit and the platform will refuse it as too long. Stateless.
+ */
+public final class Paging {
+  /** Shortens one item's texts to at most {@code maxChars} code points each. */
+  @FunctionalInterface
+  public interface Shortener<T> {
+    T shorten(T item, int maxChars);
+  }
+
+  private record Fitted<T>(Page<T> page, String body) {}
+
+  private Paging() {}
+
+  /**
+   * The bodies to send, in order.
+   *
+   * @param items what the notification shows, in order
+   * @param overflow truncate or split
+   * @param render renders one page into the exact body
+   * @param fits whether a body is within the platform's limit
+   * @param shortener shortens an item that does not fit on its own
+   * @param maxChars the longest text {@code shortener} is ever asked to keep
+   */
+  public static <T> List<String> fit(List<T> items, Overflow overflow, Function<Page<T>, String> render,
+      Predicate<String> fits, Shortener<T> shortener, int maxChars) {
+    String whole = render.apply(Page.whole(items));
+    if (items.isEmpty() || fits.test(whole)) {
+      return List.of(whole);
+    }
+    Fitter<T> f = new Fitter<>(items, render, fits, shortener, maxChars);
+    return overflow == Overflow.SPLIT ? f.split() : List.of(f.truncate());
+  }
+
+  private record Fitter<T>(List<T> items, Function<Page<T>, String> render, Predicate<String> fits,
+      Shortener<T> shortener, int maxChars) {
+
+    String truncate() {
+      int n = items.size();
+      Fitted<T> best = largest(1, n - 1, k -> new Page<>(items.subList(0, k), n - k, 1, 1, true));
+      return best != null ? best.body() : shortened(items.get(0), n - 1, 1, 1, true).body();
+    }
+
+    List<String> split() {
+      int n = items.size();
+      List<Page<T>> pages = new ArrayList<>();
+      // numbered as if there were n parts while packing: real numbers have no more digits
+      for (int from = 0; from < n; ) {
+        int start = from;
+        int part = pages.size() + 1;
+        boolean mentions = part == 1;
+        Fitted<T> best = largest(1, n - start, k -> new Page<>(items.subList(start, start + k), 0, part, n, mentions));
+        Page<T> page = best != null ? best.page() : shortened(items.get(start), 0, part, n, mentions).page();
+        pages.add(page);
+        from += Math.max(1, page.items().size());
+      }
+      int parts = pages.size();
+      return pages.stream()
+          .map(p -> render.apply(new Page<>(p.items(), p.omitted(), p.part(), parts, p.carriesMentions())))
+          .toList();
+    }
+
+    /** The largest {@code k} in {@code [lo, hi]} whose page fits, assuming bigger pages are bigger. */
+    private Fitted<T> largest(int lo, int hi, IntFunction<Page<T>> pageOf) {
+      Fitted<T> best = null;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        Page<T> page = pageOf.apply(mid);
+        String body = render.apply(page);
+        if (fits.test(body)) {
+          best = new Fitted<>(page, body);
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return best;
+    }
+
+    /** One item too big on its own, shortened as little as needed; or, if even that fails, omitted. */
+    private Fitted<T> shortened(T item, int omitted, int part, int parts, boolean mentions) {
+      Fitted<T> best = largest(0, maxChars,
+          max -> new Page<>(List.of(shortener.shorten(item, max)), omitted, part, parts, mentions));
+      if (best != null) {
+        return best;
+      }
+      Page<T> empty = new Page<>(List.of(), omitted + 1, part, parts, mentions);
+      return new Fitted<>(empty, render.apply(empty));
+    }
+  }
+}
