@@ -1,0 +1,73 @@
+package io.github.alertrouter.spi.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.alertrouter.spi.Overflow;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PagingTest {
+  /** "[part/parts] items... +omitted @" — mentions are the trailing "@", never cut. */
+  private static final Function<Page<String>, String> RENDER = p ->
+      "[" + p.part() + "/" + p.parts() + "] " + String.join(",", p.items())
+          + (p.omitted() > 0 ? " " + p.moreLine() : "") + (p.carriesMentions() ? " @" : "");
+
+  private static List<String> items(int n) {
+    return IntStream.range(0, n).mapToObj(i -> "item" + i).toList();
+  }
+
+  private static List<String> fit(List<String> items, Overflow overflow, int limit) {
+    return Paging.fit(items, overflow, RENDER, body -> body.length() <= limit,
+        (item, max) -> item.substring(0, Math.min(item.length(), max)), 100);
+  }
+
+  @Test
+  void whatFitsIsOneMessage() {
+    assertThat(fit(items(3), Overflow.TRUNCATE, 1000)).containsExactly("[1/1] item0,item1,item2 @");
+  }
+
+  @Test
+  void truncateKeepsTheMostWholeItemsAndCountsTheRest() {
+    List<String> out = fit(items(10), Overflow.TRUNCATE, 60);
+    assertThat(out).containsExactly("[1/1] item0,item1,item2,item3,item4 …and 5 more alerts @");
+    // one more whole item would not have fitted
+    assertThat(RENDER.apply(new Page<>(items(6), 4, 1, 1, true)).length()).isGreaterThan(60);
+  }
+
+  @Test
+  void splitShowsEveryItemOnceWithMentionsOnlyFirst() {
+    List<String> out = fit(items(10), Overflow.SPLIT, 40);
+    assertThat(out).allSatisfy(body -> assertThat(body.length()).isLessThanOrEqualTo(40));
+    assertThat(out.get(0)).endsWith(" @");
+    assertThat(out.subList(1, out.size())).noneMatch(b -> b.endsWith("@"));
+    assertThat(out).allSatisfy(b -> assertThat(b).startsWith("[" + (out.indexOf(b) + 1) + "/" + out.size() + "]"));
+    List<String> shown = out.stream()
+        .flatMap(b -> java.util.regex.Pattern.compile("item\\d+").matcher(b).results().map(r -> r.group()))
+        .toList();
+    assertThat(shown).containsExactlyElementsOf(items(10));
+  }
+
+  @Test
+  void anItemTooBigAloneIsShortenedAsLittleAsNeeded() {
+    List<String> out = fit(List.of("x".repeat(500), "y"), Overflow.TRUNCATE, 60);
+    assertThat(out).singleElement().satisfies(b -> {
+      assertThat(b.length()).isLessThanOrEqualTo(60);
+      assertThat(b).contains("…and 1 more alert @");
+      assertThat(fit(List.of("x".repeat(500), "y"), Overflow.TRUNCATE, 61).get(0)).hasSize(b.length() + 1);
+    });
+  }
+
+  @Test
+  void timesShowZoneAndOffsetAndDurationsTheirTwoLargestUnits() {
+    Instant t = Instant.parse("2026-03-08T02:00:05Z");
+    assertThat(TimeText.instant(t, ZoneId.of("Asia/Shanghai"))).isEqualTo("2026-03-08 10:00:05 CST (+08:00)");
+    assertThat(TimeText.between(t, t.plusSeconds(3905))).isEqualTo("1h 5m");
+    assertThat(TimeText.between(t, t.plusSeconds(45))).isEqualTo("45s");
+    assertThat(TimeText.between(t, t)).isEqualTo("0s");
+    assertThat(TimeText.between(null, t)).isEmpty();
+  }
+}
