@@ -1,0 +1,2 @@
+/** The Lark (Feishu) platform module. */
+package io.github.alertrouter.lark;

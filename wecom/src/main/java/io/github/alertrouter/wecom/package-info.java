@@ -1,0 +1,2 @@
+/** The WeCom platform module. */
+package io.github.alertrouter.wecom;
