@@ -2,6 +2,7 @@ package io.github.alertrouter.notify;
 
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.spi.MobileNumbers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds contacts the way alert labels name them: by id, by mobile number (compared by digits,
+ * Finds contacts the way alert labels name them: by id, by mobile number (compared normalised,
  * so {@code +86 138-0000-0001} and {@code 13800000001} are the same person) or by email (case
  * insensitive). Immutable and thread-safe.
  */
@@ -54,30 +55,12 @@ final class ContactDirectory {
     return Optional.ofNullable(c);
   }
 
-  /**
-   * Digits of a phone number with a mainland China country code dropped, or {@code null} when
-   * the text is not a phone number (letters, too few digits). Written by people as {@code +86 138
-   * 0000 0001}, {@code 0086-13800000001} or {@code 13800000001}; all compare equal.
-   */
+  /** A number's normalised form ({@link MobileNumbers}), or {@code null} when it is not one. */
   static String mobileKey(String text) {
-    if (text == null) {
+    if (text == null || text.isBlank()) {
       return null;
     }
-    StringBuilder digits = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch >= '0' && ch <= '9') {
-        digits.append(ch);
-      } else if (ch != ' ' && ch != '-' && ch != '+' && ch != '(' && ch != ')' && ch != '.') {
-        return null;
-      }
-    }
-    String d = digits.toString();
-    if (d.length() == 15 && d.startsWith("0086")) {
-      d = d.substring(4);
-    } else if (d.length() == 13 && d.startsWith("86")) {
-      d = d.substring(2);
-    }
-    return d.length() >= 5 ? d : null;
+    MobileNumbers.Normalised n = MobileNumbers.normalise(text.strip());
+    return n.ok() ? n.number() : null;
   }
 }

@@ -3,6 +3,7 @@ package io.github.alertrouter.dingtalk.internal;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.MobileNumbers;
 
 /**
  * Who a contact is on DingTalk: its DingTalk {@code userId} when configured

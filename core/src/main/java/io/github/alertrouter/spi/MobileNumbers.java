@@ -1,9 +1,11 @@
-package io.github.alertrouter.dingtalk.internal;
+package io.github.alertrouter.spi;
 
 import java.util.Set;
 
 /**
- * Normalises a contact's mobile number to the form DingTalk's {@code atMobiles} expects.
+ * Normalises a mobile number as people write it to the form the platforms' mention lists expect
+ * (DingTalk {@code atMobiles}, WeCom {@code mentioned_mobile_list}), and to the key contacts are
+ * looked up by when an alert label names a number.
  *
  * <ul>
  *   <li>Spaces, dashes, dots and parentheses are ignored: {@code +86 (138) 0000-0001}.
@@ -11,18 +13,19 @@ import java.util.Set;
  *       {@code 0086} or {@code 86}, becomes its 11 digits: {@code 13800000001}. This is the form
  *       DingTalk documents.
  *   <li>Any other number with a country code ({@code +852 6123 4567}, {@code 00852 61234567})
- *       becomes {@code +852-61234567}: DingTalk's form for international numbers is
- *       <b>unverified</b>; {@code +cc-number} is what its clients display for such accounts.
+ *       becomes {@code +852-61234567}: the platforms' form for international numbers is
+ *       <b>unverified</b>; {@code +cc-number} is what DingTalk's clients display for such accounts.
  *       The country code is split off with the ITU prefix table (1-, 2- or 3-digit codes).
  *   <li>Anything else (letters, too few or too many digits, a {@code +86} landline, a local number
  *       without country code) is refused with a reason that describes its shape.
  * </ul>
  * Stateless and thread-safe.
  */
-final class MobileNumbers {
+public final class MobileNumbers {
   /** The result: {@code number} when it normalises, else {@code problem}. */
-  record Normalised(String number, String problem) {
-    boolean ok() {
+  public record Normalised(String number, String problem) {
+    /** Whether the number normalised. */
+    public boolean ok() {
       return number != null;
     }
   }
@@ -37,7 +40,8 @@ final class MobileNumbers {
 
   private MobileNumbers() {}
 
-  static Normalised normalise(String written) {
+  /** {@code written} normalised, or why it is not a usable mobile number. */
+  public static Normalised normalise(String written) {
     String compact = written.replaceAll("[\\s\\-.()]", "");
     boolean plus = compact.startsWith("+");
     String digits = plus ? compact.substring(1) : compact;
