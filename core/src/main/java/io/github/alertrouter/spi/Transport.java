@@ -4,7 +4,13 @@ import io.github.alertrouter.internal.delivery.JdkTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Posts one HTTP request. The default uses {@code java.net.http}; a host with its own HTTP stack
@@ -19,8 +25,47 @@ public interface Transport {
    */
   Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout) throws IOException;
 
-  /** An HTTP answer. @param status the status code @param body the body as UTF-8 text */
-  record Response(int status, String body) {}
+  /**
+   * An HTTP answer.
+   *
+   * @param status the status code
+   * @param body the body as UTF-8 text
+   * @param headers response headers, names in lower case
+   */
+  record Response(int status, String body, Map<String, List<String>> headers) {
+    public Response {
+      Map<String, List<String>> lower = new TreeMap<>();
+      Objects.requireNonNullElse(headers, Map.<String, List<String>>of())
+          .forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+      headers = Collections.unmodifiableMap(lower);
+    }
+
+    /** An answer without headers. */
+    public Response(int status, String body) {
+      this(status, body, Map.of());
+    }
+
+    /** The first value of a header (any case), if present. */
+    public Optional<String> header(String name) {
+      List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+      return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * A {@code Retry-After} given in seconds, if present and valid (the HTTP-date form is
+     * ignored: it would need the wall clock, and robots' platforms answer in seconds).
+     */
+    public Optional<Duration> retryAfter() {
+      return header("Retry-After").flatMap(v -> {
+        try {
+          long seconds = Long.parseLong(v.strip());
+          return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+      });
+    }
+  }
 
   /** The JDK {@code HttpClient} transport with this connect timeout. */
   static Transport jdk(Duration connectTimeout) {

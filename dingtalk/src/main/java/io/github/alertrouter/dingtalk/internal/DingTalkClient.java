@@ -78,7 +78,8 @@ public final class DingTalkClient implements RobotClient {
       return new SendResult.Retryable(FailureKind.SERVER_ERROR, httpCode, detail(body), null);
     }
     if (status == 429) {
-      return new SendResult.Retryable(FailureKind.RATE_LIMITED, httpCode, detail(body), null);
+      return new SendResult.Retryable(FailureKind.RATE_LIMITED, httpCode, detail(body),
+          response.retryAfter().orElse(null));
     }
     JsonNode answer = parse(body);
     if (answer != null && answer.path("errcode").canConvertToInt()) {

@@ -139,6 +139,14 @@ class DingTalkClientTest {
   }
 
   @Test
+  void http429HonoursRetryAfterSeconds() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("").build());
+
+    assertThat(send(robot(Secret.of(SECRET))))
+        .isEqualTo(new SendResult.Retryable(FailureKind.RATE_LIMITED, "HTTP 429", "", Duration.ofSeconds(7)));
+  }
+
+  @Test
   void aSlowAnswerTimesOutAsARetryableNetworkError() {
     // the one real-time wait in this module: the JDK client's timeout cannot run on virtual time
     server.enqueue(new MockResponse.Builder().body("{\"errcode\":0,\"errmsg\":\"ok\"}")
