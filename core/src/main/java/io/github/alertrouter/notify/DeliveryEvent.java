@@ -2,6 +2,7 @@ package io.github.alertrouter.notify;
 
 import io.github.alertrouter.spi.SendResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,12 +19,15 @@ import java.util.Objects;
  * @param bytes the message's size in UTF-8 bytes
  * @param attempt which attempt at this message, from 1
  * @param result the platform's answer
+ * @param mentions who this message @s (as resolved for the platform); empty for a part that
+ *     carries none
  */
 public record DeliveryEvent(
     Instant at, String robotId, String platform, String policy, String groupKey, NotifyReason reason,
-    int part, int parts, int bytes, int attempt, SendResult result) {
+    int part, int parts, int bytes, int attempt, SendResult result, List<Mention> mentions) {
   public DeliveryEvent {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(result, "result");
+    mentions = List.copyOf(mentions);
   }
 }

@@ -12,6 +12,14 @@ public interface DeliveryListener {
   /** A listener that does nothing. */
   DeliveryListener NONE = new DeliveryListener() {};
 
+  /**
+   * One listener that calls each of {@code listeners} in order; one that throws is logged and
+   * skipped, and the others still hear the event.
+   */
+  static DeliveryListener all(List<DeliveryListener> listeners) {
+    return listeners.isEmpty() ? NONE : new Listeners(listeners);
+  }
+
   /** The platform accepted a message. */
   default void sent(DeliveryEvent event) {}
 

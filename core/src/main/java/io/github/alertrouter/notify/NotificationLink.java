@@ -1,5 +1,8 @@
 package io.github.alertrouter.notify;
 
+import io.github.alertrouter.Alert;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +24,19 @@ public record NotificationLink(Kind kind, String title, String url) {
     if (!isHttpUrl(url)) {
       throw new IllegalArgumentException("link url must be an absolute http(s) URL, but was \"" + url + "\"");
     }
+  }
+
+  /**
+   * The links a group's alerts give: a runbook button from the first alert with an http(s)
+   * {@code runbook_url} annotation, and a source link from the first http(s) generator URL.
+   */
+  public static List<NotificationLink> fromAlerts(List<Alert> alerts) {
+    List<NotificationLink> links = new ArrayList<>();
+    alerts.stream().map(a -> a.annotations().get("runbook_url")).filter(NotificationLink::isHttpUrl).findFirst()
+        .ifPresent(url -> links.add(new NotificationLink(Kind.RUNBOOK, "Runbook", url)));
+    alerts.stream().map(Alert::generatorURL).filter(NotificationLink::isHttpUrl).findFirst()
+        .ifPresent(url -> links.add(new NotificationLink(Kind.SOURCE, "Source", url)));
+    return List.copyOf(links);
   }
 
   /** Whether {@code text} is an absolute {@code http}/{@code https} URL without spaces or controls. */

@@ -126,6 +126,10 @@ final class RobotLane {
       SendResult result = client.send(message);
       DeliveryEvent event = current.event(now, result);
       if (result instanceof SendResult.Sent) {
+        // no URL here: the webhook holds the token
+        LOG.info("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions)", robot.id(),
+            platform.id(), event.part(), event.parts(), event.policy(), event.groupKey(), event.reason().description(),
+            event.bytes(), event.mentions().size());
         notify(l -> l.sent(event));
         current.nextPart();
       } else if (result instanceof SendResult.Retryable r && current.attempt < retry.maxAttempts()) {
@@ -239,8 +243,9 @@ final class RobotLane {
 
     DeliveryEvent event(Instant at, SendResult result) {
       Notification n = delivery.notification();
+      OutboundMessage message = messages.get(part);
       return new DeliveryEvent(at, robot.id(), platform.id(), n.policy(), n.groupKey(), n.reason(), part + 1,
-          messages.size(), messages.get(part).bytes(), attempt, result);
+          messages.size(), message.bytes(), attempt, result, message.mentions());
     }
   }
 }

@@ -19,6 +19,7 @@ import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.testing.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

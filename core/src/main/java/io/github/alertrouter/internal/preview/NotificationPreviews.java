@@ -56,7 +56,7 @@ public final class NotificationPreviews {
       Notification notification = Notification.of(
           settings.name() == null ? "" : settings.name(), e.getKey().groupKey,
           group.match.groupLabels(group.first.labels()), NotifyReason.FIRST_NOTIFICATION, group.alerts, List.of(),
-          links(group.alerts), sendAt);
+          NotificationLink.fromAlerts(group.alerts), sendAt);
       var planned = planner.plan(settings.mention(), group.alerts);
       for (String robotId : settings.robots()) {
         Robot robot = robots.get(robotId);
@@ -76,16 +76,6 @@ public final class NotificationPreviews {
       }
     }
     return out;
-  }
-
-  /** A runbook button from the first alert that has an http(s) {@code runbook_url}, and a source link. */
-  static List<NotificationLink> links(List<Alert> alerts) {
-    List<NotificationLink> links = new ArrayList<>();
-    alerts.stream().map(a -> a.annotations().get("runbook_url")).filter(NotificationLink::isHttpUrl).findFirst()
-        .ifPresent(url -> links.add(new NotificationLink(NotificationLink.Kind.RUNBOOK, "Runbook", url)));
-    alerts.stream().map(Alert::generatorURL).filter(NotificationLink::isHttpUrl).findFirst()
-        .ifPresent(url -> links.add(new NotificationLink(NotificationLink.Kind.SOURCE, "Source", url)));
-    return links;
   }
 
   private static NotificationPreview preview(Notification n, Robot robot, List<Mention> mentions,

@@ -1,4 +1,4 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.testing;
 
 import io.github.alertrouter.time.Scheduler;
 import java.time.Clock;
@@ -12,7 +12,7 @@ import java.util.PriorityQueue;
  * Virtual time for core's own tests (core cannot depend on the testkit, which depends on core):
  * tasks run when {@link #advance} passes their due time, in due order, on the test's thread.
  */
-final class VirtualScheduler implements Scheduler {
+public final class VirtualScheduler implements Scheduler {
   private record Task(Instant due, long seq, Runnable run, boolean[] cancelled) {}
 
   private final PriorityQueue<Task> tasks = new PriorityQueue<>(
@@ -20,7 +20,7 @@ final class VirtualScheduler implements Scheduler {
   private Instant now;
   private long seq;
 
-  VirtualScheduler(Instant start) {
+  public VirtualScheduler(Instant start) {
     this.now = start;
   }
 
@@ -51,11 +51,11 @@ final class VirtualScheduler implements Scheduler {
     return () -> cancelled[0] = true;
   }
 
-  Instant now() {
+  public Instant now() {
     return now;
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     Instant end = now.plus(by);
     while (!tasks.isEmpty() && !tasks.peek().due.isAfter(end)) {
       Task t = tasks.poll();

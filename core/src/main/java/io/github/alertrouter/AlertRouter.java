@@ -1,0 +1,226 @@
+package io.github.alertrouter;
+
+import io.github.alertrouter.alertmanager.webhook.PayloadException;
+import io.github.alertrouter.config.ConfigException;
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.OutsideWindow;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.internal.engine.EngineChecks;
+import io.github.alertrouter.internal.engine.Engine;
+import io.github.alertrouter.internal.engine.EngineSettings;
+import io.github.alertrouter.notify.DeliveryListener;
+import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.RetryPolicy;
+import io.github.alertrouter.preview.RoutingPreview;
+import io.github.alertrouter.spi.ClientContext;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.time.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The router: alerts in, the right messages with the right @mentions out, at the right times.
+ *
+ * <p>Each submitted alert is stored by fingerprint (a later one with the same labels updates it),
+ * routed by the notification policies into aggregation groups, and notified by each group's timer:
+ * {@code groupWait} before the first notice, {@code groupInterval} between later ones, with
+ * Alertmanager's dedup decision (first notification, new alerts, some or all resolved, repeat).
+ * Silenced and inhibited alerts are left out of notices; notify windows hold them; mentions are
+ * planned at each notice; delivery goes through each robot's platform module with its rate limits,
+ * digests and retries, and every attempt is a {@link io.github.alertrouter.notify.DeliveryEvent}.
+ *
+ * <p>Thread-safe: submit from any thread; no global lock is taken on the ingest path. Nothing is
+ * thrown into the caller for delivery problems (they are events); {@link #submit} throws only
+ * after {@link #close()}.
+ */
+public interface AlertRouter extends AutoCloseable {
+  /** Alertmanager's {@code resolve_timeout}: an alert without an end resolves this long after its last update. */
+  Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
+  /** How long {@link #close()} waits for sends in flight on a scheduler the router owns. */
+  Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Stores and routes alerts. An alert without {@code startsAt} starts now; without
+   * {@code endsAt} it fires until {@code resolveTimeout} after this call unless submitted again;
+   * with {@code endsAt} in the past it is resolved.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  void submit(Collection<Alert> alerts);
+
+  /** {@link #submit(Collection)} for a few alerts. */
+  default void submit(Alert... alerts) {
+    submit(Arrays.asList(alerts));
+  }
+
+  /**
+   * Submits the alerts of an Alertmanager webhook payload (version 4; version 3 tolerated).
+   *
+   * @throws PayloadException naming the JSON pointer of what is wrong; nothing is submitted then
+   */
+  void submitAlertmanager(byte[] json);
+
+  /** What would happen to {@code alerts} at {@code at}, without storing or sending anything. */
+  RoutingPreview preview(List<Alert> alerts, Instant at);
+
+  /** Adds (or replaces, by id) a silence at run time. */
+  void addSilence(Silence silence);
+
+  /**
+   * Ends a silence now.
+   *
+   * @throws IllegalArgumentException when no silence has this id
+   */
+  void expireSilence(String id);
+
+  /** The silences, configured and added, including ended ones. */
+  List<Silence> silences();
+
+  /**
+   * Flushes the groups whose notice is due, stops all timers and, when the builder created the
+   * scheduler, waits briefly for sends in flight. Later {@link #submit} calls are refused.
+   */
+  @Override
+  void close();
+
+  /** Builds an {@link AlertRouter}; not thread-safe. */
+  final class Builder {
+    private RouterConfig config;
+    private Clock clock = Clock.systemUTC();
+    private Scheduler scheduler;
+    private Platforms platforms;
+    private final List<DeliveryListener> listeners = new ArrayList<>();
+    private ClientContext clientContext;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Duration resolveTimeout = DEFAULT_RESOLVE_TIMEOUT;
+    private OutsideWindow outsideWindow = OutsideWindow.HOLD;
+
+    private Builder() {}
+
+    /** The configuration (required). */
+    public Builder config(RouterConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    /** The clock, when the builder creates the scheduler; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Where timers and sends run, and whose clock they follow; default: one scheduled thread
+     * owned (and shut down) by the router, on {@link #clock(Clock)}. Tests pass virtual time.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /** The platform modules; default {@link Platforms#load()}. */
+    public Builder platforms(Platforms platforms) {
+      this.platforms = platforms;
+      return this;
+    }
+
+    /** Adds a listener for delivery events (called on the sending thread; must not block). */
+    public Builder listener(DeliveryListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** HTTP transport and timeouts; default the JDK client on the scheduler's clock. */
+    public Builder clientContext(ClientContext clientContext) {
+      this.clientContext = clientContext;
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** How long an alert without {@code endsAt} fires after its last update; default 5 minutes. */
+    public Builder resolveTimeout(Duration resolveTimeout) {
+      if (resolveTimeout.isNegative() || resolveTimeout.isZero()) {
+        throw new IllegalArgumentException("resolveTimeout must be > 0, but was " + resolveTimeout);
+      }
+      this.resolveTimeout = resolveTimeout;
+      return this;
+    }
+
+    /** What a notice due outside a policy's notify window becomes; default {@link OutsideWindow#HOLD}. */
+    public Builder outsideWindow(OutsideWindow outsideWindow) {
+      this.outsideWindow = Objects.requireNonNull(outsideWindow, "outsideWindow");
+      return this;
+    }
+
+    /**
+     * Builds and starts the router.
+     *
+     * @throws ConfigException listing every problem the platform modules find (robot options,
+     *     templates), robots whose platform has no module, and targets this version cannot resolve
+     */
+    public AlertRouter build() {
+      Objects.requireNonNull(config, "config");
+      Platforms platforms = this.platforms != null ? this.platforms : Platforms.load();
+      List<ConfigProblem> problems = EngineChecks.problems(config, platforms);
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+      ScheduledExecutorService owned = null;
+      Scheduler scheduler = this.scheduler;
+      if (scheduler == null) {
+        owned = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "alert-router");
+          t.setDaemon(true);
+          return t;
+        });
+        scheduler = Scheduler.of(owned, clock);
+      }
+      Dispatcher dispatcher = Dispatcher.builder()
+          .robots(config.robots())
+          .platforms(platforms)
+          .scheduler(scheduler)
+          .clientContext(clientContext != null ? clientContext : ClientContext.defaults(scheduler.clock()))
+          .retryPolicy(retryPolicy)
+          .listener(DeliveryListener.all(listeners))
+          .build();
+      ScheduledExecutorService executor = owned;
+      Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor);
+      return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, outsideWindow,
+          onClose));
+    }
+
+    /**
+     * Lets the sends queued by the closing flush run (a task queued behind them marks the point),
+     * then stops the thread; retries still waiting out a backoff are abandoned.
+     */
+    private static void drainAndStop(ScheduledExecutorService executor) {
+      try {
+        executor.schedule(() -> { }, 0, TimeUnit.NANOSECONDS).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // nothing more to wait for
+      } finally {
+        executor.shutdownNow();
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.alertrouter.internal.engine;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.route.RouteSettings;
+import io.github.alertrouter.time.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * One aggregation group: the alerts of one route node that share grouping values, its timer and
+ * what it last notified. Every method locks the group alone, so groups never wait for each other.
+ */
+final class AlertGroup {
+  private final GroupId id;
+  private final RouteSettings settings;
+  private final SortedMap<String, String> groupLabels;
+  private final Map<Fingerprint, Alert> alerts = new LinkedHashMap<>();
+  private LogEntry last;
+  private boolean flushed;
+  private boolean destroyed;
+  private Scheduler.Cancellable timer;
+  private Instant timerAt;
+
+  AlertGroup(GroupId id, RouteSettings settings, SortedMap<String, String> groupLabels) {
+    this.id = id;
+    this.settings = settings;
+    this.groupLabels = groupLabels;
+  }
+
+  GroupId id() {
+    return id;
+  }
+
+  RouteSettings settings() {
+    return settings;
+  }
+
+  SortedMap<String, String> groupLabels() {
+    return groupLabels;
+  }
+
+  /**
+   * Adds or updates an alert. False when the group was destroyed meanwhile (the caller makes a
+   * new one). The first alert starts the group-wait timer; one that started more than a group
+   * wait ago makes a group that has not flushed yet flush at once (Alertmanager: no point in
+   * waiting for the rest of a batch that is already late).
+   */
+  synchronized boolean add(Alert alert, Instant now, Scheduler scheduler, Runnable flush) {
+    if (destroyed) {
+      return false;
+    }
+    boolean first = alerts.isEmpty() && !flushed && timer == null;
+    alerts.put(alert.fingerprint(), alert);
+    if (first) {
+      scheduleIn(settings.groupWait(), now, scheduler, flush);
+    }
+    if (!flushed && alert.startsAt() != null && !alert.startsAt().plus(settings.groupWait()).isAfter(now)) {
+      scheduleIn(Duration.ZERO, now, scheduler, flush);
+    }
+    return true;
+  }
+
+  synchronized List<Alert> snapshot() {
+    return new ArrayList<>(alerts.values());
+  }
+
+  synchronized LogEntry last() {
+    return last;
+  }
+
+  /** Records a flush: what was notified (or {@code null} to keep the previous entry). */
+  synchronized void flushed(LogEntry entry) {
+    flushed = true;
+    if (entry != null) {
+      last = entry;
+    }
+  }
+
+  /**
+   * Drops resolved alerts that were flushed, unless they changed since (Alertmanager's
+   * {@code DeleteIfNotModified}: an alert that fired again meanwhile stays).
+   */
+  synchronized void removeResolved(List<Alert> resolved) {
+    for (Alert a : resolved) {
+      alerts.remove(a.fingerprint(), a);
+    }
+  }
+
+  /** Destroys the group when it holds no alert; true when it did. */
+  synchronized boolean destroyIfEmpty() {
+    if (alerts.isEmpty()) {
+      destroyed = true;
+      cancelTimer();
+    }
+    return destroyed;
+  }
+
+  /** (Re)sets the timer to {@code delay} from now unless an earlier flush is already due. */
+  synchronized void scheduleIn(Duration delay, Instant now, Scheduler scheduler, Runnable flush) {
+    Instant at = now.plus(delay);
+    if (destroyed || (timer != null && !timerAt.isAfter(at))) {
+      return;
+    }
+    cancelTimer();
+    timerAt = at;
+    timer = scheduler.schedule(delay, flush);
+  }
+
+  /** Called by the flush itself: its timer has fired. */
+  synchronized void timerFired() {
+    timer = null;
+    timerAt = null;
+  }
+
+  /** When the next flush is due, or {@code null}. */
+  synchronized Instant nextFlush() {
+    return timerAt;
+  }
+
+  synchronized void stop() {
+    cancelTimer();
+  }
+
+  private void cancelTimer() {
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+      timerAt = null;
+    }
+  }
+}

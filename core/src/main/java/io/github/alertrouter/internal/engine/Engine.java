@@ -1,0 +1,171 @@
+package io.github.alertrouter.internal.engine;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.inhibit.Inhibitor;
+import io.github.alertrouter.preview.RoutingPreview;
+import io.github.alertrouter.route.RouteMatch;
+import io.github.alertrouter.route.RoutingTree;
+import io.github.alertrouter.silence.Silencer;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.time.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link AlertRouter}: stores alerts by fingerprint, routes each into its groups, and leaves
+ * the rest to each group's timer ({@link Flusher}). Ingest takes no global lock: the store and
+ * the group map are concurrent maps and each group locks only itself.
+ */
+public final class Engine implements AlertRouter {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  /** How often resolved alerts are dropped from the store (Alertmanager: 30 min). */
+  static final Duration GC_INTERVAL = Duration.ofMinutes(15);
+
+  private final RouterConfig config;
+  private final RoutingTree routes;
+  private final Platforms platforms;
+  private final Scheduler scheduler;
+  private final Duration resolveTimeout;
+  private final Silencer silencer;
+  private final Inhibitor inhibitor;
+  private final Flusher flusher;
+  private final Runnable onClose;
+  private final ConcurrentMap<Fingerprint, Alert> store = new ConcurrentHashMap<>();
+  private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final WebhookCodec codec = WebhookCodec.create();
+
+  public Engine(EngineSettings s) {
+    this.config = s.config();
+    this.routes = RoutingTree.compile(config.notificationPolicies());
+    this.platforms = s.platforms();
+    this.scheduler = s.scheduler();
+    this.resolveTimeout = s.resolveTimeout();
+    this.silencer = new Silencer(config.silences());
+    this.inhibitor = new Inhibitor(config.inhibitRules());
+    this.flusher = new Flusher(s, silencer, inhibitor, groups);
+    this.onClose = s.onClose();
+    scheduler.schedule(GC_INTERVAL, this::collectGarbage);
+  }
+
+  @Override
+  public void submit(Collection<Alert> alerts) {
+    if (closed.get()) {
+      throw new IllegalStateException("the router is closed; alerts are no longer accepted");
+    }
+    Instant now = scheduler.clock().instant();
+    for (Alert alert : alerts) {
+      Alert stored = store.merge(alert.fingerprint(), stamp(alert, now), (old, fresh) -> merge(old, fresh, now));
+      inhibitor.observe(stored);
+      for (RouteMatch match : routes.match(stored.labels())) {
+        insert(match, stored, now);
+      }
+    }
+  }
+
+  @Override
+  public void submitAlertmanager(byte[] json) {
+    submit(codec.parse(json).toAlerts());
+  }
+
+  @Override
+  public RoutingPreview preview(List<Alert> alerts, Instant at) {
+    return RoutingPreview.of(config, alerts, at, platforms, silencer);
+  }
+
+  @Override
+  public void addSilence(Silence silence) {
+    silencer.add(silence);
+  }
+
+  @Override
+  public void expireSilence(String id) {
+    silencer.expire(id, scheduler.clock().instant());
+  }
+
+  @Override
+  public List<Silence> silences() {
+    return silencer.silences();
+  }
+
+  /** Groups currently held; for status pages and tests. */
+  public int groupCount() {
+    return groups.size();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    Instant now = scheduler.clock().instant();
+    for (AlertGroup group : groups.values()) {
+      Instant due = group.nextFlush();
+      group.stop();
+      if (due != null && !due.isAfter(now)) {
+        flusher.flush(group, false);
+      }
+    }
+    onClose.run();
+  }
+
+  private void insert(RouteMatch match, Alert alert, Instant now) {
+    GroupId id = new GroupId(match.node(), match.groupKey(alert.labels()));
+    while (true) {
+      AlertGroup group = groups.computeIfAbsent(id,
+          k -> new AlertGroup(k, match.settings(), match.groupLabels(alert.labels())));
+      if (group.add(alert, now, scheduler, () -> flusher.flush(group, true))) {
+        return;
+      }
+      groups.remove(id, group); // destroyed by a flush between lookup and add: make a new one
+    }
+  }
+
+  /**
+   * Alertmanager's defaults on receipt: no start means now, no end means "firing until
+   * {@code resolveTimeout} after this update", so an alert its source stops sending resolves by
+   * itself.
+   */
+  private Alert stamp(Alert alert, Instant now) {
+    Instant startsAt = alert.startsAt() != null ? alert.startsAt() : now;
+    Instant endsAt = alert.endsAt() != null ? alert.endsAt() : now.plus(resolveTimeout);
+    if (endsAt.isBefore(startsAt)) {
+      endsAt = startsAt;
+    }
+    return new Alert(alert.labels(), alert.annotations(), startsAt, endsAt, alert.generatorURL());
+  }
+
+  /** An update of a still-firing alert keeps its original start (one episode); else it is new. */
+  private static Alert merge(Alert old, Alert fresh, Instant now) {
+    if (old.isResolvedAt(now) || old.startsAt() == null || !old.startsAt().isBefore(fresh.startsAt())) {
+      return fresh;
+    }
+    return new Alert(fresh.labels(), fresh.annotations(), old.startsAt(), fresh.endsAt(), fresh.generatorURL());
+  }
+
+  private void collectGarbage() {
+    if (closed.get()) {
+      return;
+    }
+    Instant now = scheduler.clock().instant();
+    store.forEach((fp, alert) -> {
+      if (alert.isResolvedAt(now.minus(resolveTimeout)) && store.remove(fp, alert)) {
+        inhibitor.forget(fp);
+      }
+    });
+    LOG.debug("store holds {} alerts in {} groups", store.size(), groups.size());
+    scheduler.schedule(GC_INTERVAL, this::collectGarbage);
+  }
+}

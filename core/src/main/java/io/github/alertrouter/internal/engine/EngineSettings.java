@@ -1,0 +1,23 @@
+package io.github.alertrouter.internal.engine;
+
+import io.github.alertrouter.config.OutsideWindow;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.time.Scheduler;
+import java.time.Duration;
+
+/**
+ * What the engine is built from; checked and defaulted by {@code AlertRouter.Builder}.
+ *
+ * @param config the validated configuration
+ * @param platforms the platform modules (every robot's platform is among them)
+ * @param scheduler timers and the clock
+ * @param dispatcher delivery
+ * @param resolveTimeout how long an alert without an end fires after its last update
+ * @param outsideWindow what a flush outside the policy's notify window does
+ * @param onClose releases what the builder created (an executor it owns)
+ */
+public record EngineSettings(
+    RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
+    OutsideWindow outsideWindow, Runnable onClose) {}

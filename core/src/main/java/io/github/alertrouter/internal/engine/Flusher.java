@@ -1,0 +1,164 @@
+package io.github.alertrouter.internal.engine;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.config.OutsideWindow;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.TimeInterval;
+import io.github.alertrouter.inhibit.Inhibitor;
+import io.github.alertrouter.notify.Delivery;
+import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.MentionPlanner;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.notify.PlannedMention;
+import io.github.alertrouter.route.RouteSettings;
+import io.github.alertrouter.silence.Silencer;
+import io.github.alertrouter.spi.PlatformProvider;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.time.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A group's flush, on its timer: Alertmanager's notify pipeline for one group. Outside the
+ * policy's notify window the group is held until the window opens ({@link OutsideWindow#HOLD}), or
+ * the notice is recorded but not sent ({@link OutsideWindow#DROP});
+ * inside a mute time interval (or outside an active one) the tick is skipped; silenced and
+ * inhibited alerts are left out; the dedup decision says whether and why to notify; mentions are
+ * planned now, so a repeat @s whoever the targets name now; each robot gets a delivery; resolved
+ * alerts that were flushed leave the group, and an empty group is dropped.
+ */
+final class Flusher {
+  private final Scheduler scheduler;
+  private final Dispatcher dispatcher;
+  private final Platforms platforms;
+  private final MentionPlanner planner;
+  private final OutsideWindow outsideWindow;
+  private final Silencer silencer;
+  private final Inhibitor inhibitor;
+  private final ConcurrentMap<GroupId, AlertGroup> groups;
+  private final Map<String, Robot> robots;
+  private final Map<String, TimeInterval> intervals;
+
+  Flusher(EngineSettings s, Silencer silencer, Inhibitor inhibitor, ConcurrentMap<GroupId, AlertGroup> groups) {
+    this.scheduler = s.scheduler();
+    this.dispatcher = s.dispatcher();
+    this.platforms = s.platforms();
+    this.planner = new MentionPlanner(s.config());
+    this.outsideWindow = s.outsideWindow();
+    this.silencer = silencer;
+    this.inhibitor = inhibitor;
+    this.groups = groups;
+    this.robots = s.config().robots().stream().collect(Collectors.toMap(Robot::id, Function.identity()));
+    this.intervals = s.config().timeIntervals().stream()
+        .collect(Collectors.toMap(TimeInterval::name, Function.identity()));
+  }
+
+  /**
+   * Flushes {@code group} now.
+   *
+   * @param reschedule whether to set the next tick (false when closing)
+   */
+  void flush(AlertGroup group, boolean reschedule) {
+    if (reschedule) {
+      group.timerFired();
+    }
+    Instant now = scheduler.clock().instant();
+    RouteSettings s = group.settings();
+    Runnable next = () -> group.scheduleIn(s.groupInterval(), now, scheduler, () -> flush(group, true));
+    boolean inWindow = s.window().contains(now);
+    if (!inWindow && outsideWindow == OutsideWindow.HOLD) {
+      if (reschedule) {
+        Instant opens = s.window().nextOpening(now);
+        group.scheduleIn(Duration.between(now, opens), now, scheduler, () -> flush(group, true));
+      }
+      return;
+    }
+    if (timeMuted(s, now)) {
+      if (reschedule) {
+        next.run();
+      }
+      return;
+    }
+    List<Alert> alerts = group.snapshot();
+    List<Alert> firing = new ArrayList<>();
+    List<Alert> resolved = new ArrayList<>();
+    List<Alert> allResolved = new ArrayList<>();
+    for (Alert a : alerts) {
+      boolean isResolved = a.isResolvedAt(now);
+      if (isResolved) {
+        allResolved.add(a);
+      }
+      if (muted(a, now)) {
+        continue;
+      }
+      (isResolved ? resolved : firing).add(a);
+    }
+    Set<Fingerprint> firingFps = fingerprints(firing);
+    Set<Fingerprint> resolvedFps = fingerprints(resolved);
+    Duration repeat = s.escalationPolicy() == null ? s.repeatInterval() : null;
+    Dedup.Decision decision = Dedup.decide(group.last(), firingFps, resolvedFps, s.sendResolved(), repeat, now);
+    if (decision != null && decision.send() && inWindow) {
+      deliver(group, s, decision, firing, s.sendResolved() ? resolved : List.of(), now);
+    }
+    group.flushed(decision == null ? null : new LogEntry(firingFps, resolvedFps, now));
+    group.removeResolved(allResolved);
+    if (group.destroyIfEmpty()) {
+      groups.remove(group.id(), group);
+    } else if (reschedule) {
+      next.run();
+    }
+  }
+
+  private void deliver(AlertGroup group, RouteSettings s, Dedup.Decision decision, List<Alert> firing,
+      List<Alert> resolved, Instant now) {
+    List<Alert> shown = new ArrayList<>(firing);
+    shown.addAll(resolved);
+    Notification notification = Notification.of(s.name() == null ? "" : s.name(), group.id().groupKey(),
+        group.groupLabels(), decision.reason(), firing, resolved, NotificationLink.fromAlerts(shown), now);
+    List<PlannedMention> planned = planner.plan(s.mention(), shown);
+    for (String robotId : s.robots()) {
+      Robot robot = robots.get(robotId);
+      PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
+      dispatcher.dispatch(new Delivery(robotId, notification, MentionPlanner.resolve(planned, platform),
+          s.templates().get(robot.platform())));
+    }
+  }
+
+  private boolean muted(Alert alert, Instant now) {
+    return !silencer.silencedBy(alert.labels(), now).isEmpty() || inhibitor.inhibited(alert, now);
+  }
+
+  /** Alertmanager's time mute and time active stages: the whole tick is skipped. */
+  private boolean timeMuted(RouteSettings s, Instant now) {
+    for (String name : s.muteTimeIntervals()) {
+      if (intervals.get(name).contains(now)) {
+        return true;
+      }
+    }
+    if (s.activeTimeIntervals().isEmpty()) {
+      return false;
+    }
+    for (String name : s.activeTimeIntervals()) {
+      if (intervals.get(name).contains(now)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<Fingerprint> fingerprints(List<Alert> alerts) {
+    Set<Fingerprint> out = new LinkedHashSet<>();
+    alerts.forEach(a -> out.add(a.fingerprint()));
+    return out;
+  }
+}

@@ -1,0 +1,264 @@
+package io.github.alertrouter.dingtalk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.config.Condition;
+import io.github.alertrouter.config.ConfigException;
+import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine end to end, on virtual time, against the DingTalk simulator: what arrives in the chat,
+ * when, and who is @-ed. Each test reads as a timeline.
+ */
+class EngineScenariosTest {
+  private static final String BASIC = """
+      notificationPolicies:
+        - name: payments
+          matchingRules: [ { conditions: [ { key: team, op: eq, value: payments } ] } ]
+          groupRule: { groupWait: 30s, groupInterval: 5m, groupingFields: [alertname] }
+          notifyRule: { robots: [ops], mention: ["group:sre", "label:owner"] }
+          repeatInterval: 4h
+          sendResolved: true
+      """;
+
+  private RouterFixture f;
+
+  @AfterEach
+  void close() {
+    if (f != null) {
+      f.close();
+    }
+  }
+
+  private RouterFixture start(String yaml) {
+    f = new RouterFixture(yaml);
+    return f;
+  }
+
+  private static Map<String, String> labels(String alertname, String... more) {
+    java.util.HashMap<String, String> m = new java.util.HashMap<>(Map.of("alertname", alertname, "team", "payments"));
+    for (int i = 0; i < more.length; i += 2) {
+      m.put(more[i], more[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void groupWaitBatchesAlertsIntoOneFirstNotification() {
+    start(BASIC);
+    f.submit(f.firing(labels("DiskFull", "instance", "db-1")));
+    f.advance(Duration.ofSeconds(10));
+    f.submit(f.firing(labels("DiskFull", "instance", "db-2")), f.firing(labels("DiskFull", "instance", "db-3")));
+    f.advance(Duration.ofSeconds(19));
+    assertThat(f.messages("ops")).isEmpty();
+
+    f.advance(Duration.ofSeconds(1)); // 30 s after the first alert
+
+    assertThat(f.messages("ops")).singleElement().satisfies(m -> {
+      assertThat(m.text()).contains("FIRING:3", "db-1", "db-2", "db-3", "first notification");
+      assertThat(m.mentions()).containsExactlyInAnyOrder("mobile:13800000001", "userId:bob007");
+    });
+  }
+
+  @Test
+  void anAlertResolvedBeforeGroupWaitIsNeverAnnounced() {
+    start(BASIC);
+    Alert flap = f.firing(labels("Flap"));
+    f.submit(flap);
+    f.advance(Duration.ofSeconds(10));
+    f.submit(f.resolved(flap));
+    f.advance(Duration.ofHours(1));
+
+    assertThat(f.messages("ops")).isEmpty();
+  }
+
+  @Test
+  void aNewAlertInAnExistingGroupGoesOutAtTheNextGroupInterval() {
+    start(BASIC);
+    f.submit(f.firing(labels("DiskFull", "instance", "db-1")));
+    f.advance(Duration.ofSeconds(30));
+    f.advance(Duration.ofMinutes(1));
+    f.submit(f.firing(labels("DiskFull", "instance", "db-2")));
+    f.advance(Duration.ofMinutes(3).plusSeconds(59));
+    assertThat(f.messages("ops")).hasSize(1);
+
+    f.advance(Duration.ofSeconds(1)); // 30 s + 5 m
+
+    assertThat(f.messages("ops")).hasSize(2);
+    assertThat(f.messages("ops").get(1).text()).contains("new alerts added", "FIRING:2", "db-1", "db-2");
+  }
+
+  @Test
+  void aStillFiringGroupRepeatsAfterTheRepeatInterval() {
+    start(BASIC);
+    Alert disk = Alert.firing(labels("DiskFull")).startsAt(f.clock.instant()).endsAt(f.clock.instant().plus(Duration.ofDays(1))).build();
+    f.submit(disk);
+    f.advance(Duration.ofSeconds(30));
+    f.advance(Duration.ofHours(4).minusSeconds(1));
+    assertThat(f.messages("ops")).hasSize(1);
+
+    f.advance(Duration.ofMinutes(5));
+
+    assertThat(f.messages("ops")).hasSize(2);
+    assertThat(f.messages("ops").get(1).text()).contains("repeat interval elapsed");
+    assertThat(f.messages("ops").get(1).mentions()).contains("userId:bob007"); // mentions planned again
+  }
+
+  @Test
+  void resolvedNoticeWithSendResolved() {
+    start(BASIC);
+    Alert disk = f.firing(labels("DiskFull"));
+    f.submit(disk);
+    f.advance(Duration.ofSeconds(30));
+    f.advance(Duration.ofMinutes(2));
+    f.submit(f.resolved(disk));
+    f.advance(Duration.ofMinutes(3));
+
+    assertThat(f.messages("ops")).hasSize(2);
+    assertThat(f.messages("ops").get(1).text()).contains("RESOLVED", "all alerts resolved");
+
+    f.advance(Duration.ofHours(5)); // the group is gone: no repeat of a resolved group
+    assertThat(f.messages("ops")).hasSize(2);
+  }
+
+  @Test
+  void noResolvedNoticeWithoutSendResolved() {
+    start(BASIC.replace("sendResolved: true", "sendResolved: false"));
+    Alert disk = f.firing(labels("DiskFull"));
+    f.submit(disk);
+    f.advance(Duration.ofSeconds(30));
+    f.submit(f.resolved(disk));
+    f.advance(Duration.ofHours(5));
+
+    assertThat(f.messages("ops")).hasSize(1);
+  }
+
+  @Test
+  void anAlertWithoutEndResolvesAfterTheResolveTimeout() {
+    start(BASIC);
+    f.submit(Alert.firing(labels("DiskFull")).startsAt(f.clock.instant()).build()); // no endsAt, never re-sent
+    f.advance(Duration.ofSeconds(30));
+    f.advance(Duration.ofMinutes(10));
+
+    assertThat(f.messages("ops")).hasSize(2);
+    assertThat(f.messages("ops").get(1).text()).contains("all alerts resolved");
+  }
+
+  @Test
+  void outsideTheNotifyWindowTheGroupIsHeldUntilItOpens() {
+    start(BASIC.replace("notifyRule: { robots: [ops],",
+        "notifyRule: { window: { days: [MON, TUE, WED, THU, FRI], from: \"10:00\", to: \"18:00\", timeZone: Asia/Shanghai }, robots: [ops],"));
+    f.submit(f.firing(labels("DiskFull"))); // Monday 09:00 Shanghai
+    f.advance(Duration.ofMinutes(59));
+    assertThat(f.messages("ops")).isEmpty();
+
+    f.advance(Duration.ofMinutes(1)); // 10:00 Shanghai
+
+    assertThat(f.messages("ops")).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("first notification"));
+    assertThat(f.sent.get(0).at()).isEqualTo(java.time.Instant.parse("2026-03-09T02:00:00Z"));
+  }
+
+  @Test
+  void silencedAlertsAreNotNotifiedAndASilenceCanBeAddedAndExpiredAtRunTime() {
+    start(BASIC + """
+        silences:
+          - { id: db-maintenance, matchers: [ { key: instance, op: eq, value: db-9 } ],
+              startsAt: "2026-03-01T00:00:00Z", endsAt: "2026-04-01T00:00:00Z", createdBy: bob }
+        """);
+    f.submit(f.firing(labels("DiskFull", "instance", "db-9")));
+    f.advance(Duration.ofMinutes(10));
+    assertThat(f.messages("ops")).isEmpty();
+
+    f.router.addSilence(new Silence("cpu", List.of(Condition.eq("alertname", "HighCpu")), f.clock.instant(),
+        f.clock.instant().plus(Duration.ofHours(1)), "alice", "deploy"));
+    f.submit(f.firing(labels("HighCpu")));
+    f.advance(Duration.ofMinutes(10));
+    assertThat(f.messages("ops")).isEmpty();
+
+    f.router.expireSilence("cpu");
+    f.advance(Duration.ofMinutes(5)); // the next group-interval tick
+
+    assertThat(f.messages("ops")).singleElement().satisfies(m -> assertThat(m.text()).contains("HighCpu"));
+  }
+
+  @Test
+  void aCriticalAlertInhibitsTheWarningForTheSameCluster() {
+    start(BASIC + """
+        inhibitRules:
+          - source: [ { key: severity, op: eq, value: critical } ]
+            target: [ { key: severity, op: eq, value: warning } ]
+            equal: [cluster]
+        """);
+    f.submit(f.firing(labels("NodeDown", "severity", "critical", "cluster", "hz")),
+        f.firing(labels("HighLatency", "severity", "warning", "cluster", "hz")),
+        f.firing(labels("HighLatency2", "severity", "warning", "cluster", "sh")));
+    f.advance(Duration.ofMinutes(1));
+
+    assertThat(f.messages("ops")).extracting(ReceivedMessage::text)
+        .anySatisfy(t -> assertThat(t).contains("NodeDown"))
+        .anySatisfy(t -> assertThat(t).contains("HighLatency2"))
+        .noneSatisfy(t -> assertThat(t).contains("HighLatency ·").doesNotContain("HighLatency2"));
+    assertThat(f.messages("ops")).hasSize(2);
+  }
+
+  @Test
+  void theOwnerNamedByALabelIsMentioned() {
+    start(BASIC.replace("mention: [\"group:sre\", \"label:owner\"]", "mention: [\"label:owner\"]"));
+    f.submit(f.firing(labels("DiskFull", "owner", "+86 138-0000-0001")), f.firing(labels("Other", "owner", "dave")));
+    f.advance(Duration.ofSeconds(30));
+
+    assertThat(f.messages("ops")).hasSize(2);
+    ReceivedMessage disk = f.messages("ops").stream().filter(m -> m.text().contains("DiskFull")).findFirst().orElseThrow();
+    assertThat(disk.mentions()).containsExactly("mobile:13800000001");
+    ReceivedMessage other = f.messages("ops").stream().filter(m -> m.text().contains("Other")).findFirst().orElseThrow();
+    assertThat(other.mentions()).isEmpty();
+    assertThat(other.text()).contains("dave (not @-ed");
+  }
+
+  @Test
+  void twoPoliciesMatchingOneAlertSendTwoMessages() {
+    start(BASIC + """
+            - name: everything
+              groupRule: { groupWait: 10s, groupingFields: [alertname] }
+              notifyRule: { robots: [dev] }
+              repeatInterval: 1h
+        """);
+    f.submit(f.firing(labels("DiskFull")));
+    f.advance(Duration.ofSeconds(30));
+
+    assertThat(f.messages("ops")).hasSize(1);
+    assertThat(f.messages("dev")).singleElement().satisfies(m -> assertThat(m.text()).contains("everything"));
+  }
+
+  @Test
+  void closeFlushesWhatIsDueAndRefusesLaterAlerts() {
+    start(BASIC);
+    f.submit(f.firing(labels("DiskFull")));
+    f.clock.advance(Duration.ofSeconds(30)); // due, but the scheduler has not run it
+    f.router.close();
+    f.scheduler.runDue();
+
+    assertThat(f.messages("ops")).hasSize(1);
+    assertThatThrownBy(() -> f.router.submit(f.firing(labels("Late"))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void scheduleTargetsAreAConfigErrorUntilSchedulesExist() {
+    assertThatThrownBy(() -> start(BASIC.replace("\"label:owner\"", "\"schedule:primary\"") + """
+        schedules:
+          - { id: primary, timeZone: Asia/Shanghai, layers: [ { members: [alice], rotation: DAILY, handoff: "2026-01-05T09:00" } ] }
+        """))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("notificationPolicies[0].notifyRule.mention[1]: schedule targets are not supported yet");
+  }
+}
