@@ -79,14 +79,17 @@ public final class Inhibitor {
         keys[i] = rules[i].equalValues(alert.labels());
       }
     }
-    Fingerprint fp = alert.fingerprint();
     if (keys == null) {
       // labels define the fingerprint, so only a hash collision could have indexed this one before
-      if (!sources.isEmpty() && sources.containsKey(fp)) {
-        forget(fp);
+      if (!sources.isEmpty()) {
+        Fingerprint fp = alert.fingerprint();
+        if (sources.containsKey(fp)) { // a lock-free look first: computeIfPresent locks a bin
+          forget(fp);
+        }
       }
       return;
     }
+    Fingerprint fp = alert.fingerprint();
     Indexed now = new Indexed(keys, alert.endsAt());
     // compute() makes concurrent observe/forget of one fingerprint take turns, so the rule indexes
     // never keep an entry that sources has lost track of
