@@ -3,6 +3,7 @@ package io.github.alertrouter.wecom.internal;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.MobileNumbers;
 import java.util.regex.Pattern;
 
 /**
