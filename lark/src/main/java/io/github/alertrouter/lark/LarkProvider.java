@@ -68,6 +68,12 @@ public final class LarkProvider implements PlatformProvider {
     return LarkIdentities.resolve(contact);
   }
 
+  /** The robot's {@code mentionBy} option picks user_id (default) or open_id when a contact has both. */
+  @Override
+  public IdentityResolution resolve(Contact contact, Robot robot) {
+    return LarkIdentities.resolve(contact, LarkOptions.of(robot).mentionBy() == LarkOptions.MentionBy.OPEN_ID);
+  }
+
   @Override
   public List<OutboundMessage> render(RenderRequest request) {
     return renderer.render(request);

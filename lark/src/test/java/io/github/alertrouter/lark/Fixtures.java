@@ -68,10 +68,6 @@ public final class Fixtures {
     return Mention.resolved(MentionTarget.contact(name), name, name, new Identity("openId", id));
   }
 
-  public static Mention both(String name, String userId, String openId) {
-    return Mention.resolved(MentionTarget.contact(name), name, name, new Identity("userId+openId", userId + "|" + openId));
-  }
-
   public static Mention all() {
     return Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""));
   }

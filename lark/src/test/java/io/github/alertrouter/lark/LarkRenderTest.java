@@ -3,16 +3,19 @@ package io.github.alertrouter.lark;
 import static io.github.alertrouter.lark.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.spi.OutboundMessage;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Rendering on the real JSON: colours, mentions per type, mentionBy, keyword, templates, options. */
 class LarkRenderTest {
@@ -69,9 +72,14 @@ class LarkRenderTest {
   @CsvSource({"'',u1,ou_3", "userId,u1,ou_3", "openId,ou_1,ou_3", "OPENID,ou_1,ou_3"})
   void mentionByPicksTheIdAndFallsBackToTheOther(String mentionBy, String both, String openOnly) {
     Map<String, String> options = mentionBy.isEmpty() ? Map.of() : Map.of("mentionBy", mentionBy);
-    String body = Fixtures.render(Fixtures.firing(1, "critical"),
-        List.of(Fixtures.both("A", "u1", "ou_1"), Fixtures.openId("C", "ou_3")), Fixtures.robot(null, options), null)
-        .get(0).body();
+    io.github.alertrouter.config.Robot robot = Fixtures.robot(null, options);
+    LarkProvider lark = new LarkProvider();
+    List<Mention> mentions = Stream.of(
+            new Contact("a", "A", null, null, Map.of("lark", Map.of("userId", "u1", "openId", "ou_1"))),
+            new Contact("c", "C", null, null, Map.of("lark", Map.of("openId", "ou_3"))))
+        .map(c -> Mention.resolved(MentionTarget.contact(c.id()), c.id(), c.name(), lark.resolve(c, robot).identity()))
+        .toList();
+    String body = Fixtures.render(Fixtures.firing(1, "critical"), mentions, robot, null).get(0).body();
     assertThat(body).contains("<at id=" + both + "></at>").contains("<at id=" + openOnly + "></at>");
   }
 

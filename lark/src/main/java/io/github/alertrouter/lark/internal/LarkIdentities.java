@@ -10,11 +10,9 @@ import java.util.regex.Pattern;
  * (platforms.md §2.3, §6: never email, union_id or mobile), read from the contact's
  * {@code im.lark.userId} and {@code im.lark.openId}.
  *
- * <p>{@link io.github.alertrouter.spi.PlatformProvider#resolve} does not see the robot, yet the
- * robot option {@code mentionBy} chooses between the two ids. So a contact with both resolves to
- * one identity of type {@value #BOTH} whose value holds both, {@code userId|openId}; the renderer
- * picks per robot ({@link #pick}). A contact with one id resolves to {@value #USER_ID} or
- * {@value #OPEN_ID}. Ids are checked against the characters Lark ids have, because they are
+ * <p>The robot option {@code mentionBy} chooses between the two ids: a contact with both is @-ed by
+ * the preferred one ({@code user_id} unless the robot says {@code openId}, as external groups
+ * need), a contact with one id by that one. Ids are checked against the characters Lark ids have, because they are
  * written into {@code <at id=…>} tags: anything else could break out of the tag. Internal: use
  * {@code LarkProvider.resolve}. Stateless and thread-safe.
  */
@@ -23,16 +21,19 @@ public final class LarkIdentities {
   public static final String USER_ID = "userId";
   /** Identity type of an {@code open_id} ({@code ou_…}, different per app). */
   public static final String OPEN_ID = "openId";
-  /** Identity type of a contact with both: value {@code userId|openId}. */
-  public static final String BOTH = "userId+openId";
   static final String PLATFORM = "lark";
   static final String NONE = "no Lark user_id or open_id";
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
 
   private LarkIdentities() {}
 
-  /** The identity {@code contact} is @-ed by, or why it has none. Never throws. */
+  /** The identity {@code contact} is @-ed by, {@code user_id} preferred, or why it has none. Never throws. */
   public static IdentityResolution resolve(Contact contact) {
+    return resolve(contact, false);
+  }
+
+  /** The identity {@code contact} is @-ed by with this preference, or why it has none. Never throws. */
+  public static IdentityResolution resolve(Contact contact, boolean preferOpenId) {
     String userId = strip(contact.identity(PLATFORM).get(USER_ID));
     String openId = strip(contact.identity(PLATFORM).get(OPEN_ID));
     if (userId == null && openId == null) {
@@ -45,26 +46,18 @@ public final class LarkIdentities {
       return IdentityResolution.unresolved(invalid("open_id", openId));
     }
     if (userId != null && openId != null) {
-      return IdentityResolution.resolved(new Identity(BOTH, userId + "|" + openId));
+      return IdentityResolution.resolved(preferOpenId ? new Identity(OPEN_ID, openId) : new Identity(USER_ID, userId));
     }
     return IdentityResolution.resolved(userId != null ? new Identity(USER_ID, userId) : new Identity(OPEN_ID, openId));
   }
 
   /**
-   * The id to write for {@code identity}: the preferred kind when it has it, else the other;
-   * {@code null} when it is not a Lark identity or its ids are not well-formed.
+   * The id to write for {@code identity}; {@code null} when it is not a Lark identity or not
+   * well-formed (it goes inside a tag).
    */
-  static String pick(Identity identity, boolean preferOpenId) {
-    String value = identity.value();
-    String id = switch (identity.type()) {
-      case USER_ID, OPEN_ID -> value;
-      case BOTH -> {
-        int bar = value.indexOf('|');
-        yield bar < 0 ? null : preferOpenId ? value.substring(bar + 1) : value.substring(0, bar);
-      }
-      default -> null;
-    };
-    return id != null && isId(id) ? id : null;
+  static String pick(Identity identity) {
+    boolean lark = USER_ID.equals(identity.type()) || OPEN_ID.equals(identity.type());
+    return lark && isId(identity.value()) ? identity.value() : null;
   }
 
   static boolean isId(String id) {

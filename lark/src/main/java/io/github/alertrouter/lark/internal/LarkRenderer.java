@@ -36,7 +36,7 @@ public final class LarkRenderer {
     LarkOptions options = LarkOptions.of(request.robot());
     Notification n = request.notification();
     Dialect dialect = dialect(options.msgType());
-    MentionPlan plan = MentionPlan.of(request.mentions(), options.mentionBy() == LarkOptions.MentionBy.OPEN_ID);
+    MentionPlan plan = MentionPlan.of(request.mentions());
     List<AlertView> alerts = views(n, request.displayZone(), dialect);
     String keyword = request.robot().keyword() == null ? "" : request.robot().keyword();
     MessageFacts facts = MessageFacts.of(n, alerts, keyword, dialect, plan);
@@ -60,7 +60,7 @@ public final class LarkRenderer {
   public List<String> checkTemplate(String template) {
     Notification sample = Sample.notification();
     List<AlertView> alerts = views(sample, ZoneId.of("UTC"), Dialect.CARD);
-    MessageFacts facts = MessageFacts.of(sample, alerts, "keyword", Dialect.CARD, MentionPlan.of(List.of(), false));
+    MessageFacts facts = MessageFacts.of(sample, alerts, "keyword", Dialect.CARD, MentionPlan.of(List.of()));
     return Templates.check(template, facts, Page.whole(alerts));
   }
 

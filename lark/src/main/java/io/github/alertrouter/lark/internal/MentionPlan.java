@@ -29,7 +29,7 @@ record MentionPlan(Map<String, String> people, boolean atAll, List<Mention> reso
   static final String TEXT_ALL = "<at user_id=\"all\">" + ALL_NAME + "</at>";
   private static final int MAX_NAME = 80;
 
-  static MentionPlan of(List<Mention> mentions, boolean preferOpenId) {
+  static MentionPlan of(List<Mention> mentions) {
     Map<String, String> people = new LinkedHashMap<>();
     boolean all = false;
     List<Mention> resolved = new ArrayList<>();
@@ -42,7 +42,7 @@ record MentionPlan(Map<String, String> people, boolean atAll, List<Mention> reso
         all = true;
         continue;
       }
-      String id = m.isResolved() ? LarkIdentities.pick(m.identity(), preferOpenId) : null;
+      String id = m.isResolved() ? LarkIdentities.pick(m.identity()) : null;
       if (id != null && !ALL.equals(id)) {
         if (people.putIfAbsent(id, m.name()) == null) {
           resolved.add(m);
