@@ -97,8 +97,11 @@ class CommandsTest {
     assertThat(body.get("markdown").get("text").asText()).endsWith("@0456").contains("alert");
     assertThat(notification.get("messages").get(0).get("bytes").asInt())
         .isEqualTo(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-    // the sample's WeCom robot has no module yet: said so, not dropped
-    assertThat(doc.get("notifications").get(1).get("error").asText()).contains("no platform module for \"wecom\"");
+    // the same group's WeCom robot: markdown with the mention the WeCom way
+    JsonNode wecom = doc.get("notifications").get(1);
+    assertThat(wecom.get("platform").asText()).isEqualTo("wecom");
+    assertThat(wecom.get("messages").get(0).get("body").get("msgtype").asText()).isEqualTo("markdown");
+    assertThat(wecom.get("messages").get(0).get("body").get("markdown").get("content").asText()).contains("<@BobLi>");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.github.alertrouter.config;
 
+import io.github.alertrouter.internal.time.WindowSpans;
 import io.github.alertrouter.time.TimeOfDay;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -11,13 +13,38 @@ import java.util.Set;
 /**
  * When a policy may send: on {@code days}, from {@code from} to {@code to} wall-clock time in
  * {@code timeZone}. A window with {@code to <= from} runs across midnight and belongs to the day
- * it starts on ({@code FRI 22:00–06:00} covers Saturday 03:00). Immutable and thread-safe.
+ * it starts on ({@code FRI 22:00–06:00} covers Saturday 03:00). So {@code to == from} is a full
+ * 24 hours from {@code from} ({@code MON 09:00–09:00} runs to Tuesday 09:00; {@code 00:00–00:00}
+ * is the same as {@code 00:00–24:00}, the whole day). {@code 24:00} is the end of the day.
+ *
+ * <p>Each listed day opens the window once, for the real time between its two ends; the start is
+ * inclusive, the end exclusive. Wall-clock ends resolve to instants as the design says for every
+ * recurring time: a time that does not exist (spring-forward gap) resolves forward to the first
+ * instant after the gap, a time that exists twice (fall-back overlap) to its first occurrence.
+ * Hence {@code 01:30–02:30} in America/Chicago is open 30 minutes on 2024-03-10 (01:30 CST to
+ * 03:00 CDT) and two hours, the repeated hour included, on 2024-11-03 (01:30 CDT to 02:30 CST);
+ * a window lying wholly inside a gap, such as {@code 02:00–02:30} that Chicago day, is closed that
+ * day.
+ *
+ * <p>Immutable and thread-safe; {@link #contains} and {@link #nextOpening} are pure functions of
+ * the window and the instant passed in and never read the clock.
+ *
+ * @param days the days a window opens on, at least one
+ * @param from the opening wall-clock time, before {@code 24:00}
+ * @param to the closing wall-clock time; at or before {@code from} means on the next day
+ * @param timeZone the IANA zone the times are in
  */
 public record NotifyWindow(Set<DayOfWeek> days, TimeOfDay from, TimeOfDay to, ZoneId timeZone) {
   /** Every day, all day, UTC. */
   public static final NotifyWindow ALWAYS =
       new NotifyWindow(EnumSet.allOf(DayOfWeek.class), TimeOfDay.START_OF_DAY, TimeOfDay.END_OF_DAY, ZoneId.of("UTC"));
 
+  /**
+   * Checks and copies the components.
+   *
+   * @throws NullPointerException when a component is null
+   * @throws IllegalArgumentException when {@code days} is empty or {@code from} is {@code 24:00}
+   */
   public NotifyWindow {
     Objects.requireNonNull(days, "days");
     if (days.isEmpty()) {
@@ -30,5 +57,29 @@ public record NotifyWindow(Set<DayOfWeek> days, TimeOfDay from, TimeOfDay to, Zo
     if (from.isEndOfDay()) {
       throw new IllegalArgumentException("window from must be before 24:00");
     }
+  }
+
+  /**
+   * Whether the window is open at {@code at}: some listed day's opening is at or before it and
+   * that day's closing after it, both resolved by the DST rule in the class comment.
+   *
+   * @param at the instant to judge, typically the flush's "now"; not null
+   */
+  public boolean contains(Instant at) {
+    return WindowSpans.contains(this, Objects.requireNonNull(at, "at"));
+  }
+
+  /**
+   * When the window is next open: {@code at} itself when {@link #contains}{@code (at)}, else the
+   * earliest instant after {@code at} at which it is. The engine holds a notification until
+   * then. Always {@link #contains} the result, and no instant between {@code at} and the result
+   * is contained. The result is at most a week (and a DST hour) ahead, except that a window lying
+   * wholly in a spring-forward gap is closed that day, so a window listed on that day only opens a
+   * week later still.
+   *
+   * @param at the instant to start from; not null
+   */
+  public Instant nextOpening(Instant at) {
+    return WindowSpans.nextOpening(this, Objects.requireNonNull(at, "at"));
   }
 }

@@ -3,6 +3,7 @@ package io.github.alertrouter.notify;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.MentionTarget;
+import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.spi.IdentityResolution;
 import io.github.alertrouter.spi.PlatformProvider;
@@ -71,10 +72,20 @@ public final class MentionPlanner {
   }
 
   /**
-   * The mentions as one platform @s them: each contact resolved by {@code platform}, deduplicated
-   * again by identity (two contacts sharing a number are @-ed once).
+   * The mentions as one platform @s them, without a particular robot in mind (each contact
+   * resolved by {@link PlatformProvider#resolve(Contact)}).
    */
   public static List<Mention> resolve(List<PlannedMention> planned, PlatformProvider platform) {
+    return resolve(planned, platform, null);
+  }
+
+  /**
+   * The mentions as {@code robot}'s chat @s them: each contact resolved by {@code platform} for
+   * that robot, deduplicated again by identity (two contacts sharing a number are @-ed once).
+   *
+   * @param robot the robot, or {@code null} for the platform's robot-independent answer
+   */
+  public static List<Mention> resolve(List<PlannedMention> planned, PlatformProvider platform, Robot robot) {
     List<Mention> out = new ArrayList<>(planned.size());
     Set<Object> seen = new LinkedHashSet<>();
     for (PlannedMention p : planned) {
@@ -85,7 +96,7 @@ public final class MentionPlanner {
       } else if (p.contact() == null) {
         out.add(Mention.unresolved(p.target(), null, p.name(), p.reason()));
       } else {
-        IdentityResolution r = platform.resolve(p.contact());
+        IdentityResolution r = robot == null ? platform.resolve(p.contact()) : platform.resolve(p.contact(), robot);
         if (!r.isResolved()) {
           out.add(Mention.unresolved(p.target(), p.contact().id(), p.name(), r.reason()));
         } else if (seen.add(r.identity())) {

@@ -38,6 +38,15 @@ public interface PlatformProvider {
   IdentityResolution resolve(Contact contact);
 
   /**
+   * The identity {@code contact} is @-ed by in {@code robot}'s chat. The router calls this one;
+   * a platform whose choice depends on the robot (Lark: {@code user_id} in internal groups,
+   * {@code open_id} in external ones) overrides it. By default, {@link #resolve(Contact)}.
+   */
+  default IdentityResolution resolve(Contact contact, Robot robot) {
+    return resolve(contact);
+  }
+
+  /**
    * Renders a notification for one robot: one message, or several when the robot's overflow is
    * {@link Overflow#SPLIT} and one would be too big. Every message fits the platform's limit.
    *

@@ -79,7 +79,7 @@ public abstract class PlatformContractTest {
     return true;
   }
 
-  /** Whether the platform's default message type can @ everyone. */
+  /** Whether the messages a notification renders to (in the default message type) can @ everyone, in any of them. */
   protected boolean supportsMentionAll() {
     return true;
   }

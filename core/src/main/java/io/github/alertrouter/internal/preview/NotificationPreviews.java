@@ -65,7 +65,7 @@ public final class NotificationPreviews {
           out.add(preview(notification, robot, List.of(), List.of(), platforms.missing(robot.platform())));
           continue;
         }
-        List<Mention> mentions = MentionPlanner.resolve(planned, platform.get());
+        List<Mention> mentions = MentionPlanner.resolve(planned, platform.get(), robot);
         try {
           List<OutboundMessage> messages = platform.get().render(RenderRequest.of(
               notification, mentions, robot, settings.templates().get(robot.platform())));

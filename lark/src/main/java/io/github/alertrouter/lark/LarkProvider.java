@@ -1,0 +1,101 @@
+package io.github.alertrouter.lark;
+
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.lark.internal.LarkClient;
+import io.github.alertrouter.lark.internal.LarkIdentities;
+import io.github.alertrouter.lark.internal.LarkRenderer;
+import io.github.alertrouter.spi.ClientContext;
+import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.spi.PlatformProvider;
+import io.github.alertrouter.spi.RateLimit;
+import io.github.alertrouter.spi.RenderRequest;
+import io.github.alertrouter.spi.RobotClient;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Lark (Feishu) custom group bots, found by {@link java.util.ServiceLoader} as platform
+ * {@code lark}.
+ *
+ * <ul>
+ *   <li><b>Identities</b>: a contact's {@code im.lark.userId} and/or {@code im.lark.openId}; never
+ *       email, union_id or mobile, which custom bots cannot @. The robot option {@code mentionBy}
+ *       ({@code userId}, the default, or {@code openId} for external groups) picks one when a
+ *       contact has both; a contact with only the other is still @-ed by it. Neither: shown by
+ *       name, "no Lark user_id or open_id".
+ *   <li><b>Messages</b> ({@link LarkOptions}): an interactive card (JSON 1.0, header coloured
+ *       red/orange/blue by the most severe firing alert's {@code severity} — critical, warning,
+ *       info — and green when resolved; a button per link), a post, or text, each with its own
+ *       @ syntax and escaping. The robot's keyword is in the title and the first text line.
+ *   <li><b>@all</b> only when a policy targets {@code all}; if the group refuses it, the message
+ *       is re-sent once with "@all (not allowed in this group)" instead, so the alert arrives.
+ *   <li><b>Size</b>: every body is at most 20000 UTF-8 bytes once signed, truncated
+ *       ("…and N more alerts") or split per the robot's {@code overflow} option.
+ *   <li><b>Signing</b>: {@code timestamp} and {@code sign} body fields when the robot has a
+ *       secret, computed from the injected clock per request.
+ *   <li><b>Limits</b>: 5 messages per second and 100 per minute per bot.
+ * </ul>
+ * Stateless apart from a cache of compiled templates; thread-safe. {@code resolve} and
+ * {@code render} never throw for any alert or contact content.
+ */
+public final class LarkProvider implements PlatformProvider {
+  /** The platform id robots name. */
+  public static final String ID = "lark";
+  /** Lark's documented limits per custom bot: 5 per second... */
+  public static final RateLimit PER_SECOND = new RateLimit(5, Duration.ofSeconds(1));
+  /** ...and 100 per minute. */
+  public static final RateLimit PER_MINUTE = new RateLimit(100, Duration.ofMinutes(1));
+
+  private final LarkRenderer renderer = new LarkRenderer();
+
+  public LarkProvider() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return "Lark";
+  }
+
+  @Override
+  public IdentityResolution resolve(Contact contact) {
+    return LarkIdentities.resolve(contact);
+  }
+
+  /** The robot's {@code mentionBy} option picks user_id (default) or open_id when a contact has both. */
+  @Override
+  public IdentityResolution resolve(Contact contact, Robot robot) {
+    return LarkIdentities.resolve(contact, LarkOptions.of(robot).mentionBy() == LarkOptions.MentionBy.OPEN_ID);
+  }
+
+  @Override
+  public List<OutboundMessage> render(RenderRequest request) {
+    return renderer.render(request);
+  }
+
+  @Override
+  public RobotClient client(Robot robot, ClientContext context) {
+    return new LarkClient(robot, context);
+  }
+
+  @Override
+  public List<RateLimit> rateLimits() {
+    return List.of(PER_SECOND, PER_MINUTE);
+  }
+
+  @Override
+  public List<String> checkTemplate(String template) {
+    return renderer.checkTemplate(template);
+  }
+
+  @Override
+  public List<ConfigProblem> checkRobot(Robot robot) {
+    return LarkOptions.check(robot);
+  }
+}

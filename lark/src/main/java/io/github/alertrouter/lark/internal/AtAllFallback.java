@@ -1,0 +1,106 @@
+package io.github.alertrouter.lark.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.spi.SendResult;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * @all must not cost the alert. A card carrying {@code <at id=all></at>} fails <b>whole</b> when
+ * the group owner has not allowed @all (platforms.md §2.3); text and post presumably too. So when
+ * a message that planned @all is refused, it is sent once more with every @all replaced by the
+ * plain text {@value #REPLACEMENT}, and the second answer is the result.
+ *
+ * <p><b>Which answer counts as "@all refused"</b>: Lark documents no code for it (unverified), so
+ * the rule is deliberately wide: any permanent {@link FailureKind#BAD_REQUEST} or
+ * {@link FailureKind#UNKNOWN} answer to a message whose mentions include everyone (9499 "Bad
+ * Request" is what the testkit's {@code LarkSimulator} answers for it). Refusals that cannot be
+ * about @all (signature, keyword, IP, token, size, rate limits, server errors) are returned as
+ * they are. A genuinely malformed message costs one extra request and still fails.
+ *
+ * <p>Only tags the renderer wrote are touched: a card's {@code lark_md} contents, a text
+ * message's text and a post's {@code at} elements. Alert text cannot contain the tags there (it is
+ * entity-escaped or full-width), and a post's {@code text} elements are never rewritten. Stateless.
+ */
+final class AtAllFallback {
+  static final String REPLACEMENT = "@all (not allowed in this group)";
+  private static final Pattern TEXT_ALL = Pattern.compile("<at user_id=\"all\">[^<]*</at>");
+
+  private AtAllFallback() {}
+
+  /** Whether {@code first} is a refusal worth retrying without @all. */
+  static boolean applies(OutboundMessage message, SendResult first) {
+    return first instanceof SendResult.Permanent p
+        && (p.kind() == FailureKind.BAD_REQUEST || p.kind() == FailureKind.UNKNOWN)
+        && message.mentions().stream().anyMatch(Mention::isAll);
+  }
+
+  /** {@code body} without any @all, or {@code null} when it has none. */
+  static ObjectNode strip(ObjectNode body) {
+    ObjectNode copy = body.deepCopy();
+    boolean changed = switch (copy.path("msg_type").asText()) {
+      case LarkMessages.INTERACTIVE -> cardContents(copy.path("card"));
+      case LarkMessages.TEXT -> textContent(copy.path("content"));
+      case LarkMessages.POST -> postElements(copy.path("content").path("post"));
+      default -> false;
+    };
+    return changed ? copy : null;
+  }
+
+  private static boolean cardContents(JsonNode node) {
+    boolean changed = false;
+    if (node instanceof ObjectNode o) {
+      if ("lark_md".equals(o.path("tag").asText()) && o.path("content").isTextual()) {
+        String before = o.get("content").asText();
+        String after = before.replace(MentionPlan.CARD_ALL, REPLACEMENT);
+        o.put("content", after);
+        changed = !after.equals(before);
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+        changed |= cardContents(it.next().getValue());
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (JsonNode child : a) {
+        changed |= cardContents(child);
+      }
+    }
+    return changed;
+  }
+
+  private static boolean textContent(JsonNode content) {
+    if (content instanceof ObjectNode o && o.path("text").isTextual()) {
+      String before = o.get("text").asText();
+      String after = TEXT_ALL.matcher(before).replaceAll(REPLACEMENT);
+      o.put("text", after);
+      return !after.equals(before);
+    }
+    return false;
+  }
+
+  private static boolean postElements(JsonNode post) {
+    boolean changed = false;
+    for (JsonNode language : post) {
+      for (JsonNode paragraph : language.path("content")) {
+        if (paragraph instanceof ArrayNode p) {
+          for (int i = 0; i < p.size(); i++) {
+            JsonNode e = p.get(i);
+            if ("at".equals(e.path("tag").asText()) && "all".equals(e.path("user_id").asText())) {
+              ObjectNode text = p.objectNode().put("tag", "text");
+              text.set("text", TextNode.valueOf(REPLACEMENT));
+              p.set(i, text);
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,143 @@
+package io.github.alertrouter.lark.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.spi.ClientContext;
+import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.spi.Redaction;
+import io.github.alertrouter.spi.RobotClient;
+import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.spi.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Sends messages to one Lark robot: posts the body as UTF-8 JSON, adds {@code timestamp} and
+ * {@code sign} to it afresh per request (seconds from the context's clock) when the robot has a
+ * secret, and classifies the answer with {@link LarkErrors}. The body is parsed whatever the HTTP
+ * status (9499 arrives with HTTP 400); success is {@code code == 0}, or the legacy
+ * {@code StatusCode == 0} when {@code code} is absent, never a bare HTTP 200. A message with @all
+ * that is refused is re-sent once without it ({@link AtAllFallback}). Thread-safe; never throws
+ * for a platform or network failure; no result carries the token or secret.
+ */
+public final class LarkClient implements RobotClient {
+  static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
+  // an HTML error page or a huge body must not flood logs and events
+  private static final int MAX_DETAIL = 300;
+
+  private final Robot robot;
+  private final ClientContext context;
+
+  public LarkClient(Robot robot, ClientContext context) {
+    this.robot = Objects.requireNonNull(robot, "robot");
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  @Override
+  public SendResult send(OutboundMessage message) {
+    ObjectNode body = parseObject(message.body());
+    if (body == null) {
+      return new SendResult.Permanent(FailureKind.BAD_REQUEST, "body", "the message body is not a JSON object");
+    }
+    SendResult first = post(body);
+    if (!AtAllFallback.applies(message, first)) {
+      return first;
+    }
+    ObjectNode without = AtAllFallback.strip(body);
+    return without == null ? first : post(without);
+  }
+
+  private SendResult post(ObjectNode body) {
+    URI uri;
+    try {
+      uri = URI.create(robot.webhook().reveal());
+    } catch (IllegalArgumentException e) {
+      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook is not a valid URL: " + e.getMessage());
+    }
+    byte[] bytes = LarkMessages.write(signed(body)).getBytes(StandardCharsets.UTF_8);
+    Transport.Response response;
+    try {
+      response = context.transport().post(uri, HEADERS, bytes, context.requestTimeout());
+    } catch (IOException | UncheckedIOException e) {
+      return new SendResult.Retryable(FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(),
+          detail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
+    } catch (IllegalArgumentException e) {
+      // the JDK client refuses some URLs (a scheme other than http/https) only when sending
+      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook refused: " + e.getMessage());
+    }
+    return classify(response);
+  }
+
+  /** {@code body} with {@code timestamp} and {@code sign} when the robot signs; re-signed on every call. */
+  private ObjectNode signed(ObjectNode body) {
+    if (robot.secret() == null || robot.secret().isEmpty()) {
+      return body;
+    }
+    long seconds = context.clock().instant().getEpochSecond();
+    return body.deepCopy()
+        .put("timestamp", Long.toString(seconds))
+        .put("sign", LarkSigner.signature(robot.secret().reveal(), seconds));
+  }
+
+  SendResult classify(Transport.Response response) {
+    int status = response.status();
+    String text = response.body() == null ? "" : response.body();
+    JsonNode answer = parseObject(text);
+    JsonNode code = answer == null ? null : answer.has("code") ? answer.get("code") : answer.get("StatusCode");
+    if (code != null && code.canConvertToInt()) {
+      int value = code.asInt();
+      String msg = answer.has("code") ? answer.path("msg").asText("") : answer.path("StatusMessage").asText("");
+      if (value == 0 && status < 400) {
+        return SendResult.sent();
+      }
+      if (value != 0) {
+        SendResult result = LarkErrors.classify(value, msg, detail(msg.isEmpty() ? text : msg));
+        // a gateway's 5xx around a Lark code is still the server failing: worth a retry
+        return status >= 500 && result instanceof SendResult.Permanent
+            ? new SendResult.Retryable(FailureKind.SERVER_ERROR, "HTTP " + status, detail(text), null)
+            : result;
+      }
+    }
+    String httpCode = "HTTP " + status;
+    if (status >= 500) {
+      return new SendResult.Retryable(FailureKind.SERVER_ERROR, httpCode, detail(text), null);
+    }
+    if (status == 429) {
+      return new SendResult.Retryable(FailureKind.RATE_LIMITED, httpCode, detail(text), null);
+    }
+    if (status / 100 == 4) {
+      return permanent(status == 413 ? FailureKind.TOO_LONG : FailureKind.BAD_REQUEST, httpCode, text);
+    }
+    return permanent(FailureKind.UNKNOWN, httpCode, "not a Lark answer: " + text);
+  }
+
+  private SendResult permanent(FailureKind kind, String code, String detail) {
+    return new SendResult.Permanent(kind, code, detail(detail));
+  }
+
+  /** Redacted first, then shortened: a cut could leave half a token that redaction no longer finds. */
+  private String detail(String text) {
+    String redacted = Redaction.text(text, robot);
+    if (redacted.length() <= MAX_DETAIL) {
+      return redacted;
+    }
+    int end = Character.isHighSurrogate(redacted.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
+    return redacted.substring(0, end) + "…";
+  }
+
+  private static ObjectNode parseObject(String text) {
+    try {
+      JsonNode node = LarkMessages.JSON.readTree(text);
+      return node instanceof ObjectNode o ? o : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.github.alertrouter.lark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.MentionTarget;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.notify.Delivery;
+import io.github.alertrouter.notify.DeliveryEvent;
+import io.github.alertrouter.notify.DeliveryListener;
+import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.notify.RetryPolicy;
+import io.github.alertrouter.spi.ClientContext;
+import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.LarkSimulator;
+import io.github.alertrouter.testkit.ManualClock;
+import io.github.alertrouter.testkit.ManualScheduler;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher, the Lark module and the Lark simulator together, on virtual time: storms stay
+ * under 5/s and 100/min with nothing lost, faults and 9499 "too many request" are retried, and a
+ * group that forbids @all still gets the alert.
+ */
+class LarkDeliveryTest {
+  private static final String SECRET = "lark-secret-0123456789";
+
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-03-08T02:00:07Z"));
+  private final ManualScheduler scheduler = new ManualScheduler(clock);
+  private final Events events = new Events();
+  private LarkSimulator simulator;
+  private Robot robot;
+  private Dispatcher dispatcher;
+
+  @BeforeEach
+  void start() {
+    simulator = LarkSimulator.start(clock);
+    Robot registered = simulator.robot("sre", SECRET, "alert");
+    // split, so a digest too big for one message loses no alert
+    robot = new Robot("sre", "lark", registered.webhook(), registered.secret(), registered.keyword(),
+        Map.of("overflow", "split"));
+    dispatcher = Dispatcher.builder()
+        .robots(List.of(robot))
+        .platforms(Platforms.load())
+        .scheduler(scheduler)
+        .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
+        .retryPolicy(new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(30)))
+        .random(new Random(1))
+        .listener(events)
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    simulator.close();
+  }
+
+  @Test
+  void aStormStaysUnderBothLimitsAndEveryAlertAndMentionArrives() {
+    IntStream.range(0, 300).forEach(i -> dispatcher.dispatch(delivery("Storm" + i, alice())));
+    scheduler.advance(Duration.ofMinutes(5));
+
+    assertThat(simulator.rejected()).isEmpty();
+    List<ReceivedMessage> got = simulator.received("sre");
+    assertThat(got.size()).isBetween(6, 100);
+    String all = String.join("\n", got.stream().map(ReceivedMessage::text).toList());
+    IntStream.range(0, 300).forEach(i -> assertThat(all).containsPattern("Storm" + i + "(?![0-9])"));
+    // every message but the later parts of a split digest carries the mention
+    assertThat(got).filteredOn(m -> !m.text().contains("**Part ") || m.text().contains("**Part 1/"))
+        .isNotEmpty().allSatisfy(m -> assertThat(m.mentions()).contains("userId:u-alice"));
+    assertThat(dispatcher.pending("sre")).isZero();
+  }
+
+  @Test
+  void serverErrorsThrottlingAndTooManyRequestAreRetriedUntilDelivered() {
+    simulator.failNext(1, Fault.httpStatus(503));
+    simulator.failNext(1, Fault.throttled());
+    simulator.failNext(1, LarkSimulator.tooManyRequests());
+    dispatcher.dispatch(delivery("Disk", alice()));
+
+    scheduler.advance(Duration.ofMinutes(1));
+
+    assertThat(events.retries).containsExactly(
+        FailureKind.SERVER_ERROR, FailureKind.RATE_LIMITED, FailureKind.RATE_LIMITED);
+    assertThat(simulator.received("sre")).hasSize(1);
+    assertThat(events.sent).extracting(DeliveryEvent::attempt).containsExactly(4);
+  }
+
+  @Test
+  void aGroupThatForbidsAtAllStillGetsTheAlertWithoutIt() {
+    simulator.forbidAtAll("sre");
+    dispatcher.dispatch(delivery("Disk", alice(), Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""))));
+
+    scheduler.advance(Duration.ofSeconds(10));
+
+    assertThat(simulator.rejected()).extracting(r -> r.code()).containsExactly("9499");
+    List<ReceivedMessage> got = simulator.received("sre");
+    assertThat(got).hasSize(1);
+    assertThat(got.get(0).mentions()).containsExactly("userId:u-alice");
+    assertThat(got.get(0).text()).contains("Disk").contains("@all (not allowed in this group)");
+    assertThat(events.sent).hasSize(1);
+    assertThat(events.retries).isEmpty();
+  }
+
+  @Test
+  void aMissingKeywordIsPermanentAndReportedWithoutSecrets() {
+    Robot quiet = simulator.robot("quiet", SECRET, "告警");
+    Robot forgot = new Robot("quiet", "lark", quiet.webhook(), quiet.secret(), null, Map.of());
+    Dispatcher d = Dispatcher.builder().robots(List.of(forgot)).platforms(Platforms.load()).scheduler(scheduler)
+        .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
+        .listener(events).build();
+    d.dispatch(new Delivery("quiet", notification("Disk"), List.of(), null));
+    scheduler.advance(Duration.ofMinutes(1));
+
+    assertThat(events.failed).hasSize(1);
+    SendResult.Permanent result = (SendResult.Permanent) events.failed.get(0).result();
+    assertThat(result.kind()).isEqualTo(FailureKind.KEYWORD_REJECTED);
+    assertThat(result.code()).isEqualTo("19024");
+    String token = quiet.webhook().reveal().replaceAll(".*/hook/", "");
+    assertThat(events.failed.get(0).toString()).doesNotContain(token).doesNotContain(SECRET);
+  }
+
+  private static Mention alice() {
+    Contact alice = new Contact("alice", "Alice", null, null, Map.of("lark", Map.of("userId", "u-alice")));
+    return Mention.resolved(MentionTarget.contact("alice"), "alice", "Alice", new LarkProvider().resolve(alice).identity());
+  }
+
+  private Delivery delivery(String alertname, Mention... mentions) {
+    return new Delivery("sre", notification(alertname), List.of(mentions), null);
+  }
+
+  private Notification notification(String alertname) {
+    Alert alert = Alert.firing(Map.of("alertname", alertname, "severity", "critical"))
+        .annotation("summary", alertname + " is on fire").startsAt(clock.instant()).build();
+    return Notification.of("payments", "{}:{alertname=\"" + alertname + "\"}",
+        new TreeMap<>(Map.of("alertname", alertname)), NotifyReason.FIRST_NOTIFICATION, List.of(alert), List.of(),
+        List.of(), clock.instant());
+  }
+
+  private static final class Events implements DeliveryListener {
+    final List<DeliveryEvent> sent = new ArrayList<>();
+    final List<DeliveryEvent> failed = new ArrayList<>();
+    final List<FailureKind> retries = new ArrayList<>();
+
+    @Override
+    public void sent(DeliveryEvent event) {
+      sent.add(event);
+    }
+
+    @Override
+    public void failed(DeliveryEvent event) {
+      failed.add(event);
+    }
+
+    @Override
+    public void retrying(DeliveryEvent event, Duration delay) {
+      retries.add(((SendResult.Retryable) event.result()).kind());
+    }
+  }
+}

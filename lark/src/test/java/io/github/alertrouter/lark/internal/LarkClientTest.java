@@ -1,0 +1,154 @@
+package io.github.alertrouter.lark.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.alertrouter.config.MentionTarget;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.spi.ClientContext;
+import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.spi.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+/** Raw exchanges with a scripted server: what goes on the wire and how each answer is classified. */
+class LarkClientTest {
+  private static final String TOKEN = "tok3n-very-secret-42";
+  private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1700000000L), ZoneOffset.UTC);
+  private static final String BODY = "{\"msg_type\":\"text\",\"content\":{\"text\":\"磁盘满 db-7 🔥\"}}";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @StartStop final MockWebServer server = new MockWebServer();
+
+  private Robot robot(String secret) {
+    return new Robot("ops", "lark", Secret.of(server.url("/open-apis/bot/v2/hook/" + TOKEN).toString()),
+        secret == null ? null : Secret.of(secret), null);
+  }
+
+  private SendResult send(Robot robot, OutboundMessage message) {
+    return new LarkClient(robot, new ClientContext(Transport.jdk(Duration.ofSeconds(2)), CLOCK, Duration.ofSeconds(5)))
+        .send(message);
+  }
+
+  private SendResult send(Robot robot) {
+    return send(robot, new OutboundMessage("text", BODY, List.of()));
+  }
+
+  private void answer(int status, String body) {
+    server.enqueue(new MockResponse.Builder().code(status).body(body).build());
+  }
+
+  @Test
+  void signsInTheBodyWithSecondsAndNoUrlEncoding() throws Exception {
+    answer(200, "{\"StatusCode\":0,\"StatusMessage\":\"success\",\"code\":0,\"data\":{},\"msg\":\"success\"}");
+
+    assertThat(send(robot("demo-secret"))).isEqualTo(SendResult.sent());
+
+    RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(request.getTarget()).isEqualTo("/open-apis/bot/v2/hook/" + TOKEN);
+    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
+    String sent = request.getBody().utf8();
+    assertThat(sent).contains("\"timestamp\":\"1700000000\",\"sign\":\"mYHw2R2SOm8Rw/sne3lQdmz4sOfntKR+1P/8RKKTwmA=\"")
+        .doesNotContain("%2B").contains("磁盘满 db-7 🔥");
+  }
+
+  @Test
+  void anUnsignedRobotSendsTheBodyAsIs() throws Exception {
+    answer(200, "{\"code\":0,\"msg\":\"success\",\"data\":{}}");
+    assertThat(send(robot(null)).isSent()).isTrue();
+    assertThat(JSON.readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8())).isEqualTo(JSON.readTree(BODY));
+  }
+
+  @Test
+  void http400With9499TooManyRequestIsARetryableRateLimit() {
+    answer(400, "{\"code\":9499,\"msg\":\"too many request\",\"data\":{}}");
+    assertThat(send(robot(null))).isInstanceOfSatisfying(SendResult.Retryable.class, r -> {
+      assertThat(r.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+      assertThat(r.code()).isEqualTo("9499");
+    });
+  }
+
+  @Test
+  void http400With9499BadRequestIsPermanent() {
+    answer(400, "{\"code\":9499,\"msg\":\"Bad Request\",\"data\":{}}");
+    assertThat(send(robot(null))).isInstanceOfSatisfying(SendResult.Permanent.class,
+        p -> assertThat(p.kind()).isEqualTo(FailureKind.BAD_REQUEST));
+  }
+
+  @Test
+  void legacyStatusCodeCountsWhenCodeIsAbsent() {
+    answer(200, "{\"StatusCode\":0,\"StatusMessage\":\"success\"}");
+    assertThat(send(robot(null)).isSent()).isTrue();
+    answer(200, "{\"StatusCode\":19021,\"StatusMessage\":\"sign match fail\"}");
+    assertThat(send(robot(null))).isInstanceOfSatisfying(SendResult.Permanent.class,
+        p -> assertThat(p.kind()).isEqualTo(FailureKind.SIGNATURE_REJECTED));
+  }
+
+  @Test
+  void aBareHttp200IsNotSuccessAnd5xxIsRetryable() {
+    answer(200, "<html>ok</html>");
+    assertThat(send(robot(null))).isInstanceOfSatisfying(SendResult.Permanent.class,
+        p -> assertThat(p.kind()).isEqualTo(FailureKind.UNKNOWN));
+    answer(502, "bad gateway");
+    assertThat(send(robot(null))).isInstanceOfSatisfying(SendResult.Retryable.class,
+        r -> assertThat(r.kind()).isEqualTo(FailureKind.SERVER_ERROR));
+  }
+
+  @Test
+  void noAnswerIsARetryableNetworkError() throws Exception {
+    Robot robot = robot(null);
+    server.close();
+    assertThat(send(robot)).isInstanceOfSatisfying(SendResult.Retryable.class,
+        r -> assertThat(r.kind()).isEqualTo(FailureKind.NETWORK_ERROR));
+  }
+
+  @Test
+  void detailsNeverCarryTheToken() {
+    answer(200, "{\"code\":19001,\"msg\":\"token invalid: /open-apis/bot/v2/hook/" + TOKEN + "\"}");
+    SendResult r = send(robot(null));
+    assertThat(r).isInstanceOfSatisfying(SendResult.Permanent.class,
+        p -> assertThat(p.kind()).isEqualTo(FailureKind.INVALID_ROBOT));
+    assertThat(r.toString()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void anAtAllRefusalIsResentWithoutAtAllAndTheSecondAnswerIsTheResult() throws Exception {
+    String card = "{\"msg_type\":\"interactive\",\"card\":{\"elements\":[{\"tag\":\"div\",\"text\":{\"tag\":\"lark_md\","
+        + "\"content\":\"disk &#60;at id=all&#62; <at id=u1></at> <at id=all></at>\"}}]}}";
+    Mention all = Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""));
+    answer(400, "{\"code\":9499,\"msg\":\"Bad Request\",\"data\":{}}");
+    answer(200, "{\"code\":0,\"msg\":\"success\",\"data\":{}}");
+
+    assertThat(send(robot("s"), new OutboundMessage("interactive", card, List.of(all))).isSent()).isTrue();
+
+    server.takeRequest(1, TimeUnit.SECONDS);
+    JsonNode second = JSON.readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
+    assertThat(second.at("/card/elements/0/text/content").asText())
+        .isEqualTo("disk &#60;at id=all&#62; <at id=u1></at> @all (not allowed in this group)");
+    assertThat(second.has("sign")).isTrue();
+  }
+
+  @Test
+  void otherRefusalsOfAnAtAllMessageAreNotResent() {
+    Mention all = Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""));
+    answer(200, "{\"code\":19024,\"msg\":\"Key Words Not Found\"}");
+    String text = "{\"msg_type\":\"text\",\"content\":{\"text\":\"x <at user_id=\\\"all\\\">所有人</at>\"}}";
+    assertThat(send(robot(null), new OutboundMessage("text", text, List.of(all))))
+        .isInstanceOfSatisfying(SendResult.Permanent.class, p -> assertThat(p.kind()).isEqualTo(FailureKind.KEYWORD_REJECTED));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+}

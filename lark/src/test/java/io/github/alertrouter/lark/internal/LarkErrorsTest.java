@@ -1,0 +1,54 @@
+package io.github.alertrouter.lark.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.SendResult;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every row of platforms.md §2.6, named. */
+class LarkErrorsTest {
+  static Stream<Arguments> rows() {
+    return Stream.of(
+        Arguments.of("9499 too many request", 9499, "too many request", FailureKind.RATE_LIMITED, true),
+        Arguments.of("9499 Too Many Request (any case)", 9499, "Too Many Request", FailureKind.RATE_LIMITED, true),
+        Arguments.of("9499 Bad Request", 9499, "Bad Request", FailureKind.BAD_REQUEST, false),
+        Arguments.of("9499 fail to parse content", 9499, "fail to parse content", FailureKind.BAD_REQUEST, false),
+        Arguments.of("11232 frequency limited", 11232, "frequency limited", FailureKind.RATE_LIMITED, true),
+        Arguments.of("19001 token invalid", 19001, "param invalid: incoming webhook access token invalid",
+            FailureKind.INVALID_ROBOT, false),
+        Arguments.of("19002 msg_type", 19002, "param invalid: msg_type", FailureKind.BAD_REQUEST, false),
+        Arguments.of("19021 sign", 19021, "sign match fail", FailureKind.SIGNATURE_REJECTED, false),
+        Arguments.of("19022 ip", 19022, "Ip Not Allowed", FailureKind.IP_REJECTED, false),
+        Arguments.of("19024 keyword", 19024, "Key Words Not Found", FailureKind.KEYWORD_REJECTED, false),
+        Arguments.of("19036 too big", 19036, "The message exceeds the size limit of 30KB", FailureKind.TOO_LONG, false),
+        Arguments.of("11310 tables", 11310, "card table number over limit", FailureKind.BAD_REQUEST, false),
+        Arguments.of("unknown code", 12345, "?", FailureKind.UNKNOWN, false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void classifies(String name, int code, String msg, FailureKind kind, boolean retryable) {
+    SendResult r = LarkErrors.classify(code, msg, msg);
+    if (retryable) {
+      assertThat(r).isInstanceOfSatisfying(SendResult.Retryable.class, x -> {
+        assertThat(x.kind()).isEqualTo(kind);
+        assertThat(x.code()).isEqualTo(Integer.toString(code));
+      });
+    } else {
+      assertThat(r).isInstanceOfSatisfying(SendResult.Permanent.class, x -> assertThat(x.kind()).isEqualTo(kind));
+    }
+  }
+
+  @Test
+  void everyFixedRuleHasARow() {
+    Set<Integer> tested = rows().map(a -> (Integer) a.get()[1]).collect(Collectors.toSet());
+    assertThat(tested).containsAll(LarkErrors.rules().keySet());
+  }
+}

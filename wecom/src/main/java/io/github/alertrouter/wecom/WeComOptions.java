@@ -1,0 +1,179 @@
+package io.github.alertrouter.wecom;
+
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.Suggestions;
+import io.github.alertrouter.spi.Overflow;
+import io.github.alertrouter.spi.RenderRequest;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A WeCom robot's options, parsed from {@link Robot#options()}:
+ * <ul>
+ *   <li>{@code msgType}: {@code markdown} (default: colours, {@code <@userid>} mentions),
+ *       {@code text} (plain text; every mention in {@code mentioned_list} /
+ *       {@code mentioned_mobile_list}) or {@code markdown_v2} (lists and tables, but no colour and
+ *       no @ at all: mentions travel in a follow-up text message);
+ *   <li>{@code mentionMode}: {@code followUp} (default) or {@code single}. WeCom markdown cannot
+ *       @ a mobile number or everyone; with {@code followUp} such mentions travel in a short text
+ *       message after the markdown one, with {@code single} the whole notification is sent as
+ *       text instead (one message, plain look). Only matters for {@code markdown};
+ *   <li>{@code timeZone}: an IANA zone for times shown in messages (default {@code UTC});
+ *   <li>{@code overflow}: {@code truncate} (default) or {@code split}.
+ * </ul>
+ * Values are matched case-insensitively. Immutable and thread-safe.
+ *
+ * @param msgType the message type alerts are sent as
+ * @param mentionMode where mentions markdown cannot carry go
+ * @param timeZone the zone times are shown in
+ * @param overflow what happens when a notification exceeds a content limit
+ */
+public record WeComOptions(MsgType msgType, MentionMode mentionMode, ZoneId timeZone, Overflow overflow) {
+  public static final String OPTION_MSG_TYPE = "msgType";
+  public static final String OPTION_MENTION_MODE = "mentionMode";
+  public static final MsgType DEFAULT_MSG_TYPE = MsgType.MARKDOWN;
+  public static final MentionMode DEFAULT_MENTION_MODE = MentionMode.FOLLOW_UP;
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
+  public static final Overflow DEFAULT_OVERFLOW = Overflow.TRUNCATE;
+  /** Every option name a WeCom robot understands. */
+  public static final List<String> OPTION_NAMES = List.of(
+      OPTION_MSG_TYPE, OPTION_MENTION_MODE, RenderRequest.OPTION_TIME_ZONE, RenderRequest.OPTION_OVERFLOW);
+  /** The defaults: markdown, follow-up mentions, UTC, truncate. */
+  public static final WeComOptions DEFAULTS =
+      new WeComOptions(DEFAULT_MSG_TYPE, DEFAULT_MENTION_MODE, DEFAULT_TIME_ZONE, DEFAULT_OVERFLOW);
+
+  /** WeCom message types a robot can send alerts as, with their {@code content} limits. */
+  public enum MsgType {
+    MARKDOWN("markdown", 4096), TEXT("text", 2048), MARKDOWN_V2("markdown_v2", 4096);
+
+    private final String wireName;
+    private final int maxContentBytes;
+
+    MsgType(String wireName, int maxContentBytes) {
+      this.wireName = wireName;
+      this.maxContentBytes = maxContentBytes;
+    }
+
+    /** The name in the option and in the body's {@code msgtype}. */
+    public String wireName() {
+      return wireName;
+    }
+
+    /** WeCom's limit on the type's {@code content}, in UTF-8 bytes (platforms.md §3.5). */
+    public int maxContentBytes() {
+      return maxContentBytes;
+    }
+  }
+
+  /** Where the mentions a markdown message cannot carry (mobiles, everyone) go. */
+  public enum MentionMode {
+    FOLLOW_UP("followUp"), SINGLE("single");
+
+    private final String optionName;
+
+    MentionMode(String optionName) {
+      this.optionName = optionName;
+    }
+
+    public String optionName() {
+      return optionName;
+    }
+  }
+
+  public WeComOptions {
+    Objects.requireNonNull(msgType, "msgType");
+    Objects.requireNonNull(mentionMode, "mentionMode");
+    Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(overflow, "overflow");
+  }
+
+  /**
+   * The robot's options.
+   *
+   * @throws IllegalArgumentException listing every problem {@link #check} finds
+   */
+  public static WeComOptions of(Robot robot) {
+    List<ConfigProblem> problems = check(robot);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("robot " + robot.id() + ": " + problems.stream()
+          .map(ConfigProblem::toString).reduce((a, b) -> a + "; " + b).orElseThrow());
+    }
+    String msgType = robot.option(OPTION_MSG_TYPE, null);
+    String mode = robot.option(OPTION_MENTION_MODE, null);
+    return new WeComOptions(
+        msgType == null ? DEFAULT_MSG_TYPE : parseMsgType(msgType),
+        mode == null ? DEFAULT_MENTION_MODE : parseMentionMode(mode),
+        RenderRequest.displayZone(robot),
+        RenderRequest.overflow(robot));
+  }
+
+  /**
+   * Every problem with the robot's options, with paths relative to the robot
+   * ({@code options.msgType}); unknown names get a "did you mean". Empty when fine.
+   */
+  public static List<ConfigProblem> check(Robot robot) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    robot.options().forEach((name, value) -> {
+      String path = "options." + name;
+      String v = value == null ? "" : value;
+      switch (name) {
+        case OPTION_MSG_TYPE -> {
+          if (parseMsgType(v) == null) {
+            problems.add(invalid(path, v, List.of("markdown", "text", "markdown_v2")));
+          }
+        }
+        case OPTION_MENTION_MODE -> {
+          if (parseMentionMode(v) == null) {
+            problems.add(invalid(path, v, List.of("followUp", "single")));
+          }
+        }
+        case RenderRequest.OPTION_TIME_ZONE -> {
+          try {
+            ZoneId.of(v);
+          } catch (DateTimeException e) {
+            problems.add(new ConfigProblem(path,
+                "must be an IANA time zone such as Asia/Shanghai, but was \"" + v + "\""));
+          }
+        }
+        case RenderRequest.OPTION_OVERFLOW -> {
+          try {
+            Overflow.parse(v);
+          } catch (IllegalArgumentException e) {
+            problems.add(invalid(path, v, List.of("truncate", "split")));
+          }
+        }
+        default -> problems.add(new ConfigProblem(path,
+            "unknown WeCom option" + Suggestions.didYouMean(name, OPTION_NAMES)
+                + " (known: " + String.join(", ", OPTION_NAMES) + ")"));
+      }
+    });
+    return List.copyOf(problems);
+  }
+
+  private static ConfigProblem invalid(String path, String value, List<String> allowed) {
+    return new ConfigProblem(path, "must be " + String.join(" or ", allowed) + ", but was \"" + value + "\""
+        + Suggestions.didYouMean(value, allowed));
+  }
+
+  private static MsgType parseMsgType(String text) {
+    for (MsgType t : MsgType.values()) {
+      if (t.wireName.equalsIgnoreCase(text)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static MentionMode parseMentionMode(String text) {
+    for (MentionMode m : MentionMode.values()) {
+      if (m.optionName.equalsIgnoreCase(text)) {
+        return m;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.alertrouter.wecom.internal;
+
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import io.github.alertrouter.spi.render.Page;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A policy's mustache template ({@code notifyRule.templates.wecom}) as the message content.
+ * Values come from {@link TemplateContext}, already escaped, so the compiler's own escaper is the
+ * identity: re-escaping would mangle the trusted mention tokens and links. Unknown names are
+ * errors (caught by {@link Templates#check} at configuration time), {@code null}s print as
+ * {@code ""}.
+ *
+ * <p>Two things a template cannot lose: when it leaves alerts out and does not print
+ * {@code {{more}}}, the "…and N more alerts" line is appended; when it omits any
+ * {@code <@userid>} token (for instance it never prints {@code {{mentions}}}), the missing tokens
+ * are appended on a last line. Unresolved names are the template's choice ({@code {{unresolved}}}):
+ * they are reported to listeners either way.
+ */
+final class TemplateLayout implements Layout {
+  private final Template template;
+  private final MessageFacts facts;
+  private final boolean markdown;
+
+  TemplateLayout(Template template, MessageFacts facts, boolean markdown) {
+    this.template = template;
+    this.facts = facts;
+    this.markdown = markdown;
+  }
+
+  @Override
+  public String text(Page<AlertView> page) {
+    String text;
+    try {
+      text = template.execute(TemplateContext.of(facts, page, markdown)).strip();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("WeCom template: " + describe(e), e);
+    }
+    if (page.omitted() > 0 && !text.contains(page.moreLine())) {
+      text = text + "\n\n" + page.moreLine();
+    }
+    return page.carriesMentions() ? MentionPlan.withTokens(text, facts.tokens()) : text;
+  }
+
+  /** jmustache reports most errors as {@link MustacheException}, but a few malformed tags as index errors. */
+  static String describe(RuntimeException e) {
+    return e instanceof MustacheException ? e.getMessage() : "malformed tag (" + e + ")";
+  }
+
+  /** Compiled templates, cached by their text. Thread-safe. */
+  static final class Templates {
+    private static final Mustache.Compiler COMPILER =
+        Mustache.compiler().withEscaper(Escapers.NONE).nullValue("");
+    private final ConcurrentHashMap<String, Template> cache = new ConcurrentHashMap<>();
+
+    /** @throws IllegalArgumentException with the syntax error */
+    Template compile(String text) {
+      Template t = cache.get(text);
+      if (t != null) {
+        return t;
+      }
+      try {
+        t = COMPILER.compile(text);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("WeCom template: " + describe(e), e);
+      }
+      cache.putIfAbsent(text, t);
+      return t;
+    }
+
+    /** Syntax errors, and unknown names found by rendering a sample notification. */
+    static List<String> check(String text, MessageFacts sampleFacts, Page<AlertView> samplePage) {
+      try {
+        COMPILER.compile(text).execute(TemplateContext.of(sampleFacts, samplePage, true));
+        return List.of();
+      } catch (RuntimeException e) {
+        return List.of(describe(e));
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.alertrouter.wecom.internal;
+
+import io.github.alertrouter.spi.render.Page;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in {@code text} content: the same facts as {@link MarkdownLayout} in plain lines
+ * (text renders no markup, so links are written as {@code Runbook: url}, which clients link).
+ * Mentions travel in the message's lists, not in the content. Every untrusted value arrives escaped
+ * for the text dialect.
+ */
+final class TextLayout implements Layout {
+  private final MessageFacts facts;
+
+  TextLayout(MessageFacts facts) {
+    this.facts = facts;
+  }
+
+  @Override
+  public String text(Page<AlertView> page) {
+    List<String> blocks = new ArrayList<>();
+    String first = page.items().isEmpty() ? "" : page.items().get(0).name();
+    String part = MessageFacts.partMarker(page);
+    List<String> head = new ArrayList<>();
+    head.add(facts.title(first) + (part.isEmpty() ? "" : " " + part));
+    if (!facts.groupLabels().isEmpty()) {
+      head.add("Group: " + facts.groupText());
+    }
+    head.add("Policy: " + facts.policy() + " · Reason: " + facts.reason());
+    if (facts.groups() > 1) {
+      head.add("Digest: merges " + facts.groups() + " groups");
+    }
+    blocks.add(String.join("\n", head));
+    AlertView.firing(page.items()).forEach(a -> blocks.add(alert(a)));
+    AlertView.resolved(page.items()).forEach(a -> blocks.add(alert(a)));
+    blocks.add(page.moreLine());
+    blocks.add(String.join("\n", facts.links().stream().map(l -> l.title() + ": " + l.url()).toList()));
+    if (page.carriesMentions()) {
+      blocks.add(facts.mentions().unresolvedText());
+    }
+    return String.join("\n\n", blocks.stream().filter(b -> !b.isEmpty()).toList());
+  }
+
+  private static String alert(AlertView a) {
+    List<String> lines = new ArrayList<>();
+    lines.add((a.resolved() ? MessageFacts.RESOLVED_MARK + " RESOLVED " : MessageFacts.FIRING_MARK + " FIRING ")
+        + (a.name().isEmpty() ? "alert" : a.name())
+        + (a.severity().isEmpty() ? "" : " · " + a.severity())
+        + (a.resolved() && !a.duration().isEmpty() ? " · after " + a.duration() : ""));
+    lines.add(a.summary());
+    lines.add(a.description());
+    lines.add(String.join(" · ", a.keyLabels().stream().map(e -> e.name() + "=" + e.value()).toList()));
+    String when = a.startsAt().isEmpty() ? "" : "started " + a.startsAt();
+    if (a.resolved() && !a.endsAt().isEmpty()) {
+      when += (when.isEmpty() ? "" : " · ") + "ended " + a.endsAt();
+    }
+    lines.add(when);
+    lines.add(a.generatorURL().isEmpty() ? "" : "source: " + a.generatorURL());
+    return String.join("\n", lines.stream().filter(l -> !l.isEmpty()).toList());
+  }
+}

@@ -1,0 +1,129 @@
+package io.github.alertrouter.wecom.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.spi.ClientContext;
+import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.spi.Redaction;
+import io.github.alertrouter.spi.RobotClient;
+import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.spi.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Sends messages to one WeCom robot: posts the body as UTF-8 JSON to the webhook, whose
+ * {@code ?key=} is the only credential (WeCom has no signing), and classifies the answer. Success
+ * is an answer whose {@code errcode} is 0, never a bare HTTP 200. Thread-safe; never throws for a
+ * platform or network failure; no result carries the key (details are redacted, then shortened).
+ * WeCom's errmsg ends in "more info at https://open.work.weixin.qq.com/devtool/query?e=CODE",
+ * which is kept: it names the code's help page and holds no secret.
+ */
+public final class WeComClient implements RobotClient {
+  static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // an HTML error page or a huge body must not flood logs and events
+  private static final int MAX_DETAIL = 300;
+
+  private final Robot robot;
+  private final ClientContext context;
+
+  public WeComClient(Robot robot, ClientContext context) {
+    this.robot = Objects.requireNonNull(robot, "robot");
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  @Override
+  public SendResult send(OutboundMessage message) {
+    URI uri;
+    try {
+      uri = URI.create(robot.webhook().reveal());
+    } catch (IllegalArgumentException e) {
+      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook is not a valid URL: " + e.getMessage());
+    }
+    byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
+    Transport.Response response;
+    try {
+      response = context.transport().post(uri, HEADERS, body, context.requestTimeout());
+    } catch (IOException | UncheckedIOException e) {
+      return new SendResult.Retryable(
+          FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(), detail(describe(e)), null);
+    } catch (IllegalArgumentException e) {
+      // the JDK client refuses some URLs (a scheme other than http/https) only when sending
+      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook refused: " + e.getMessage());
+    }
+    return classify(response);
+  }
+
+  SendResult classify(Transport.Response response) {
+    int status = response.status();
+    String body = response.body() == null ? "" : response.body();
+    String httpCode = "HTTP " + status;
+    if (status >= 500) {
+      return new SendResult.Retryable(FailureKind.SERVER_ERROR, httpCode, detail(body), null);
+    }
+    if (status == 429) {
+      return new SendResult.Retryable(FailureKind.RATE_LIMITED, httpCode, detail(body), null);
+    }
+    JsonNode answer = parse(body);
+    if (answer != null && answer.path("errcode").canConvertToInt()) {
+      int errcode = answer.get("errcode").asInt();
+      String errmsg = answer.path("errmsg").asText("");
+      if (errcode == 0 && status / 100 == 2) {
+        return SendResult.sent();
+      }
+      if (errcode != 0) {
+        return WeComErrors.classify(errcode, errmsg, detail(errmsg));
+      }
+    }
+    if (status / 100 == 4) {
+      return permanent(status == 413 ? FailureKind.TOO_LONG : FailureKind.BAD_REQUEST, httpCode, body);
+    }
+    return permanent(FailureKind.UNKNOWN, httpCode, "not a WeCom answer: " + body);
+  }
+
+  private SendResult permanent(FailureKind kind, String code, String detail) {
+    return new SendResult.Permanent(kind, code, detail(detail));
+  }
+
+  /**
+   * Redacted first, then shortened: a cut could leave half a key that redaction no longer finds.
+   * The bare key is removed too, in case an answer echoes it without {@code key=} before it.
+   */
+  private String detail(String text) {
+    String redacted = Redaction.text(text, robot);
+    String key = WeComRobots.key(robot.webhook().reveal());
+    if (key != null && key.length() >= WeComRobots.MIN_KEY_LENGTH) {
+      redacted = redacted.replace(key, "***");
+    }
+    return snippet(redacted);
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      return node != null && node.isObject() ? node : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static String snippet(String text) {
+    if (text.length() <= MAX_DETAIL) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
+    return text.substring(0, end) + "…";
+  }
+}

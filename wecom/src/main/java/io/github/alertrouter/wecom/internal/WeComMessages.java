@@ -1,0 +1,81 @@
+package io.github.alertrouter.wecom.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * WeCom webhook bodies (platforms.md §3.2), serialized with Jackson. Contents lose any lone
+ * surrogate (a template's literal text can hold one), which UTF-8 cannot encode. Stateless and
+ * thread-safe.
+ */
+final class WeComMessages {
+  static final String MARKDOWN = "markdown";
+  static final String MARKDOWN_V2 = "markdown_v2";
+  static final String TEXT = "text";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private WeComMessages() {}
+
+  /** {@code {"msgtype":type,type:{"content":…}}} for {@code markdown} or {@code markdown_v2}. */
+  static String markdown(String type, String content) {
+    ObjectNode root = JSON.createObjectNode().put("msgtype", type);
+    root.putObject(type).put("content", clean(content));
+    return write(root);
+  }
+
+  /**
+   * A text message; the lists are written only when non-empty. {@code "@all"} in
+   * {@code mentioned_list} mentions everyone.
+   */
+  static String text(String content, List<String> mentionedList, List<String> mentionedMobileList) {
+    ObjectNode root = JSON.createObjectNode().put("msgtype", TEXT);
+    ObjectNode text = root.putObject(TEXT).put("content", clean(content));
+    if (!mentionedList.isEmpty()) {
+      mentionedList.forEach(text.putArray("mentioned_list")::add);
+    }
+    if (!mentionedMobileList.isEmpty()) {
+      mentionedMobileList.forEach(text.putArray("mentioned_mobile_list")::add);
+    }
+    return write(root);
+  }
+
+  /** Content size as WeCom counts it: UTF-8 bytes of the decoded string, not of its JSON form. */
+  static int bytes(String content) {
+    return clean(content).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static String write(ObjectNode root) {
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // a tree of strings always serializes
+    }
+  }
+
+  /** {@code s} with every lone surrogate replaced by U+FFFD. */
+  static String clean(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (paired) {
+        if (out != null) {
+          out.append(c).append(s.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        out.append('\uFFFD');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+}

@@ -1,0 +1,138 @@
+package io.github.alertrouter.wecom.internal;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.spi.RenderRequest;
+import io.github.alertrouter.spi.render.Page;
+import io.github.alertrouter.wecom.WeComOptions;
+import io.github.alertrouter.wecom.WeComOptions.MentionMode;
+import io.github.alertrouter.wecom.WeComOptions.MsgType;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Renders notifications as WeCom messages. Internal: use {@code WeComProvider.render}.
+ * Thread-safe; holds only the compiled-template cache.
+ *
+ * <p>Which message carries which mention (each mention is carried exactly once):
+ * <table>
+ *   <caption>Mentions by message type</caption>
+ *   <tr><th>msgType</th><th>userid</th><th>mobile, everyone</th></tr>
+ *   <tr><td>markdown (default)</td><td>{@code <@userid>} in the (first) markdown content</td>
+ *       <td>a follow-up {@code text} right after it: {@code mentioned_mobile_list}, and
+ *       {@code "@all"} in {@code mentioned_list}</td></tr>
+ *   <tr><td>markdown + {@code mentionMode: single}</td><td colspan="2">when a mobile or everyone is
+ *       mentioned: the whole notification as {@code text} messages (below); otherwise as markdown</td></tr>
+ *   <tr><td>text</td><td colspan="2">the (first) text message's {@code mentioned_list} (userids,
+ *       {@code "@all"}) and {@code mentioned_mobile_list}; no tokens in the content</td></tr>
+ *   <tr><td>markdown_v2</td><td colspan="2">a follow-up {@code text} after the first markdown_v2
+ *       message with every mention in its lists (markdown_v2 has no @ at all)</td></tr>
+ * </table>
+ * A follow-up's content is the notification's one-line title ({@code 🔥 FIRING:3 DiskFull}): WeCom
+ * likely refuses an empty text with 44004. Unresolved mentions are named in the first content.
+ */
+public final class WeComRenderer {
+  private final TemplateLayout.Templates templates = new TemplateLayout.Templates();
+
+  /**
+   * The messages for one request, each content within its type's limit.
+   *
+   * @throws IllegalArgumentException when the template or a robot option is invalid
+   */
+  public List<OutboundMessage> render(RenderRequest request) {
+    WeComOptions options = WeComOptions.of(request.robot());
+    Notification n = request.notification();
+    MentionPlan plan = MentionPlan.of(request.mentions(), WeComEscaper.MARKDOWN);
+    MsgType type = options.msgType();
+    if (type == MsgType.MARKDOWN && plan.needsLists() && options.mentionMode() == MentionMode.SINGLE) {
+      type = MsgType.TEXT;
+    }
+    boolean markdown = type != MsgType.TEXT;
+    WeComEscaper escaper = markdown ? WeComEscaper.MARKDOWN : WeComEscaper.TEXT;
+    if (!markdown) {
+      plan = MentionPlan.of(request.mentions(), escaper);
+    }
+    MessageFacts facts = MessageFacts.of(n, plan, type == MsgType.MARKDOWN ? plan.tokens() : List.of(), escaper);
+    Layout layout = request.template() != null
+        ? new TemplateLayout(templates.compile(request.template()), facts, markdown)
+        : markdown ? new MarkdownLayout(facts, type == MsgType.MARKDOWN) : new TextLayout(facts);
+    List<AlertView> alerts = views(n, request.displayZone(), escaper);
+    List<String> contents = MessageBudget.fit(alerts, request.overflow(), layout::text, type.maxContentBytes());
+
+    String title = facts.title(alerts.isEmpty() ? "" : alerts.get(0).name());
+    List<OutboundMessage> out = new ArrayList<>();
+    for (int i = 0; i < contents.size(); i++) {
+      boolean first = i == 0;
+      String content = contents.get(i);
+      switch (type) {
+        case TEXT -> {
+          MentionPlan.Lists lists = first ? plan.everything() : MentionPlan.Lists.NONE;
+          out.add(text(content, lists));
+        }
+        case MARKDOWN -> {
+          out.add(new OutboundMessage(WeComMessages.MARKDOWN, WeComMessages.markdown(WeComMessages.MARKDOWN, content),
+              first ? plan.userIdMentions() : List.of()));
+          if (first && plan.needsLists()) {
+            out.add(text(title, plan.beyondMarkdown()));
+          }
+        }
+        case MARKDOWN_V2 -> {
+          out.add(new OutboundMessage(WeComMessages.MARKDOWN_V2,
+              WeComMessages.markdown(WeComMessages.MARKDOWN_V2, content), List.of()));
+          if (first && !plan.everything().isEmpty()) {
+            out.add(text(title, plan.everything()));
+          }
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Problems with a template: syntax errors, and names the context does not have. */
+  public List<String> checkTemplate(String template) {
+    Notification n = SampleNotification.notification();
+    MessageFacts facts = MessageFacts.of(n, MentionPlan.of(List.of(), WeComEscaper.MARKDOWN), List.of(),
+        WeComEscaper.MARKDOWN);
+    return TemplateLayout.Templates.check(template, facts, Page.whole(views(n, ZoneId.of("UTC"), WeComEscaper.MARKDOWN)));
+  }
+
+  private static OutboundMessage text(String content, MentionPlan.Lists lists) {
+    return new OutboundMessage(WeComMessages.TEXT,
+        WeComMessages.text(content, lists.mentionedList(), lists.mentionedMobileList()), lists.mentions());
+  }
+
+  static List<AlertView> views(Notification n, ZoneId zone, WeComEscaper escaper) {
+    Set<String> group = n.groupLabels().keySet();
+    List<AlertView> views = new ArrayList<>(n.alertCount());
+    for (Alert a : n.firing()) {
+      views.add(AlertView.of(a, group, false, zone, escaper));
+    }
+    for (Alert a : n.resolved()) {
+      views.add(AlertView.of(a, group, true, zone, escaper));
+    }
+    return views;
+  }
+
+  /** A notification with every context value filled, to find unknown names in a template. */
+  private static final class SampleNotification {
+    static Notification notification() {
+      Instant t = Instant.parse("2026-01-01T00:00:00Z");
+      Alert firing = Alert.firing(Map.of("alertname", "Sample", "severity", "warning"))
+          .annotation("summary", "s").annotation("description", "d").startsAt(t)
+          .generatorURL("https://example.com/graph").build();
+      Alert resolved = firing.resolvedAt(t.plusSeconds(60));
+      return new Notification("policy", "{}:{}", new TreeMap<>(Map.of("alertname", "Sample")),
+          NotifyReason.FIRST_NOTIFICATION, List.of(firing), List.of(resolved),
+          List.of(new NotificationLink(NotificationLink.Kind.RUNBOOK, "Runbook", "https://example.com/rb")),
+          t, 1);
+    }
+  }
+}
