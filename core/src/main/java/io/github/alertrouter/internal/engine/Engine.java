@@ -53,8 +53,8 @@ public final class Engine implements AlertRouter {
     this.platforms = s.platforms();
     this.scheduler = s.scheduler();
     this.resolveTimeout = s.resolveTimeout();
-    this.silencer = new Silencer(config.silences());
-    this.inhibitor = new Inhibitor(config.inhibitRules());
+    this.silencer = Silencer.of(config.silences());
+    this.inhibitor = Inhibitor.of(config.inhibitRules());
     this.flusher = new Flusher(s, silencer, inhibitor, groups);
     this.onClose = s.onClose();
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);

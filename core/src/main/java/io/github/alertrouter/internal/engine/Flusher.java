@@ -135,7 +135,7 @@ final class Flusher {
   }
 
   private boolean muted(Alert alert, Instant now) {
-    return !silencer.silencedBy(alert.labels(), now).isEmpty() || inhibitor.inhibited(alert, now);
+    return silencer.silenced(alert.labels(), now) || inhibitor.inhibited(alert, now);
   }
 
   /** Alertmanager's time mute and time active stages: the whole tick is skipped. */
