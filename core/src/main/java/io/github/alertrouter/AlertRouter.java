@@ -3,7 +3,6 @@ package io.github.alertrouter;
 import io.github.alertrouter.alertmanager.webhook.PayloadException;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
-import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.internal.engine.EngineChecks;
@@ -100,14 +99,13 @@ public interface AlertRouter extends AutoCloseable {
   /** Builds an {@link AlertRouter}; not thread-safe. */
   final class Builder {
     private RouterConfig config;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock = Clock.systemUTC(); // production default: tests inject a clock or a scheduler
     private Scheduler scheduler;
     private Platforms platforms;
     private final List<DeliveryListener> listeners = new ArrayList<>();
     private ClientContext clientContext;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Duration resolveTimeout = DEFAULT_RESOLVE_TIMEOUT;
-    private OutsideWindow outsideWindow = OutsideWindow.HOLD;
 
     private Builder() {}
 
@@ -164,12 +162,6 @@ public interface AlertRouter extends AutoCloseable {
       return this;
     }
 
-    /** What a notice due outside a policy's notify window becomes; default {@link OutsideWindow#HOLD}. */
-    public Builder outsideWindow(OutsideWindow outsideWindow) {
-      this.outsideWindow = Objects.requireNonNull(outsideWindow, "outsideWindow");
-      return this;
-    }
-
     /**
      * Builds and starts the router.
      *
@@ -203,8 +195,7 @@ public interface AlertRouter extends AutoCloseable {
           .build();
       ScheduledExecutorService executor = owned;
       Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor);
-      return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, outsideWindow,
-          onClose));
+      return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, onClose));
     }
 
     /**

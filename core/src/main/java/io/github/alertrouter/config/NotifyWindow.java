@@ -33,11 +33,19 @@ import java.util.Set;
  * @param from the opening wall-clock time, before {@code 24:00}
  * @param to the closing wall-clock time; at or before {@code from} means on the next day
  * @param timeZone the IANA zone the times are in
+ * @param outsideWindow what a notice due while the window is closed becomes: held until it opens
+ *     (default) or dropped
  */
-public record NotifyWindow(Set<DayOfWeek> days, TimeOfDay from, TimeOfDay to, ZoneId timeZone) {
+public record NotifyWindow(
+    Set<DayOfWeek> days, TimeOfDay from, TimeOfDay to, ZoneId timeZone, OutsideWindow outsideWindow) {
   /** Every day, all day, UTC. */
   public static final NotifyWindow ALWAYS =
       new NotifyWindow(EnumSet.allOf(DayOfWeek.class), TimeOfDay.START_OF_DAY, TimeOfDay.END_OF_DAY, ZoneId.of("UTC"));
+
+  /** A window whose closed-time notices are held until it opens. */
+  public NotifyWindow(Set<DayOfWeek> days, TimeOfDay from, TimeOfDay to, ZoneId timeZone) {
+    this(days, from, to, timeZone, OutsideWindow.HOLD);
+  }
 
   /**
    * Checks and copies the components.
@@ -54,6 +62,7 @@ public record NotifyWindow(Set<DayOfWeek> days, TimeOfDay from, TimeOfDay to, Zo
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(timeZone, "timeZone");
+    outsideWindow = Objects.requireNonNullElse(outsideWindow, OutsideWindow.HOLD);
     if (from.isEndOfDay()) {
       throw new IllegalArgumentException("window from must be before 24:00");
     }

@@ -2,11 +2,13 @@ package io.github.alertrouter.preview;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.internal.preview.NotificationPreviews;
 import io.github.alertrouter.internal.preview.PreviewJson;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.route.RouteMatch;
 import io.github.alertrouter.route.RoutingTree;
+import io.github.alertrouter.silence.Silencer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +41,28 @@ public record RoutingPreview(Instant at, List<AlertPreview> alerts, List<Notific
 
   /** Previews {@code alerts} against {@code config} at {@code at}, rendering with {@code platforms}. */
   public static RoutingPreview of(RouterConfig config, List<Alert> alerts, Instant at, Platforms platforms) {
+    return of(config, alerts, at, platforms, Silencer.of(config.silences()));
+  }
+
+  /**
+   * Previews {@code alerts} with these silences (a running router's, which may have been added at
+   * run time). An alert is {@code silencedBy} the silences active at {@code at} that match it and
+   * {@code inhibited} when a firing alert among {@code alerts} inhibits it; neither kind is in
+   * any notification.
+   */
+  public static RoutingPreview of(
+      RouterConfig config, List<Alert> alerts, Instant at, Platforms platforms, Silencer silencer) {
     RoutingTree routes = RoutingTree.compile(config.notificationPolicies());
-    return new RoutingPreview(at, routing(routes, alerts, at),
-        NotificationPreviews.of(config, routes, alerts, at, platforms));
+    Inhibitor inhibitor = Inhibitor.of(config.inhibitRules());
+    alerts.forEach(inhibitor::observe);
+    List<AlertPreview> previews = routing(routes, alerts, at, silencer, inhibitor);
+    List<Alert> notified = new ArrayList<>();
+    for (int i = 0; i < alerts.size(); i++) {
+      if (previews.get(i).silencedBy().isEmpty() && !previews.get(i).inhibited()) {
+        notified.add(alerts.get(i));
+      }
+    }
+    return new RoutingPreview(at, previews, NotificationPreviews.of(config, routes, notified, at, platforms));
   }
 
   /**
@@ -49,10 +70,12 @@ public record RoutingPreview(Instant at, List<AlertPreview> alerts, List<Notific
    * empty, as there are no robots or contacts to render for.
    */
   public static RoutingPreview of(RoutingTree routes, List<Alert> alerts, Instant at) {
-    return new RoutingPreview(at, routing(routes, alerts, at), List.of());
+    return new RoutingPreview(at, routing(routes, alerts, at, Silencer.of(List.of()), Inhibitor.of(List.of())),
+        List.of());
   }
 
-  private static List<AlertPreview> routing(RoutingTree routes, List<Alert> alerts, Instant at) {
+  private static List<AlertPreview> routing(
+      RoutingTree routes, List<Alert> alerts, Instant at, Silencer silencer, Inhibitor inhibitor) {
     List<AlertPreview> previews = new ArrayList<>(alerts.size());
     for (Alert alert : alerts) {
       List<PolicyMatchPreview> policies = new ArrayList<>();
@@ -67,8 +90,8 @@ public record RoutingPreview(Instant at, List<AlertPreview> alerts, List<Notific
           alert.fingerprint(),
           alert.isResolvedAt(at) ? "resolved" : "firing",
           alert.labels(),
-          List.of(),
-          false,
+          silencer.silencedBy(alert.labels(), at),
+          inhibitor.inhibited(alert, at),
           policies));
     }
     return previews;

@@ -50,7 +50,7 @@ class ConfigWriterTest {
             .groupRule(new GroupRule(Duration.ofSeconds(5), Duration.ofSeconds(30), List.of("alertname", "...a")))
             .notifyRule(new NotifyRule(
                 new NotifyWindow(EnumSet.allOf(DayOfWeek.class), TimeOfDay.parse("22:00"), TimeOfDay.parse("06:00"),
-                    ZoneId.of("Europe/Berlin")),
+                    ZoneId.of("Europe/Berlin"), OutsideWindow.DROP),
                 List.of("sre-ding"), List.of(MentionTarget.contact("alice"), MentionTarget.parse("label:owner")),
                 Map.of("dingtalk", "### {{status}} ${not-env}\n{{#firing}}- {{summary}}\n{{/firing}}")))
             .escalationPolicy("payments")

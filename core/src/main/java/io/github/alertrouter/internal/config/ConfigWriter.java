@@ -17,6 +17,7 @@ import io.github.alertrouter.config.MatchingRule;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.config.NotifyWindow;
+import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Schedule;
@@ -288,6 +289,9 @@ public final class ConfigWriter {
     text(n, "from", w.from().toString());
     text(n, "to", w.to().toString());
     text(n, "timeZone", w.timeZone().getId());
+    if (w.outsideWindow() != OutsideWindow.HOLD) {
+      text(n, "outsideWindow", w.outsideWindow().name());
+    }
     return n;
   }
 

@@ -6,6 +6,7 @@ import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.config.NotifyWindow;
+import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.time.Durations;
 import io.github.alertrouter.time.TimeOfDay;
 import java.time.DayOfWeek;
@@ -79,7 +80,7 @@ final class PolicyBinder {
 
   /** A window; {@code days} default to every day and {@code from}/{@code to} to the whole day. */
   static NotifyWindow window(Node node) {
-    if (!node.isMap("days", "from", "to", "timeZone")) {
+    if (!node.isMap("days", "from", "to", "timeZone", "outsideWindow")) {
       return null;
     }
     int mark = node.mark();
@@ -90,6 +91,7 @@ final class PolicyBinder {
     TimeOfDay from = parsedFrom == null ? TimeOfDay.START_OF_DAY : parsedFrom;
     TimeOfDay to = parsedTo == null ? TimeOfDay.END_OF_DAY : parsedTo;
     ZoneId zone = node.required("timeZone").as(Values::zone);
-    return node.build(mark, () -> new NotifyWindow(days, from, to, zone));
+    OutsideWindow outside = node.field("outsideWindow").as(OutsideWindow::parse);
+    return node.build(mark, () -> new NotifyWindow(days, from, to, zone, outside));
   }
 }

@@ -1,6 +1,5 @@
 package io.github.alertrouter.internal.engine;
 
-import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.spi.Platforms;
@@ -15,9 +14,8 @@ import java.time.Duration;
  * @param scheduler timers and the clock
  * @param dispatcher delivery
  * @param resolveTimeout how long an alert without an end fires after its last update
- * @param outsideWindow what a flush outside the policy's notify window does
  * @param onClose releases what the builder created (an executor it owns)
  */
 public record EngineSettings(
     RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
-    OutsideWindow outsideWindow, Runnable onClose) {}
+    Runnable onClose) {}

@@ -42,7 +42,6 @@ final class Flusher {
   private final Dispatcher dispatcher;
   private final Platforms platforms;
   private final MentionPlanner planner;
-  private final OutsideWindow outsideWindow;
   private final Silencer silencer;
   private final Inhibitor inhibitor;
   private final ConcurrentMap<GroupId, AlertGroup> groups;
@@ -54,7 +53,6 @@ final class Flusher {
     this.dispatcher = s.dispatcher();
     this.platforms = s.platforms();
     this.planner = new MentionPlanner(s.config());
-    this.outsideWindow = s.outsideWindow();
     this.silencer = silencer;
     this.inhibitor = inhibitor;
     this.groups = groups;
@@ -76,7 +74,7 @@ final class Flusher {
     RouteSettings s = group.settings();
     Runnable next = () -> group.scheduleIn(s.groupInterval(), now, scheduler, () -> flush(group, true));
     boolean inWindow = s.window().contains(now);
-    if (!inWindow && outsideWindow == OutsideWindow.HOLD) {
+    if (!inWindow && s.window().outsideWindow() == OutsideWindow.HOLD) {
       if (reschedule) {
         Instant opens = s.window().nextOpening(now);
         group.scheduleIn(Duration.between(now, opens), now, scheduler, () -> flush(group, true));
@@ -129,7 +127,7 @@ final class Flusher {
     for (String robotId : s.robots()) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
-      dispatcher.dispatch(new Delivery(robotId, notification, MentionPlanner.resolve(planned, platform),
+      dispatcher.dispatch(new Delivery(robotId, notification, MentionPlanner.resolve(planned, platform, robot),
           s.templates().get(robot.platform())));
     }
   }

@@ -99,8 +99,7 @@ class EngineScenariosTest {
   @Test
   void aStillFiringGroupRepeatsAfterTheRepeatInterval() {
     start(BASIC);
-    Alert disk = Alert.firing(labels("DiskFull")).startsAt(f.clock.instant()).endsAt(f.clock.instant().plus(Duration.ofDays(1))).build();
-    f.submit(disk);
+    f.submit(f.firing(labels("DiskFull")));
     f.advance(Duration.ofSeconds(30));
     f.advance(Duration.ofHours(4).minusSeconds(1));
     assertThat(f.messages("ops")).hasSize(1);
@@ -168,6 +167,22 @@ class EngineScenariosTest {
   }
 
   @Test
+  void withOutsideWindowDropANoticeDueWhileClosedIsNotSentLater() {
+    start(BASIC.replace("notifyRule: { robots: [ops],",
+        "notifyRule: { window: { days: [MON, TUE, WED, THU, FRI], from: \"10:00\", to: \"18:00\", timeZone: Asia/Shanghai,"
+            + " outsideWindow: DROP }, robots: [ops],"));
+    f.submit(f.firing(labels("DiskFull"))); // Monday 09:00 Shanghai: the first notice falls outside
+    f.advance(Duration.ofHours(2));
+    assertThat(f.messages("ops")).isEmpty();
+
+    f.submit(f.firing(labels("DiskFull", "instance", "db-2"))); // 11:00: a change inside the window
+    f.advance(Duration.ofMinutes(5));
+
+    assertThat(f.messages("ops")).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("new alerts added", "db-2"));
+  }
+
+  @Test
   void silencedAlertsAreNotNotifiedAndASilenceCanBeAddedAndExpiredAtRunTime() {
     start(BASIC + """
         silences:
@@ -227,10 +242,10 @@ class EngineScenariosTest {
   @Test
   void twoPoliciesMatchingOneAlertSendTwoMessages() {
     start(BASIC + """
-            - name: everything
-              groupRule: { groupWait: 10s, groupingFields: [alertname] }
-              notifyRule: { robots: [dev] }
-              repeatInterval: 1h
+          - name: everything
+            groupRule: { groupWait: 10s, groupingFields: [alertname] }
+            notifyRule: { robots: [dev] }
+            repeatInterval: 1h
         """);
     f.submit(f.firing(labels("DiskFull")));
     f.advance(Duration.ofSeconds(30));
@@ -250,6 +265,59 @@ class EngineScenariosTest {
     assertThat(f.messages("ops")).hasSize(1);
     assertThatThrownBy(() -> f.router.submit(f.firing(labels("Late"))))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void aRealAlertmanagerPayloadIsRoutedAndItsHostileTextMentionsNobody() throws Exception {
+    start("""
+        notificationPolicies:
+          - name: disks
+            groupRule: { groupWait: 30s, groupingFields: [alertname] }
+            notifyRule: { robots: [ops], mention: ["group:sre", "label:owner"] }
+            repeatInterval: 4h
+        """);
+    byte[] payload = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+        "..", "core", "src", "test", "resources", "fixtures", "alertmanager-0.25", "b-cjk-markdown", "001.raw"));
+
+    f.router.submitAlertmanager(payload);
+    f.advance(Duration.ofSeconds(30));
+
+    assertThat(f.messages("ops")).singleElement().satisfies(m -> {
+      assertThat(m.text()).contains("磁盘空间不足", "db-01:9100", "db-02:9100");
+      // "@all" in a summary, "at: 13800000000" and "@13800000000" in text fire nothing; the owner
+      // label names no contact, so it is shown by name, not @-ed
+      assertThat(m.mentions()).containsExactlyInAnyOrder("mobile:13800000001", "userId:bob007");
+      assertThat(m.text()).contains("13900000000 (not @-ed");
+    });
+  }
+
+  @Test
+  void aMalformedPayloadIsRefusedWithItsPointerAndNothingIsSubmitted() {
+    start(BASIC);
+    byte[] broken = "{\"version\":\"4\",\"alerts\":[{\"labels\":{\"alertname\":1}}]}".getBytes();
+
+    assertThatThrownBy(() -> f.router.submitAlertmanager(broken))
+        .isInstanceOf(io.github.alertrouter.alertmanager.webhook.PayloadException.class)
+        .hasMessageContaining("/alerts/0/labels/alertname");
+    f.advance(Duration.ofMinutes(1));
+    assertThat(f.messages("ops")).isEmpty();
+  }
+
+  @Test
+  void previewShowsRunTimeSilencesWithoutSendingAnything() {
+    start(BASIC);
+    f.router.addSilence(new Silence("quiet", List.of(Condition.eq("alertname", "Noisy")), f.clock.instant(),
+        f.clock.instant().plus(Duration.ofHours(1)), "alice", ""));
+    Alert noisy = f.firing(labels("Noisy"));
+    Alert disk = f.firing(labels("DiskFull", "owner", "alice"));
+
+    var preview = f.router.preview(List.of(noisy, disk), f.clock.instant());
+
+    assertThat(preview.alerts().get(0).silencedBy()).containsExactly("quiet");
+    assertThat(preview.notifications()).extracting(n -> n.groupKey()).singleElement()
+        .satisfies(k -> assertThat(k).contains("DiskFull"));
+    f.advance(Duration.ofMinutes(5));
+    assertThat(f.messages("ops")).isEmpty();
   }
 
   @Test

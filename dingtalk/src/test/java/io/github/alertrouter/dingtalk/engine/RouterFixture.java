@@ -91,8 +91,9 @@ final class RouterFixture implements AutoCloseable {
     return simulator.received(robot);
   }
 
+  /** A firing alert its source keeps alive for a day (Alertmanager re-sends; we do not). */
   Alert firing(Map<String, String> labels) {
-    return Alert.firing(labels).startsAt(clock.instant()).build();
+    return Alert.firing(labels).startsAt(clock.instant()).endsAt(clock.instant().plus(Duration.ofDays(1))).build();
   }
 
   Alert resolved(Alert alert) {
