@@ -10,7 +10,8 @@ import java.util.PriorityQueue;
 
 /**
  * Virtual time for core's own tests (core cannot depend on the testkit, which depends on core):
- * tasks run when {@link #advance} passes their due time, in due order, on the test's thread.
+ * tasks run when {@link #advance} passes their due time, in due order, on the test's thread;
+ * other threads may schedule meanwhile.
  */
 public final class VirtualScheduler implements Scheduler {
   private record Task(Instant due, long seq, Runnable run, boolean[] cancelled) {}
@@ -39,31 +40,41 @@ public final class VirtualScheduler implements Scheduler {
 
       @Override
       public Instant instant() {
-        return now;
+        return now();
       }
     };
   }
 
   @Override
-  public Cancellable schedule(Duration delay, Runnable task) {
+  public synchronized Cancellable schedule(Duration delay, Runnable task) {
     boolean[] cancelled = {false};
     tasks.add(new Task(delay.isNegative() ? now : now.plus(delay), seq++, task, cancelled));
     return () -> cancelled[0] = true;
   }
 
-  public Instant now() {
+  public synchronized Instant now() {
     return now;
   }
 
+  /** Runs the tasks due by {@code now + by}, in order, on this thread. Tasks may be scheduled from any thread. */
   public void advance(Duration by) {
-    Instant end = now.plus(by);
-    while (!tasks.isEmpty() && !tasks.peek().due.isAfter(end)) {
-      Task t = tasks.poll();
-      now = t.due;
+    Instant end;
+    synchronized (this) {
+      end = now.plus(by);
+    }
+    while (true) {
+      Task t;
+      synchronized (this) {
+        if (tasks.isEmpty() || tasks.peek().due.isAfter(end)) {
+          now = end;
+          return;
+        }
+        t = tasks.poll();
+        now = t.due;
+      }
       if (!t.cancelled[0]) {
         t.run.run();
       }
     }
-    now = end;
   }
 }

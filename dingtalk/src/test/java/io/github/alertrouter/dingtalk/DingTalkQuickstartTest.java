@@ -3,33 +3,25 @@ package io.github.alertrouter.dingtalk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.Alert;
+import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.GroupRule;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
-import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
-import io.github.alertrouter.notify.Dispatcher;
-import io.github.alertrouter.notify.Mention;
-import io.github.alertrouter.notify.MentionPlanner;
-import io.github.alertrouter.notify.Notification;
-import io.github.alertrouter.notify.NotifyReason;
-import io.github.alertrouter.preview.NotificationPreview;
 import io.github.alertrouter.preview.RoutingPreview;
-import io.github.alertrouter.spi.PlatformProvider;
-import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.testkit.DingTalkSimulator;
 import io.github.alertrouter.testkit.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Keeps README's "DingTalk" snippet true: the same calls, against the simulator on virtual time. */
@@ -38,38 +30,26 @@ class DingTalkQuickstartTest {
   void readmeSnippet() {
     ManualScheduler scheduler = new ManualScheduler();
     try (DingTalkSimulator simulator = DingTalkSimulator.start(scheduler.clock())) {
-      Robot simulated = simulator.robot("sre-ding", "SECsigning", "alert");
-      String webhookUrl = simulated.webhook().reveal();
       String signingSecret = "SECsigning";
+      String webhookUrl = simulator.robot("sre-ding", signingSecret, "alert").webhook().reveal();
       List<String> failures = new ArrayList<>();
 
-      // --- README snippet (Clock.systemUTC() and an executor there; virtual time here) ---
+      // --- README snippet (there: the system clock and the router's own scheduler thread) ---
       RouterConfig config = RouterConfig.builder()
           .contact(new Contact("alice", "Alice Zhang", "+86 138 0000 0001", null, Map.of()))
           .robot(new Robot("sre-ding", "dingtalk", Secret.of(webhookUrl), Secret.of(signingSecret), "alert",
               Map.of("timeZone", "Asia/Shanghai", "msgType", "markdown")))
           .notificationPolicy(NotificationPolicy.builder("payments-critical")
               .matching(Condition.eq("team", "payments"))
+              .groupRule(new GroupRule(Duration.ofSeconds(30), Duration.ofMinutes(5), List.of("alertname")))
               .notifyRule(new NotifyRule(null, List.of("sre-ding"), List.of(MentionTarget.contact("alice"))))
               .repeatInterval(Duration.ofMinutes(10))
               .build())
           .build();
-      Platforms platforms = Platforms.load();                 // finds alert-router-dingtalk
-      assertThat(platforms.check(config)).isEmpty();          // robot options, templates
 
-      Alert alert = Alert.firing(Map.of("alertname", "HighErrorRate", "team", "payments"))
-          .annotation("summary", "5xx > 5% @all").startsAt(scheduler.clock().instant()).build();
-
-      // exactly what would be sent, without sending
-      RoutingPreview preview = RoutingPreview.of(config, List.of(alert), scheduler.clock().instant(), platforms);
-      NotificationPreview first = preview.notifications().get(0);
-      assertThat(first.messages().get(0).body()).contains("\"atMobiles\":[\"13800000001\"]");
-
-      // sending
-      Dispatcher dispatcher = Dispatcher.builder()
-          .robots(config.robots())
-          .platforms(platforms)
-          .scheduler(scheduler)                               // Scheduler.of(executor, Clock.systemUTC())
+      AlertRouter router = AlertRouter.builder()
+          .config(config)
+          .scheduler(scheduler)                              // virtual time here
           .listener(new DeliveryListener() {
             @Override
             public void failed(DeliveryEvent e) {
@@ -77,21 +57,25 @@ class DingTalkQuickstartTest {
             }
           })
           .build();
-      PlatformProvider dingtalk = platforms.find("dingtalk").orElseThrow();
-      List<Mention> mentions = MentionPlanner.resolve(
-          new MentionPlanner(config).plan(List.of(MentionTarget.contact("alice")), List.of(alert)), dingtalk);
-      Notification notification = Notification.of("payments-critical", first.groupKey(),
-          new TreeMap<>(Map.of("alertname", "HighErrorRate")), NotifyReason.FIRST_NOTIFICATION,
-          List.of(alert), List.of(), List.of(), scheduler.clock().instant());
-      dispatcher.dispatch(new Delivery("sre-ding", notification, mentions, null));
+
+      Alert alert = Alert.firing(Map.of("alertname", "HighErrorRate", "team", "payments"))
+          .annotation("summary", "5xx > 5% @all")
+          .build();
+      router.submit(alert);
+      RoutingPreview preview = router.preview(List.of(alert), scheduler.clock().instant());
       // --- end of snippet ---
 
-      scheduler.advance(Duration.ZERO);
+      assertThat(preview.notifications().get(0).messages().get(0).body()).contains("\"atMobiles\":[\"13800000001\"]");
+      scheduler.advance(Duration.ofSeconds(29));
+      assertThat(simulator.received("sre-ding")).isEmpty();
+      scheduler.advance(Duration.ofSeconds(1));
+
       assertThat(failures).isEmpty();
       assertThat(simulator.received("sre-ding")).singleElement().satisfies(m -> {
         assertThat(m.mentions()).containsExactly("mobile:13800000001"); // the @all in the summary fired nothing
         assertThat(m.text()).contains("5xx ＞ 5% ＠all");
       });
+      router.close();
     }
   }
 }
