@@ -1,7 +1,6 @@
 package io.github.alertrouter.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.Alert;
@@ -12,6 +11,8 @@ import io.github.alertrouter.config.GroupRule;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyRule;
+import io.github.alertrouter.config.NotifyWindow;
+import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
@@ -24,12 +25,18 @@ import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
+import io.github.alertrouter.time.TimeOfDay;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class NotificationPreviewTest {
   private static final Instant AT = Instant.parse("2026-03-08T02:00:00Z");
@@ -91,6 +98,32 @@ class NotificationPreviewTest {
     assertThat(wecom.get("messages")).isEmpty();
     assertThat(wecom.get("error").asText())
         .isEqualTo("no platform module for \"wecom\" on the class path (available: chat)");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(OutsideWindow.class)
+  void aNoticeDueWhileTheWindowIsClosedIsSentWhenItOpensOrNotListedWhenDropped(OutsideWindow outside)
+      throws Exception {
+    // AT is 10:00 in Shanghai; the window is 22:00-23:00 there
+    NotifyWindow evening = new NotifyWindow(EnumSet.allOf(DayOfWeek.class), TimeOfDay.parse("22:00"),
+        TimeOfDay.parse("23:00"), ZoneId.of("Asia/Shanghai"), outside);
+    RouterConfig windowed = RouterConfig.builder()
+        .robot(new Robot("ops-chat", "chat", Secret.of("https://chat.example.com/hook/T"), null, null))
+        .notificationPolicy(NotificationPolicy.builder("evening")
+            .notifyRule(new NotifyRule(evening, List.of("ops-chat"), List.of()))
+            .repeatInterval(Duration.ofHours(1))
+            .build())
+        .build();
+    Alert a = Alert.firing(Map.of("alertname", "Disk")).startsAt(AT).build();
+
+    JsonNode notifications = JSON.readTree(
+        RoutingPreview.of(windowed, List.of(a), AT, Platforms.of(new Chat())).toJson()).get("notifications");
+
+    if (outside == OutsideWindow.HOLD) {
+      assertThat(notifications.get(0).get("sendAt").asText()).isEqualTo("2026-03-08T14:00:00Z");
+    } else {
+      assertThat(notifications).isEmpty();
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.alertrouter.internal.preview;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.MentionPlanner;
@@ -28,7 +29,9 @@ import java.util.Optional;
  * The first notification of each group the previewed alerts form, per robot of its policy: the
  * alerts firing at the preview instant, grouped as the routing tree groups them, planned and
  * rendered exactly as the dispatcher would. Alerts already resolved are left out: a group's
- * first notice never announces an alert that resolved before it.
+ * first notice never announces an alert that resolved before it. The notice is due
+ * {@code groupWait} after the preview instant, or when the policy's notify window next opens; a
+ * notice due outside a window that drops such notices is not listed.
  */
 public final class NotificationPreviews {
   private NotificationPreviews() {}
@@ -52,7 +55,11 @@ public final class NotificationPreviews {
     for (Map.Entry<GroupId, Group> e : groups.entrySet()) {
       Group group = e.getValue();
       RouteSettings settings = group.match.settings();
-      Instant sendAt = at.plus(settings.groupWait());
+      Instant due = at.plus(settings.groupWait());
+      if (!settings.window().contains(due) && settings.window().outsideWindow() == OutsideWindow.DROP) {
+        continue; // the engine would record this first notice without sending it
+      }
+      Instant sendAt = settings.window().nextOpening(due); // held until the window opens
       Notification notification = Notification.of(
           settings.name() == null ? "" : settings.name(), e.getKey().groupKey,
           group.match.groupLabels(group.first.labels()), NotifyReason.FIRST_NOTIFICATION, group.alerts, List.of(),
