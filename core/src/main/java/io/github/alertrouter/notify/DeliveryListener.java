@@ -35,6 +35,10 @@ public interface DeliveryListener {
   /** Some mentions of a notification could not be resolved: shown by name, not @-ed. */
   default void unresolvedMentions(String robotId, Notification notification, List<Mention> unresolved) {}
 
-  /** A notification could not be rendered (a broken template): nothing is sent for it. */
+  /**
+   * A notification could not be rendered (a broken template), or a notice (then
+   * {@code notification} is {@code null}; a platform that cannot post notices): nothing is sent
+   * for it.
+   */
   default void renderFailed(String robotId, Notification notification, String problem) {}
 }

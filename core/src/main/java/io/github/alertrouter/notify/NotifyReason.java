@@ -12,7 +12,9 @@ public enum NotifyReason {
   ALL_RESOLVED("all alerts resolved"),
   REPEAT("repeat interval elapsed"),
   /** Several queued notifications for one robot merged into one message. */
-  DIGEST("digest of queued notifications");
+  DIGEST("digest of queued notifications"),
+  /** A schedule's on-call person changed: a {@link io.github.alertrouter.spi.Notice}, not an alert. */
+  HANDOFF("on-call handoff");
 
   private final String description;
 

@@ -2,6 +2,8 @@ package io.github.alertrouter.notify;
 
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.Notice;
+import io.github.alertrouter.spi.NoticeRequest;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RenderRequest;
@@ -164,9 +166,11 @@ final class RobotLane {
       if (queue.isEmpty()) {
         return false;
       }
-      if (queue.size() > 1 && (waited || window.available(now) <= 1)) {
-        List<Delivery> all = new ArrayList<>(queue);
-        queue.clear();
+      long notifications = queue.stream().filter(d -> !d.isNotice()).count();
+      if (notifications > 1 && (waited || window.available(now) <= 1)) {
+        // notices stay queued, in order, behind the digest: they are about people, not alerts
+        List<Delivery> all = new ArrayList<>();
+        queue.removeIf(d -> !d.isNotice() && all.add(d));
         next = Digests.merge(robot.id(), all, now);
         merged = all.size();
       } else {
@@ -181,16 +185,19 @@ final class RobotLane {
     }
     List<OutboundMessage> messages;
     try {
-      messages = platform.render(RenderRequest.of(next.notification(), next.mentions(), robot, next.template()));
+      messages = next.isNotice()
+          ? platform.renderNotice(NoticeRequest.of(next.notice(), robot))
+          : platform.render(RenderRequest.of(next.notification(), next.mentions(), robot, next.template()));
     } catch (RuntimeException e) {
       Delivery failed = next;
-      LOG.warn("robot {}: cannot render notification for {}: {}", robot.id(), failed.notification().policy(),
+      LOG.warn("robot {}: cannot render {}: {}", robot.id(),
+          failed.isNotice() ? "notice " + failed.notice().key() : "notification for " + failed.notification().policy(),
           e.getMessage());
       notify(l -> l.renderFailed(robot.id(), failed.notification(), String.valueOf(e.getMessage())));
       return takeNext(now);
     }
     List<Mention> unresolved = next.mentions().stream().filter(m -> !m.isResolved()).toList();
-    if (!unresolved.isEmpty()) {
+    if (!unresolved.isEmpty() && !next.isNotice()) {
       Notification n = next.notification();
       notify(l -> l.unresolvedMentions(robot.id(), n, unresolved));
     }
@@ -242,8 +249,13 @@ final class RobotLane {
     }
 
     DeliveryEvent event(Instant at, SendResult result) {
-      Notification n = delivery.notification();
       OutboundMessage message = messages.get(part);
+      if (delivery.isNotice()) {
+        Notice n = delivery.notice();
+        return new DeliveryEvent(at, robot.id(), platform.id(), n.source(), n.key(), n.reason(), part + 1,
+            messages.size(), message.bytes(), attempt, result, message.mentions());
+      }
+      Notification n = delivery.notification();
       return new DeliveryEvent(at, robot.id(), platform.id(), n.policy(), n.groupKey(), n.reason(), part + 1,
           messages.size(), message.bytes(), attempt, result, message.mentions());
     }

@@ -54,6 +54,17 @@ public interface PlatformProvider {
    */
   List<OutboundMessage> render(RenderRequest request);
 
+  /**
+   * Renders a notice that is not about alerts (an on-call handoff) for one robot, within the
+   * platform's limits, title and lines escaped, mentions the platform's way. The default refuses:
+   * the router then reports the notice as not rendered ({@code DeliveryListener.renderFailed}).
+   *
+   * @throws UnsupportedOperationException when the platform cannot post notices
+   */
+  default List<OutboundMessage> renderNotice(NoticeRequest request) {
+    throw new UnsupportedOperationException("platform " + id() + " cannot post notices");
+  }
+
   /** A client for {@code robot} (whose {@code platform} is this one). */
   RobotClient client(Robot robot, ClientContext context);
 

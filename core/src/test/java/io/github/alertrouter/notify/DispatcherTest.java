@@ -216,6 +216,66 @@ class DispatcherTest {
   }
 
   @Test
+  void noticesAreRenderedAsNoticesAndNeverMergedIntoDigests() {
+    Dispatcher d = dispatcher(RetryPolicy.DEFAULT);
+    for (int i = 0; i < 25; i++) {
+      d.dispatch(delivery("G" + i, 1));
+      if (i == 20) {
+        d.dispatch(Delivery.of("ops", notice("primary")));
+      }
+    }
+    scheduler.advance(Duration.ZERO);
+    scheduler.advance(Duration.ofMinutes(1));
+
+    List<String> bodies = platform.sent.stream().map(s -> s.body).toList();
+    assertThat(bodies).contains("NOTICE:primary");
+    assertThat(bodies.indexOf("NOTICE:primary")).isGreaterThan(bodies.indexOf(
+        bodies.stream().filter(b -> b.startsWith("DIGEST")).findFirst().orElseThrow()));
+    assertThat(events.sent).filteredOn(e -> e.reason() == NotifyReason.HANDOFF)
+        .singleElement().satisfies(e -> assertThat(e.groupKey()).isEqualTo("handoff:primary"));
+  }
+
+  @Test
+  void aPlatformThatCannotPostNoticesReportsItAndGoesOn() {
+    Dispatcher d = Dispatcher.builder().robots(List.of(ROBOT)).platforms(Platforms.of(new NoNotices(platform)))
+        .scheduler(scheduler).listener(events).build();
+    d.dispatch(Delivery.of("ops", notice("primary")));
+    d.dispatch(delivery("B", 1));
+    scheduler.advance(Duration.ZERO);
+
+    assertThat(events.renderFailures).containsExactly("platform fake cannot post notices");
+    assertThat(platform.sent).extracting(s -> s.body).containsExactly("B#0");
+  }
+
+  private static io.github.alertrouter.spi.Notice notice(String schedule) {
+    return new io.github.alertrouter.spi.Notice(NotifyReason.HANDOFF, "schedule:" + schedule, "handoff:" + schedule,
+        "On call: Alice", List.of("next: Bob"), List.of(), T0);
+  }
+
+  /** The fake platform without notice support (the SPI's default). */
+  private record NoNotices(PlatformProvider delegate) implements PlatformProvider {
+    @Override
+    public String id() {
+      return delegate.id();
+    }
+
+    @Override
+    public IdentityResolution resolve(Contact contact) {
+      return delegate.resolve(contact);
+    }
+
+    @Override
+    public List<OutboundMessage> render(RenderRequest request) {
+      return delegate.render(request);
+    }
+
+    @Override
+    public RobotClient client(Robot robot, ClientContext context) {
+      return delegate.client(robot, context);
+    }
+  }
+
+  @Test
   void unknownRobotsAndMissingPlatformsAreNamed() {
     Robot wecom = new Robot("chat", "wecom", Secret.of("https://example.com/?key=K"), null, null);
     Dispatcher d = Dispatcher.builder().robots(List.of(ROBOT, wecom)).platforms(Platforms.of(platform))
@@ -279,6 +339,11 @@ class DispatcherTest {
     }
 
     @Override
+    public List<OutboundMessage> renderNotice(io.github.alertrouter.spi.NoticeRequest request) {
+      return List.of(new OutboundMessage("text", "NOTICE:" + request.notice().source().substring(9), List.of()));
+    }
+
+    @Override
     public List<OutboundMessage> render(RenderRequest request) {
       if (request.template() != null) {
         throw new IllegalArgumentException("bad template");
@@ -305,6 +370,7 @@ class DispatcherTest {
         if (r.isSent()) {
           List<String> alerts = message.body().startsWith("DIGEST")
               ? List.of(message.body().substring(message.body().indexOf(':') + 1).split(","))
+              : message.body().startsWith("NOTICE") ? List.of()
               : List.of(message.body().substring(0, message.body().indexOf('#')));
           sent.add(new Sent(context.clock().instant(), message.body(), alerts));
         }
