@@ -4,9 +4,11 @@ import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.dingtalk.internal.DingTalkIdentities;
+import io.github.alertrouter.dingtalk.internal.DingTalkNotices;
 import io.github.alertrouter.dingtalk.internal.DingTalkRenderer;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.NoticeRequest;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RateLimit;
@@ -67,6 +69,12 @@ public final class DingTalkProvider implements PlatformProvider {
   @Override
   public List<OutboundMessage> render(RenderRequest request) {
     return renderer.render(request);
+  }
+
+  /** A handoff or other notice: one markdown message with its mentions (see {@code DingTalkNotices}). */
+  @Override
+  public List<OutboundMessage> renderNotice(NoticeRequest request) {
+    return DingTalkNotices.render(request);
   }
 
   @Override

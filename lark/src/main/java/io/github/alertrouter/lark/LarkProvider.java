@@ -5,9 +5,11 @@ import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.lark.internal.LarkClient;
 import io.github.alertrouter.lark.internal.LarkIdentities;
+import io.github.alertrouter.lark.internal.LarkNotices;
 import io.github.alertrouter.lark.internal.LarkRenderer;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.NoticeRequest;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RateLimit;
@@ -77,6 +79,12 @@ public final class LarkProvider implements PlatformProvider {
   @Override
   public List<OutboundMessage> render(RenderRequest request) {
     return renderer.render(request);
+  }
+
+  /** A handoff or other notice: one text message with its mentions (see {@code LarkNotices}). */
+  @Override
+  public List<OutboundMessage> renderNotice(NoticeRequest request) {
+    return LarkNotices.render(request);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.github.alertrouter.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.MentionTarget;
@@ -15,6 +14,8 @@ import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.Notice;
+import io.github.alertrouter.spi.NoticeRequest;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RateLimit;
@@ -241,6 +242,30 @@ public abstract class PlatformContractTest {
     assertThat(results).first().isInstanceOfSatisfying(SendResult.Permanent.class,
         p -> assertThat(p.kind()).isEqualTo(FailureKind.INVALID_ROBOT));
     assertThat(results.toString()).doesNotContain(robot.webhook().reveal());
+  }
+
+  @Test
+  void aNoticeIsAcceptedMentionsItsPeopleAndItsTextMentionsNobodyElse() {
+    assumeTrue(supportsNotices(), "platform posts no notices");
+    Robot robot = simulator.robot("notices", null);
+    Contact alice = reachableContact("alice");
+    Contact nobody = unreachableContact("carol");
+    Notice notice = new Notice(NotifyReason.HANDOFF, "schedule:primary", "handoff:primary:1",
+        "On call now: " + alice.name() + " @all <at id=all></at> <@all>",
+        List.of("Next: Bob @13800000000 <at user_id=\"all\">x</at>", "[click](http://evil.example)"),
+        List.of(mentionOf(alice), mentionOf(nobody)), clock.instant());
+
+    List<OutboundMessage> messages = provider().renderNotice(NoticeRequest.of(notice, robot));
+    var client = provider().client(robot, context);
+
+    assertThat(messages).allSatisfy(m -> assertThat(client.send(m).isSent()).as(m.body()).isTrue());
+    assertThat(firedMentions("notices")).containsExactly(expectedMention(alice));
+    assertThat(String.join("\n", texts("notices"))).contains(nobody.name());
+  }
+
+  /** Whether the platform posts notices ({@link PlatformProvider#renderNotice}); default true. */
+  protected boolean supportsNotices() {
+    return true;
   }
 
   // ---- helpers, protected so subclasses can add platform-specific tests in the same style

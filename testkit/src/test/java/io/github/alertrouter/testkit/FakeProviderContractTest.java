@@ -29,6 +29,11 @@ class FakeProviderContractTest extends PlatformContractTest {
   }
 
   @Override
+  protected boolean supportsNotices() {
+    return false; // the stand-in renders alerts only
+  }
+
+  @Override
   protected String expectedMention(Contact contact) {
     return "mobile:" + contact.identity("dingtalk").get("mobile");
   }

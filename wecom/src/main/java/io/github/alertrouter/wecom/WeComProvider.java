@@ -5,6 +5,7 @@ import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.NoticeRequest;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RateLimit;
@@ -12,6 +13,7 @@ import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.wecom.internal.WeComClient;
 import io.github.alertrouter.wecom.internal.WeComIdentities;
+import io.github.alertrouter.wecom.internal.WeComNotices;
 import io.github.alertrouter.wecom.internal.WeComRenderer;
 import io.github.alertrouter.wecom.internal.WeComRobots;
 import java.time.Duration;
@@ -76,6 +78,12 @@ public final class WeComProvider implements PlatformProvider {
   @Override
   public List<OutboundMessage> render(RenderRequest request) {
     return renderer.render(request);
+  }
+
+  /** A handoff or other notice: one text message with its mentions (see {@code WeComNotices}). */
+  @Override
+  public List<OutboundMessage> renderNotice(NoticeRequest request) {
+    return WeComNotices.render(request);
   }
 
   @Override
