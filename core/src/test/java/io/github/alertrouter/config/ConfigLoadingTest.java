@@ -7,6 +7,7 @@ import static io.github.alertrouter.config.ConfigFixtures.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.alertrouter.time.TimeOfDay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +159,38 @@ class ConfigLoadingTest {
     Silence silence = config.silences().get(0);
     assertThat(silence.startsAt()).isEqualTo(Instant.parse("2026-01-05T01:00:00Z"));
     assertThat(silence.createdBy()).isEmpty();
+  }
+
+  @Test
+  void readsScheduleFields() {
+    RouterConfig config = parse(BASE.replace("""
+          - id: primary
+            timeZone: Asia/Shanghai
+            layers: [ { members: [alice, bob], rotation: weekly, handoff: "2026-01-05T09:00" } ]
+        """, """
+          - id: primary
+            name: Primary on-call
+            timeZone: Asia/Shanghai
+            disallowOverlap: true
+            layers:
+              - { name: day, members: [alice, bob], rotation: daily, handoff: "2026-01-05T09:00",
+                  start: "2026-01-01T00:00", end: "2027-01-01T00:00",
+                  restrictions: [ { days: [MON, TUE, WED, THU, FRI], from: "09:00", to: "18:00" } ] }
+              - { name: weekend, members: [bob], rotation: weekly, handoff: "2026-01-02T18:00",
+                  restrictions: [ { fromDay: FRI, from: "18:00", toDay: mon, to: "09:00" } ] }
+        """));
+
+    Schedule schedule = config.schedules().get(0);
+    assertThat(schedule.name()).isEqualTo("Primary on-call");
+    assertThat(schedule.disallowOverlap()).isTrue();
+    ScheduleLayer day = schedule.layers().get(0);
+    assertThat(day.start()).isEqualTo(LocalDateTime.of(2026, 1, 1, 0, 0));
+    assertThat(day.end()).isEqualTo(LocalDateTime.of(2027, 1, 1, 0, 0));
+    assertThat(day.restrictions().get(0).isWeekly()).isFalse();
+    TimeRestriction weekend = schedule.layers().get(1).restrictions().get(0);
+    assertThat(weekend).isEqualTo(TimeRestriction.weekly(DayOfWeek.FRIDAY, TimeOfDay.parse("18:00"),
+        DayOfWeek.MONDAY, TimeOfDay.parse("09:00")));
+    assertThat(parse(BASE).schedules().get(0).disallowOverlap()).isFalse();
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConfigProblemTableTest {
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"bindingRows", "referenceRows", "ruleRows", "timeIntervalRows", "standaloneRows"})
+  @MethodSource({"bindingRows", "referenceRows", "ruleRows", "timeIntervalRows", "scheduleRows", "standaloneRows"})
   void reportsExactlyTheseProblems(String name, String document, List<String> expected) {
     assertThat(problems(document)).containsExactlyElementsOf(expected);
   }
@@ -277,6 +277,67 @@ class ConfigProblemTableTest {
         row("location",
             BASE + "  - name: t\n    periods: [ { location: Asia/Shangai } ]",
             at + "location: must be an IANA time zone such as Asia/Shanghai or UTC, but was \"Asia/Shangai\""));
+  }
+
+  /** A document with BASE's contacts and one schedule in UTC whose body is {@code body}. */
+  private static String schedule(String body) {
+    return BASE.replace("    timeZone: Asia/Shanghai\n"
+        + "    layers: [ { members: [alice, bob], rotation: weekly, handoff: \"2026-01-05T09:00\" } ]\n",
+        "    timeZone: UTC\n" + body.indent(4));
+  }
+
+  static Stream<Arguments> scheduleRows() {
+    String day = "{ name: day, members: [alice], rotation: daily, handoff: \"2026-01-05T09:00\","
+        + " restrictions: [ { days: [MON, TUE, WED, THU, FRI], from: \"09:00\", to: \"18:00\" } ] }";
+    return Stream.of(
+        row("disallowOverlap: a layer without restrictions overlaps",
+            schedule("disallowOverlap: true\nlayers:\n  - " + day
+                + "\n  - { members: [bob], rotation: weekly, handoff: \"2026-01-05T00:00\" }"),
+            "schedules[0].layers[1]: overlaps layer \"day\" (e.g. on 2026-01-05 09:00–18:00)"),
+        row("disallowOverlap: a weekly restriction into a daily one, unnamed, several pairs",
+            schedule("disallowOverlap: true\nlayers:\n  - " + day
+                + "\n  - { members: [bob], rotation: weekly, handoff: \"2026-01-05T00:00\","
+                + " restrictions: [ { fromDay: FRI, from: \"17:00\", toDay: MON, to: \"09:30\" } ] }"
+                + "\n  - { members: [alice], rotation: daily, handoff: \"2026-01-05T00:00\","
+                + " restrictions: [ { fromDay: SAT, from: \"00:00\", toDay: SUN, to: \"00:00\" } ] }"),
+            "schedules[0].layers[1]: overlaps layer \"day\" (e.g. on 2026-01-05 09:00–09:30)",
+            "schedules[0].layers[2]: overlaps layers[1] (e.g. on 2026-01-10 00:00–24:00)"),
+        row("disallowOverlap: start and end count; an overlap over several days",
+            schedule("disallowOverlap: true\nlayers:\n"
+                + "  - { members: [alice], rotation: daily, handoff: \"2026-01-05T09:00\", end: \"2026-03-02T12:00\" }\n"
+                + "  - { members: [bob], rotation: daily, handoff: \"2026-01-05T09:00\", start: \"2026-03-01T00:00\" }"),
+            "schedules[0].layers[1]: overlaps layers[0] (e.g. from 2026-03-01 00:00 to 2026-03-02 12:00)"),
+        row("disallowOverlap that is not a boolean",
+            schedule("disallowOverlap: sometimes\nlayers: [ " + day + " ]"),
+            "schedules[0].disallowOverlap: must be true or false, but was \"sometimes\""),
+        row("record constructor: layer end before start",
+            schedule("layers: [ { name: x, members: [alice], rotation: daily, handoff: \"2026-01-05T09:00\","
+                + " start: \"2026-02-01T00:00\", end: \"2026-01-01T00:00\" } ]"),
+            "schedules[0].layers[0]: layer x: end must be after start, but was 2026-02-01T00:00 – 2026-01-01T00:00"),
+        row("invalid layer start",
+            schedule("layers: [ { members: [alice], rotation: daily, handoff: \"2026-01-05T09:00\", start: tomorrow } ]"),
+            "schedules[0].layers[0].start: must be a local date-time such as 2026-01-05T09:00, but was \"tomorrow\""),
+        row("record constructor: restriction with days and fromDay",
+            schedule("layers: [ { members: [alice], rotation: daily, handoff: \"2026-01-05T09:00\","
+                + " restrictions: [ { days: [MON], fromDay: FRI, from: \"18:00\", toDay: MON, to: \"09:00\" } ] } ]"),
+            "schedules[0].layers[0].restrictions[0]: restriction: set either days, or fromDay and toDay, not both"),
+        row("record constructor: fromDay without toDay",
+            schedule("layers: [ { members: [alice], rotation: daily, handoff: \"2026-01-05T09:00\","
+                + " restrictions: [ { fromDay: FRI, from: \"18:00\", to: \"09:00\" } ] } ]"),
+            "schedules[0].layers[0].restrictions[0]: restriction: fromDay and toDay go together, but only fromDay was set"),
+        row("record constructor: restriction without days",
+            schedule("layers: [ { members: [alice], rotation: daily, handoff: \"2026-01-05T09:00\","
+                + " restrictions: [ { from: \"18:00\", to: \"09:00\" } ] } ]"),
+            "schedules[0].layers[0].restrictions[0]: restriction needs days, or fromDay and toDay"),
+        row("invalid restriction day",
+            schedule("layers: [ { members: [alice], rotation: daily, handoff: \"2026-01-05T09:00\","
+                + " restrictions: [ { fromDay: FRY, from: \"18:00\", toDay: MON, to: \"09:00\" } ] } ]"),
+            "schedules[0].layers[0].restrictions[0].fromDay: must be a day MON..SUN or MONDAY..SUNDAY, but was \"FRY\""),
+        row("unknown restriction field, and so a half of the weekly form",
+            schedule("layers: [ { members: [alice], rotation: daily, handoff: \"2026-01-05T09:00\","
+                + " restrictions: [ { fromday: FRI, from: \"18:00\", toDay: MON, to: \"09:00\" } ] } ]"),
+            "schedules[0].layers[0].restrictions[0]: restriction: fromDay and toDay go together, but only toDay was set",
+            "schedules[0].layers[0].restrictions[0].fromday: unknown field, did you mean \"fromDay\"?"));
   }
 
   static Stream<Arguments> standaloneRows() {

@@ -35,6 +35,15 @@ class ConfigWriterTest {
                     TimeOfDay.parse("09:00"), TimeOfDay.parse("24:00")))),
             new ScheduleLayer(null, List.of("bob"), Rotation.CUSTOM, Duration.ofHours(12), monday.plusSeconds(30), null)),
             List.of(new ScheduleOverride("alice", monday, monday.plusDays(1)))))
+        .schedule(new Schedule("follow-the-sun", "Follow the sun: ${not-env}", ZoneId.of("Europe/London"), null, List.of(
+            new ScheduleLayer("weekdays", List.of("alice", "bob"), Rotation.DAILY, null, monday,
+                monday.minusDays(3), monday.plusYears(1),
+                List.of(TimeRestriction.daily(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY),
+                    TimeOfDay.parse("09:00"), TimeOfDay.parse("18:00")))),
+            new ScheduleLayer("weekend", List.of("bob"), Rotation.WEEKLY, null, monday.minusDays(3), null, null,
+                List.of(TimeRestriction.weekly(DayOfWeek.FRIDAY, TimeOfDay.parse("18:00"),
+                    DayOfWeek.MONDAY, TimeOfDay.parse("09:00"))))),
+            List.of(), true))
         .escalationPolicy(new EscalationPolicy("payments", List.of(
             new EscalationStep(Duration.ofMinutes(10), EscalationTrigger.UNACKED,
                 List.of(MentionTarget.schedule("primary"), MentionTarget.parse("all")), List.of(),

@@ -13,6 +13,7 @@ import io.github.alertrouter.config.ScheduleLayer;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.config.TimeInterval;
 import io.github.alertrouter.config.TimePeriod;
+import io.github.alertrouter.internal.oncall.LayerOverlaps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,7 +21,8 @@ import java.util.function.Function;
 /**
  * Checks what no single record can: unique ids per section, that every reference names something
  * declared (with a "did you mean"), the repeat-or-escalation rule, names of top-level policies,
- * and the range syntax of time periods. Collects every problem with its path; never throws.
+ * the range syntax of time periods, and that layers of a schedule with {@code disallowOverlap} do
+ * not overlap. Collects every problem with its path; never throws.
  * {@link io.github.alertrouter.config.RouterConfig}'s constructor calls it, so configs built in
  * code get the same checks as loaded ones. Stateless and thread-safe.
  */
@@ -58,7 +60,13 @@ public final class ConfigValidator {
     }
     for (int i = 0; i < s.schedules().size(); i++) {
       Schedule schedule = s.schedules().get(i);
-      checkSchedule(schedule, provenance.path(schedule, RouterConfigBinder.SCHEDULES + "[" + i + "]"), refs, problems);
+      String path = provenance.path(schedule, RouterConfigBinder.SCHEDULES + "[" + i + "]");
+      checkSchedule(schedule, path, refs, problems);
+      if (schedule.disallowOverlap() && !provenance.isPartial(schedule)) {
+        for (LayerOverlaps.Overlap overlap : LayerOverlaps.overlaps(schedule)) {
+          problems.add(new ConfigProblem(path + ".layers[" + overlap.later() + "]", overlap.description()));
+        }
+      }
     }
     for (int i = 0; i < s.escalationPolicies().size(); i++) {
       EscalationPolicy policy = s.escalationPolicies().get(i);

@@ -147,8 +147,12 @@ public final class ConfigWriter {
   private static ObjectNode schedule(Schedule s) {
     ObjectNode n = NODES.objectNode();
     text(n, "id", s.id());
+    text(n, "name", s.name());
     text(n, "timeZone", s.timeZone().getId());
     text(n, "handoffRobot", s.handoffRobot());
+    if (s.disallowOverlap()) {
+      n.put("disallowOverlap", true);
+    }
     list(n, "layers", s.layers(), ConfigWriter::layer);
     list(n, "overrides", s.overrides(), ConfigWriter::override);
     return n;
@@ -161,14 +165,22 @@ public final class ConfigWriter {
     text(n, "rotation", l.rotation().name());
     duration(n, "shiftLength", l.shiftLength());
     text(n, "handoff", l.handoff().toString());
+    text(n, "start", l.start() == null ? null : l.start().toString());
+    text(n, "end", l.end() == null ? null : l.end().toString());
     list(n, "restrictions", l.restrictions(), ConfigWriter::restriction);
     return n;
   }
 
   private static ObjectNode restriction(TimeRestriction r) {
     ObjectNode n = NODES.objectNode();
-    days(n, r.days());
-    text(n, "from", r.from().toString());
+    if (r.isWeekly()) {
+      text(n, "fromDay", day(r.fromDay()));
+      text(n, "from", r.from().toString());
+      text(n, "toDay", day(r.toDay()));
+    } else {
+      days(n, r.days());
+      text(n, "from", r.from().toString());
+    }
     text(n, "to", r.to().toString());
     return n;
   }
@@ -367,6 +379,10 @@ public final class ConfigWriter {
   }
 
   private static void days(ObjectNode parent, Set<DayOfWeek> days) {
-    texts(parent, "days", days.stream().map(d -> d.name().substring(0, 3)).toList());
+    texts(parent, "days", days.stream().map(ConfigWriter::day).toList());
+  }
+
+  private static String day(DayOfWeek day) {
+    return day.name().substring(0, 3);
   }
 }

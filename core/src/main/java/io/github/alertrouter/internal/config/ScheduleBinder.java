@@ -20,20 +20,23 @@ final class ScheduleBinder {
   private ScheduleBinder() {}
 
   static Schedule schedule(Node node) {
-    if (!node.isMap("id", "timeZone", "handoffRobot", "layers", "overrides")) {
+    if (!node.isMap("id", "name", "timeZone", "handoffRobot", "disallowOverlap", "layers", "overrides")) {
       return null;
     }
     int mark = node.mark();
     String id = node.required("id").text();
+    String name = node.field("name").text();
     ZoneId zone = node.required("timeZone").as(Values::zone);
     String handoffRobot = node.field("handoffRobot").text();
+    Boolean disallowOverlap = node.field("disallowOverlap").bool();
     List<ScheduleLayer> layers = node.required("layers").list(ScheduleBinder::layer);
     List<ScheduleOverride> overrides = node.field("overrides").list(ScheduleBinder::override);
-    return node.build(mark, () -> new Schedule(id, zone, handoffRobot, layers, overrides));
+    return node.build(mark, () -> new Schedule(id, name, zone, handoffRobot, layers, overrides,
+        Boolean.TRUE.equals(disallowOverlap)));
   }
 
   static ScheduleLayer layer(Node node) {
-    if (!node.isMap("name", "members", "rotation", "shiftLength", "handoff", "restrictions")) {
+    if (!node.isMap("name", "members", "rotation", "shiftLength", "handoff", "start", "end", "restrictions")) {
       return null;
     }
     int mark = node.mark();
@@ -42,19 +45,28 @@ final class ScheduleBinder {
     Rotation rotation = node.required("rotation").as(text -> Values.enumValue(Rotation.class, text));
     Duration shiftLength = node.field("shiftLength").as(Durations::parse);
     LocalDateTime handoff = node.required("handoff").as(Values::localDateTime);
+    LocalDateTime start = node.field("start").as(Values::localDateTime);
+    LocalDateTime end = node.field("end").as(Values::localDateTime);
     List<TimeRestriction> restrictions = node.field("restrictions").list(ScheduleBinder::restriction);
-    return node.build(mark, () -> new ScheduleLayer(name, members, rotation, shiftLength, handoff, restrictions));
+    return node.build(mark,
+        () -> new ScheduleLayer(name, members, rotation, shiftLength, handoff, start, end, restrictions));
   }
 
+  /**
+   * A daily ({@code days, from, to}) or weekly ({@code fromDay, from, toDay, to}) restriction; the
+   * record says which combinations are allowed.
+   */
   static TimeRestriction restriction(Node node) {
-    if (!node.isMap("days", "from", "to")) {
+    if (!node.isMap("days", "fromDay", "from", "toDay", "to")) {
       return null;
     }
     int mark = node.mark();
-    Set<DayOfWeek> days = days(node.required("days"));
+    Set<DayOfWeek> days = days(node.field("days"));
+    DayOfWeek fromDay = node.field("fromDay").as(Values::dayOfWeek);
     TimeOfDay from = node.required("from").as(TimeOfDay::parse);
+    DayOfWeek toDay = node.field("toDay").as(Values::dayOfWeek);
     TimeOfDay to = node.required("to").as(TimeOfDay::parse);
-    return node.build(mark, () -> new TimeRestriction(days, from, to));
+    return node.build(mark, () -> new TimeRestriction(days, from, to, fromDay, toDay));
   }
 
   static ScheduleOverride override(Node node) {

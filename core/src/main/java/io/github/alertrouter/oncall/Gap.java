@@ -1,0 +1,18 @@
+package io.github.alertrouter.oncall;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A time with nobody on duty, from {@code start} (inclusive) to {@code end} (exclusive).
+ * Immutable and thread-safe.
+ */
+public record Gap(Instant start, Instant end) {
+  public Gap {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    if (!end.isAfter(start)) {
+      throw new IllegalArgumentException("gap end must be after start, but was " + start + " – " + end);
+    }
+  }
+}
