@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param overrides temporary replacements; where two overlap, the later in the list wins
  * @param disallowOverlap when {@code true}, two layers that can both be on duty at the same instant
  *     are a config problem (ARMS's "shifts in one schedule may not overlap"); checked when the
- *     config is validated, over a bounded horizon (see {@code OnCallSchedule#firstOverlap})
+ *     config is validated, over a bounded horizon: 8 weeks from when both layers have started (or
+ *     from the day of the earlier handoff), since restrictions repeat weekly in wall-clock time
+ *     and rotations do not matter (every shift has a member on duty)
  */
 public record Schedule(
     String id,
