@@ -11,6 +11,7 @@ import io.github.alertrouter.internal.engine.EngineSettings;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.RetryPolicy;
+import io.github.alertrouter.oncall.HandoffLog;
 import io.github.alertrouter.preview.RoutingPreview;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.Platforms;
@@ -106,6 +107,7 @@ public interface AlertRouter extends AutoCloseable {
     private ClientContext clientContext;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Duration resolveTimeout = DEFAULT_RESOLVE_TIMEOUT;
+    private HandoffLog handoffLog = HandoffLog.processWide();
 
     private Builder() {}
 
@@ -163,10 +165,19 @@ public interface AlertRouter extends AutoCloseable {
     }
 
     /**
+     * Where announced handoffs are remembered; default {@link HandoffLog#processWide()}, so a
+     * router that replaces another in this process does not announce a handoff again.
+     */
+    public Builder handoffLog(HandoffLog handoffLog) {
+      this.handoffLog = Objects.requireNonNull(handoffLog, "handoffLog");
+      return this;
+    }
+
+    /**
      * Builds and starts the router.
      *
      * @throws ConfigException listing every problem the platform modules find (robot options,
-     *     templates), robots whose platform has no module, and targets this version cannot resolve
+     *     templates) and robots whose platform has no module
      */
     public AlertRouter build() {
       Objects.requireNonNull(config, "config");
@@ -195,7 +206,8 @@ public interface AlertRouter extends AutoCloseable {
           .build();
       ScheduledExecutorService executor = owned;
       Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor);
-      return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, onClose));
+      return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, onClose,
+          handoffLog));
     }
 
     /**

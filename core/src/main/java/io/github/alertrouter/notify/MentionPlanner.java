@@ -5,9 +5,13 @@ import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.oncall.OnCallSchedule;
+import io.github.alertrouter.oncall.OnDuty;
 import io.github.alertrouter.spi.IdentityResolution;
 import io.github.alertrouter.spi.PlatformProvider;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,24 +30,25 @@ import java.util.Set;
  *       email; a value that names nobody is kept, shown by name and reported, never @-ed: only
  *       a configured contact is (ARMS: a number is @-ed once its owner is a bound contact);
  *   <li>{@code all} is everyone, and only when the policy lists it;
- *   <li>{@code schedule:ID} is reported as unresolved: on-call lookup is not in this version.
+ *   <li>{@code schedule:ID} is whoever is on duty in that schedule at the notice's time (overrides
+ *       first, then the top layer on duty); when nobody is, the schedule is named with "nobody
+ *       on duty", so the message still goes out and says so.
  * </ul>
  *
  * Duplicates are dropped, keeping the first target that named a person, so the order is stable:
  * the order of the targets, then members, then alerts. Immutable and thread-safe.
  */
 public final class MentionPlanner {
-  /** Reason given for {@code schedule:} targets until on-call schedules resolve. */
-  public static final String SCHEDULE_UNSUPPORTED = "on-call schedules are not resolved by this version";
-
   private final ContactDirectory contacts;
+  private final Map<String, OnCallSchedule> schedules = new HashMap<>();
 
   public MentionPlanner(RouterConfig config) {
     this.contacts = new ContactDirectory(config);
+    config.schedules().forEach(s -> schedules.put(s.id(), OnCallSchedule.of(s)));
   }
 
-  /** The people {@code targets} name for a notification about {@code alerts}. */
-  public List<PlannedMention> plan(List<MentionTarget> targets, List<Alert> alerts) {
+  /** The people {@code targets} name for a notification about {@code alerts} made at {@code at}. */
+  public List<PlannedMention> plan(List<MentionTarget> targets, List<Alert> alerts, Instant at) {
     Map<String, PlannedMention> planned = new LinkedHashMap<>();
     for (MentionTarget target : targets) {
       switch (target.kind()) {
@@ -53,8 +58,7 @@ public final class MentionPlanner {
             members -> members.forEach(id -> add(planned, target, id)),
             () -> planned.putIfAbsent("?group:" + target.ref(),
                 PlannedMention.nobody(target, target.ref(), "unknown contact group \"" + target.ref() + "\"")));
-        case SCHEDULE -> planned.putIfAbsent("?schedule:" + target.ref(),
-            PlannedMention.nobody(target, target.ref(), SCHEDULE_UNSUPPORTED));
+        case SCHEDULE -> onDuty(planned, target, at);
         case LABEL, ANNOTATION -> {
           for (String value : values(target, alerts)) {
             Optional<Contact> contact = contacts.named(value);
@@ -105,6 +109,22 @@ public final class MentionPlanner {
       }
     }
     return out;
+  }
+
+  private void onDuty(Map<String, PlannedMention> planned, MentionTarget target, Instant at) {
+    OnCallSchedule schedule = schedules.get(target.ref());
+    if (schedule == null) {
+      planned.putIfAbsent("?schedule:" + target.ref(),
+          PlannedMention.nobody(target, target.ref(), "unknown schedule \"" + target.ref() + "\""));
+      return;
+    }
+    List<OnDuty> onDuty = schedule.onCall(at);
+    if (onDuty.isEmpty()) {
+      String name = schedule.schedule().name() == null ? target.ref() : schedule.schedule().name();
+      planned.putIfAbsent("?schedule:" + target.ref(),
+          PlannedMention.nobody(target, name, "nobody is on duty in schedule " + target.ref()));
+    }
+    onDuty.forEach(d -> add(planned, target, d.contactId()));
   }
 
   private void add(Map<String, PlannedMention> planned, MentionTarget target, String contactId) {

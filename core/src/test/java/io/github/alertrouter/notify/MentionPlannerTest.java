@@ -14,6 +14,7 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class MentionPlannerTest {
+  private static final Instant AT = Instant.parse("2026-03-09T02:00:00Z"); // Monday 10:00 in Shanghai
   private static final Contact ALICE =
       new Contact("alice", "Alice Zhang", "+86 138 0000 0001", "Alice@Example.com", Map.of());
   private static final Contact BOB = new Contact("bob", "Bob Li", "13800000002", null, Map.of());
@@ -50,15 +52,15 @@ class MentionPlannerTest {
             Map.of("owner", "dave"), List.of("?dave")),
         Arguments.of("missing label adds nobody", List.of("label:owner"), Map.of(), List.of()),
         Arguments.of("all is one entry", List.of("all", "contact:alice", "all"), Map.of(), List.of("*all", "alice")),
-        Arguments.of("schedule is unresolved, not silently dropped", List.of("schedule:primary"), Map.of(),
-            List.of("?primary")));
+        Arguments.of("unknown schedule is named, not silently dropped", List.of("schedule:nope"), Map.of(),
+            List.of("?nope")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("plans")
   void plansTargetsIntoPeople(String name, List<String> targets, Map<String, String> labels, List<String> expected) {
     Alert alert = Alert.firing(merge(Map.of("alertname", "A"), labels)).build();
-    List<PlannedMention> plan = planner.plan(targets.stream().map(MentionTarget::parse).toList(), List.of(alert));
+    List<PlannedMention> plan = planner.plan(targets.stream().map(MentionTarget::parse).toList(), List.of(alert), AT);
     assertThat(plan).extracting(MentionPlannerTest::describe).containsExactlyElementsOf(expected);
   }
 
@@ -66,14 +68,38 @@ class MentionPlannerTest {
   void annotationValuesFromEveryAlertInOrder() {
     Alert a = Alert.firing(Map.of("alertname", "A", "i", "1")).annotation("owner", "carol").build();
     Alert b = Alert.firing(Map.of("alertname", "A", "i", "2")).annotation("owner", "bob,carol").build();
-    List<PlannedMention> plan = planner.plan(List.of(MentionTarget.parse("annotation:owner")), List.of(a, b));
+    List<PlannedMention> plan = planner.plan(List.of(MentionTarget.parse("annotation:owner")), List.of(a, b), AT);
     assertThat(plan).extracting(MentionPlannerTest::describe).containsExactly("carol", "bob");
+  }
+
+  @Test
+  void aScheduleTargetIsWhoeverIsOnDutyAtTheNoticesTimeOrSaysNobodyIs() {
+    RouterConfig config = RouterConfig.parse("""
+        contacts: [ { id: alice, name: Alice }, { id: bob, name: Bob } ]
+        schedules:
+          - id: primary
+            name: Payments primary
+            timeZone: Asia/Shanghai
+            layers:
+              - { name: days, members: [alice, bob], rotation: DAILY, handoff: "2026-03-09T09:00",
+                  restrictions: [ { days: [MON, TUE, WED, THU, FRI], from: "09:00", to: "18:00" } ] }
+        """, "t.yaml", Map.of());
+    MentionPlanner scheduled = new MentionPlanner(config);
+    List<MentionTarget> targets = List.of(MentionTarget.schedule("primary"));
+
+    assertThat(scheduled.plan(targets, List.of(), AT)).extracting(MentionPlannerTest::describe).containsExactly("alice");
+    assertThat(scheduled.plan(targets, List.of(), AT.plus(java.time.Duration.ofDays(1))))
+        .extracting(MentionPlannerTest::describe).containsExactly("bob");
+    PlannedMention night = scheduled.plan(targets, List.of(), AT.plus(java.time.Duration.ofHours(12))).get(0);
+    assertThat(night.contact()).isNull();
+    assertThat(night.name()).isEqualTo("Payments primary");
+    assertThat(night.reason()).isEqualTo("nobody is on duty in schedule primary");
   }
 
   @Test
   void unknownLabelValueSaysWhy() {
     Alert alert = Alert.firing(Map.of("alertname", "A", "owner", "dave")).build();
-    PlannedMention p = planner.plan(List.of(MentionTarget.parse("label:owner")), List.of(alert)).get(0);
+    PlannedMention p = planner.plan(List.of(MentionTarget.parse("label:owner")), List.of(alert), AT).get(0);
     assertThat(p.reason()).isEqualTo("no contact with id, mobile or email \"dave\"");
     assertThat(p.name()).isEqualTo("dave");
   }
@@ -83,7 +109,7 @@ class MentionPlannerTest {
     // alice and bob share one identity on this platform: @-ed once; carol has none: shown by name
     PlatformProvider platform = new FakeIdentities(Map.of("alice", "u1", "bob", "u1"));
     List<PlannedMention> plan = planner.plan(
-        Stream.of("all", "group:sre", "contact:carol").map(MentionTarget::parse).toList(), List.of());
+        Stream.of("all", "group:sre", "contact:carol").map(MentionTarget::parse).toList(), List.of(), AT);
 
     List<Mention> mentions = MentionPlanner.resolve(plan, platform);
 

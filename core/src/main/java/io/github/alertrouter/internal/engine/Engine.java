@@ -42,6 +42,7 @@ public final class Engine implements AlertRouter {
   private final Inhibitor inhibitor;
   private final Flusher flusher;
   private final Runnable onClose;
+  private final Handoffs handoffs;
   private final ConcurrentMap<Fingerprint, Alert> store = new ConcurrentHashMap<>();
   private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -57,7 +58,9 @@ public final class Engine implements AlertRouter {
     this.inhibitor = Inhibitor.of(config.inhibitRules());
     this.flusher = new Flusher(s, silencer, inhibitor, groups);
     this.onClose = s.onClose();
+    this.handoffs = new Handoffs(config, scheduler, s.dispatcher(), platforms, s.handoffLog());
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);
+    handoffs.start();
   }
 
   @Override
@@ -110,6 +113,7 @@ public final class Engine implements AlertRouter {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    handoffs.stop();
     Instant now = scheduler.clock().instant();
     for (AlertGroup group : groups.values()) {
       Instant due = group.nextFlush();

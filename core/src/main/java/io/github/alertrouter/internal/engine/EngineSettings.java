@@ -2,6 +2,7 @@ package io.github.alertrouter.internal.engine;
 
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.oncall.HandoffLog;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.time.Duration;
  * @param dispatcher delivery
  * @param resolveTimeout how long an alert without an end fires after its last update
  * @param onClose releases what the builder created (an executor it owns)
+ * @param handoffLog which handoffs were announced
  */
 public record EngineSettings(
     RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
-    Runnable onClose) {}
+    Runnable onClose, HandoffLog handoffLog) {}

@@ -123,7 +123,7 @@ final class Flusher {
     shown.addAll(resolved);
     Notification notification = Notification.of(s.name() == null ? "" : s.name(), group.id().groupKey(),
         group.groupLabels(), decision.reason(), firing, resolved, NotificationLink.fromAlerts(shown), now);
-    List<PlannedMention> planned = planner.plan(s.mention(), shown);
+    List<PlannedMention> planned = planner.plan(s.mention(), shown, now);
     for (String robotId : s.robots()) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();

@@ -64,7 +64,7 @@ public final class NotificationPreviews {
           settings.name() == null ? "" : settings.name(), e.getKey().groupKey,
           group.match.groupLabels(group.first.labels()), NotifyReason.FIRST_NOTIFICATION, group.alerts, List.of(),
           NotificationLink.fromAlerts(group.alerts), sendAt);
-      var planned = planner.plan(settings.mention(), group.alerts);
+      var planned = planner.plan(settings.mention(), group.alerts, sendAt);
       for (String robotId : settings.robots()) {
         Robot robot = robots.get(robotId);
         Optional<PlatformProvider> platform = platforms.find(robot.platform());

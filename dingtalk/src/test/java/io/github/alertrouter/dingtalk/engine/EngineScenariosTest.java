@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Condition;
-import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.testkit.ReceivedMessage;
 import java.time.Duration;
@@ -320,13 +319,5 @@ class EngineScenariosTest {
     assertThat(f.messages("ops")).isEmpty();
   }
 
-  @Test
-  void scheduleTargetsAreAConfigErrorUntilSchedulesExist() {
-    assertThatThrownBy(() -> start(BASIC.replace("\"label:owner\"", "\"schedule:primary\"") + """
-        schedules:
-          - { id: primary, timeZone: Asia/Shanghai, layers: [ { members: [alice], rotation: DAILY, handoff: "2026-01-05T09:00" } ] }
-        """))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("notificationPolicies[0].notifyRule.mention[1]: schedule targets are not supported yet");
-  }
+
 }

@@ -6,6 +6,7 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
+import io.github.alertrouter.oncall.HandoffLog;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.testkit.DingTalkSimulator;
@@ -43,6 +44,8 @@ final class RouterFixture implements AutoCloseable {
   final List<DeliveryEvent> sent = new ArrayList<>();
   final List<DeliveryEvent> failed = new ArrayList<>();
   final AlertRouter router;
+  final HandoffLog handoffLog = HandoffLog.inMemory(); // per test: the process-wide default would leak between tests
+  private RouterConfig config;
 
   RouterFixture(String yaml) {
     Robot ops = simulator.robot("ops", SECRET, "alert");
@@ -52,15 +55,22 @@ final class RouterFixture implements AutoCloseable {
     env.put("DEV_URL", dev.webhook().reveal());
     env.put("SECRET", SECRET);
     try {
-      router = build(RouterConfig.parse(CONTACTS + yaml, "scenario.yaml", env));
+      config = RouterConfig.parse(CONTACTS + yaml, "scenario.yaml", env);
+      router = build(config);
     } catch (RuntimeException e) {
       simulator.close();
       throw e;
     }
   }
 
+  /** A second router on the same config, clock, simulator and handoff log (a restart, a reload). */
+  AlertRouter another() {
+    return build(config);
+  }
+
   private AlertRouter build(RouterConfig config) {
     return AlertRouter.builder()
+        .handoffLog(handoffLog)
         .config(config)
         .scheduler(scheduler)
         .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
