@@ -318,6 +318,4 @@ class EngineScenariosTest {
     f.advance(Duration.ofMinutes(5));
     assertThat(f.messages("ops")).isEmpty();
   }
-
-
 }
