@@ -18,6 +18,7 @@ public final class Main {
       new RoutesTestCommand(),
       new ValidateCommand(),
       new PreviewCommand(),
+      new OnCallCommand(),
       new ImportAlertmanagerCommand());
 
   private Main() {}
