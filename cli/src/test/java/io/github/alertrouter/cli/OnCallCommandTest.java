@@ -22,9 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code alert-router oncall}. Tests marked ROTATION-SEMANTICS depend on who the rotation puts on
- * duty and were written against the temporary on-call stub (first layer only, turning DAILY at its
- * handoff); the rest hold for any correct rotation: one DAILY layer, ranges on handoff boundaries.
+ * {@code alert-router oncall}.
  */
 class OnCallCommandTest {
   private static final String SAMPLE = Path.of("..", "samples", "alert-router.yaml").toString();
@@ -59,7 +57,8 @@ class OnCallCommandTest {
     return file.toString();
   }
 
-  @Test // ROTATION-SEMANTICS: the stub turns the weekly layer daily and ignores weekday-days
+  /** Sunday 10:00 in Shanghai: Alice's weekly shift; on Monday 09:00 Carol's weekday layer covers it. */
+  @Test
   void atAsJsonOnTheSample() {
     CliRun run = CliRun.of("oncall", "--config", SAMPLE, "--schedule", "primary", "--at", "2026-03-08T10:00:00+08:00",
         "--format", "json");
@@ -78,21 +77,21 @@ class OnCallCommandTest {
           "until": "2026-03-09T01:00:00Z",
           "next": [
             {
-              "contact": "bob",
-              "name": "Bob Li",
-              "source": "layer:weekly"
+              "contact": "carol",
+              "name": "Carol Wang",
+              "source": "layer:weekday-days"
             }
           ]
         }
         """);
   }
 
-  @Test // ROTATION-SEMANTICS
+  @Test
   void atAsTextOnTheSample() {
     CliRun run = CliRun.of("oncall", "--config=" + SAMPLE, "--schedule=primary", "--at=2026-03-08T02:00:00Z");
     assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.stdout())
-        .isEqualTo("2026-03-08T02:00:00Z primary: Alice Zhang (layer:weekly) until 2026-03-09T01:00:00Z, then Bob Li\n");
+        .isEqualTo("2026-03-08T02:00:00Z primary: Alice Zhang (layer:weekly) until 2026-03-09T01:00:00Z, then Carol Wang\n");
   }
 
   @Test
@@ -140,13 +139,13 @@ class OnCallCommandTest {
         """);
   }
 
-  @Test // ROTATION-SEMANTICS: the stub puts nobody on duty before a layer's first handoff
-  void rangeAsTextShowsGapsInOrder() {
+  @Test // before a layer's first handoff its rotation runs backwards in the same phase
+  void rangeAsTextRunsTheRotationBackBeforeTheFirstHandoff() {
     CliRun run = CliRun.of("oncall", "--config", nights, "--schedule", "nights",
         "--from", "2026-03-01T12:00:00Z", "--to", "2026-03-03T08:00:00Z");
     assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.stdout()).isEqualTo("""
-        2026-03-01T12:00:00Z – 2026-03-01T20:00:00Z  nobody on duty
+        2026-03-01T12:00:00Z – 2026-03-01T20:00:00Z  Bob Li (layer:daily)
         2026-03-01T20:00:00Z – 2026-03-02T20:00:00Z  Alice Zhang (layer:daily)
         2026-03-02T20:00:00Z – 2026-03-03T08:00:00Z  Bob Li (layer:daily)
         """);
