@@ -92,7 +92,7 @@ public final class DingTalkSimulator extends SimulatorServer {
   }
 
   @Override
-  String token(Request request) {
+  String token(SimulatedRequest request) {
     return request.query().get("access_token");
   }
 
@@ -119,7 +119,7 @@ public final class DingTalkSimulator extends SimulatorServer {
   }
 
   @Override
-  Answer check(Request request, String token) {
+  Answer check(SimulatedRequest request, String token) {
     String body = request.body();
     if (!"POST".equals(request.method())) {
       return refuse(null, 43002, "需要POST请求", body);

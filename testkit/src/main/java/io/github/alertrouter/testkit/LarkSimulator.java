@@ -1,7 +1,6 @@
 package io.github.alertrouter.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +15,12 @@ import java.util.Set;
  *
  * <p>Checks, in this order (the first failing one answers, HTTP 200 unless said):
  * <ol>
- *   <li>not POST → 9499 "Bad Request" (HTTP 400); unknown token → 19001 "param invalid: incoming
+ *   <li>not POST → 9499 "Bad SimulatedRequest" (HTTP 400); unknown token → 19001 "param invalid: incoming
  *       webhook access token invalid";
  *   <li>body over {@value #MAX_BODY_BYTES} UTF-8 bytes → 19036 "The message exceeds the size
  *       limit" (<b>simulator's choice</b>: what the real service answers for a body over 20 KB
  *       is unverified; 19036 is its only documented size code, and the body limit binds first);
- *   <li>malformed JSON or not an object → 9499 "Bad Request" (HTTP 400);
+ *   <li>malformed JSON or not an object → 9499 "Bad SimulatedRequest" (HTTP 400);
  *   <li>signed robot: {@code timestamp} missing, not seconds, more than one hour from the clock
  *       (inclusive window), or {@code sign} not §4's → 19021 "sign match fail or timestamp is not
  *       within one hour from current time";
@@ -30,7 +29,7 @@ import java.util.Set;
  *       known elements; interactive {@code card}) → 9499 "fail to parse content" (HTTP 400);
  *   <li>keyword robot whose keywords are in none of the text/title values (never hrefs) →
  *       19024 "Key Words Not Found";
- *   <li>{@link #forbidAtAll} robot and the message @s everyone → 9499 "Bad Request" (HTTP 400)
+ *   <li>{@link #forbidAtAll} robot and the message @s everyone → 9499 "Bad SimulatedRequest" (HTTP 400)
  *       (<b>simulator's choice</b>: Lark documents that such a card "fails" but not the answer);
  *   <li>rate limit → 11232 "frequency limited": a bot that had 5 messages accepted in the last
  *       second, or 100 in the last 60 seconds (sliding windows {@code (now - w, now]} on the
@@ -101,7 +100,7 @@ public final class LarkSimulator extends SimulatorServer {
   }
 
   @Override
-  String token(Request request) {
+  String token(SimulatedRequest request) {
     return request.path().substring(PREFIX.length());
   }
 
@@ -128,10 +127,10 @@ public final class LarkSimulator extends SimulatorServer {
   }
 
   @Override
-  Answer check(Request request, String token) {
+  Answer check(SimulatedRequest request, String token) {
     String body = request.body();
     if (!"POST".equals(request.method())) {
-      return refuse(null, 9499, "Bad Request", body);
+      return refuse(null, 9499, "Bad SimulatedRequest", body);
     }
     SimulatedRobot robot = robotByToken(token);
     if (robot == null) {
@@ -140,14 +139,9 @@ public final class LarkSimulator extends SimulatorServer {
     if (request.bytes().length > MAX_BODY_BYTES) {
       return refuse(robot.id(), 19036, "The message exceeds the size limit", body);
     }
-    JsonNode json;
-    try {
-      json = JSON.readTree(request.bytes());
-    } catch (IOException e) {
-      json = null;
-    }
-    if (json == null || !json.isObject()) {
-      return refuse(robot.id(), 9499, "Bad Request", body);
+    JsonNode json = request.jsonObject();
+    if (json == null) {
+      return refuse(robot.id(), 9499, "Bad SimulatedRequest", body);
     }
     if (robot.secret() != null && !LarkRequests.signatureOk(robot.secret(), json, clock.instant().getEpochSecond())) {
       return refuse(robot.id(), 19021, "sign match fail or timestamp is not within one hour from current time", body);
@@ -164,7 +158,7 @@ public final class LarkSimulator extends SimulatorServer {
       return refuse(robot.id(), 19024, "Key Words Not Found", body);
     }
     if (atAllForbidden.contains(robot.id()) && LarkMessages.mentionsAll(type, json)) {
-      return refuse(robot.id(), 9499, "Bad Request", body);
+      return refuse(robot.id(), 9499, "Bad SimulatedRequest", body);
     }
     if (!robot.admit(clock.instant())) {
       return throttled(robot.id(), body);

@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -185,7 +184,7 @@ abstract class SimulatorServer implements PlatformSimulator {
   abstract boolean isWebhookPath(String path);
 
   /** The robot token the request carries, or {@code null}; used to name the robot a fault hit. */
-  abstract String token(Request request);
+  abstract String token(SimulatedRequest request);
 
   /** Throws {@link IllegalArgumentException} when the platform's robots cannot have this secret or these keywords. */
   abstract void checkSecurity(String secret, String... keywords);
@@ -205,7 +204,7 @@ abstract class SimulatorServer implements PlatformSimulator {
    *
    * @param token {@link #token}'s result for the request
    */
-  abstract Answer check(Request request, String token);
+  abstract Answer check(SimulatedRequest request, String token);
 
   /** The platform's answer shape for an error {@code code} and {@code message}. */
   abstract Answer errorAnswer(int code, String message);
@@ -295,8 +294,8 @@ abstract class SimulatorServer implements PlatformSimulator {
       }
       fault = null;
     }
-    Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Content-Type"),
-        query(exchange.getRequestURI().getRawQuery()), bytes, new String(bytes, StandardCharsets.UTF_8));
+    SimulatedRequest request = SimulatedRequest.of(exchange.getRequestMethod(), path,
+        exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestURI().getRawQuery(), bytes);
     String token = token(request);
     respond(exchange, fault != null ? answer(fault, token, request.body()) : checkLocked(request, token));
   }
@@ -305,7 +304,7 @@ abstract class SimulatorServer implements PlatformSimulator {
     return faults.poll();
   }
 
-  private synchronized Answer checkLocked(Request request, String token) {
+  private synchronized Answer checkLocked(SimulatedRequest request, String token) {
     return check(request, token);
   }
 
@@ -339,35 +338,6 @@ abstract class SimulatorServer implements PlatformSimulator {
       out.write(bytes);
     }
   }
-
-  /** Query parameters decoded once, as a server does: a double-encoded sign stays encoded. */
-  private static Map<String, String> query(String rawQuery) {
-    Map<String, String> params = new HashMap<>();
-    if (rawQuery == null) {
-      return params;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      try {
-        params.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        params.putIfAbsent(name, value); // a broken %-escape: kept raw, so it will not match
-      }
-    }
-    return params;
-  }
-
-  /**
-   * One request as the hooks see it.
-   *
-   * @param contentType the Content-Type header, or {@code null}
-   * @param query the query parameters, decoded once; the first of repeated names wins
-   * @param bytes the body as sent; must not be modified
-   * @param body the body decoded as UTF-8, as rejections record it
-   */
-  record Request(String method, String path, String contentType, Map<String, String> query, byte[] bytes, String body) {}
 
   /** An HTTP status and body; the body is sent as JSON when it starts with {@code {}, else as plain text. */
   record Answer(int status, String body) {}

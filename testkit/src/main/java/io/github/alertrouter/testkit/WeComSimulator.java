@@ -1,7 +1,6 @@
 package io.github.alertrouter.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +76,7 @@ public final class WeComSimulator extends SimulatorServer {
   }
 
   @Override
-  String token(Request request) {
+  String token(SimulatedRequest request) {
     return request.query().get("key");
   }
 
@@ -110,19 +109,14 @@ public final class WeComSimulator extends SimulatorServer {
   }
 
   @Override
-  Answer check(Request request, String key) {
+  Answer check(SimulatedRequest request, String key) {
     String body = request.body();
     SimulatedRobot robot = robotByToken(key);
     if (robot == null) {
       return refuse(null, 93000, "invalid webhook url", body);
     }
-    JsonNode json;
-    try {
-      json = JSON.readTree(request.bytes());
-    } catch (IOException e) {
-      json = null;
-    }
-    if (json == null || !json.isObject()) {
+    JsonNode json = request.jsonObject();
+    if (json == null) {
       return refuse(robot.id(), WRONG_JSON_CODE, "Warning: wrong json format.", body);
     }
     JsonNode msgtype = json.get("msgtype");
