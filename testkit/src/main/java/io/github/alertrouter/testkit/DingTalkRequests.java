@@ -1,18 +1,15 @@
 package io.github.alertrouter.testkit;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The request-level checks of {@link DingTalkSimulator}: query, Content-Type, signature. Stateless. */
+/** The request-level checks of {@link DingTalkSimulator}: Content-Type, signature. Stateless. */
 final class DingTalkRequests {
   private DingTalkRequests() {}
 
@@ -63,24 +60,4 @@ final class DingTalkRequests {
     }
     return true;
   }
-
-  /** Query parameters decoded once, as a server does: a double-encoded sign stays encoded. */
-  static Map<String, String> query(String rawQuery) {
-    Map<String, String> params = new HashMap<>();
-    if (rawQuery == null) {
-      return params;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      try {
-        params.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        params.putIfAbsent(name, value); // a broken %-escape: kept raw, so it will not match
-      }
-    }
-    return params;
-  }
-
 }

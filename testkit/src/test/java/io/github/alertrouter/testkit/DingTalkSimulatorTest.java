@@ -1,5 +1,7 @@
 package io.github.alertrouter.testkit;
 
+import static io.github.alertrouter.testkit.SimHttp.assertAccepted;
+import static io.github.alertrouter.testkit.SimHttp.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,25 +37,6 @@ class DingTalkSimulatorTest {
   @AfterEach
   void close() {
     sim.close();
-  }
-
-  private static JsonNode answer(HttpResponse<String> response) {
-    assertThat(response.statusCode()).isEqualTo(200);
-    try {
-      return JSON.readTree(response.body());
-    } catch (Exception e) {
-      throw new AssertionError(response.body(), e);
-    }
-  }
-
-  private static void assertRefused(HttpResponse<String> response, int errcode, String errmsg) {
-    JsonNode answer = answer(response);
-    assertThat(answer.get("errcode").asInt()).as(response.body()).isEqualTo(errcode);
-    assertThat(answer.get("errmsg").asText()).startsWith(errmsg);
-  }
-
-  private static void assertAccepted(HttpResponse<String> response) {
-    assertThat(answer(response).get("errcode").asInt()).as(response.body()).isZero();
   }
 
   /** A request builder for one case, given the simulator's robots. */

@@ -1,5 +1,9 @@
 package io.github.alertrouter.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.Robot;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** Raw requests to a simulator: the testkit cannot use a platform module's client. */
 final class SimHttp {
   static final String JSON = "application/json; charset=utf-8";
+  private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private SimHttp() {}
@@ -56,6 +61,29 @@ final class SimHttp {
   static String signedUrl(Robot robot, long millis) {
     return robot.webhook().reveal() + "&timestamp=" + millis + "&sign="
         + URLEncoder.encode(sign(robot.secret().reveal(), millis), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Asserts a DingTalk or WeCom answer, {@code {"errcode":…,"errmsg":…}} with HTTP 200 (both
+   * platforms answer errors that way): this {@code errcode}, and an errmsg starting with
+   * {@code errmsg}. Returns the whole errmsg, for a platform's own suffix (WeCom's "more info").
+   */
+  static String assertRefused(HttpResponse<String> response, int errcode, String errmsg) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer;
+    try {
+      answer = JSON_MAPPER.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError(response.body(), e);
+    }
+    assertThat(answer.path("errcode").asInt(Integer.MIN_VALUE)).as(response.body()).isEqualTo(errcode);
+    assertThat(answer.path("errmsg").asText()).as(response.body()).startsWith(errmsg);
+    return answer.path("errmsg").asText();
+  }
+
+  /** Asserts a DingTalk or WeCom success: {@code errcode} 0 and errmsg {@code "ok"}. */
+  static void assertAccepted(HttpResponse<String> response) {
+    assertThat(assertRefused(response, 0, "ok")).isEqualTo("ok");
   }
 
   static String text(String content) {

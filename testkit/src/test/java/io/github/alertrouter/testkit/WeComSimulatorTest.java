@@ -1,9 +1,9 @@
 package io.github.alertrouter.testkit;
 
+import static io.github.alertrouter.testkit.SimHttp.assertAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.Robot;
 import java.net.http.HttpResponse;
@@ -28,25 +28,9 @@ class WeComSimulatorTest {
     sim.close();
   }
 
-  private static JsonNode answer(HttpResponse<String> response) {
-    assertThat(response.statusCode()).isEqualTo(200);
-    try {
-      return JSON.readTree(response.body());
-    } catch (Exception e) {
-      throw new AssertionError(response.body(), e);
-    }
-  }
-
   private static void assertRefused(HttpResponse<String> response, int errcode, String errmsg) {
-    JsonNode answer = answer(response);
-    assertThat(answer.get("errcode").asInt()).as(response.body()).isEqualTo(errcode);
-    assertThat(answer.get("errmsg").asText()).startsWith(errmsg)
+    assertThat(SimHttp.assertRefused(response, errcode, errmsg))
         .endsWith("more info at https://open.work.weixin.qq.com/devtool/query?e=" + errcode);
-  }
-
-  private static void assertAccepted(HttpResponse<String> response) {
-    assertThat(answer(response).get("errcode").asInt()).as(response.body()).isZero();
-    assertThat(answer(response).get("errmsg").asText()).isEqualTo("ok");
   }
 
   private static String text(String content) {
