@@ -2,12 +2,11 @@ package io.github.alertrouter.dingtalk;
 
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.config.Suggestions;
 import io.github.alertrouter.spi.Overflow;
 import io.github.alertrouter.spi.RenderRequest;
-import java.time.DateTimeException;
+import io.github.alertrouter.spi.render.RobotOptions;
+import io.github.alertrouter.spi.render.RobotOptions.Choice;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -93,19 +92,9 @@ public record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation,
    * @throws IllegalArgumentException listing every problem {@link #check} finds
    */
   public static DingTalkOptions of(Robot robot) {
-    List<ConfigProblem> problems = check(robot);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("robot " + robot.id() + ": " + problems.stream()
-          .map(p -> "options." + p)
-          .reduce((a, b) -> a + "; " + b).orElseThrow());
-    }
-    String msgType = robot.option(OPTION_MSG_TYPE, null);
-    String orientation = robot.option(OPTION_BTN_ORIENTATION, null);
-    return new DingTalkOptions(
-        msgType == null ? DEFAULT_MSG_TYPE : parseMsgType(msgType),
-        orientation == null ? DEFAULT_BTN_ORIENTATION : parseOrientation(orientation),
-        RenderRequest.displayZone(robot),
-        RenderRequest.overflow(robot));
+    Parsing.OPTIONS.require(robot);
+    return new DingTalkOptions(Parsing.MSG_TYPE.read(robot), Parsing.ORIENTATION.read(robot),
+        RenderRequest.displayZone(robot), RenderRequest.overflow(robot));
   }
 
   /**
@@ -113,64 +102,25 @@ public record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation,
    * ({@code options.msgType}); unknown names get a "did you mean". Empty when fine.
    */
   public static List<ConfigProblem> check(Robot robot) {
-    List<ConfigProblem> problems = new ArrayList<>();
-    robot.options().forEach((name, value) -> {
-      String path = "options." + name;
-      String v = value == null ? "" : value;
-      switch (name) {
-        case OPTION_MSG_TYPE -> {
-          if (parseMsgType(v) == null) {
-            problems.add(invalid(path, v, List.of("markdown", "actionCard")));
-          }
-        }
-        case OPTION_BTN_ORIENTATION -> {
-          if (parseOrientation(v) == null) {
-            problems.add(invalid(path, v, List.of("vertical", "horizontal")));
-          }
-        }
-        case RenderRequest.OPTION_TIME_ZONE -> {
-          try {
-            ZoneId.of(v);
-          } catch (DateTimeException e) {
-            problems.add(new ConfigProblem(path,
-                "must be an IANA time zone such as Asia/Shanghai, but was \"" + v + "\""));
-          }
-        }
-        case RenderRequest.OPTION_OVERFLOW -> {
-          try {
-            Overflow.parse(v);
-          } catch (IllegalArgumentException e) {
-            problems.add(invalid(path, v, List.of("truncate", "split")));
-          }
-        }
-        default -> problems.add(new ConfigProblem(path,
-            "unknown DingTalk option" + Suggestions.didYouMean(name, OPTION_NAMES)
-                + " (known: " + String.join(", ", OPTION_NAMES) + ")"));
-      }
-    });
-    return List.copyOf(problems);
+    return Parsing.OPTIONS.check(robot);
   }
 
-  private static ConfigProblem invalid(String path, String value, List<String> allowed) {
-    return new ConfigProblem(path, "must be " + String.join(" or ", allowed) + ", but was \"" + value + "\""
-        + Suggestions.didYouMean(value, allowed));
-  }
+  // a holder, so the choices are built after the enums and defaults they name
+  private static final class Parsing {
+    static final Choice<MsgType> MSG_TYPE = Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName);
+    // the body's "0"/"1" is accepted too
+    static final Choice<ButtonOrientation> ORIENTATION =
+        Choice.of(OPTION_BTN_ORIENTATION, DEFAULT_BTN_ORIENTATION, ButtonOrientation::optionName)
+            .withParser(Parsing::orientation);
+    static final RobotOptions OPTIONS = RobotOptions.of("DingTalk", List.of(MSG_TYPE, ORIENTATION));
 
-  private static MsgType parseMsgType(String text) {
-    for (MsgType t : MsgType.values()) {
-      if (t.wireName.equalsIgnoreCase(text)) {
-        return t;
+    private static ButtonOrientation orientation(String text) {
+      for (ButtonOrientation o : ButtonOrientation.values()) {
+        if (o.optionName.equalsIgnoreCase(text.toLowerCase(Locale.ROOT)) || o.wireValue.equals(text)) {
+          return o;
+        }
       }
+      return null;
     }
-    return null;
-  }
-
-  private static ButtonOrientation parseOrientation(String text) {
-    for (ButtonOrientation o : ButtonOrientation.values()) {
-      if (o.optionName.equalsIgnoreCase(text.toLowerCase(Locale.ROOT)) || o.wireValue.equals(text)) {
-        return o;
-      }
-    }
-    return null;
   }
 }

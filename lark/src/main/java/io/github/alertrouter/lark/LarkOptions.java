@@ -2,12 +2,11 @@ package io.github.alertrouter.lark;
 
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.config.Suggestions;
 import io.github.alertrouter.spi.Overflow;
 import io.github.alertrouter.spi.RenderRequest;
-import java.time.DateTimeException;
+import io.github.alertrouter.spi.render.RobotOptions;
+import io.github.alertrouter.spi.render.RobotOptions.Choice;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -86,18 +85,9 @@ public record LarkOptions(MsgType msgType, MentionBy mentionBy, ZoneId timeZone,
    * @throws IllegalArgumentException listing every problem {@link #check} finds
    */
   public static LarkOptions of(Robot robot) {
-    List<ConfigProblem> problems = check(robot);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("robot " + robot.id() + ": " + String.join("; ",
-          problems.stream().map(ConfigProblem::toString).toList()));
-    }
-    String msgType = robot.option(OPTION_MSG_TYPE, null);
-    String mentionBy = robot.option(OPTION_MENTION_BY, null);
-    return new LarkOptions(
-        msgType == null ? DEFAULT_MSG_TYPE : parse(MsgType.values(), msgType),
-        mentionBy == null ? DEFAULT_MENTION_BY : parse(MentionBy.values(), mentionBy),
-        RenderRequest.displayZone(robot),
-        RenderRequest.overflow(robot));
+    Parsing.OPTIONS.require(robot);
+    return new LarkOptions(Parsing.MSG_TYPE.read(robot), Parsing.MENTION_BY.read(robot),
+        RenderRequest.displayZone(robot), RenderRequest.overflow(robot));
   }
 
   /**
@@ -105,54 +95,16 @@ public record LarkOptions(MsgType msgType, MentionBy mentionBy, ZoneId timeZone,
    * ({@code options.msgType}); unknown names and values get a "did you mean". Empty when fine.
    */
   public static List<ConfigProblem> check(Robot robot) {
-    List<ConfigProblem> problems = new ArrayList<>();
-    robot.options().forEach((name, value) -> {
-      String path = "options." + name;
-      String v = value == null ? "" : value;
-      switch (name) {
-        case OPTION_MSG_TYPE -> {
-          if (parse(MsgType.values(), v) == null) {
-            problems.add(invalid(path, v, List.of("interactive", "post", "text")));
-          }
-        }
-        case OPTION_MENTION_BY -> {
-          if (parse(MentionBy.values(), v) == null) {
-            problems.add(invalid(path, v, List.of("userId", "openId")));
-          }
-        }
-        case RenderRequest.OPTION_TIME_ZONE -> {
-          try {
-            ZoneId.of(v);
-          } catch (DateTimeException e) {
-            problems.add(new ConfigProblem(path, "must be an IANA time zone such as Asia/Shanghai, but was \"" + v + "\""));
-          }
-        }
-        case RenderRequest.OPTION_OVERFLOW -> {
-          try {
-            Overflow.parse(v);
-          } catch (IllegalArgumentException e) {
-            problems.add(invalid(path, v, List.of("truncate", "split")));
-          }
-        }
-        default -> problems.add(new ConfigProblem(path, "unknown Lark option" + Suggestions.didYouMean(name, OPTION_NAMES)
-            + " (known: " + String.join(", ", OPTION_NAMES) + ")"));
-      }
-    });
-    return List.copyOf(problems);
+    return Parsing.OPTIONS.check(robot);
   }
 
-  private static ConfigProblem invalid(String path, String value, List<String> allowed) {
-    return new ConfigProblem(path, "must be " + String.join(" or ", allowed) + ", but was \"" + value + "\""
-        + Suggestions.didYouMean(value, allowed));
-  }
-
-  private static <E extends Enum<E>> E parse(E[] values, String text) {
-    for (E e : values) {
-      String name = e instanceof MsgType t ? t.wireName() : ((MentionBy) e).optionName();
-      if (name.equalsIgnoreCase(text.strip())) {
-        return e;
-      }
-    }
-    return null;
+  // a holder, so the choices are built after the enums and defaults they name; Lark's values may
+  // carry surrounding blanks
+  private static final class Parsing {
+    static final Choice<MsgType> MSG_TYPE = Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName)
+        .withParser(t -> RobotOptions.match(MsgType.values(), MsgType::wireName, t.strip()));
+    static final Choice<MentionBy> MENTION_BY = Choice.of(OPTION_MENTION_BY, DEFAULT_MENTION_BY, MentionBy::optionName)
+        .withParser(t -> RobotOptions.match(MentionBy.values(), MentionBy::optionName, t.strip()));
+    static final RobotOptions OPTIONS = RobotOptions.of("Lark", List.of(MSG_TYPE, MENTION_BY));
   }
 }

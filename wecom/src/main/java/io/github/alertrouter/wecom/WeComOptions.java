@@ -2,12 +2,11 @@ package io.github.alertrouter.wecom;
 
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.config.Suggestions;
 import io.github.alertrouter.spi.Overflow;
 import io.github.alertrouter.spi.RenderRequest;
-import java.time.DateTimeException;
+import io.github.alertrouter.spi.render.RobotOptions;
+import io.github.alertrouter.spi.render.RobotOptions.Choice;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,83 +96,24 @@ public record WeComOptions(MsgType msgType, MentionMode mentionMode, ZoneId time
    * @throws IllegalArgumentException listing every problem {@link #check} finds
    */
   public static WeComOptions of(Robot robot) {
-    List<ConfigProblem> problems = check(robot);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("robot " + robot.id() + ": " + problems.stream()
-          .map(ConfigProblem::toString).reduce((a, b) -> a + "; " + b).orElseThrow());
-    }
-    String msgType = robot.option(OPTION_MSG_TYPE, null);
-    String mode = robot.option(OPTION_MENTION_MODE, null);
-    return new WeComOptions(
-        msgType == null ? DEFAULT_MSG_TYPE : parseMsgType(msgType),
-        mode == null ? DEFAULT_MENTION_MODE : parseMentionMode(mode),
-        RenderRequest.displayZone(robot),
-        RenderRequest.overflow(robot));
+    Parsing.OPTIONS.require(robot);
+    return new WeComOptions(Parsing.MSG_TYPE.read(robot), Parsing.MENTION_MODE.read(robot),
+        RenderRequest.displayZone(robot), RenderRequest.overflow(robot));
   }
 
   /**
    * Every problem with the robot's options, with paths relative to the robot
-   * ({@code options.msgType}); unknown names get a "did you mean". Empty when fine.
+   * ({@code options.msgType}); unknown names and values get a "did you mean". Empty when fine.
    */
   public static List<ConfigProblem> check(Robot robot) {
-    List<ConfigProblem> problems = new ArrayList<>();
-    robot.options().forEach((name, value) -> {
-      String path = "options." + name;
-      String v = value == null ? "" : value;
-      switch (name) {
-        case OPTION_MSG_TYPE -> {
-          if (parseMsgType(v) == null) {
-            problems.add(invalid(path, v, List.of("markdown", "text", "markdown_v2")));
-          }
-        }
-        case OPTION_MENTION_MODE -> {
-          if (parseMentionMode(v) == null) {
-            problems.add(invalid(path, v, List.of("followUp", "single")));
-          }
-        }
-        case RenderRequest.OPTION_TIME_ZONE -> {
-          try {
-            ZoneId.of(v);
-          } catch (DateTimeException e) {
-            problems.add(new ConfigProblem(path,
-                "must be an IANA time zone such as Asia/Shanghai, but was \"" + v + "\""));
-          }
-        }
-        case RenderRequest.OPTION_OVERFLOW -> {
-          try {
-            Overflow.parse(v);
-          } catch (IllegalArgumentException e) {
-            problems.add(invalid(path, v, List.of("truncate", "split")));
-          }
-        }
-        default -> problems.add(new ConfigProblem(path,
-            "unknown WeCom option" + Suggestions.didYouMean(name, OPTION_NAMES)
-                + " (known: " + String.join(", ", OPTION_NAMES) + ")"));
-      }
-    });
-    return List.copyOf(problems);
+    return Parsing.OPTIONS.check(robot);
   }
 
-  private static ConfigProblem invalid(String path, String value, List<String> allowed) {
-    return new ConfigProblem(path, "must be " + String.join(" or ", allowed) + ", but was \"" + value + "\""
-        + Suggestions.didYouMean(value, allowed));
-  }
-
-  private static MsgType parseMsgType(String text) {
-    for (MsgType t : MsgType.values()) {
-      if (t.wireName.equalsIgnoreCase(text)) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  private static MentionMode parseMentionMode(String text) {
-    for (MentionMode m : MentionMode.values()) {
-      if (m.optionName.equalsIgnoreCase(text)) {
-        return m;
-      }
-    }
-    return null;
+  // a holder, so the choices are built after the enums and defaults they name
+  private static final class Parsing {
+    static final Choice<MsgType> MSG_TYPE = Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName);
+    static final Choice<MentionMode> MENTION_MODE =
+        Choice.of(OPTION_MENTION_MODE, DEFAULT_MENTION_MODE, MentionMode::optionName);
+    static final RobotOptions OPTIONS = RobotOptions.of("WeCom", List.of(MSG_TYPE, MENTION_MODE));
   }
 }

@@ -1,6 +1,12 @@
 /**
- * Platform-neutral helpers for platform modules' renderers: paging a notification into a size
- * limit ({@link io.github.alertrouter.spi.render.Paging}) and showing times the same way on every
- * platform ({@link io.github.alertrouter.spi.render.TimeText}).
+ * Platform-neutral helpers for platform modules: paging a notification into a size limit
+ * ({@link io.github.alertrouter.spi.render.Paging}), showing times the same way on every platform
+ * ({@link io.github.alertrouter.spi.render.TimeText}), checking robot options with "did you mean"
+ * ({@link io.github.alertrouter.spi.render.RobotOptions}), making untrusted text inert
+ * ({@link io.github.alertrouter.spi.render.TextSafety}, {@link io.github.alertrouter.spi.render.InertText}
+ * and a platform's {@link io.github.alertrouter.spi.render.Escaper}), one alert's escaped facts
+ * ({@link io.github.alertrouter.spi.render.AlertFacts}) and redacted, bounded details of a
+ * platform's answer ({@link io.github.alertrouter.spi.render.AnswerDetails}). Dialect tables, layouts
+ * and templates stay in the platform modules.
  */
 package io.github.alertrouter.spi.render;

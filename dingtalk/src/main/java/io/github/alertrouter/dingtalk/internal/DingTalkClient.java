@@ -7,10 +7,10 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.OutboundMessage;
-import io.github.alertrouter.spi.Redaction;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.spi.render.AnswerDetails;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,8 +28,6 @@ import java.util.Objects;
 public final class DingTalkClient implements RobotClient {
   static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
   private static final ObjectMapper JSON = new ObjectMapper();
-  // an HTML error page or a huge body must not flood logs and events
-  private static final int MAX_DETAIL = 300;
 
   private final Robot robot;
   private final ClientContext context;
@@ -53,7 +51,7 @@ public final class DingTalkClient implements RobotClient {
       response = context.transport().post(uri, HEADERS, body, context.requestTimeout());
     } catch (IOException | UncheckedIOException e) {
       return new SendResult.Retryable(
-          FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(), detail(describe(e)), null);
+          FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(), detail(AnswerDetails.describe(e)), null);
     } catch (IllegalArgumentException e) {
       // the JDK client refuses some URLs (a scheme other than http/https) only when sending
       return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook refused: " + e.getMessage());
@@ -108,9 +106,8 @@ public final class DingTalkClient implements RobotClient {
     return new SendResult.Permanent(kind, code, detail(detail));
   }
 
-  /** Redacted first, then shortened: a cut could leave half a token that redaction no longer finds. */
   private String detail(String text) {
-    return snippet(Redaction.text(text, robot));
+    return AnswerDetails.of(text, robot);
   }
 
   private static JsonNode parse(String body) {
@@ -122,15 +119,4 @@ public final class DingTalkClient implements RobotClient {
     }
   }
 
-  private static String describe(Exception e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  private static String snippet(String text) {
-    if (text.length() <= MAX_DETAIL) {
-      return text;
-    }
-    int end = Character.isHighSurrogate(text.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
-    return text.substring(0, end) + "…";
-  }
 }

@@ -1,5 +1,8 @@
 package io.github.alertrouter.dingtalk.internal;
 
+import io.github.alertrouter.spi.render.InertText;
+import io.github.alertrouter.spi.render.TextSafety;
+
 /**
  * Makes untrusted alert text (label and annotation values, contact names) inert in DingTalk
  * markdown: it renders as the same words, but cannot format, link, or look like a mention.
@@ -26,11 +29,12 @@ package io.github.alertrouter.dingtalk.internal;
  * {@code 1．} and {@code 1）}. Heading ({@code #}) and quote ({@code >}) markers are already gone,
  * so a value cannot fake a "# RESOLVED" heading.
  *
- * <p>Everywhere: C0/C1 control characters are removed (tab becomes a space); invisible format
- * characters (zero-width spaces, bidi overrides and isolates, BOM, tag characters) are removed,
- * except the zero-width (non-)joiners that emoji and some scripts need; a lone surrogate becomes
- * U+FFFD. {@link #inline} turns line breaks into spaces (label values, names); {@link #block}
- * keeps them, with at most one blank line in a row (annotations).
+ * <p>Everywhere (core's {@link InertText}, which applies this table): C0/C1 control characters
+ * are removed (tab becomes a space); invisible format characters (zero-width spaces, bidi
+ * overrides and isolates, BOM, tag characters) are removed, except the zero-width (non-)joiners
+ * that emoji and some scripts need; a lone surrogate becomes U+FFFD. {@link #inline} turns line
+ * breaks into spaces (label values, names); {@link #block} keeps them, with at most one blank line
+ * in a row (annotations).
  *
  * <p>Every input code point becomes at most one output code point, so the output may be cut at
  * any code-point boundary ({@link #cut}) without splitting a replacement. URLs inside untrusted
@@ -38,28 +42,30 @@ package io.github.alertrouter.dingtalk.internal;
  * can never carry attacker-chosen link text. Stateless and thread-safe.
  */
 final class DingTalkEscaper {
-  static final char ELLIPSIS = '…';
+  static final char ELLIPSIS = TextSafety.ELLIPSIS;
+  /** The escaper as core's render helpers take it. */
+  static final InertText MARKDOWN = new InertText(DingTalkEscaper::replacement, true);
 
   private DingTalkEscaper() {}
 
   /** One line of inert text: line breaks become spaces. {@code null} is {@code ""}. */
   static String inline(String raw) {
-    return escape(raw, false);
+    return MARKDOWN.inline(raw);
   }
 
   /** {@link #inline}, then cut to at most {@code maxCodePoints} (plus an ellipsis). */
   static String inline(String raw, int maxCodePoints) {
-    return cut(escape(raw, false), maxCodePoints);
+    return MARKDOWN.inline(raw, maxCodePoints);
   }
 
   /** Inert text that keeps its line breaks (each line neutralised). {@code null} is {@code ""}. */
   static String block(String raw) {
-    return escape(raw, true);
+    return MARKDOWN.block(raw);
   }
 
   /** {@link #block}, then cut to at most {@code maxCodePoints} (plus an ellipsis). */
   static String block(String raw, int maxCodePoints) {
-    return cut(escape(raw, true), maxCodePoints);
+    return MARKDOWN.block(raw, maxCodePoints);
   }
 
   /**
@@ -67,88 +73,7 @@ final class DingTalkEscaper {
    * cut. Only for escaper output, which holds no lone surrogate and no multi-character escape.
    */
   static String cut(String escaped, int maxCodePoints) {
-    if (escaped.codePointCount(0, escaped.length()) <= maxCodePoints) {
-      return escaped;
-    }
-    String head = escaped.substring(0, escaped.offsetByCodePoints(0, Math.max(0, maxCodePoints)));
-    return head.stripTrailing() + ELLIPSIS;
-  }
-
-  private static String escape(String raw, boolean keepLines) {
-    if (raw == null || raw.isEmpty()) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(raw.length() + 8);
-    boolean lineStart = true;
-    int blankLines = 0;
-    int i = 0;
-    while (i < raw.length()) {
-      int cp = raw.codePointAt(i);
-      int next = i + Character.charCount(cp);
-      if (isLineBreak(cp)) {
-        if (cp == '\r' && next < raw.length() && raw.charAt(next) == '\n') {
-          next++;
-        }
-        if (!keepLines) {
-          appendSpace(out);
-        } else if (out.length() > 0 && blankLines < 2) {
-          trimTrailingSpaces(out);
-          out.append('\n');
-          blankLines++;
-          lineStart = true;
-        }
-        i = next;
-        continue;
-      }
-      if (isDropped(cp)) {
-        i = next;
-        continue;
-      }
-      if (cp == '\t' || Character.isSpaceChar(cp)) {
-        if (!lineStart) {
-          out.appendCodePoint(cp == '\t' ? ' ' : cp);
-        }
-        i = next;
-        continue;
-      }
-      if (lineStart) {
-        int afterMarker = lineStartMarker(raw, i, out);
-        lineStart = false;
-        blankLines = 0;
-        if (afterMarker > i) {
-          i = afterMarker;
-          continue;
-        }
-      }
-      out.appendCodePoint(replacement(cp));
-      blankLines = 0;
-      i = next;
-    }
-    trimTrailingBlanks(out);
-    return out.toString();
-  }
-
-  /** Writes a neutralised list/rule marker at {@code i} and returns the index after it, or {@code i}. */
-  private static int lineStartMarker(String raw, int i, StringBuilder out) {
-    char c = raw.charAt(i);
-    if (c == '-' || c == '+' || c == '=') {
-      int after = i + 1;
-      if (after == raw.length() || raw.charAt(after) == c || isBlankOrBreak(raw.charAt(after))) {
-        out.append(c == '-' ? '－' : c == '+' ? '＋' : '＝');
-        return after;
-      }
-      return i;
-    }
-    int j = i;
-    while (j < raw.length() && j - i < 10 && raw.charAt(j) >= '0' && raw.charAt(j) <= '9') {
-      j++;
-    }
-    if (j > i && j < raw.length() && (raw.charAt(j) == '.' || raw.charAt(j) == ')')
-        && (j + 1 == raw.length() || isBlankOrBreak(raw.charAt(j + 1)))) {
-      out.append(raw, i, j).append(raw.charAt(j) == '.' ? '．' : '）');
-      return j + 1;
-    }
-    return i;
+    return TextSafety.cut(escaped, maxCodePoints);
   }
 
   private static int replacement(int cp) {
@@ -166,52 +91,7 @@ final class DingTalkEscaper {
       case '|': return '｜';
       case '\\': return '＼';
       case '&': return '＆';
-      default:
-        // a lone surrogate cannot be encoded as UTF-8
-        return Character.isSurrogate((char) cp) && cp <= 0xFFFF ? 0xFFFD : cp;
+      default: return cp;
     }
-  }
-
-  private static boolean isLineBreak(int cp) {
-    return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-  }
-
-  private static boolean isBlankOrBreak(char c) {
-    return c == ' ' || c == '\t' || isLineBreak(c);
-  }
-
-  private static boolean isDropped(int cp) {
-    if (cp == '\t') {
-      return false;
-    }
-    int type = Character.getType(cp);
-    if (type == Character.CONTROL) {
-      return true;
-    }
-    // zero-width joiners are part of emoji sequences and of some scripts' spelling
-    return type == Character.FORMAT && cp != 0x200C && cp != 0x200D;
-  }
-
-  private static void appendSpace(StringBuilder out) {
-    if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-      out.append(' ');
-    }
-  }
-
-  private static void trimTrailingSpaces(StringBuilder out) {
-    int end = out.length();
-    while (end > 0 && out.charAt(end - 1) != '\n' && Character.isSpaceChar(out.charAt(end - 1))) {
-      end--;
-    }
-    out.setLength(end);
-  }
-
-  private static void trimTrailingBlanks(StringBuilder out) {
-    int end = out.length();
-    while (end > 0 && (out.charAt(end - 1) == ' ' || out.charAt(end - 1) == '\n'
-        || Character.isSpaceChar(out.charAt(end - 1)))) {
-      end--;
-    }
-    out.setLength(end);
   }
 }

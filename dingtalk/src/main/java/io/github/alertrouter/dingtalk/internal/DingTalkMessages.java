@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.dingtalk.DingTalkOptions.ButtonOrientation;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.TextSafety;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -77,25 +78,8 @@ final class DingTalkMessages {
     }
   }
 
+  /** {@code s} with every lone surrogate replaced by U+FFFD. */
   static String clean(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-      if (paired) {
-        if (out != null) {
-          out.append(c).append(s.charAt(i + 1));
-        }
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        if (out == null) {
-          out = new StringBuilder(s.length()).append(s, 0, i);
-        }
-        out.append('\uFFFD');
-      } else if (out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? s : out.toString();
+    return TextSafety.repairSurrogates(s);
   }
 }

@@ -7,13 +7,13 @@ import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -46,9 +46,9 @@ public final class DingTalkRenderer {
     Layout layout = request.template() == null
         ? new MarkdownLayout(facts)
         : new TemplateLayout(templates.compile(request.template()), facts);
-    List<AlertView> alerts = views(n, request.displayZone());
+    List<AlertFacts> alerts = views(n, request.displayZone());
     String firstName = alerts.isEmpty() ? "" : alerts.get(0).name();
-    Function<Page<AlertView>, String> body = card
+    Function<Page<AlertFacts>, String> body = card
         ? page -> DingTalkMessages.actionCard(
             facts.title(page, firstName), layout.text(page), options.btnOrientation(), n.links())
         : page -> DingTalkMessages.markdown(
@@ -75,16 +75,8 @@ public final class DingTalkRenderer {
     return TemplateLayout.Templates.check(template, SampleNotification.facts(), SampleNotification.page());
   }
 
-  static List<AlertView> views(Notification n, ZoneId zone) {
-    Set<String> group = n.groupLabels().keySet();
-    List<AlertView> views = new ArrayList<>(n.alertCount());
-    for (Alert a : n.firing()) {
-      views.add(AlertView.of(a, group, false, zone));
-    }
-    for (Alert a : n.resolved()) {
-      views.add(AlertView.of(a, group, true, zone));
-    }
-    return views;
+  static List<AlertFacts> views(Notification n, ZoneId zone) {
+    return AlertFacts.all(n, zone, DingTalkEscaper.MARKDOWN, MessageBudget.MAX_TEXT);
   }
 
   /** A notification with every context value filled, to find unknown names in a template. */
@@ -93,7 +85,7 @@ public final class DingTalkRenderer {
       return MessageFacts.of(notification(), "keyword", true, MentionPlan.of(List.of()), List.of());
     }
 
-    static Page<AlertView> page() {
+    static Page<AlertFacts> page() {
       return Page.whole(views(notification(), ZoneId.of("UTC")));
     }
 

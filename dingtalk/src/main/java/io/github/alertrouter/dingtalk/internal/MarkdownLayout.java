@@ -1,5 +1,6 @@
 package io.github.alertrouter.dingtalk.internal;
 
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * The built-in text: a heading with keyword, status marker and counts; the group, policy, reason
  * (and digest size); one block per alert; "…and N more alerts"; links; unresolved names; and the
  * @tokens on the last line. Blocks and the lines inside them are separated by blank lines because
- * DingTalk's handling of single newlines is unverified (platforms.md §1.7). Every untrusted value arrives escaped (see {@link AlertView}).
+ * DingTalk's handling of single newlines is unverified (platforms.md §1.7). Every untrusted value arrives escaped (see {@link AlertFacts}).
  */
 final class MarkdownLayout implements Layout {
   private final MessageFacts facts;
@@ -18,15 +19,15 @@ final class MarkdownLayout implements Layout {
   }
 
   @Override
-  public String text(Page<AlertView> page) {
+  public String text(Page<AlertFacts> page) {
     List<String> blocks = new ArrayList<>();
     blocks.add(heading(page));
     blocks.add(about());
     if (page.isPart()) {
       blocks.add("**Part " + page.part() + "/" + page.parts() + "**");
     }
-    List<AlertView> firing = AlertView.firing(page.items());
-    List<AlertView> resolved = AlertView.resolved(page.items());
+    List<AlertFacts> firing = AlertFacts.firing(page.items());
+    List<AlertFacts> resolved = AlertFacts.resolved(page.items());
     if (!firing.isEmpty() && !resolved.isEmpty()) {
       blocks.add("**Firing**");
     }
@@ -44,9 +45,9 @@ final class MarkdownLayout implements Layout {
     return String.join("\n\n", blocks.stream().filter(b -> !b.isEmpty()).toList());
   }
 
-  private String heading(Page<AlertView> page) {
+  private String heading(Page<AlertFacts> page) {
     String keyword = facts.keyword().isEmpty() ? "" : "[" + facts.keyword() + "] ";
-    String group = String.join(" ", facts.groupLabels().stream().map(AlertView.Entry::value).toList());
+    String group = String.join(" ", facts.groupLabels().stream().map(AlertFacts.Entry::value).toList());
     return "### " + keyword + facts.statusLine() + (group.isEmpty() ? "" : " · " + group);
   }
 
@@ -63,7 +64,7 @@ final class MarkdownLayout implements Layout {
   }
 
   /** One alert: marker, name and severity; summary; description; key labels; times and source. */
-  static String alert(AlertView a) {
+  static String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
     String head = (a.resolved() ? MessageFacts.RESOLVED_MARK : MessageFacts.FIRING_MARK)
         + " **" + (a.name().isEmpty() ? "alert" : a.name()) + "**"

@@ -1,6 +1,7 @@
 package io.github.alertrouter.dingtalk.internal;
 
 import io.github.alertrouter.spi.Overflow;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
 import java.util.List;
@@ -24,12 +25,14 @@ import java.util.function.Function;
 final class MessageBudget {
   /** DingTalk's documented limit on a webhook request body, in UTF-8 bytes. */
   static final int MAX_BODY_BYTES = 20_000;
+  /** The longest summary, description or annotation value, in code points. */
+  static final int MAX_TEXT = 2000;
 
   private MessageBudget() {}
 
   /** The bodies to send, in order; each renders a page with {@code body}. */
-  static List<String> fit(List<AlertView> alerts, Overflow overflow, Function<Page<AlertView>, String> body) {
-    return Paging.fit(alerts, overflow, body, MessageBudget::fits, AlertView::shorten, AlertView.MAX_TEXT);
+  static List<String> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> body) {
+    return Paging.fit(alerts, overflow, body, MessageBudget::fits, (a, max) -> a.shorten(max, DingTalkEscaper.MARKDOWN), MAX_TEXT);
   }
 
   static boolean fits(String body) {

@@ -2,6 +2,7 @@ package io.github.alertrouter.dingtalk.internal;
 
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.List;
  * @param tokens the @tokens this message type writes in its text
  */
 record MessageFacts(
-    boolean resolved, int firingCount, int resolvedCount, List<AlertView.Entry> groupLabels, String policy,
+    boolean resolved, int firingCount, int resolvedCount, List<AlertFacts.Entry> groupLabels, String policy,
     String reason, int groups, String keyword, List<NotificationLink> links, boolean linksInText,
     MentionPlan mentions, List<String> tokens) {
   static final String FIRING_MARK = "🔥";
@@ -32,11 +33,10 @@ record MessageFacts(
   private static final int MAX_TITLE_VALUES = 120;
 
   static MessageFacts of(Notification n, String keyword, boolean linksInText, MentionPlan mentions, List<String> tokens) {
-    List<AlertView.Entry> group = new ArrayList<>();
-    n.groupLabels().forEach((name, value) -> group.add(new AlertView.Entry(
-        DingTalkEscaper.inline(name, AlertView.MAX_NAME), DingTalkEscaper.inline(value, AlertView.MAX_LABEL_VALUE))));
+    List<AlertFacts.Entry> group = new ArrayList<>();
+    n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, DingTalkEscaper.MARKDOWN)));
     return new MessageFacts(n.isResolved(), n.firing().size(), n.resolved().size(), List.copyOf(group),
-        DingTalkEscaper.inline(n.policy(), AlertView.MAX_NAME), n.reason().description(), n.groups(),
+        DingTalkEscaper.inline(n.policy(), AlertFacts.MAX_NAME), n.reason().description(), n.groups(),
         keyword == null ? "" : keyword, n.links(), linksInText, mentions, List.copyOf(tokens));
   }
 
@@ -57,13 +57,13 @@ record MessageFacts(
    * The message title, shown in notifications and the chat list: {@code [alert] [FIRING:3]
    * HighLatency payments (1/3)}.
    */
-  String title(Page<AlertView> page, String firstAlertName) {
+  String title(Page<AlertFacts> page, String firstAlertName) {
     StringBuilder t = new StringBuilder();
     if (!keyword.isEmpty()) {
       t.append('[').append(keyword).append("] ");
     }
     t.append(resolved ? "[RESOLVED:" + resolvedCount + "]" : "[FIRING:" + firingCount + "]");
-    String values = String.join(" ", groupLabels.stream().map(AlertView.Entry::value).toList());
+    String values = String.join(" ", groupLabels.stream().map(AlertFacts.Entry::value).toList());
     String shown = values.isEmpty() ? firstAlertName : values;
     if (!shown.isEmpty()) {
       t.append(' ').append(DingTalkEscaper.cut(shown, MAX_TITLE_VALUES));

@@ -1,5 +1,6 @@
 package io.github.alertrouter.dingtalk.internal;
 
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.HashMap;
 import java.util.List;
@@ -42,11 +43,11 @@ final class TemplateContext {
     c.put("reason", facts.reason());
     c.put("groups", facts.groups());
     c.put("digest", facts.groups() > 1);
-    c.put("groupLabels", entries(facts.groupLabels()));
+    c.put("groupLabels", AlertFacts.entryMaps(facts.groupLabels()));
     c.put("firingCount", facts.firingCount());
     c.put("resolvedCount", facts.resolvedCount());
-    c.put("firing", alerts(AlertView.firing(page.items())));
-    c.put("resolved", alerts(AlertView.resolved(page.items())));
+    c.put("firing", alerts(AlertFacts.firing(page.items())));
+    c.put("resolved", alerts(AlertFacts.resolved(page.items())));
     c.put("more", page.moreLine());
     c.put("omitted", page.omitted());
     c.put("part", page.part());
@@ -59,27 +60,13 @@ final class TemplateContext {
     return c;
   }
 
-  private static List<Map<String, Object>> alerts(List<AlertView> alerts) {
+  private static List<Map<String, Object>> alerts(List<AlertFacts> alerts) {
     return alerts.stream().map(TemplateContext::alert).toList();
   }
 
-  private static Map<String, Object> alert(AlertView a) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("name", a.name());
-    m.put("severity", a.severity());
-    m.put("summary", a.summary());
-    m.put("description", a.description());
-    m.put("labels", entries(a.labels()));
-    m.put("annotations", entries(a.annotations()));
-    m.put("startsAt", a.startsAt());
-    m.put("endsAt", a.endsAt());
-    m.put("duration", a.duration());
-    m.put("generatorURL", a.generatorURL());
+  private static Map<String, Object> alert(AlertFacts a) {
+    Map<String, Object> m = a.toTemplateMap();
     m.put("source", Links.source(a.generatorURL()));
     return m;
-  }
-
-  private static List<Map<String, Object>> entries(List<AlertView.Entry> entries) {
-    return entries.stream().map(AlertView.Entry::toMap).toList();
   }
 }

@@ -4,6 +4,7 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +29,7 @@ final class TemplateLayout implements Layout {
   }
 
   @Override
-  public String text(Page<AlertView> page) {
+  public String text(Page<AlertFacts> page) {
     String text;
     try {
       text = template.execute(TemplateContext.of(facts, page)).strip();
@@ -68,7 +69,7 @@ final class TemplateLayout implements Layout {
     }
 
     /** Syntax errors, and unknown names found by rendering a sample notification. */
-    static List<String> check(String text, MessageFacts sampleFacts, Page<AlertView> samplePage) {
+    static List<String> check(String text, MessageFacts sampleFacts, Page<AlertFacts> samplePage) {
       try {
         COMPILER.compile(text).execute(TemplateContext.of(sampleFacts, samplePage));
         return List.of();

@@ -3,6 +3,7 @@ package io.github.alertrouter.lark.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +23,16 @@ import java.util.function.Function;
 final class CardLayout implements Layout {
   private final MessageFacts facts;
   private final String firstAlertName;
-  private final Function<Page<AlertView>, String> template;
+  private final Function<Page<AlertFacts>, String> template;
 
-  CardLayout(MessageFacts facts, String firstAlertName, Function<Page<AlertView>, String> template) {
+  CardLayout(MessageFacts facts, String firstAlertName, Function<Page<AlertFacts>, String> template) {
     this.facts = facts;
     this.firstAlertName = firstAlertName;
     this.template = template;
   }
 
   @Override
-  public String body(Page<AlertView> page) {
+  public String body(Page<AlertFacts> page) {
     ObjectNode root = LarkMessages.root(LarkMessages.INTERACTIVE);
     ObjectNode card = root.putObject("card");
     card.putObject("config").put("wide_screen_mode", true);
@@ -56,7 +57,7 @@ final class CardLayout implements Layout {
     return LarkMessages.write(root);
   }
 
-  private void builtIn(ArrayNode elements, Page<AlertView> page) {
+  private void builtIn(ArrayNode elements, Page<AlertFacts> page) {
     List<String> head = new ArrayList<>();
     head.add(facts.heading());
     head.addAll(facts.aboutLines("**"));
@@ -64,8 +65,8 @@ final class CardLayout implements Layout {
       head.add("**Part " + page.part() + "/" + page.parts() + "**");
     }
     LarkMessages.markdownDiv(elements, String.join("\n", head));
-    List<AlertView> firing = AlertView.firing(page.items());
-    List<AlertView> resolved = AlertView.resolved(page.items());
+    List<AlertFacts> firing = AlertFacts.firing(page.items());
+    List<AlertFacts> resolved = AlertFacts.resolved(page.items());
     boolean both = !firing.isEmpty() && !resolved.isEmpty();
     if (both) {
       elements.addObject().put("tag", "hr");
@@ -94,11 +95,11 @@ final class CardLayout implements Layout {
   }
 
   /** One alert in {@code lark_md}: marker, name and severity; summary; description; key labels; times, source. */
-  static String alert(AlertView a) {
+  static String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
     lines.add((a.resolved() ? MessageFacts.RESOLVED_MARK : MessageFacts.FIRING_MARK)
         + " **" + (a.name().isEmpty() ? "alert" : a.name()) + "**"
-        + (a.shownSeverity().isEmpty() ? "" : " · " + a.shownSeverity())
+        + (a.severity().isEmpty() ? "" : " · " + a.severity())
         + (a.resolved() && !a.duration().isEmpty() ? " · resolved after " + a.duration() : ""));
     lines.add(a.summary());
     lines.add(a.description());
@@ -109,7 +110,7 @@ final class CardLayout implements Layout {
   }
 
   /** {@code started … · ended … · extra}, empty parts left out. */
-  static List<String> times(AlertView a, String extra) {
+  static List<String> times(AlertFacts a, String extra) {
     List<String> parts = new ArrayList<>();
     if (!a.startsAt().isEmpty()) {
       parts.add("started " + a.startsAt());

@@ -7,10 +7,10 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.OutboundMessage;
-import io.github.alertrouter.spi.Redaction;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.spi.render.AnswerDetails;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,8 +29,6 @@ import java.util.Objects;
  */
 public final class LarkClient implements RobotClient {
   static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
-  // an HTML error page or a huge body must not flood logs and events
-  private static final int MAX_DETAIL = 300;
 
   private final Robot robot;
   private final ClientContext context;
@@ -67,7 +65,7 @@ public final class LarkClient implements RobotClient {
       response = context.transport().post(uri, HEADERS, bytes, context.requestTimeout());
     } catch (IOException | UncheckedIOException e) {
       return new SendResult.Retryable(FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(),
-          detail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
+          detail(AnswerDetails.describe(e)), null);
     } catch (IllegalArgumentException e) {
       // the JDK client refuses some URLs (a scheme other than http/https) only when sending
       return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook refused: " + e.getMessage());
@@ -122,14 +120,8 @@ public final class LarkClient implements RobotClient {
     return new SendResult.Permanent(kind, code, detail(detail));
   }
 
-  /** Redacted first, then shortened: a cut could leave half a token that redaction no longer finds. */
   private String detail(String text) {
-    String redacted = Redaction.text(text, robot);
-    if (redacted.length() <= MAX_DETAIL) {
-      return redacted;
-    }
-    int end = Character.isHighSurrogate(redacted.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
-    return redacted.substring(0, end) + "…";
+    return AnswerDetails.of(text, robot);
   }
 
   private static ObjectNode parseObject(String text) {

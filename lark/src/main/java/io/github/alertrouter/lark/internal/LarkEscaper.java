@@ -1,5 +1,8 @@
 package io.github.alertrouter.lark.internal;
 
+import io.github.alertrouter.spi.render.Escaper;
+import io.github.alertrouter.spi.render.TextSafety;
+
 /**
  * Makes untrusted alert text (label and annotation values, contact names) inert in one of Lark's
  * three dialects (platforms.md §2.7): it shows as the same words but cannot format, link or
@@ -19,28 +22,37 @@ package io.github.alertrouter.lark.internal;
  *       structural in a post, a value in a {@code text} element is never parsed</td></tr>
  * </table>
  *
- * <p>Every dialect also removes C0/C1 controls (tab becomes a space) and invisible format
- * characters (zero-width spaces, bidi overrides and isolates, BOM, tag characters) except the
- * zero-width (non-)joiners emoji need, and turns a lone surrogate into U+FFFD. {@code inline}
- * turns line breaks into spaces; {@code block} keeps them, with at most one blank line in a row.
- * Output is cut with {@link #cut}, which never splits an entity. Stateless and thread-safe.
+ * <p>Every dialect also (with core's {@link TextSafety}) removes C0/C1 controls (tab becomes a
+ * space) and invisible format characters (zero-width spaces, bidi overrides and isolates, BOM, tag
+ * characters) except the zero-width (non-)joiners emoji need, and turns a lone surrogate into
+ * U+FFFD. {@code inline} turns line breaks into spaces; {@code block} keeps them, with at most one
+ * blank line in a row. Output is cut with {@link #cut}, which never splits an entity. Stateless and
+ * thread-safe.
  */
 final class LarkEscaper {
-  static final char ELLIPSIS = '…';
+  static final char ELLIPSIS = TextSafety.ELLIPSIS;
   private static final String CARD_SPECIAL = "<>&*_~`[]()#\\-+!:$\"'|";
 
   /** The three ways Lark reads text. */
-  enum Dialect {
+  enum Dialect implements Escaper {
     CARD, TEXT, POST;
 
     /** One line of inert text, cut to {@code max} code points (an entity counts as one). */
-    String inline(String raw, int max) {
+    @Override
+    public String inline(String raw, int max) {
       return cut(escape(raw, false, this), max);
     }
 
     /** Inert text keeping its line breaks, cut to {@code max} code points. */
-    String block(String raw, int max) {
+    @Override
+    public String block(String raw, int max) {
       return cut(escape(raw, true, this), max);
+    }
+
+    /** {@link LarkEscaper#cut}: the same in every dialect. */
+    @Override
+    public String cut(String escaped, int max) {
+      return LarkEscaper.cut(escaped, max);
     }
 
     String inline(String raw) {
@@ -87,7 +99,7 @@ final class LarkEscaper {
     while (i < raw.length()) {
       int cp = raw.codePointAt(i);
       int next = i + Character.charCount(cp);
-      if (isLineBreak(cp)) {
+      if (TextSafety.isLineBreak(cp)) {
         if (cp == '\r' && next < raw.length() && raw.charAt(next) == '\n') {
           next++;
         }
@@ -104,7 +116,7 @@ final class LarkEscaper {
         continue;
       }
       i = next;
-      if (isDropped(cp)) {
+      if (TextSafety.isInvisible(cp)) {
         continue;
       }
       if (cp == '\t') {
@@ -121,8 +133,8 @@ final class LarkEscaper {
   }
 
   private static void append(StringBuilder out, int cp, Dialect dialect) {
-    if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
-      out.append('\uFFFD'); // UTF-8 cannot encode a lone surrogate
+    if (TextSafety.repaired(cp) != cp) {
+      out.append(TextSafety.REPLACEMENT); // UTF-8 cannot encode a lone surrogate
       return;
     }
     switch (dialect) {
@@ -136,19 +148,6 @@ final class LarkEscaper {
       case TEXT -> out.appendCodePoint(cp == '<' ? '＜' : cp == '>' ? '＞' : cp == '&' ? '＆' : cp);
       case POST -> out.appendCodePoint(cp);
     }
-  }
-
-  private static boolean isLineBreak(int cp) {
-    return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-  }
-
-  private static boolean isDropped(int cp) {
-    if (cp == '\t') {
-      return false;
-    }
-    int type = Character.getType(cp);
-    // zero-width joiners are part of emoji sequences and of some scripts' spelling
-    return type == Character.CONTROL || (type == Character.FORMAT && cp != 0x200C && cp != 0x200D);
   }
 
   private static void trimTrailing(StringBuilder out, boolean newlinesToo) {

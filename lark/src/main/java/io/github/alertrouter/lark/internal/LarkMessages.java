@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.alertrouter.spi.render.TextSafety;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -71,16 +72,8 @@ final class LarkMessages {
     return url.replace("(", "%28").replace(")", "%29");
   }
 
+  /** {@code s} with every lone surrogate replaced by U+FFFD. */
   static String clean(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        out.append(c).append(s.charAt(++i));
-      } else {
-        out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-      }
-    }
-    return out.toString();
+    return TextSafety.repairSurrogates(s);
   }
 }

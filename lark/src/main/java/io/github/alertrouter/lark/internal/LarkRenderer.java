@@ -8,13 +8,13 @@ import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -37,12 +37,12 @@ public final class LarkRenderer {
     Notification n = request.notification();
     Dialect dialect = dialect(options.msgType());
     MentionPlan plan = MentionPlan.of(request.mentions());
-    List<AlertView> alerts = views(n, request.displayZone(), dialect);
+    List<AlertFacts> alerts = views(n, request.displayZone(), dialect);
     String keyword = request.robot().keyword() == null ? "" : request.robot().keyword();
-    MessageFacts facts = MessageFacts.of(n, alerts, keyword, dialect, plan);
-    Function<Page<AlertView>, String> template = request.template() == null ? null
+    MessageFacts facts = MessageFacts.of(n, keyword, dialect, plan);
+    Function<Page<AlertFacts>, String> template = request.template() == null ? null
         : Layout.withKeyword(Templates.text(templates.compile(request.template()), facts), keyword);
-    String first = n.alertCount() == 0 ? "" : Dialect.TEXT.inline(firstName(n), AlertView.MAX_NAME);
+    String first = n.alertCount() == 0 ? "" : Dialect.TEXT.inline(firstName(n), AlertFacts.MAX_NAME);
     Layout layout = switch (options.msgType()) {
       case INTERACTIVE -> new CardLayout(facts, first, template);
       case POST -> new PostLayout(facts, first, template);
@@ -59,8 +59,8 @@ public final class LarkRenderer {
   /** Problems with a template: syntax errors, and names the context does not have. */
   public List<String> checkTemplate(String template) {
     Notification sample = Sample.notification();
-    List<AlertView> alerts = views(sample, ZoneId.of("UTC"), Dialect.CARD);
-    MessageFacts facts = MessageFacts.of(sample, alerts, "keyword", Dialect.CARD, MentionPlan.of(List.of()));
+    List<AlertFacts> alerts = views(sample, ZoneId.of("UTC"), Dialect.CARD);
+    MessageFacts facts = MessageFacts.of(sample, "keyword", Dialect.CARD, MentionPlan.of(List.of()));
     return Templates.check(template, facts, Page.whole(alerts));
   }
 
@@ -77,12 +77,8 @@ public final class LarkRenderer {
     return a.label("alertname");
   }
 
-  static List<AlertView> views(Notification n, ZoneId zone, Dialect dialect) {
-    Set<String> group = n.groupLabels().keySet();
-    List<AlertView> views = new ArrayList<>(n.alertCount());
-    n.firing().forEach(a -> views.add(AlertView.of(a, group, false, zone, dialect)));
-    n.resolved().forEach(a -> views.add(AlertView.of(a, group, true, zone, dialect)));
-    return views;
+  static List<AlertFacts> views(Notification n, ZoneId zone, Dialect dialect) {
+    return AlertFacts.all(n, zone, dialect, MessageBudget.MAX_TEXT);
   }
 
   /** A notification with every context value filled, to find unknown names in a template. */

@@ -1,5 +1,6 @@
 package io.github.alertrouter.lark.internal;
 
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.function.Function;
 
@@ -9,13 +10,13 @@ import java.util.function.Function;
  */
 interface Layout {
   /** The exact body for {@code page}; mentions included when the page carries them. */
-  String body(Page<AlertView> page);
+  String body(Page<AlertFacts> page);
 
   /**
    * The text a policy's template writes for a page, with the keyword first when the template
    * left it out (Lark checks text and title values for it), or {@code null} for the built-in look.
    */
-  static Function<Page<AlertView>, String> withKeyword(Function<Page<AlertView>, String> template, String keyword) {
+  static Function<Page<AlertFacts>, String> withKeyword(Function<Page<AlertFacts>, String> template, String keyword) {
     if (template == null) {
       return null;
     }

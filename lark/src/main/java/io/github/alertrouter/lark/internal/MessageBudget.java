@@ -1,6 +1,8 @@
 package io.github.alertrouter.lark.internal;
 
+import io.github.alertrouter.lark.internal.LarkEscaper.Dialect;
 import io.github.alertrouter.spi.Overflow;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
 import java.util.List;
@@ -26,11 +28,13 @@ final class MessageBudget {
   static final int AT_ALL_RESERVE = 20;
   /** What a rendered body may use. */
   static final int RENDER_BUDGET = MAX_BODY_BYTES - SIGNING_RESERVE - AT_ALL_RESERVE;
+  /** The longest summary, description or annotation value, in escaped units. */
+  static final int MAX_TEXT = 2000;
 
   private MessageBudget() {}
 
-  static List<String> fit(List<AlertView> alerts, Overflow overflow, Function<Page<AlertView>, String> body) {
-    return Paging.fit(alerts, overflow, body, MessageBudget::fits, AlertView::shorten, AlertView.MAX_TEXT);
+  static List<String> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> body) {
+    return Paging.fit(alerts, overflow, body, MessageBudget::fits, (a, max) -> a.shorten(max, Dialect.CARD), MAX_TEXT);
   }
 
   static boolean fits(String body) {

@@ -1,8 +1,10 @@
 package io.github.alertrouter.lark.internal;
 
+import io.github.alertrouter.Alert;
 import io.github.alertrouter.lark.internal.LarkEscaper.Dialect;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ import java.util.Map;
  * @param mentions the mention plan
  */
 record MessageFacts(
-    Dialect dialect, boolean resolved, int firingCount, int resolvedCount, List<AlertView.Entry> groupLabels,
+    Dialect dialect, boolean resolved, int firingCount, int resolvedCount, List<AlertFacts.Entry> groupLabels,
     String titleValues, String policy, String reason, int groups, String keyword, List<NotificationLink> links,
     String colour, MentionPlan mentions) {
   static final String FIRING_MARK = "🔥";
@@ -51,24 +53,24 @@ record MessageFacts(
   static final String UNKNOWN_COLOUR = "orange";
   private static final List<String> RANK = List.of("red", "orange", "blue");
 
-  static MessageFacts of(Notification n, List<AlertView> alerts, String keyword, Dialect dialect, MentionPlan mentions) {
-    List<AlertView.Entry> group = new ArrayList<>();
-    n.groupLabels().forEach((name, value) -> group.add(new AlertView.Entry(
-        dialect.inline(name, AlertView.MAX_NAME), dialect.inline(value, AlertView.MAX_LABEL_VALUE))));
+  static MessageFacts of(Notification n, String keyword, Dialect dialect, MentionPlan mentions) {
+    List<AlertFacts.Entry> group = new ArrayList<>();
+    n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, dialect)));
     String values = Dialect.TEXT.inline(String.join(" ", n.groupLabels().values()), MAX_TITLE_VALUES);
     return new MessageFacts(dialect, n.isResolved(), n.firing().size(), n.resolved().size(), List.copyOf(group),
-        values, dialect.inline(n.policy(), AlertView.MAX_NAME), n.reason().description(), n.groups(),
-        keyword == null ? "" : keyword, n.links(), colour(n.isResolved(), alerts), mentions);
+        values, dialect.inline(n.policy(), AlertFacts.MAX_NAME), n.reason().description(), n.groups(),
+        keyword == null ? "" : keyword, n.links(), colour(n.isResolved(), n.firing()), mentions);
   }
 
-  /** Green when resolved, else the colour of the most severe firing alert. */
-  static String colour(boolean resolved, List<AlertView> alerts) {
+  /** Green when resolved, else the colour of the most severe firing alert (by its raw label). */
+  static String colour(boolean resolved, List<Alert> firing) {
     if (resolved) {
       return RESOLVED_COLOUR;
     }
     int best = RANK.size();
-    for (AlertView a : AlertView.firing(alerts)) {
-      String c = COLOURS.getOrDefault(a.severity().strip().toLowerCase(Locale.ROOT), UNKNOWN_COLOUR);
+    for (Alert a : firing) {
+      String severity = a.label("severity");
+      String c = COLOURS.getOrDefault(severity == null ? "" : severity.strip().toLowerCase(Locale.ROOT), UNKNOWN_COLOUR);
       best = Math.min(best, RANK.indexOf(c));
     }
     return best == RANK.size() ? UNKNOWN_COLOUR : RANK.get(best);
@@ -87,7 +89,7 @@ record MessageFacts(
   }
 
   /** The plain-text title: {@code [alert] [FIRING:3] HighLatency payments (1/3)}. */
-  String title(Page<AlertView> page, String firstAlertName) {
+  String title(Page<AlertFacts> page, String firstAlertName) {
     StringBuilder t = new StringBuilder();
     if (!keyword.isEmpty()) {
       t.append('[').append(keyword).append("] ");
@@ -105,7 +107,7 @@ record MessageFacts(
 
   /** The first line of the body: keyword (Lark's keyword check reads text values), status and group. */
   String heading() {
-    String group = String.join(" ", groupLabels.stream().map(AlertView.Entry::value).toList());
+    String group = String.join(" ", groupLabels.stream().map(AlertFacts.Entry::value).toList());
     return (keyword.isEmpty() ? "" : "[" + keyword + "] ") + statusLine() + (group.isEmpty() ? "" : " · " + group);
   }
 

@@ -3,6 +3,7 @@ package io.github.alertrouter.lark.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +20,16 @@ import java.util.function.Function;
 final class PostLayout implements Layout {
   private final MessageFacts facts;
   private final String firstAlertName;
-  private final Function<Page<AlertView>, String> template;
+  private final Function<Page<AlertFacts>, String> template;
 
-  PostLayout(MessageFacts facts, String firstAlertName, Function<Page<AlertView>, String> template) {
+  PostLayout(MessageFacts facts, String firstAlertName, Function<Page<AlertFacts>, String> template) {
     this.facts = facts;
     this.firstAlertName = firstAlertName;
     this.template = template;
   }
 
   @Override
-  public String body(Page<AlertView> page) {
+  public String body(Page<AlertFacts> page) {
     ObjectNode root = LarkMessages.root(LarkMessages.POST);
     ObjectNode zh = root.putObject("content").putObject("post").putObject("zh_cn");
     zh.put("title", LarkMessages.clean(facts.title(page, firstAlertName)));
@@ -67,10 +68,10 @@ final class PostLayout implements Layout {
     }
   }
 
-  private static void alert(ArrayNode content, AlertView a) {
+  private static void alert(ArrayNode content, AlertFacts a) {
     paragraph(content, (a.resolved() ? MessageFacts.RESOLVED_MARK : MessageFacts.FIRING_MARK) + " "
         + (a.name().isEmpty() ? "alert" : a.name())
-        + (a.shownSeverity().isEmpty() ? "" : " · " + a.shownSeverity())
+        + (a.severity().isEmpty() ? "" : " · " + a.severity())
         + (a.resolved() && !a.duration().isEmpty() ? " · resolved after " + a.duration() : ""));
     paragraph(content, a.summary());
     a.description().lines().forEach(l -> paragraph(content, l));

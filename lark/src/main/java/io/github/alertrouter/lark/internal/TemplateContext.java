@@ -1,6 +1,7 @@
 package io.github.alertrouter.lark.internal;
 
 import io.github.alertrouter.lark.internal.LarkEscaper.Dialect;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ import java.util.Map;
 final class TemplateContext {
   private TemplateContext() {}
 
-  static Map<String, Object> of(MessageFacts facts, Page<AlertView> page) {
+  static Map<String, Object> of(MessageFacts facts, Page<AlertFacts> page) {
     Dialect d = facts.dialect();
     Map<String, Object> c = new HashMap<>();
     c.put("status", facts.status());
@@ -45,11 +46,11 @@ final class TemplateContext {
     c.put("reason", facts.reason());
     c.put("groups", facts.groups());
     c.put("digest", facts.groups() > 1);
-    c.put("groupLabels", entries(facts.groupLabels()));
+    c.put("groupLabels", AlertFacts.entryMaps(facts.groupLabels()));
     c.put("firingCount", facts.firingCount());
     c.put("resolvedCount", facts.resolvedCount());
-    c.put("firing", AlertView.firing(page.items()).stream().map(a -> alert(a, d)).toList());
-    c.put("resolved", AlertView.resolved(page.items()).stream().map(a -> alert(a, d)).toList());
+    c.put("firing", AlertFacts.firing(page.items()).stream().map(a -> alert(a, d)).toList());
+    c.put("resolved", AlertFacts.resolved(page.items()).stream().map(a -> alert(a, d)).toList());
     c.put("more", page.moreLine());
     c.put("omitted", page.omitted());
     c.put("part", page.part());
@@ -61,24 +62,10 @@ final class TemplateContext {
     return c;
   }
 
-  private static Map<String, Object> alert(AlertView a, Dialect d) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("name", a.name());
-    m.put("severity", a.shownSeverity());
-    m.put("summary", a.summary());
-    m.put("description", a.description());
-    m.put("labels", entries(a.labels()));
-    m.put("annotations", entries(a.annotations()));
-    m.put("startsAt", a.startsAt());
-    m.put("endsAt", a.endsAt());
-    m.put("duration", a.duration());
-    m.put("generatorURL", a.generatorURL());
+  private static Map<String, Object> alert(AlertFacts a, Dialect d) {
+    Map<String, Object> m = a.toTemplateMap();
     m.put("source", a.generatorURL().isEmpty() ? ""
         : d == Dialect.CARD ? "[source](" + LarkMessages.markdownUrl(a.generatorURL()) + ")" : a.generatorURL());
     return m;
-  }
-
-  private static List<Map<String, Object>> entries(List<AlertView.Entry> entries) {
-    return entries.stream().map(AlertView.Entry::toMap).toList();
   }
 }

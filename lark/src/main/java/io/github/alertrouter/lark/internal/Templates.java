@@ -4,6 +4,7 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,7 @@ final class Templates {
   }
 
   /** The template's text for a page; "…and N more alerts" is appended when it left it out. */
-  static Function<Page<AlertView>, String> text(Template template, MessageFacts facts) {
+  static Function<Page<AlertFacts>, String> text(Template template, MessageFacts facts) {
     return page -> {
       String text;
       try {
@@ -51,7 +52,7 @@ final class Templates {
   }
 
   /** Syntax errors, and unknown names found by rendering a sample page. */
-  static List<String> check(String text, MessageFacts sampleFacts, Page<AlertView> samplePage) {
+  static List<String> check(String text, MessageFacts sampleFacts, Page<AlertFacts> samplePage) {
     try {
       COMPILER.compile(text).execute(TemplateContext.of(sampleFacts, samplePage));
       return List.of();

@@ -3,6 +3,7 @@ package io.github.alertrouter.lark.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.lark.internal.LarkEscaper.Dialect;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +19,16 @@ import java.util.function.Function;
 final class TextLayout implements Layout {
   private final MessageFacts facts;
   private final String firstAlertName;
-  private final Function<Page<AlertView>, String> template;
+  private final Function<Page<AlertFacts>, String> template;
 
-  TextLayout(MessageFacts facts, String firstAlertName, Function<Page<AlertView>, String> template) {
+  TextLayout(MessageFacts facts, String firstAlertName, Function<Page<AlertFacts>, String> template) {
     this.facts = facts;
     this.firstAlertName = firstAlertName;
     this.template = template;
   }
 
   @Override
-  public String body(Page<AlertView> page) {
+  public String body(Page<AlertFacts> page) {
     List<String> tags = page.carriesMentions() ? facts.mentions().textTagList() : List.of();
     String content;
     if (template != null) {
@@ -37,7 +38,7 @@ final class TextLayout implements Layout {
       lines.add(facts.title(page, firstAlertName));
       lines.add(facts.heading());
       lines.addAll(facts.aboutLines(""));
-      for (AlertView a : page.items()) {
+      for (AlertFacts a : page.items()) {
         lines.add("");
         lines.add(alert(a));
       }
@@ -59,11 +60,11 @@ final class TextLayout implements Layout {
     return LarkMessages.write(root);
   }
 
-  static String alert(AlertView a) {
+  static String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
     lines.add((a.resolved() ? MessageFacts.RESOLVED_MARK : MessageFacts.FIRING_MARK) + " "
         + (a.name().isEmpty() ? "alert" : a.name())
-        + (a.shownSeverity().isEmpty() ? "" : " · " + a.shownSeverity())
+        + (a.severity().isEmpty() ? "" : " · " + a.severity())
         + (a.resolved() && !a.duration().isEmpty() ? " · resolved after " + a.duration() : ""));
     lines.add(a.summary());
     lines.add(a.description());

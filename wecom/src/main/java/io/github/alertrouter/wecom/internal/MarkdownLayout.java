@@ -1,5 +1,6 @@
 package io.github.alertrouter.wecom.internal;
 
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  * </ul>
  * markdown_v2 has no colour: the same words without {@code <font>}, which it would show literally.
  * Blocks are separated by a blank line, lines inside a block by one newline (WeCom keeps single
- * newlines). Every untrusted value arrives escaped (see {@link AlertView}).
+ * newlines). Every untrusted value arrives escaped (see {@link AlertFacts}).
  */
 final class MarkdownLayout implements Layout {
   static final String WARNING = "warning";
@@ -34,13 +35,13 @@ final class MarkdownLayout implements Layout {
   }
 
   @Override
-  public String text(Page<AlertView> page) {
+  public String text(Page<AlertFacts> page) {
     List<String> blocks = new ArrayList<>();
     String first = page.items().isEmpty() ? "" : page.items().get(0).name();
     blocks.add(heading(first, page));
     blocks.add(about());
-    List<AlertView> firing = AlertView.firing(page.items());
-    List<AlertView> resolved = AlertView.resolved(page.items());
+    List<AlertFacts> firing = AlertFacts.firing(page.items());
+    List<AlertFacts> resolved = AlertFacts.resolved(page.items());
     firing.forEach(a -> blocks.add(alert(a)));
     resolved.forEach(a -> blocks.add(alert(a)));
     blocks.add(page.moreLine());
@@ -52,7 +53,7 @@ final class MarkdownLayout implements Layout {
     return String.join("\n\n", blocks.stream().filter(b -> !b.isEmpty()).toList());
   }
 
-  private String heading(String firstName, Page<AlertView> page) {
+  private String heading(String firstName, Page<AlertFacts> page) {
     String subject = facts.subject(firstName);
     String part = MessageFacts.partMarker(page);
     return "## " + font(facts.resolved() ? INFO : WARNING, facts.statusLine())
@@ -72,7 +73,7 @@ final class MarkdownLayout implements Layout {
   }
 
   /** One alert: marker, name and severity; summary; description; key labels; times and source. */
-  private String alert(AlertView a) {
+  private String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
     String marker = a.resolved()
         ? font(INFO, MessageFacts.RESOLVED_MARK + " RESOLVED")

@@ -1,6 +1,7 @@
 package io.github.alertrouter.wecom.internal;
 
 import io.github.alertrouter.spi.Overflow;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
 import java.util.List;
@@ -23,12 +24,16 @@ import java.util.function.Function;
  * (hundreds of people), the content goes over and WeCom refuses it as too long. Stateless.
  */
 final class MessageBudget {
+  /** The longest summary, description or annotation value, in code points. */
+  // a 4096-byte message holds ~1300 CJK characters: longer texts only cost paging work
+  static final int MAX_TEXT = 1000;
+
   private MessageBudget() {}
 
   /** The contents to send, in order; each renders a page with {@code layout}. */
-  static List<String> fit(List<AlertView> alerts, Overflow overflow, Function<Page<AlertView>, String> layout,
+  static List<String> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> layout,
       int maxBytes) {
     return Paging.fit(alerts, overflow, layout, content -> WeComMessages.bytes(content) <= maxBytes,
-        AlertView::shorten, AlertView.MAX_TEXT);
+        (a, max) -> a.shorten(max, WeComEscaper.MARKDOWN), MAX_TEXT);
   }
 }

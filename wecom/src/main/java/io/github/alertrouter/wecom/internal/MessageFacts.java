@@ -2,7 +2,9 @@ package io.github.alertrouter.wecom.internal;
 
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
+import io.github.alertrouter.spi.render.TextSafety;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +26,7 @@ import java.util.List;
  *     only; empty for text and markdown_v2, whose mentions travel in lists)
  */
 record MessageFacts(
-    boolean resolved, int firingCount, int resolvedCount, List<AlertView.Entry> groupLabels, String policy,
+    boolean resolved, int firingCount, int resolvedCount, List<AlertFacts.Entry> groupLabels, String policy,
     String reason, int groups, List<NotificationLink> links, MentionPlan mentions, List<String> tokens) {
   static final String FIRING_MARK = "🔥";
   static final String RESOLVED_MARK = "✅";
@@ -32,13 +34,12 @@ record MessageFacts(
   private static final int MAX_LINK_TITLE = 40;
 
   static MessageFacts of(Notification n, MentionPlan mentions, List<String> tokens, WeComEscaper esc) {
-    List<AlertView.Entry> group = new ArrayList<>();
-    n.groupLabels().forEach((name, value) -> group.add(new AlertView.Entry(
-        esc.inline(name, AlertView.MAX_NAME), esc.inline(value, AlertView.MAX_LABEL_VALUE))));
+    List<AlertFacts.Entry> group = new ArrayList<>();
+    n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, esc)));
     List<NotificationLink> links = n.links().stream()
         .map(l -> new NotificationLink(l.kind(), esc.inline(l.title(), MAX_LINK_TITLE), l.url())).toList();
     return new MessageFacts(n.isResolved(), n.firing().size(), n.resolved().size(), List.copyOf(group),
-        esc.inline(n.policy(), AlertView.MAX_NAME), n.reason().description(), n.groups(), links, mentions,
+        esc.inline(n.policy(), AlertFacts.MAX_NAME), n.reason().description(), n.groups(), links, mentions,
         List.copyOf(tokens));
   }
 
@@ -57,8 +58,8 @@ record MessageFacts(
 
   /** The group's values ({@code HighLatency payments}), else the first alert's name. */
   String subject(String firstAlertName) {
-    String values = String.join(" ", groupLabels.stream().map(AlertView.Entry::value).toList());
-    return WeComEscaper.cut(values.isEmpty() ? firstAlertName : values, MAX_TITLE_VALUES);
+    String values = String.join(" ", groupLabels.stream().map(AlertFacts.Entry::value).toList());
+    return TextSafety.cut(values.isEmpty() ? firstAlertName : values, MAX_TITLE_VALUES);
   }
 
   /**

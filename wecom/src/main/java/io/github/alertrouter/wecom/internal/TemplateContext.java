@@ -1,5 +1,6 @@
 package io.github.alertrouter.wecom.internal;
 
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ import java.util.Map;
 final class TemplateContext {
   private TemplateContext() {}
 
-  static Map<String, Object> of(MessageFacts facts, Page<AlertView> page, boolean markdown) {
+  static Map<String, Object> of(MessageFacts facts, Page<AlertFacts> page, boolean markdown) {
     Map<String, Object> c = new HashMap<>();
     c.put("status", facts.status());
     c.put("statusLine", facts.statusLine());
@@ -42,11 +43,11 @@ final class TemplateContext {
     c.put("reason", facts.reason());
     c.put("groups", facts.groups());
     c.put("digest", facts.groups() > 1);
-    c.put("groupLabels", entries(facts.groupLabels()));
+    c.put("groupLabels", AlertFacts.entryMaps(facts.groupLabels()));
     c.put("firingCount", facts.firingCount());
     c.put("resolvedCount", facts.resolvedCount());
-    c.put("firing", alerts(AlertView.firing(page.items()), markdown));
-    c.put("resolved", alerts(AlertView.resolved(page.items()), markdown));
+    c.put("firing", alerts(AlertFacts.firing(page.items()), markdown));
+    c.put("resolved", alerts(AlertFacts.resolved(page.items()), markdown));
     c.put("more", page.moreLine());
     c.put("omitted", page.omitted());
     c.put("part", page.part());
@@ -60,27 +61,13 @@ final class TemplateContext {
     return c;
   }
 
-  private static List<Map<String, Object>> alerts(List<AlertView> alerts, boolean markdown) {
+  private static List<Map<String, Object>> alerts(List<AlertFacts> alerts, boolean markdown) {
     return alerts.stream().map(a -> alert(a, markdown)).toList();
   }
 
-  private static Map<String, Object> alert(AlertView a, boolean markdown) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("name", a.name());
-    m.put("severity", a.severity());
-    m.put("summary", a.summary());
-    m.put("description", a.description());
-    m.put("labels", entries(a.labels()));
-    m.put("annotations", entries(a.annotations()));
-    m.put("startsAt", a.startsAt());
-    m.put("endsAt", a.endsAt());
-    m.put("duration", a.duration());
-    m.put("generatorURL", a.generatorURL());
+  private static Map<String, Object> alert(AlertFacts a, boolean markdown) {
+    Map<String, Object> m = a.toTemplateMap();
     m.put("source", markdown ? Links.source(a.generatorURL()) : a.generatorURL());
     return m;
-  }
-
-  private static List<Map<String, Object>> entries(List<AlertView.Entry> entries) {
-    return entries.stream().map(AlertView.Entry::toMap).toList();
   }
 }

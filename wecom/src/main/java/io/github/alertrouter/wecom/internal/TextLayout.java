@@ -1,5 +1,6 @@
 package io.github.alertrouter.wecom.internal;
 
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class TextLayout implements Layout {
   }
 
   @Override
-  public String text(Page<AlertView> page) {
+  public String text(Page<AlertFacts> page) {
     List<String> blocks = new ArrayList<>();
     String first = page.items().isEmpty() ? "" : page.items().get(0).name();
     String part = MessageFacts.partMarker(page);
@@ -32,8 +33,8 @@ final class TextLayout implements Layout {
       head.add("Digest: merges " + facts.groups() + " groups");
     }
     blocks.add(String.join("\n", head));
-    AlertView.firing(page.items()).forEach(a -> blocks.add(alert(a)));
-    AlertView.resolved(page.items()).forEach(a -> blocks.add(alert(a)));
+    AlertFacts.firing(page.items()).forEach(a -> blocks.add(alert(a)));
+    AlertFacts.resolved(page.items()).forEach(a -> blocks.add(alert(a)));
     blocks.add(page.moreLine());
     blocks.add(String.join("\n", facts.links().stream().map(l -> l.title() + ": " + l.url()).toList()));
     if (page.carriesMentions()) {
@@ -42,7 +43,7 @@ final class TextLayout implements Layout {
     return String.join("\n\n", blocks.stream().filter(b -> !b.isEmpty()).toList());
   }
 
-  private static String alert(AlertView a) {
+  private static String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
     lines.add((a.resolved() ? MessageFacts.RESOLVED_MARK + " RESOLVED " : MessageFacts.FIRING_MARK + " FIRING ")
         + (a.name().isEmpty() ? "alert" : a.name())

@@ -7,10 +7,10 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.OutboundMessage;
-import io.github.alertrouter.spi.Redaction;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.spi.render.AnswerDetails;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,8 +29,6 @@ import java.util.Objects;
 public final class WeComClient implements RobotClient {
   static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
   private static final ObjectMapper JSON = new ObjectMapper();
-  // an HTML error page or a huge body must not flood logs and events
-  private static final int MAX_DETAIL = 300;
 
   private final Robot robot;
   private final ClientContext context;
@@ -54,7 +52,7 @@ public final class WeComClient implements RobotClient {
       response = context.transport().post(uri, HEADERS, body, context.requestTimeout());
     } catch (IOException | UncheckedIOException e) {
       return new SendResult.Retryable(
-          FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(), detail(describe(e)), null);
+          FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(), detail(AnswerDetails.describe(e)), null);
     } catch (IllegalArgumentException e) {
       // the JDK client refuses some URLs (a scheme other than http/https) only when sending
       return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook refused: " + e.getMessage());
@@ -93,17 +91,10 @@ public final class WeComClient implements RobotClient {
     return new SendResult.Permanent(kind, code, detail(detail));
   }
 
-  /**
-   * Redacted first, then shortened: a cut could leave half a key that redaction no longer finds.
-   * The bare key is removed too, in case an answer echoes it without {@code key=} before it.
-   */
+  /** The bare key is redacted too, in case an answer echoes it without {@code key=} before it. */
   private String detail(String text) {
-    String redacted = Redaction.text(text, robot);
     String key = WeComRobots.key(robot.webhook().reveal());
-    if (key != null && key.length() >= WeComRobots.MIN_KEY_LENGTH) {
-      redacted = redacted.replace(key, "***");
-    }
-    return snippet(redacted);
+    return AnswerDetails.of(text, robot, key != null && key.length() >= WeComRobots.MIN_KEY_LENGTH ? key : null);
   }
 
   private static JsonNode parse(String body) {
@@ -115,15 +106,4 @@ public final class WeComClient implements RobotClient {
     }
   }
 
-  private static String describe(Exception e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  private static String snippet(String text) {
-    if (text.length() <= MAX_DETAIL) {
-      return text;
-    }
-    int end = Character.isHighSurrogate(text.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
-    return text.substring(0, end) + "…";
-  }
 }

@@ -3,6 +3,7 @@ package io.github.alertrouter.wecom.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.alertrouter.spi.render.TextSafety;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,24 +59,6 @@ final class WeComMessages {
 
   /** {@code s} with every lone surrogate replaced by U+FFFD. */
   static String clean(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-      if (paired) {
-        if (out != null) {
-          out.append(c).append(s.charAt(i + 1));
-        }
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        if (out == null) {
-          out = new StringBuilder(s.length()).append(s, 0, i);
-        }
-        out.append('\uFFFD');
-      } else if (out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? s : out.toString();
+    return TextSafety.repairSurrogates(s);
   }
 }

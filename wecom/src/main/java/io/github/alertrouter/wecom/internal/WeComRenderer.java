@@ -6,16 +6,16 @@ import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
+import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
-import io.github.alertrouter.wecom.WeComOptions;
 import io.github.alertrouter.wecom.WeComOptions.MentionMode;
 import io.github.alertrouter.wecom.WeComOptions.MsgType;
+import io.github.alertrouter.wecom.WeComOptions;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -64,7 +64,7 @@ public final class WeComRenderer {
     Layout layout = request.template() != null
         ? new TemplateLayout(templates.compile(request.template()), facts, markdown)
         : markdown ? new MarkdownLayout(facts, type == MsgType.MARKDOWN) : new TextLayout(facts);
-    List<AlertView> alerts = views(n, request.displayZone(), escaper);
+    List<AlertFacts> alerts = views(n, request.displayZone(), escaper);
     List<String> contents = MessageBudget.fit(alerts, request.overflow(), layout::text, type.maxContentBytes());
 
     String title = facts.title(alerts.isEmpty() ? "" : alerts.get(0).name());
@@ -109,16 +109,8 @@ public final class WeComRenderer {
         WeComMessages.text(content, lists.mentionedList(), lists.mentionedMobileList()), lists.mentions());
   }
 
-  static List<AlertView> views(Notification n, ZoneId zone, WeComEscaper escaper) {
-    Set<String> group = n.groupLabels().keySet();
-    List<AlertView> views = new ArrayList<>(n.alertCount());
-    for (Alert a : n.firing()) {
-      views.add(AlertView.of(a, group, false, zone, escaper));
-    }
-    for (Alert a : n.resolved()) {
-      views.add(AlertView.of(a, group, true, zone, escaper));
-    }
-    return views;
+  static List<AlertFacts> views(Notification n, ZoneId zone, WeComEscaper escaper) {
+    return AlertFacts.all(n, zone, escaper, MessageBudget.MAX_TEXT);
   }
 
   /** A notification with every context value filled, to find unknown names in a template. */

@@ -1,0 +1,156 @@
+package io.github.alertrouter.spi.render;
+
+import java.util.Objects;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Makes untrusted text inert in a markup that is neutralised character by character: each code
+ * point is replaced by the dialect's {@code replacement} (a platform's full-width table), so text
+ * reads as the same words but cannot format, link or mention. Shared by the platforms whose
+ * dialects need no multi-character escapes; the table stays in the platform module.
+ *
+ * <p>Everywhere: {@linkplain TextSafety#isInvisible invisible} characters are removed, a tab
+ * becomes a space, a lone surrogate becomes U+FFFD, trailing blanks are dropped. {@link #inline}
+ * turns line breaks into one space; {@link #block} keeps them, with at most one blank line in a row
+ * and no blanks before a break.
+ *
+ * <p>With {@code markdown} line starts, at the start of the value and of each line leading blanks
+ * are dropped (no indented code) and a list or rule marker is replaced: {@code - + =} followed by
+ * a blank, the end or the same character become {@code － ＋ ＝}; {@code 1.} and {@code 1)} followed
+ * by a blank or the end become {@code 1．} and {@code 1）}. Without, only the value's own leading
+ * blanks are dropped.
+ *
+ * <p>Every input code point becomes at most one output code point, so the output may be cut at
+ * any code-point boundary ({@link TextSafety#cut}) without splitting a replacement. Immutable and
+ * thread-safe when {@code replacement} is.
+ *
+ * @param replacement what each kept code point becomes, one code point for one (lone surrogates
+ *     are repaired after it)
+ * @param markdownLineStarts whether line starts are neutralised as described above
+ */
+public record InertText(IntUnaryOperator replacement, boolean markdownLineStarts) implements Escaper {
+  public InertText {
+    Objects.requireNonNull(replacement, "replacement");
+  }
+
+  /** One line of inert text: line breaks become spaces. {@code null} is {@code ""}. */
+  public String inline(String raw) {
+    return escape(raw, false);
+  }
+
+  /** {@link #inline}, then {@linkplain TextSafety#cut cut} to {@code maxCodePoints}. */
+  @Override
+  public String inline(String raw, int maxCodePoints) {
+    return TextSafety.cut(escape(raw, false), maxCodePoints);
+  }
+
+  /** Inert text that keeps its line breaks (each line neutralised). {@code null} is {@code ""}. */
+  public String block(String raw) {
+    return escape(raw, true);
+  }
+
+  /** {@link #block}, then {@linkplain TextSafety#cut cut} to {@code maxCodePoints}. */
+  @Override
+  public String block(String raw, int maxCodePoints) {
+    return TextSafety.cut(escape(raw, true), maxCodePoints);
+  }
+
+  private String escape(String raw, boolean keepLines) {
+    if (raw == null || raw.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(raw.length() + 8);
+    boolean lineStart = true;
+    int blankLines = 0;
+    int i = 0;
+    while (i < raw.length()) {
+      int at = i;
+      int cp = raw.codePointAt(at);
+      int next = at + Character.charCount(cp);
+      if (TextSafety.isLineBreak(cp)) {
+        if (cp == '\r' && next < raw.length() && raw.charAt(next) == '\n') {
+          next++;
+        }
+        if (!keepLines) {
+          appendSpace(out);
+        } else if (out.length() > 0 && blankLines < 2) {
+          trimTrailingSpaces(out);
+          out.append('\n');
+          blankLines++;
+          lineStart = true;
+        }
+        i = next;
+        continue;
+      }
+      i = next;
+      if (TextSafety.isInvisible(cp)) {
+        continue;
+      }
+      if (cp == '\t' || Character.isSpaceChar(cp)) {
+        // markdown reads a blank-led line as code; plain text only loses the value's own lead
+        if (!lineStart || (!markdownLineStarts && out.length() > 0)) {
+          out.appendCodePoint(cp == '\t' ? ' ' : cp);
+        }
+        continue;
+      }
+      if (lineStart) {
+        lineStart = false;
+        blankLines = 0;
+        int afterMarker = markdownLineStarts ? lineStartMarker(raw, at, out) : -1;
+        if (afterMarker >= 0) {
+          i = afterMarker;
+          continue;
+        }
+      }
+      out.appendCodePoint(TextSafety.repaired(replacement.applyAsInt(cp)));
+      blankLines = 0;
+    }
+    trimTrailingBlanks(out);
+    return out.toString();
+  }
+
+  /** Writes a neutralised list or rule marker at {@code i} and returns the index after it, or -1. */
+  private static int lineStartMarker(String raw, int i, StringBuilder out) {
+    char c = raw.charAt(i);
+    if (c == '-' || c == '+' || c == '=') {
+      int after = i + 1;
+      if (after == raw.length() || raw.charAt(after) == c || TextSafety.isBlankOrBreak(raw.charAt(after))) {
+        out.append(c == '-' ? '－' : c == '+' ? '＋' : '＝');
+        return after;
+      }
+      return -1;
+    }
+    int j = i;
+    while (j < raw.length() && j - i < 10 && raw.charAt(j) >= '0' && raw.charAt(j) <= '9') {
+      j++;
+    }
+    if (j > i && j < raw.length() && (raw.charAt(j) == '.' || raw.charAt(j) == ')')
+        && (j + 1 == raw.length() || TextSafety.isBlankOrBreak(raw.charAt(j + 1)))) {
+      out.append(raw, i, j).append(raw.charAt(j) == '.' ? '．' : '）');
+      return j + 1;
+    }
+    return -1;
+  }
+
+  private static void appendSpace(StringBuilder out) {
+    if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+      out.append(' ');
+    }
+  }
+
+  private static void trimTrailingSpaces(StringBuilder out) {
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) != '\n' && Character.isSpaceChar(out.charAt(end - 1))) {
+      end--;
+    }
+    out.setLength(end);
+  }
+
+  private static void trimTrailingBlanks(StringBuilder out) {
+    int end = out.length();
+    while (end > 0 && (out.charAt(end - 1) == '\n' || Character.isSpaceChar(out.charAt(end - 1)))) {
+      end--;
+    }
+    out.setLength(end);
+  }
+}

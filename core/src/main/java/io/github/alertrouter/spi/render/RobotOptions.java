@@ -1,0 +1,191 @@
+package io.github.alertrouter.spi.render;
+
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.Suggestions;
+import io.github.alertrouter.spi.Overflow;
+import io.github.alertrouter.spi.RenderRequest;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Checks a robot's {@link Robot#options() options} against the names a platform understands: its
+ * own {@link Choice choices} plus the shared {@link RenderRequest#OPTION_TIME_ZONE timeZone} and
+ * {@link RenderRequest#OPTION_OVERFLOW overflow}. Every problem is reported at once, with a path
+ * relative to the robot ({@code options.msgType}) and a "did you mean" for a misspelt name or value:
+ *
+ * <pre>
+ * options.msgType: must be markdown or actionCard, but was "markdwn", did you mean "markdown"?
+ * options.colour: unknown DingTalk option (known: msgType, btnOrientation, timeZone, overflow)
+ * </pre>
+ *
+ * <p>A platform's options record keeps one instance in a constant and reads each choice with
+ * {@link Choice#read(Robot)}; the zone and overflow come from {@link RenderRequest#displayZone} and
+ * {@link RenderRequest#overflow}. Immutable and thread-safe.
+ */
+public final class RobotOptions {
+  private final String platform;
+  private final Map<String, Choice<?>> choices;
+  private final List<String> names;
+
+  /**
+   * One platform-specific option whose value is one of a few words.
+   *
+   * @param name the option name ({@code msgType})
+   * @param fallback the value when the option is not set
+   * @param allowed the words shown in a problem, in the order they are listed ({@code markdown or actionCard})
+   * @param parser the value for a word, or {@code null} when it is not valid; never given {@code null}
+   * @param <T> the value type, usually an enum
+   */
+  public record Choice<T>(String name, T fallback, List<String> allowed, Function<String, T> parser) {
+    public Choice {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(fallback, "fallback");
+      allowed = List.copyOf(allowed);
+      Objects.requireNonNull(parser, "parser");
+    }
+
+    /**
+     * A choice among enum constants named by {@code wordOf}, matched case-insensitively; the
+     * allowed words are the constants' names in declaration order.
+     */
+    public static <E extends Enum<E>> Choice<E> of(String name, E fallback, Function<E, String> wordOf) {
+      E[] values = fallback.getDeclaringClass().getEnumConstants();
+      List<String> words = new ArrayList<>();
+      for (E e : values) {
+        words.add(wordOf.apply(e));
+      }
+      return new Choice<>(name, fallback, words, text -> match(values, wordOf, text));
+    }
+
+    /**
+     * The robot's value for this option, or {@link #fallback()} when it is not set.
+     *
+     * @throws IllegalArgumentException when the value is not valid (call {@link RobotOptions#require} first
+     *     to report every problem at once)
+     */
+    public T read(Robot robot) {
+      String text = robot.option(name, null);
+      if (text == null) {
+        return fallback;
+      }
+      T value = parser.apply(text);
+      if (value == null) {
+        throw new IllegalArgumentException("robot " + robot.id() + ": options." + name + " must be "
+            + String.join(" or ", allowed) + ", but was \"" + text + "\"");
+      }
+      return value;
+    }
+
+    /** A copy that reads the word with {@code parser} instead (to accept aliases or spacing). */
+    public Choice<T> withParser(Function<String, T> parser) {
+      return new Choice<>(name, fallback, allowed, parser);
+    }
+  }
+
+  private RobotOptions(String platform, List<Choice<?>> choices) {
+    this.platform = Objects.requireNonNull(platform, "platform");
+    Map<String, Choice<?>> byName = new LinkedHashMap<>();
+    choices.forEach(c -> byName.put(c.name(), c));
+    this.choices = byName;
+    List<String> all = new ArrayList<>(byName.keySet());
+    all.add(RenderRequest.OPTION_TIME_ZONE);
+    all.add(RenderRequest.OPTION_OVERFLOW);
+    this.names = List.copyOf(all);
+  }
+
+  /**
+   * The options of one platform.
+   *
+   * @param platform the platform's display name, used in "unknown DingTalk option"
+   * @param choices its own options, in the order they are listed as known
+   */
+  public static RobotOptions of(String platform, List<Choice<?>> choices) {
+    return new RobotOptions(platform, choices);
+  }
+
+  /** Every option name understood: the platform's choices, then {@code timeZone} and {@code overflow}. */
+  public List<String> names() {
+    return names;
+  }
+
+  /** Every problem with the robot's options, in the robot's option order. Empty when fine. */
+  public List<ConfigProblem> check(Robot robot) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    robot.options().forEach((name, value) -> {
+      String path = "options." + name;
+      String v = value == null ? "" : value;
+      Choice<?> choice = choices.get(name);
+      if (choice != null) {
+        if (choice.parser().apply(v) == null) {
+          problems.add(invalid(path, v, choice.allowed()));
+        }
+      } else if (name.equals(RenderRequest.OPTION_TIME_ZONE)) {
+        if (!isZone(v)) {
+          problems.add(new ConfigProblem(path, "must be an IANA time zone such as Asia/Shanghai, but was \"" + v + "\""));
+        }
+      } else if (name.equals(RenderRequest.OPTION_OVERFLOW)) {
+        if (!isOverflow(v)) {
+          problems.add(invalid(path, v, List.of("truncate", "split")));
+        }
+      } else {
+        problems.add(new ConfigProblem(path, "unknown " + platform + " option" + Suggestions.didYouMean(name, names)
+            + " (known: " + String.join(", ", names) + ")"));
+      }
+    });
+    return List.copyOf(problems);
+  }
+
+  /**
+   * Does nothing when the options are fine.
+   *
+   * @throws IllegalArgumentException {@code robot ID: } and every problem {@link #check} finds,
+   *     separated by {@code "; "}
+   */
+  public void require(Robot robot) {
+    List<ConfigProblem> problems = check(robot);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("robot " + robot.id() + ": "
+          + String.join("; ", problems.stream().map(ConfigProblem::toString).toList()));
+    }
+  }
+
+  /** The constant whose {@code wordOf} equals {@code text} ignoring case, or {@code null}. */
+  public static <E> E match(E[] values, Function<E, String> wordOf, String text) {
+    for (E e : values) {
+      if (wordOf.apply(e).equalsIgnoreCase(text)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static ConfigProblem invalid(String path, String value, List<String> allowed) {
+    return new ConfigProblem(path, "must be " + String.join(" or ", allowed) + ", but was \"" + value + "\""
+        + Suggestions.didYouMean(value, allowed));
+  }
+
+  private static boolean isZone(String text) {
+    try {
+      ZoneId.of(text);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean isOverflow(String text) {
+    try {
+      Overflow.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

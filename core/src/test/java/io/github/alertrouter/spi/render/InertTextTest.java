@@ -1,0 +1,50 @@
+package io.github.alertrouter.spi.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class InertTextTest {
+  /** A toy table: only {@code *} is markup. */
+  private static final InertText MARKDOWN = new InertText(cp -> cp == '*' ? '＊' : cp, true);
+  private static final InertText PLAIN = new InertText(cp -> cp == '*' ? '＊' : cp, false);
+
+  static Stream<Arguments> blocks() {
+    return Stream.of(
+        Arguments.of("table applied", "a*b", "a＊b", "a＊b"),
+        Arguments.of("invisibles dropped, joiners kept", "a\u200Bb\u202Ec👩\u200D💻", "abc👩\u200D💻", "abc👩\u200D💻"),
+        Arguments.of("lone surrogate repaired", "a\uD800", "a\uFFFD", "a\uFFFD"),
+        Arguments.of("tab becomes a space", "a\tb", "a b", "a b"),
+        Arguments.of("at most one blank line", "a\n\n\n\nb", "a\n\nb", "a\n\nb"),
+        Arguments.of("CRLF is one break, blanks before it go", "a  \r\nb", "a\nb", "a\nb"),
+        Arguments.of("list and rule markers", "- x\n+ y\n==\n1. z\n2) w", "－ x\n＋ y\n＝=\n1． z\n2） w",
+            "- x\n+ y\n==\n1. z\n2) w"),
+        Arguments.of("not markers", "-x\n1.5", "-x\n1.5", "-x\n1.5"),
+        Arguments.of("leading blanks", "  a\n  b", "a\nb", "a\n  b"),
+        Arguments.of("trailing blanks", "a \n\n", "a", "a"),
+        Arguments.of("null and empty", null, "", ""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("blocks")
+  void block(String name, String raw, String markdown, String plain) {
+    assertThat(MARKDOWN.block(raw)).isEqualTo(markdown);
+    assertThat(PLAIN.block(raw)).isEqualTo(plain);
+  }
+
+  @Test
+  void inlineJoinsLinesWithOneSpace() {
+    assertThat(MARKDOWN.inline("a\n\n- b\r\nc")).isEqualTo("a - b c");
+  }
+
+  @Test
+  void boundedVariantsCutOnCodePoints() {
+    assertThat(MARKDOWN.inline("🔥🔥🔥", 2)).isEqualTo("🔥🔥…");
+    assertThat(MARKDOWN.block("ab\ncd", 3)).isEqualTo("ab…");
+    assertThat(MARKDOWN.cut("abcd", 2)).isEqualTo("ab…");
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.alertrouter.spi.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.spi.render.RobotOptions.Choice;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class RobotOptionsTest {
+  enum Look {
+    PLAIN("plain"), FANCY_CARD("fancyCard");
+
+    final String word;
+
+    Look(String word) {
+      this.word = word;
+    }
+  }
+
+  private static final Choice<Look> LOOK = Choice.of("look", Look.PLAIN, l -> l.word);
+  private static final RobotOptions OPTIONS = RobotOptions.of("Acme", List.of(LOOK));
+
+  private static Robot robot(Map<String, String> options) {
+    return new Robot("r1", "acme", Secret.of("https://acme.example/hook?token=t"), null, null, options);
+  }
+
+  static Stream<Arguments> problems() {
+    return Stream.of(
+        Arguments.of("fine", Map.of("look", "FANCYCARD", "timeZone", "Asia/Shanghai", "overflow", "split"), List.of()),
+        Arguments.of("misspelt value", Map.of("look", "plian"),
+            List.of("options.look: must be plain or fancyCard, but was \"plian\", did you mean \"plain\"?")),
+        Arguments.of("far-off value", Map.of("look", "holographic"),
+            List.of("options.look: must be plain or fancyCard, but was \"holographic\"")),
+        Arguments.of("bad zone", Map.of("timeZone", "Mars/Olympus"),
+            List.of("options.timeZone: must be an IANA time zone such as Asia/Shanghai, but was \"Mars/Olympus\"")),
+        Arguments.of("bad overflow", Map.of("overflow", "splt"),
+            List.of("options.overflow: must be truncate or split, but was \"splt\", did you mean \"split\"?")),
+        Arguments.of("misspelt name", Map.of("lok", "plain"),
+            List.of("options.lok: unknown Acme option, did you mean \"look\"? (known: look, timeZone, overflow)")),
+        Arguments.of("unknown name", Map.of("colour", "red"),
+            List.of("options.colour: unknown Acme option (known: look, timeZone, overflow)")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("problems")
+  void checkReportsEveryProblemWithItsPath(String name, Map<String, String> options, List<String> expected) {
+    assertThat(OPTIONS.check(robot(options))).map(ConfigProblem::toString).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void requireNamesTheRobotAndEveryProblem() {
+    assertThatThrownBy(() -> OPTIONS.require(robot(Map.of("look", "x", "overflow", "y"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("robot r1: options.look: must be plain or fancyCard, but was \"x\"; "
+            + "options.overflow: must be truncate or split, but was \"y\"");
+  }
+
+  @Test
+  void namesListTheChoicesThenTheSharedOptions() {
+    assertThat(OPTIONS.names()).containsExactly("look", "timeZone", "overflow");
+  }
+
+  @Test
+  void readGivesTheValueOrTheFallback() {
+    assertThat(LOOK.read(robot(Map.of("look", "fancycard")))).isEqualTo(Look.FANCY_CARD);
+    assertThat(LOOK.read(robot(Map.of()))).isEqualTo(Look.PLAIN);
+    assertThatThrownBy(() -> LOOK.read(robot(Map.of("look", "x")))).hasMessageContaining("options.look");
+  }
+
+  @Test
+  void aParserCanAcceptMore() {
+    Choice<Look> lenient = LOOK.withParser(t -> RobotOptions.match(Look.values(), l -> l.word, t.strip()));
+    assertThat(lenient.read(robot(Map.of("look", " plain ")))).isEqualTo(Look.PLAIN);
+    assertThat(lenient.allowed()).containsExactly("plain", "fancyCard");
+  }
+}
