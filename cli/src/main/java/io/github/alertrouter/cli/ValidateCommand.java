@@ -3,14 +3,34 @@ package io.github.alertrouter.cli;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Schedule;
+import io.github.alertrouter.oncall.Gap;
+import io.github.alertrouter.oncall.OnCallSchedule;
 import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.time.Durations;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 /** {@code alert-router validate --config FILE}: loads a config and lists every problem. */
 final class ValidateCommand implements Command {
+  /** How far ahead schedules are checked for times with nobody on duty. */
+  static final Duration COVERAGE_HORIZON = Duration.ofDays(28);
+
+  private final Clock clock;
+
+  ValidateCommand() {
+    this(Clock.systemUTC()); // the program's edge: "now" for the coverage check
+  }
+
+  ValidateCommand(Clock clock) {
+    this.clock = clock;
+  }
+
   @Override
   public String name() {
     return "validate";
@@ -30,11 +50,28 @@ final class ValidateCommand implements Command {
         it completely, including each robot's options and each policy template against the
         platform modules on the class path. Exit 0 when it is valid; otherwise every problem is
         printed on stderr as 'path: message' and the exit code is 2. Robots of a platform with no
-        module here are printed as warnings: they cannot send, but the file is not wrong.
+        module here are printed as warnings: they cannot send, but the file is not wrong. So is
+        every schedule with times nobody is on duty in the next 28 days (coverage), with the
+        first such time.
 
         Flags:
           --config=FILE  the config file
         """;
+  }
+
+  private void coverage(RouterConfig config, PrintStream err) {
+    Instant from = clock.instant();
+    Instant to = from.plus(COVERAGE_HORIZON);
+    List<Schedule> schedules = config.schedules();
+    for (int i = 0; i < schedules.size(); i++) {
+      List<Gap> gaps = OnCallSchedule.of(schedules.get(i)).gaps(from, to);
+      if (!gaps.isEmpty()) {
+        Duration uncovered = gaps.stream().map(g -> Duration.between(g.start(), g.end())).reduce(Duration.ZERO, Duration::plus);
+        err.printf("warning: schedules[%d] (%s): nobody on duty %d time%s in the next %d days (%s in all), first %s to %s%n",
+            i, schedules.get(i).id(), gaps.size(), gaps.size() == 1 ? "" : "s", COVERAGE_HORIZON.toDays(),
+            Durations.format(uncovered), gaps.get(0).start(), gaps.get(0).end());
+      }
+    }
   }
 
   @Override
@@ -54,6 +91,7 @@ final class ValidateCommand implements Command {
       for (ConfigProblem warning : platforms.unavailable(config)) {
         err.println("warning: " + warning);
       }
+      coverage(config, err);
       out.printf("%s: valid (%d notification policies, %d robots, %d contacts)%n",
           file, config.notificationPolicies().size(), config.robots().size(), config.contacts().size());
       return Main.EXIT_OK;

@@ -1,13 +1,14 @@
 package io.github.alertrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.RouterConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,34 @@ class CommandsTest {
     CliRun run = CliRun.of("validate", "--config", SAMPLES.resolve("alert-router.yaml").toString());
     assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.stdout()).contains("valid");
+  }
+
+  @Test
+  void validateWarnsAboutScheduleGapsInTheNextFourWeeks(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("gaps.yaml");
+    Files.writeString(config, """
+        contacts: [ { id: alice } ]
+        schedules:
+          - id: office
+            timeZone: Asia/Shanghai
+            layers:
+              - { members: [alice], rotation: DAILY, handoff: "2026-03-02T09:00",
+                  restrictions: [ { days: [MON, TUE, WED, THU, FRI], from: "09:00", to: "18:00" } ] }
+          - id: always
+            timeZone: UTC
+            layers: [ { members: [alice], rotation: WEEKLY, handoff: "2026-03-02T09:00" } ]
+        """);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Clock monday = Clock.fixed(java.time.Instant.parse("2026-03-09T01:00:00Z"), java.time.ZoneOffset.UTC); // 09:00 Shanghai
+
+    int exit = new ValidateCommand(monday).run(List.of("--config=" + config), new java.io.PrintStream(out, true),
+        new java.io.PrintStream(err, true));
+
+    assertThat(exit).isZero();
+    assertThat(err.toString()).contains(
+        "warning: schedules[0] (office): nobody on duty 20 times in the next 28 days (2w6d12h in all)",
+        "first 2026-03-09T10:00:00Z to 2026-03-10T01:00:00Z").doesNotContain("(always)");
   }
 
   @Test
@@ -92,9 +121,10 @@ class CommandsTest {
     assertThat(notification.get("platform").asText()).isEqualTo("dingtalk");
     JsonNode body = notification.get("messages").get(0).get("body");
     assertThat(body.get("msgtype").asText()).isEqualTo("markdown");
-    // label:owner names bob, who has a DingTalk userId: in the at object and as @text, as DingTalk asks
-    assertThat(body.get("at").get("atUserIds").get(0).asText()).isEqualTo("0456");
-    assertThat(body.get("markdown").get("text").asText()).endsWith("@0456").contains("alert");
+    // schedule:primary is Alice (on duty at 10:00 Shanghai), label:owner is Bob; both have DingTalk
+    // userIds: each in the at object and as @text, as DingTalk asks
+    assertThat(body.get("at").get("atUserIds")).extracting(JsonNode::asText).containsExactly("0123", "0456");
+    assertThat(body.get("markdown").get("text").asText()).endsWith("@0123 @0456").contains("alert");
     assertThat(notification.get("messages").get(0).get("bytes").asInt())
         .isEqualTo(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     // the same group's WeCom robot: markdown with the mention the WeCom way
