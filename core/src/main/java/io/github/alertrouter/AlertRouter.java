@@ -74,6 +74,19 @@ public interface AlertRouter extends AutoCloseable {
    */
   void submitAlertmanager(byte[] json);
 
+  /**
+   * Clears a group by hand: every alert of the group(s) with this key that still fires is
+   * resolved now, and the group notifies at once ("all alerts resolved", sent when the policy
+   * sends resolved notices). An alert its source submits again later fires again, as a new
+   * episode.
+   *
+   * @param groupKey the group's key, as in delivery events and the preview
+   * @param who who cleared it, for the log
+   * @return whether anything was firing under that key
+   * @throws IllegalStateException after {@link #close()}
+   */
+  boolean resolve(String groupKey, String who);
+
   /** What would happen to {@code alerts} at {@code at}, without storing or sending anything. */
   RoutingPreview preview(List<Alert> alerts, Instant at);
 

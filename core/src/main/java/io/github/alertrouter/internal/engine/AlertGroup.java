@@ -66,6 +66,25 @@ final class AlertGroup {
     return true;
   }
 
+  /**
+   * Ends every alert of the group that still fires at {@code at} (a manual clear); false when the
+   * group was destroyed or had nothing firing. Returns the alerts as they are now.
+   */
+  synchronized List<Alert> resolveAll(Instant at) {
+    List<Alert> ended = new ArrayList<>();
+    if (destroyed) {
+      return ended;
+    }
+    for (Map.Entry<Fingerprint, Alert> e : alerts.entrySet()) {
+      if (!e.getValue().isResolvedAt(at)) {
+        Alert resolved = e.getValue().resolvedAt(at.isBefore(e.getValue().startsAt()) ? e.getValue().startsAt() : at);
+        e.setValue(resolved);
+        ended.add(resolved);
+      }
+    }
+    return ended;
+  }
+
   synchronized List<Alert> snapshot() {
     return new ArrayList<>(alerts.values());
   }

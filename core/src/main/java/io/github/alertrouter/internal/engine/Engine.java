@@ -103,6 +103,34 @@ public final class Engine implements AlertRouter {
     return silencer.silences();
   }
 
+  @Override
+  public boolean resolve(String groupKey, String who) {
+    if (closed.get()) {
+      throw new IllegalStateException("the router is closed");
+    }
+    Instant now = scheduler.clock().instant();
+    boolean any = false;
+    for (AlertGroup group : groups.values()) {
+      if (!group.id().groupKey().equals(groupKey)) {
+        continue;
+      }
+      List<Alert> ended = group.resolveAll(now);
+      for (Alert a : ended) {
+        // the store and the inhibitor learn it too, so a source resolved by hand stops inhibiting
+        store.computeIfPresent(a.fingerprint(), (fp, old) -> old.isResolvedAt(now) ? old : a);
+        inhibitor.observe(a);
+      }
+      if (!ended.isEmpty()) {
+        any = true;
+        group.scheduleIn(Duration.ZERO, now, scheduler, () -> flusher.flush(group, true));
+      }
+    }
+    if (any) {
+      LOG.info("group {} resolved by hand by {}", groupKey, who);
+    }
+    return any;
+  }
+
   /** Groups currently held; for status pages and tests. */
   public int groupCount() {
     return groups.size();

@@ -128,6 +128,27 @@ class EngineScenariosTest {
   }
 
   @Test
+  void aGroupClearedByHandSendsItsResolvedNoticeAtOnceAndFiresAgainWhenItsSourceSaysSo() {
+    start(BASIC);
+    f.submit(f.firing(labels("DiskFull", "instance", "db-1")), f.firing(labels("DiskFull", "instance", "db-2")));
+    f.advance(Duration.ofSeconds(30));
+    String groupKey = f.sent.get(0).groupKey();
+
+    assertThat(f.router.resolve(groupKey, "alice")).isTrue();
+    f.scheduler.runDue();
+
+    assertThat(f.messages("ops")).hasSize(2);
+    assertThat(f.messages("ops").get(1).text()).contains("RESOLVED:2", "all alerts resolved");
+    assertThat(f.router.resolve(groupKey, "alice")).isFalse(); // nothing fires under that key any more
+
+    f.advance(Duration.ofMinutes(1));
+    f.submit(f.firing(labels("DiskFull", "instance", "db-1"))); // the source still sees it
+    f.advance(Duration.ofSeconds(30));
+    assertThat(f.messages("ops")).hasSize(3);
+    assertThat(f.messages("ops").get(2).text()).contains("FIRING:1", "first notification");
+  }
+
+  @Test
   void noResolvedNoticeWithoutSendResolved() {
     start(BASIC.replace("sendResolved: true", "sendResolved: false"));
     Alert disk = f.firing(labels("DiskFull"));
