@@ -1,13 +1,29 @@
 package io.github.alertrouter.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Tiers that raise a group which nobody acknowledges or resolves. Steps are ordered by
  * {@code after}. Immutable and thread-safe.
+ *
+ * <p><b>Loops.</b> After a round of all steps, the policy runs again {@code loops} more times
+ * (default {@value #DEFAULT_LOOPS}). A round lasts {@link #roundLength()}: from the round's start
+ * to its last firing (the latest {@code after + count * every} of any step), plus the first
+ * step's {@code after} — the next round waits as long after the last firing as the first step
+ * waited after the first notice. Round {@code n} therefore fires each step at
+ * {@code firstNotice + n * roundLength() + after (+ k * every)}. Looping needs the first step's
+ * {@code after} to be {@code > 0}, or a round would start at the instant the previous one ended.
+ *
+ * @param id the policy's id, referenced by notification policies
+ * @param steps the tiers, ordered by {@code after}; not empty
+ * @param loops how many more rounds after the first; {@code >= 0}
  */
-public record EscalationPolicy(String id, List<EscalationStep> steps) {
+public record EscalationPolicy(String id, List<EscalationStep> steps, int loops) {
+  /** Rounds after the first, when {@code loops} is not set: none. */
+  public static final int DEFAULT_LOOPS = 0;
+
   public EscalationPolicy {
     Contact.requireId(id, "escalation policy");
     steps = List.copyOf(Objects.requireNonNullElse(steps, List.of()));
@@ -20,5 +36,34 @@ public record EscalationPolicy(String id, List<EscalationStep> steps) {
             "escalation policy " + id + ": steps must be ordered by after, but step " + i + " comes before step " + (i - 1));
       }
     }
+    if (loops < 0) {
+      throw new IllegalArgumentException("escalation policy " + id + ": loops must be >= 0, but was " + loops);
+    }
+    if (loops > 0 && steps.get(0).after().isZero()) {
+      throw new IllegalArgumentException("escalation policy " + id
+          + ": loops needs the first step's after to be > 0 (it is the pause between rounds), but was 0s");
+    }
+  }
+
+  /** A policy that runs its steps once ({@link #DEFAULT_LOOPS}). */
+  public EscalationPolicy(String id, List<EscalationStep> steps) {
+    this(id, steps, DEFAULT_LOOPS);
+  }
+
+  /**
+   * The time from one round's start to the next's: the last firing's offset in a round plus the
+   * first step's {@code after}.
+   */
+  public Duration roundLength() {
+    Duration last = Duration.ZERO;
+    for (EscalationStep step : steps) {
+      Duration stepLast = step.repeat() == null
+          ? step.after()
+          : step.after().plus(step.repeat().every().multipliedBy(step.repeat().count()));
+      if (stepLast.compareTo(last) > 0) {
+        last = stepLast;
+      }
+    }
+    return last.plus(steps.get(0).after());
   }
 }

@@ -138,7 +138,17 @@ class ConfigProblemTableTest {
         row("record constructor: silence ends before it starts",
             BASE + "silences: [ { id: s, matchers: [ { key: a, op: eq, value: b } ],"
                 + " startsAt: \"2026-01-02T00:00:00Z\", endsAt: \"2026-01-01T00:00:00+08:00\" } ]",
-            "silences[0]: silence s: endsAt must be after startsAt"));
+            "silences[0]: silence s: endsAt must be after startsAt"),
+        row("record constructor: negative escalation loops",
+            BASE.replace("  - id: payments\n", "  - id: payments\n    loops: -1\n"),
+            "escalationPolicies[0]: escalation policy payments: loops must be >= 0, but was -1"),
+        row("record constructor: escalation loops without a pause between rounds",
+            BASE.replace("  - id: payments\n", "  - id: payments\n    loops: 1\n").replace("after: 10m", "after: 0s"),
+            "escalationPolicies[0]: escalation policy payments: loops needs the first step's after to be > 0"
+                + " (it is the pause between rounds), but was 0s"),
+        row("escalation loops that are not a number",
+            BASE.replace("  - id: payments\n", "  - id: payments\n    loops: twice\n"),
+            "escalationPolicies[0].loops: must be a whole number, but was \"twice\""));
   }
 
   static Stream<Arguments> referenceRows() {

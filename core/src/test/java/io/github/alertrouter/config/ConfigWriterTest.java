@@ -49,7 +49,7 @@ class ConfigWriterTest {
                 List.of(MentionTarget.schedule("primary"), MentionTarget.parse("all")), List.of(),
                 new StepRepeat(2, Duration.ofMillis(1500))),
             new EscalationStep(Duration.ofMinutes(30), EscalationTrigger.UNRESOLVED,
-                List.of(MentionTarget.group("sre")), List.of("wecom.1"), null))))
+                List.of(MentionTarget.group("sre")), List.of("wecom.1"), null)), 2))
         .timeInterval(new TimeInterval("office", List.of(new TimePeriod(List.of("09:00-18:00"),
             List.of("monday:friday"), List.of("1:7", "-1"), List.of("1", "march"), List.of("2026"), "Asia/Shanghai"))))
         .timeInterval(new TimeInterval("never", List.of()))

@@ -197,6 +197,9 @@ public final class ConfigWriter {
     ObjectNode n = NODES.objectNode();
     text(n, "id", p.id());
     list(n, "steps", p.steps(), ConfigWriter::step);
+    if (p.loops() != EscalationPolicy.DEFAULT_LOOPS) {
+      n.put("loops", p.loops());
+    }
     return n;
   }
 

@@ -17,13 +17,15 @@ final class EscalationBinder {
   private EscalationBinder() {}
 
   static EscalationPolicy policy(Node node) {
-    if (!node.isMap("id", "steps")) {
+    if (!node.isMap("id", "steps", "loops")) {
       return null;
     }
     int mark = node.mark();
     String id = node.required("id").text();
     List<EscalationStep> steps = node.required("steps").list(EscalationBinder::step);
-    return node.build(mark, () -> new EscalationPolicy(id, steps));
+    Integer loops = node.field("loops").integer();
+    int rounds = loops == null ? EscalationPolicy.DEFAULT_LOOPS : loops;
+    return node.build(mark, () -> new EscalationPolicy(id, steps, rounds));
   }
 
   static EscalationStep step(Node node) {
