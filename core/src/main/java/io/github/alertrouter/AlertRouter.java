@@ -5,6 +5,7 @@ import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.escalate.EscalationStore;
 import io.github.alertrouter.internal.engine.EngineChecks;
 import io.github.alertrouter.internal.engine.Engine;
 import io.github.alertrouter.internal.engine.EngineSettings;
@@ -75,6 +76,17 @@ public interface AlertRouter extends AutoCloseable {
   void submitAlertmanager(byte[] json);
 
   /**
+   * Acknowledges a group whose policy escalates: its {@code UNACKED} escalation steps stop (its
+   * {@code UNRESOLVED} ones go on) until {@link #unacknowledge}.
+   *
+   * @return whether an escalation runs for that group key
+   */
+  boolean acknowledge(String groupKey, String who);
+
+  /** Withdraws an acknowledgement; held {@code UNACKED} steps become due again. */
+  boolean unacknowledge(String groupKey, String who);
+
+  /**
    * Clears a group by hand: every alert of the group(s) with this key that still fires is
    * resolved now, and the group notifies at once ("all alerts resolved", sent when the policy
    * sends resolved notices). An alert its source submits again later fires again, as a new
@@ -121,6 +133,7 @@ public interface AlertRouter extends AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Duration resolveTimeout = DEFAULT_RESOLVE_TIMEOUT;
     private HandoffLog handoffLog = HandoffLog.processWide();
+    private EscalationStore escalationStore = EscalationStore.inMemory();
 
     private Builder() {}
 
@@ -187,6 +200,15 @@ public interface AlertRouter extends AutoCloseable {
     }
 
     /**
+     * Where escalation state lives (which steps fired, acknowledgements); default in memory. Share
+     * one between routers that follow each other so a group is not escalated twice.
+     */
+    public Builder escalationStore(EscalationStore escalationStore) {
+      this.escalationStore = Objects.requireNonNull(escalationStore, "escalationStore");
+      return this;
+    }
+
+    /**
      * Builds and starts the router.
      *
      * @throws ConfigException listing every problem the platform modules find (robot options,
@@ -220,7 +242,7 @@ public interface AlertRouter extends AutoCloseable {
       ScheduledExecutorService executor = owned;
       Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor);
       return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, onClose,
-          handoffLog));
+          handoffLog, escalationStore));
     }
 
     /**

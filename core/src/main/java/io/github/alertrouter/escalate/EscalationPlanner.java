@@ -84,4 +84,21 @@ public final class EscalationPlanner {
   private static boolean armed(EscalationStep step, EscalationState state) {
     return step.when() == EscalationTrigger.UNRESOLVED || !state.acknowledged();
   }
+
+  /**
+   * Every firing of an episode that starts at {@code start} and is never acknowledged or resolved,
+   * in order, at most {@code max}: the plan the preview shows.
+   */
+  public static List<EscalationFiring> plan(EscalationPolicy policy, Instant start, int max) {
+    List<EscalationFiring> out = new ArrayList<>();
+    EscalationState state = EscalationState.start(start);
+    Instant at = start;
+    while (at != null && out.size() < max) {
+      List<EscalationFiring> due = due(policy, state, at);
+      out.addAll(due);
+      state = state.withFired(due, at);
+      at = nextWake(policy, state, at);
+    }
+    return out.size() > max ? List.copyOf(out.subList(0, max)) : List.copyOf(out);
+  }
 }

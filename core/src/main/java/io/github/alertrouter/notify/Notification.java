@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param at the instant the notification is made (the flush time)
  * @param groups how many groups' notifications this one carries: 1, or more for a
  *     {@link NotifyReason#DIGEST}
+ * @param escalation which escalation step this is ({@code "escalation step 2 of 3"}) for a
+ *     {@link NotifyReason#ESCALATION}, else {@code null}
  */
 public record Notification(
     String policy,
@@ -35,7 +37,8 @@ public record Notification(
     List<Alert> resolved,
     List<NotificationLink> links,
     Instant at,
-    int groups) {
+    int groups,
+    String escalation) {
 
   public Notification {
     Objects.requireNonNull(policy, "policy");
@@ -51,6 +54,24 @@ public record Notification(
     if (groups < 1) {
       throw new IllegalArgumentException("groups must be >= 1, but was " + groups);
     }
+  }
+
+  /** A notification that is not an escalation. */
+  public Notification(
+      String policy, String groupKey, SortedMap<String, String> groupLabels, NotifyReason reason,
+      List<Alert> firing, List<Alert> resolved, List<NotificationLink> links, Instant at, int groups) {
+    this(policy, groupKey, groupLabels, reason, firing, resolved, links, at, groups, null);
+  }
+
+  /** This notification as escalation step {@code step} (its description). */
+  public Notification asEscalation(String step) {
+    return new Notification(policy, groupKey, groupLabels, NotifyReason.ESCALATION, firing, resolved, links, at,
+        groups, Objects.requireNonNull(step, "step"));
+  }
+
+  /** The reason as messages show it: {@code "escalation: escalation step 2 of 3"} for an escalation. */
+  public String reasonText() {
+    return escalation == null ? reason.description() : reason.description() + ": " + escalation;
   }
 
   /** A notification for one group. */

@@ -11,6 +11,8 @@ public enum NotifyReason {
   SOME_RESOLVED("some alerts resolved"),
   ALL_RESOLVED("all alerts resolved"),
   REPEAT("repeat interval elapsed"),
+  /** An escalation policy's step fired: the group is still unacknowledged or unresolved. */
+  ESCALATION("escalation"),
   /** Several queued notifications for one robot merged into one message. */
   DIGEST("digest of queued notifications"),
   /** A schedule's on-call person changed: a {@link io.github.alertrouter.spi.Notice}, not an alert. */

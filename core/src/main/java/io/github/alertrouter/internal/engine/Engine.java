@@ -41,6 +41,7 @@ public final class Engine implements AlertRouter {
   private final Silencer silencer;
   private final Inhibitor inhibitor;
   private final Flusher flusher;
+  private final Escalations escalations;
   private final Runnable onClose;
   private final Handoffs handoffs;
   private final ConcurrentMap<Fingerprint, Alert> store = new ConcurrentHashMap<>();
@@ -56,7 +57,9 @@ public final class Engine implements AlertRouter {
     this.resolveTimeout = s.resolveTimeout();
     this.silencer = Silencer.of(config.silences());
     this.inhibitor = Inhibitor.of(config.inhibitRules());
-    this.flusher = new Flusher(s, silencer, inhibitor, groups);
+    this.escalations = new Escalations(config, scheduler, s.escalationStore());
+    this.flusher = new Flusher(s, silencer, inhibitor, groups, escalations);
+    escalations.sender(flusher::escalate);
     this.onClose = s.onClose();
     this.handoffs = new Handoffs(config, scheduler, s.dispatcher(), platforms, s.handoffLog());
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);
@@ -104,6 +107,24 @@ public final class Engine implements AlertRouter {
   }
 
   @Override
+  public boolean acknowledge(String groupKey, String who) {
+    boolean known = escalations.acknowledge(groupKey, who, true);
+    if (known) {
+      LOG.info("group {} acknowledged by {}", groupKey, who);
+    }
+    return known;
+  }
+
+  @Override
+  public boolean unacknowledge(String groupKey, String who) {
+    boolean known = escalations.acknowledge(groupKey, who, false);
+    if (known) {
+      LOG.info("group {} unacknowledged by {}", groupKey, who);
+    }
+    return known;
+  }
+
+  @Override
   public boolean resolve(String groupKey, String who) {
     if (closed.get()) {
       throw new IllegalStateException("the router is closed");
@@ -142,6 +163,7 @@ public final class Engine implements AlertRouter {
       return;
     }
     handoffs.stop();
+    escalations.stop();
     Instant now = scheduler.clock().instant();
     for (AlertGroup group : groups.values()) {
       Instant due = group.nextFlush();

@@ -1,6 +1,7 @@
 package io.github.alertrouter.internal.engine;
 
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.escalate.EscalationStore;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.oncall.HandoffLog;
 import io.github.alertrouter.spi.Platforms;
@@ -17,7 +18,8 @@ import java.time.Duration;
  * @param resolveTimeout how long an alert without an end fires after its last update
  * @param onClose releases what the builder created (an executor it owns)
  * @param handoffLog which handoffs were announced
+ * @param escalationStore escalation state per group
  */
 public record EngineSettings(
     RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
-    Runnable onClose, HandoffLog handoffLog) {}
+    Runnable onClose, HandoffLog handoffLog, EscalationStore escalationStore) {}

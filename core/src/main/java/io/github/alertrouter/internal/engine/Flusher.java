@@ -5,12 +5,14 @@ import io.github.alertrouter.Fingerprint;
 import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.TimeInterval;
+import io.github.alertrouter.escalate.EscalationFiring;
 import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.MentionPlanner;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.notify.PlannedMention;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.silence.Silencer;
@@ -47,8 +49,11 @@ final class Flusher {
   private final ConcurrentMap<GroupId, AlertGroup> groups;
   private final Map<String, Robot> robots;
   private final Map<String, TimeInterval> intervals;
+  private final Escalations escalations;
 
-  Flusher(EngineSettings s, Silencer silencer, Inhibitor inhibitor, ConcurrentMap<GroupId, AlertGroup> groups) {
+  Flusher(EngineSettings s, Silencer silencer, Inhibitor inhibitor, ConcurrentMap<GroupId, AlertGroup> groups,
+      Escalations escalations) {
+    this.escalations = escalations;
     this.scheduler = s.scheduler();
     this.dispatcher = s.dispatcher();
     this.platforms = s.platforms();
@@ -109,9 +114,17 @@ final class Flusher {
       deliver(group, s, decision, firing, s.sendResolved() ? resolved : List.of(), now);
     }
     group.flushed(decision == null ? null : new LogEntry(firingFps, resolvedFps, now));
+    if (decision != null && s.escalationPolicy() != null) {
+      if (decision.reason() == NotifyReason.FIRST_NOTIFICATION) {
+        escalations.started(group, now);
+      } else if (decision.reason() == NotifyReason.ALL_RESOLVED) {
+        escalations.ended(group);
+      }
+    }
     group.removeResolved(allResolved);
     if (group.destroyIfEmpty()) {
       groups.remove(group.id(), group);
+      escalations.ended(group);
     } else if (reschedule) {
       next.run();
     }
@@ -125,6 +138,31 @@ final class Flusher {
         group.groupLabels(), decision.reason(), firing, resolved, NotificationLink.fromAlerts(shown), now);
     List<PlannedMention> planned = planner.plan(s.mention(), shown, now);
     for (String robotId : s.robots()) {
+      Robot robot = robots.get(robotId);
+      PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
+      dispatcher.dispatch(new Delivery(robotId, notification, MentionPlanner.resolve(planned, platform, robot),
+          s.templates().get(robot.platform())));
+    }
+  }
+
+  /**
+   * One escalation firing: the group's firing (unmuted) alerts to the step's targets through the
+   * step's robots (or the policy's), saying which step it is. Nothing when nothing fires.
+   */
+  void escalate(AlertGroup group, EscalationFiring firing, String description, Instant now) {
+    RouteSettings s = group.settings();
+    List<Alert> firingAlerts = group.snapshot().stream()
+        .filter(a -> !a.isResolvedAt(now) && !muted(a, now))
+        .toList();
+    if (firingAlerts.isEmpty()) {
+      return;
+    }
+    Notification notification = Notification.of(s.name() == null ? "" : s.name(), group.id().groupKey(),
+        group.groupLabels(), NotifyReason.ESCALATION, firingAlerts, List.of(),
+        NotificationLink.fromAlerts(firingAlerts), now).asEscalation(description);
+    List<PlannedMention> planned = planner.plan(firing.step().targets(), firingAlerts, now);
+    List<String> robotIds = firing.step().robots().isEmpty() ? s.robots() : firing.step().robots();
+    for (String robotId : robotIds) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
       dispatcher.dispatch(new Delivery(robotId, notification, MentionPlanner.resolve(planned, platform, robot),

@@ -36,7 +36,7 @@ record MessageFacts(
     List<AlertFacts.Entry> group = new ArrayList<>();
     n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, DingTalkEscaper.MARKDOWN)));
     return new MessageFacts(n.isResolved(), n.firing().size(), n.resolved().size(), List.copyOf(group),
-        DingTalkEscaper.inline(n.policy(), AlertFacts.MAX_NAME), n.reason().description(), n.groups(),
+        DingTalkEscaper.inline(n.policy(), AlertFacts.MAX_NAME), n.reasonText(), n.groups(),
         keyword == null ? "" : keyword, n.links(), linksInText, mentions, List.copyOf(tokens));
   }
 

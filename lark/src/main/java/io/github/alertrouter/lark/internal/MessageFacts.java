@@ -58,7 +58,7 @@ record MessageFacts(
     n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, dialect)));
     String values = Dialect.TEXT.inline(String.join(" ", n.groupLabels().values()), MAX_TITLE_VALUES);
     return new MessageFacts(dialect, n.isResolved(), n.firing().size(), n.resolved().size(), List.copyOf(group),
-        values, dialect.inline(n.policy(), AlertFacts.MAX_NAME), n.reason().description(), n.groups(),
+        values, dialect.inline(n.policy(), AlertFacts.MAX_NAME), n.reasonText(), n.groups(),
         keyword == null ? "" : keyword, n.links(), colour(n.isResolved(), n.firing()), mentions);
   }
 

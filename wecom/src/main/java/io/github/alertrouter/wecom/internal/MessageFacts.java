@@ -39,7 +39,7 @@ record MessageFacts(
     List<NotificationLink> links = n.links().stream()
         .map(l -> new NotificationLink(l.kind(), esc.inline(l.title(), MAX_LINK_TITLE), l.url())).toList();
     return new MessageFacts(n.isResolved(), n.firing().size(), n.resolved().size(), List.copyOf(group),
-        esc.inline(n.policy(), AlertFacts.MAX_NAME), n.reason().description(), n.groups(), links, mentions,
+        esc.inline(n.policy(), AlertFacts.MAX_NAME), n.reasonText(), n.groups(), links, mentions,
         List.copyOf(tokens));
   }
 
