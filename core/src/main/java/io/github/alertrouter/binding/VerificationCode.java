@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 
 /**
  * A 6-digit verification code. {@link #toString()} is {@code ******}; only {@link #reveal()} gives
- * the digits, and only a {@link VerificationSender} delivering the code should call it.
- * Immutable and thread-safe.
+ * the digits, and only a {@link VerificationSender} delivering the code should call it. Equality
+ * is identity: compare an entered code with {@link #matches}. Immutable and thread-safe.
  */
 public final class VerificationCode {
   /** How many digits a code has. */
@@ -39,17 +39,6 @@ public final class VerificationCode {
   /** Whether {@code entered} is this code, compared in constant time. */
   public boolean matches(String entered) {
     return MessageDigest.isEqual(digits.getBytes(StandardCharsets.US_ASCII), entered.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /** Identity equality: codes are never compared with {@code equals}, see {@link #matches}. */
-  @Override
-  public boolean equals(Object o) {
-    return this == o;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
   }
 
   @Override
