@@ -1,0 +1,123 @@
+package io.github.alertrouter.action;
+
+import static io.github.alertrouter.internal.action.Html.escape;
+
+import io.github.alertrouter.internal.action.Durations;
+import io.github.alertrouter.internal.action.Html;
+import io.github.alertrouter.internal.action.WhoField;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves action links without any web framework: a server passes each request in and writes the
+ * {@link Response} out ({@link JdkHttpServerAdapter} does this for the JDK's own server).
+ *
+ * <ul>
+ *   <li>{@code GET /actions/{token}} shows a confirmation page with a POST form and changes
+ *       nothing — chat apps fetch links to render previews, so a GET must be harmless.
+ *   <li>{@code POST /actions/{token}} claims the token (atomically, so two clicks cannot both act),
+ *       performs the action through the {@link ActionTarget}, and shows the result. If the target
+ *       throws, the claim is released so the link can be tried again, and a generic 500 page is
+ *       shown. The form field {@code who} (optional, at most 64 characters) names the person.
+ *   <li>Malformed or tampered tokens give 400, expired 410, already used 409; nothing changes.
+ *   <li>Any other path gives 404; another method on an action path gives 405.
+ * </ul>
+ *
+ * Every value in a page is HTML-escaped; pages never contain the token, the key or exception text.
+ * The path is the request path relative to where the handler is mounted; the query is ignored.
+ *
+ * <p>Thread-safe if the {@link ActionTarget} is. No argument may be {@code null}.
+ */
+public final class ActionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ActionHandler.class);
+  private static final String PREFIX = "/actions/";
+
+  private final ActionTokens tokens;
+  private final ActionTarget target;
+
+  public ActionHandler(ActionTokens tokens, ActionTarget target) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.target = Objects.requireNonNull(target, "target");
+  }
+
+  /** Handles one request; never throws for bad input. */
+  public Response handle(String method, String path, Map<String, List<String>> query, byte[] body) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(body, "body");
+    if (!path.startsWith(PREFIX) || path.length() == PREFIX.length() || path.indexOf('/', PREFIX.length()) >= 0) {
+      return page(404, "Not found", "There is nothing here.");
+    }
+    String token = path.substring(PREFIX.length());
+    return switch (method) {
+      case "GET" -> confirm(tokens.verify(token));
+      case "POST" -> perform(tokens.verify(token), body);
+      default -> page(405, "Method not allowed", "Action links accept GET and POST only.");
+    };
+  }
+
+  private Response confirm(Verified verified) {
+    if (!(verified instanceof Verified.Valid valid)) {
+      return refused(verified);
+    }
+    ActionToken t = valid.token();
+    String what = t.silenceFor().map(d -> t.action().label() + " for " + Durations.human(d)).orElse(t.action().label());
+    String body = "<p>" + escape(what) + " the alert group</p>\n"
+        + "<p><code>" + escape(t.groupKey()) + "</code></p>\n"
+        + "<form method=\"post\">"
+        + "<p><label>Your name (optional): <input name=\"who\" maxlength=\"" + WhoField.MAX_LENGTH + "\"></label></p>"
+        + "<p><button type=\"submit\">" + escape(what) + "</button></p></form>\n"
+        + "<p><small>This link works once and expires at " + escape(t.expiresAt().toString()) + ".</small></p>";
+    return new Response(200, Response.HTML, Html.page("Confirm: " + what, body));
+  }
+
+  private Response perform(Verified verified, byte[] body) {
+    if (!(verified instanceof Verified.Valid valid)) {
+      return refused(verified);
+    }
+    ActionToken t = valid.token();
+    if (!tokens.markUsed(t)) {
+      return refused(new Verified.Replayed()); // another request claimed it since verify
+    }
+    String who = WhoField.parse(body);
+    String result;
+    try {
+      result = switch (t.action()) {
+        case ACKNOWLEDGE -> target.acknowledge(t.groupKey(), who);
+        case UNACKNOWLEDGE -> target.unacknowledge(t.groupKey(), who);
+        case RESOLVE -> target.resolve(t.groupKey(), who);
+        case SILENCE -> target.silence(t.groupKey(), t.silenceFor().orElseThrow(), who);
+      };
+    } catch (RuntimeException e) {
+      tokens.release(t);
+      log.warn("action {} on group {} failed; the link can be used again", t.action(), t.groupKey(), e);
+      return page(500, "Action failed", "The action could not be performed, and nothing was marked done. Try the link again later.");
+    }
+    return page(200, t.action().label() + ": done", Objects.requireNonNullElse(result, "Done."));
+  }
+
+  private static Response refused(Verified verified) {
+    // Java 17 has no pattern switch; the sealed hierarchy keeps this list complete
+    int status;
+    String title;
+    if (verified instanceof Verified.Expired) {
+      status = 410;
+      title = "Link expired";
+    } else if (verified instanceof Verified.Replayed) {
+      status = 409;
+      title = "Link already used";
+    } else {
+      status = 400;
+      title = "Invalid link";
+    }
+    return page(status, title, verified.describe());
+  }
+
+  private static Response page(int status, String title, String text) {
+    return new Response(status, Response.HTML, Html.message(title, text));
+  }
+}
