@@ -127,6 +127,14 @@ class CommandsTest {
     assertThat(body.get("markdown").get("text").asText()).endsWith("@0123 @0456").contains("alert");
     assertThat(notification.get("messages").get(0).get("bytes").asInt())
         .isEqualTo(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    // payments-critical escalates: the plan if nobody acknowledges (sample: 10m UNACKED x3, 30m UNRESOLVED)
+    JsonNode plan = notification.get("escalationPlan");
+    assertThat(plan).hasSize(4);
+    assertThat(plan.get(0).get("at").asText()).isEqualTo("2026-03-08T02:10:05Z");
+    assertThat(plan.get(0).get("step").asText()).isEqualTo("escalation step 1 of 2");
+    assertThat(plan.get(0).get("notify").get(0).asText()).isEqualTo("schedule:primary");
+    assertThat(plan.get(3).get("step").asText()).isEqualTo("escalation step 2 of 2");
+    assertThat(plan.get(3).get("robots").get(0).asText()).isEqualTo("sre-ding");
     // the same group's WeCom robot: markdown with the mention the WeCom way
     JsonNode wecom = doc.get("notifications").get(1);
     assertThat(wecom.get("platform").asText()).isEqualTo("wecom");

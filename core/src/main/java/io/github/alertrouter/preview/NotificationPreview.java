@@ -26,15 +26,34 @@ import java.util.SortedMap;
  * @param mentions who it @s, as the platform resolved them
  * @param messages the messages; empty when {@code error} is set
  * @param error why nothing can be sent (no platform module, a broken template), or {@code null}
+ * @param escalationPlan the policy's escalation firings if nobody acknowledges and nothing
+ *     resolves, in order (empty without an escalation policy)
  */
 public record NotificationPreview(
     String policy, String groupKey, SortedMap<String, String> groupLabels, NotifyReason reason, int firing,
     int resolved, Instant sendAt, Integer escalationStep, String robot, String platform, List<Mention> mentions,
-    List<OutboundMessage> messages, String error) {
+    List<OutboundMessage> messages, String error, List<PlannedEscalation> escalationPlan) {
   public NotificationPreview {
     Objects.requireNonNull(groupKey, "groupKey");
     Objects.requireNonNull(reason, "reason");
     mentions = List.copyOf(mentions);
     messages = List.copyOf(messages);
+    escalationPlan = List.copyOf(escalationPlan);
+  }
+
+  /**
+   * One planned escalation firing.
+   *
+   * @param at when it would fire
+   * @param step its description ({@code "escalation step 1 of 2 (repeat 1 of 1)"})
+   * @param when {@code UNACKED} or {@code UNRESOLVED}
+   * @param targets its mention targets (YAML {@code notify})
+   * @param robots its robots (the policy's when the step names none)
+   */
+  public record PlannedEscalation(Instant at, String step, String when, List<String> targets, List<String> robots) {
+    public PlannedEscalation {
+      targets = List.copyOf(targets);
+      robots = List.copyOf(robots);
+    }
   }
 }

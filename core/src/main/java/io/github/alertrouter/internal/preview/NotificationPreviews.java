@@ -2,8 +2,10 @@ package io.github.alertrouter.internal.preview;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.EscalationPolicy;
 import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.escalate.EscalationPlanner;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.MentionPlanner;
 import io.github.alertrouter.notify.Notification;
@@ -65,20 +67,21 @@ public final class NotificationPreviews {
           group.match.groupLabels(group.first.labels()), NotifyReason.FIRST_NOTIFICATION, group.alerts, List.of(),
           NotificationLink.fromAlerts(group.alerts), sendAt);
       var planned = planner.plan(settings.mention(), group.alerts, sendAt);
+      var plan = escalationPlan(config, settings, sendAt);
       for (String robotId : settings.robots()) {
         Robot robot = robots.get(robotId);
         Optional<PlatformProvider> platform = platforms.find(robot.platform());
         if (platform.isEmpty()) {
-          out.add(preview(notification, robot, List.of(), List.of(), platforms.missing(robot.platform())));
+          out.add(preview(notification, robot, List.of(), List.of(), platforms.missing(robot.platform()), plan));
           continue;
         }
         List<Mention> mentions = MentionPlanner.resolve(planned, platform.get(), robot);
         try {
           List<OutboundMessage> messages = platform.get().render(RenderRequest.of(
               notification, mentions, robot, settings.templates().get(robot.platform())));
-          out.add(preview(notification, robot, mentions, messages, null));
+          out.add(preview(notification, robot, mentions, messages, null, plan));
         } catch (RuntimeException ex) {
-          out.add(preview(notification, robot, mentions, List.of(), "cannot render: " + ex.getMessage()));
+          out.add(preview(notification, robot, mentions, List.of(), "cannot render: " + ex.getMessage(), plan));
         }
       }
     }
@@ -86,9 +89,27 @@ public final class NotificationPreviews {
   }
 
   private static NotificationPreview preview(Notification n, Robot robot, List<Mention> mentions,
-      List<OutboundMessage> messages, String error) {
+      List<OutboundMessage> messages, String error, List<NotificationPreview.PlannedEscalation> plan) {
     return new NotificationPreview(n.policy(), n.groupKey(), n.groupLabels(), n.reason(), n.firing().size(),
-        n.resolved().size(), n.at(), null, robot.id(), robot.platform(), mentions, messages, error);
+        n.resolved().size(), n.at(), null, robot.id(), robot.platform(), mentions, messages, error, plan);
+  }
+
+  /** The escalation firings of the group's policy from its first notice on, at most 20. */
+  private static List<NotificationPreview.PlannedEscalation> escalationPlan(
+      RouterConfig config, RouteSettings settings, Instant firstNotice) {
+    if (settings.escalationPolicy() == null) {
+      return List.of();
+    }
+    EscalationPolicy policy = config.escalationPolicies().stream()
+        .filter(p -> p.id().equals(settings.escalationPolicy())).findFirst().orElse(null);
+    if (policy == null) {
+      return List.of();
+    }
+    return EscalationPlanner.plan(policy, firstNotice, 20).stream()
+        .map(f -> new NotificationPreview.PlannedEscalation(f.dueAt(), f.describe(policy), f.step().when().name(),
+            f.step().targets().stream().map(Object::toString).toList(),
+            f.step().robots().isEmpty() ? settings.robots() : f.step().robots()))
+        .toList();
   }
 
   /** Route keys are not unique, so a group is one node's, not one key's. */

@@ -104,6 +104,17 @@ public final class PreviewJson {
     if (n.error() != null) {
       o.put("error", n.error());
     }
+    ArrayNode plan = o.putArray("escalationPlan");
+    for (NotificationPreview.PlannedEscalation e : n.escalationPlan()) {
+      ObjectNode eo = plan.addObject();
+      eo.put("at", DateTimeFormatter.ISO_INSTANT.format(e.at()));
+      eo.put("step", e.step());
+      eo.put("when", e.when());
+      ArrayNode notify = eo.putArray("notify");
+      e.targets().forEach(notify::add);
+      ArrayNode robots = eo.putArray("robots");
+      e.robots().forEach(robots::add);
+    }
   }
 
   /** The body as a JSON tree, so the document shows it as JSON; as text if a platform sent non-JSON. */

@@ -1,0 +1,141 @@
+package io.github.alertrouter.dingtalk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Escalation in the running router, on virtual time, against the DingTalk simulator. The first
+ * notice goes out 30 s after the alert (groupWait); step times count from it.
+ */
+class EscalationScenariosTest {
+  private static final String POLICY = """
+      escalationPolicies:
+        - id: pay
+          steps:
+            - { after: 10m, when: UNACKED, notify: ["contact:bob"], repeat: { count: 1, every: 5m } }
+            - { after: 30m, when: UNRESOLVED, notify: ["group:sre"], robots: [dev] }
+      notificationPolicies:
+        - name: payments
+          groupRule: { groupWait: 30s, groupInterval: 5m, groupingFields: [alertname] }
+          notifyRule: { robots: [ops], mention: ["contact:alice"] }
+          escalationPolicy: pay
+      """;
+
+  private RouterFixture f;
+
+  @AfterEach
+  void close() {
+    f.close();
+  }
+
+  private String groupKey() {
+    return f.sent.get(0).groupKey();
+  }
+
+  @Test
+  void stepsAndRepeatsFireAtTheirTimesAndMentionTheirPeople() {
+    f = new RouterFixture(POLICY);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30));
+    assertThat(f.messages("ops")).singleElement().satisfies(m -> assertThat(m.mentions()).containsExactly("mobile:13800000001"));
+
+    f.advance(Duration.ofMinutes(10)); // step 1
+    f.advance(Duration.ofMinutes(5)); // its repeat
+    f.advance(Duration.ofMinutes(15)); // step 2, through the dev robot
+
+    List<ReceivedMessage> ops = f.messages("ops");
+    assertThat(ops).hasSize(3);
+    assertThat(ops.get(1).text()).contains("escalation: escalation step 1 of 2");
+    assertThat(ops.get(1).mentions()).containsExactly("userId:bob007");
+    assertThat(ops.get(2).text()).contains("escalation step 1 of 2 (repeat 1 of 1)");
+    assertThat(f.messages("dev")).singleElement().satisfies(m -> {
+      assertThat(m.text()).contains("escalation step 2 of 2");
+      assertThat(m.mentions()).containsExactlyInAnyOrder("mobile:13800000001", "userId:bob007");
+    });
+    assertThat(f.sent).filteredOn(e -> e.reason() == NotifyReason.ESCALATION).hasSize(3);
+    f.advance(Duration.ofHours(5));
+    assertThat(f.messages("ops")).hasSize(3); // no repeat interval: an escalating group does not repeat
+  }
+
+  @Test
+  void anAcknowledgementStopsUnackedStepsButNotUnresolvedOnes() {
+    f = new RouterFixture(POLICY);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30));
+    f.advance(Duration.ofMinutes(5));
+    assertThat(f.router.acknowledge(groupKey(), "bob")).isTrue();
+
+    f.advance(Duration.ofMinutes(26));
+
+    assertThat(f.messages("ops")).hasSize(1); // step 1 and its repeat are held
+    assertThat(f.messages("dev")).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("escalation step 2 of 2"));
+  }
+
+  @Test
+  void withdrawingTheAcknowledgementLetsTheHeldStepFire() {
+    f = new RouterFixture(POLICY);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30));
+    f.router.acknowledge(groupKey(), "bob");
+    f.advance(Duration.ofMinutes(12));
+    assertThat(f.messages("ops")).hasSize(1);
+
+    assertThat(f.router.unacknowledge(groupKey(), "bob")).isTrue();
+    f.scheduler.runDue();
+
+    assertThat(f.messages("ops")).hasSize(2);
+    assertThat(f.messages("ops").get(1).text()).contains("escalation step 1 of 2");
+  }
+
+  @Test
+  void aGroupThatResolvesAndFiresAgainStartsThePolicyAnew() {
+    f = new RouterFixture(POLICY);
+    Alert down = f.firing(Map.of("alertname", "PayDown"));
+    f.submit(down);
+    f.advance(Duration.ofSeconds(30));
+    f.advance(Duration.ofMinutes(11)); // step 1 fired
+    f.submit(f.resolved(down));
+    f.advance(Duration.ofMinutes(5)); // resolved notice; the episode ends
+    int before = f.messages("ops").size();
+
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30)); // a new first notice
+    f.advance(Duration.ofMinutes(10)); // step 1 again, ten minutes after it
+
+    List<ReceivedMessage> ops = f.messages("ops");
+    assertThat(ops.subList(before, ops.size())).extracting(ReceivedMessage::text)
+        .anySatisfy(t -> assertThat(t).contains("first notification"))
+        .anySatisfy(t -> assertThat(t).contains("escalation step 1 of 2"));
+    assertThat(f.messages("dev")).isEmpty(); // step 2 never came: the first episode ended before 30 m
+  }
+
+  @Test
+  void aScheduleStepMentionsWhoeverIsOnDutyWhenItFires() {
+    f = new RouterFixture("""
+        schedules:
+          - id: primary
+            timeZone: Asia/Shanghai
+            layers: [ { members: [alice, bob], rotation: CUSTOM, shiftLength: 10m, handoff: "2026-03-09T09:00" } ]
+        """ + POLICY.replace("notify: [\"contact:bob\"]", "notify: [\"schedule:primary\"]"));
+    f.submit(f.firing(Map.of("alertname", "PayDown"))); // 09:00: Alice on duty until 09:10, then Bob
+    f.advance(Duration.ofSeconds(30));
+    f.advance(Duration.ofMinutes(10)); // 09:10:30: step 1 @s Bob, on duty now (not Alice, on duty at the first notice)
+    f.advance(Duration.ofMinutes(10)); // 09:15:30: the repeat, still Bob's shift
+
+    List<ReceivedMessage> ops = f.messages("ops");
+    assertThat(ops.get(0).mentions()).containsExactly("mobile:13800000001");
+    assertThat(ops.get(1).mentions()).containsExactly("userId:bob007");
+    assertThat(ops.get(2).mentions()).containsExactly("userId:bob007");
+    f.advance(Duration.ofMinutes(10)); // 09:30:30: step 2 to sre through dev
+    assertThat(f.messages("dev")).hasSize(1);
+  }
+}
