@@ -4,6 +4,7 @@ import io.github.alertrouter.alertmanager.webhook.PayloadException;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.escalate.EscalationStore;
 import io.github.alertrouter.internal.engine.EngineChecks;
@@ -99,6 +100,12 @@ public interface AlertRouter extends AutoCloseable {
    */
   boolean resolve(String groupKey, String who);
 
+  /**
+   * The handler for the signed action links in messages (any HTTP server can call it, or use
+   * {@link io.github.alertrouter.action.JdkHttpServerAdapter}); empty without an action key.
+   */
+  java.util.Optional<io.github.alertrouter.action.ActionHandler> actionHandler();
+
   /** What would happen to {@code alerts} at {@code at}, without storing or sending anything. */
   RoutingPreview preview(List<Alert> alerts, Instant at);
 
@@ -134,6 +141,7 @@ public interface AlertRouter extends AutoCloseable {
     private Duration resolveTimeout = DEFAULT_RESOLVE_TIMEOUT;
     private HandoffLog handoffLog = HandoffLog.processWide();
     private EscalationStore escalationStore = EscalationStore.inMemory();
+    private Secret actionKey;
 
     private Builder() {}
 
@@ -209,6 +217,16 @@ public interface AlertRouter extends AutoCloseable {
     }
 
     /**
+     * The key that signs action links (claim, resolve, silence 1 h), at least 32 bytes. With it,
+     * robots whose option {@code actionBaseUrl} is set carry the links, and
+     * {@link AlertRouter#actionHandler()} serves them.
+     */
+    public Builder actionKey(Secret actionKey) {
+      this.actionKey = Objects.requireNonNull(actionKey, "actionKey");
+      return this;
+    }
+
+    /**
      * Builds and starts the router.
      *
      * @throws ConfigException listing every problem the platform modules find (robot options,
@@ -242,7 +260,7 @@ public interface AlertRouter extends AutoCloseable {
       ScheduledExecutorService executor = owned;
       Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor);
       return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, onClose,
-          handoffLog, escalationStore));
+          handoffLog, escalationStore, actionKey));
     }
 
     /**

@@ -69,6 +69,16 @@ public record Notification(
         groups, Objects.requireNonNull(step, "step"));
   }
 
+  /** This notification with {@code more} links after its own (a robot's action links). */
+  public Notification withLinks(List<NotificationLink> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<NotificationLink> all = new java.util.ArrayList<>(links);
+    all.addAll(more);
+    return new Notification(policy, groupKey, groupLabels, reason, firing, resolved, all, at, groups, escalation);
+  }
+
   /** The reason as messages show it: {@code "escalation: escalation step 2 of 3"} for an escalation. */
   public String reasonText() {
     return escalation == null ? reason.description() : reason.description() + ": " + escalation;

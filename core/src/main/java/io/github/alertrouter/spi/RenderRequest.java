@@ -27,6 +27,11 @@ public record RenderRequest(
   public static final String OPTION_TIME_ZONE = "timeZone";
   /** Robot option choosing {@link Overflow}. */
   public static final String OPTION_OVERFLOW = "overflow";
+  /**
+   * Robot option: the public base URL of the router's action handler ({@code https://ops.example.com/alert-router});
+   * with it (and an action key on the router), messages carry signed claim / resolve / silence links.
+   */
+  public static final String OPTION_ACTION_BASE_URL = "actionBaseUrl";
 
   public RenderRequest {
     Objects.requireNonNull(notification, "notification");

@@ -3,7 +3,11 @@ package io.github.alertrouter.internal.engine;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.action.ActionHandler;
+import io.github.alertrouter.action.ActionTarget;
+import io.github.alertrouter.action.ActionTokens;
 import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
+import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.inhibit.Inhibitor;
@@ -12,11 +16,14 @@ import io.github.alertrouter.route.RouteMatch;
 import io.github.alertrouter.route.RoutingTree;
 import io.github.alertrouter.silence.Silencer;
 import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.time.Durations;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +49,7 @@ public final class Engine implements AlertRouter {
   private final Inhibitor inhibitor;
   private final Flusher flusher;
   private final Escalations escalations;
+  private final ActionTokens actionTokens;
   private final Runnable onClose;
   private final Handoffs handoffs;
   private final ConcurrentMap<Fingerprint, Alert> store = new ConcurrentHashMap<>();
@@ -58,7 +66,9 @@ public final class Engine implements AlertRouter {
     this.silencer = Silencer.of(config.silences());
     this.inhibitor = Inhibitor.of(config.inhibitRules());
     this.escalations = new Escalations(config, scheduler, s.escalationStore());
-    this.flusher = new Flusher(s, silencer, inhibitor, groups, escalations);
+    this.actionTokens = s.actionKey() == null ? null
+        : new ActionTokens(s.actionKey(), scheduler.clock(), Flusher.ACTION_LINK_TTL);
+    this.flusher = new Flusher(s, silencer, inhibitor, groups, escalations, actionTokens);
     escalations.sender(flusher::escalate);
     this.onClose = s.onClose();
     this.handoffs = new Handoffs(config, scheduler, s.dispatcher(), platforms, s.handoffLog());
@@ -104,6 +114,45 @@ public final class Engine implements AlertRouter {
   @Override
   public List<Silence> silences() {
     return silencer.silences();
+  }
+
+  @Override
+  public Optional<ActionHandler> actionHandler() {
+    return actionTokens == null ? Optional.empty() : Optional.of(new ActionHandler(actionTokens, new Actions()));
+  }
+
+  /** What the links in messages do, on this router. */
+  private final class Actions implements ActionTarget {
+    @Override
+    public String acknowledge(String groupKey, String who) {
+      return Engine.this.acknowledge(groupKey, who) ? "Claimed: escalation paused." : "Nothing to claim: no escalation runs.";
+    }
+
+    @Override
+    public String unacknowledge(String groupKey, String who) {
+      return Engine.this.unacknowledge(groupKey, who) ? "Unclaimed: escalation resumed." : "Nothing to unclaim.";
+    }
+
+    @Override
+    public String resolve(String groupKey, String who) {
+      return Engine.this.resolve(groupKey, who) ? "Resolved." : "Nothing fires in this group any more.";
+    }
+
+    @Override
+    public String silence(String groupKey, Duration duration, String who) {
+      Instant now = scheduler.clock().instant();
+      int added = 0;
+      for (AlertGroup group : groups.values()) {
+        if (group.id().groupKey().equals(groupKey) && !group.groupLabels().isEmpty()) {
+          List<Condition> matchers = group.groupLabels().entrySet().stream()
+              .map(e -> Condition.eq(e.getKey(), e.getValue())).toList();
+          silencer.add(new Silence("action-" + UUID.randomUUID(), matchers, now, now.plus(duration), who,
+              "silenced from a chat link for group " + groupKey));
+          added++;
+        }
+      }
+      return added > 0 ? "Silenced for " + Durations.format(duration) + "." : "Nothing to silence in this group.";
+    }
   }
 
   @Override

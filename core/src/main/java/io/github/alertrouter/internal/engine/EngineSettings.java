@@ -1,6 +1,7 @@
 package io.github.alertrouter.internal.engine;
 
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.escalate.EscalationStore;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.oncall.HandoffLog;
@@ -19,7 +20,8 @@ import java.time.Duration;
  * @param onClose releases what the builder created (an executor it owns)
  * @param handoffLog which handoffs were announced
  * @param escalationStore escalation state per group
+ * @param actionKey signs action links, or {@code null} for messages without them
  */
 public record EngineSettings(
     RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
-    Runnable onClose, HandoffLog handoffLog, EscalationStore escalationStore) {}
+    Runnable onClose, HandoffLog handoffLog, EscalationStore escalationStore, Secret actionKey) {}

@@ -2,6 +2,9 @@ package io.github.alertrouter.internal.engine;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.action.Action;
+import io.github.alertrouter.action.ActionLinks;
+import io.github.alertrouter.action.ActionTokens;
 import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.TimeInterval;
@@ -18,6 +21,7 @@ import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.silence.Silencer;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +44,10 @@ import java.util.stream.Collectors;
  * alerts that were flushed leave the group, and an empty group is dropped.
  */
 final class Flusher {
+  /** How long the links in a message work: a day covers a night's on-call. */
+  static final Duration ACTION_LINK_TTL = Duration.ofHours(24);
+  static final Duration SILENCE_FOR = Duration.ofHours(1);
+
   private final Scheduler scheduler;
   private final Dispatcher dispatcher;
   private final Platforms platforms;
@@ -50,10 +58,12 @@ final class Flusher {
   private final Map<String, Robot> robots;
   private final Map<String, TimeInterval> intervals;
   private final Escalations escalations;
+  private final ActionTokens actionTokens;
 
   Flusher(EngineSettings s, Silencer silencer, Inhibitor inhibitor, ConcurrentMap<GroupId, AlertGroup> groups,
-      Escalations escalations) {
+      Escalations escalations, ActionTokens actionTokens) {
     this.escalations = escalations;
+    this.actionTokens = actionTokens;
     this.scheduler = s.scheduler();
     this.dispatcher = s.dispatcher();
     this.platforms = s.platforms();
@@ -140,8 +150,8 @@ final class Flusher {
     for (String robotId : s.robots()) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
-      dispatcher.dispatch(new Delivery(robotId, notification, MentionPlanner.resolve(planned, platform, robot),
-          s.templates().get(robot.platform())));
+      dispatcher.dispatch(new Delivery(robotId, withActions(notification, robot, s),
+          MentionPlanner.resolve(planned, platform, robot), s.templates().get(robot.platform())));
     }
   }
 
@@ -165,9 +175,27 @@ final class Flusher {
     for (String robotId : robotIds) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
-      dispatcher.dispatch(new Delivery(robotId, notification, MentionPlanner.resolve(planned, platform, robot),
-          s.templates().get(robot.platform())));
+      dispatcher.dispatch(new Delivery(robotId, withActions(notification, robot, s),
+          MentionPlanner.resolve(planned, platform, robot), s.templates().get(robot.platform())));
     }
+  }
+
+  /** The actions a chat can take on a group, as signed links, when the robot has a base URL. */
+  private Notification withActions(Notification n, Robot robot, RouteSettings s) {
+    String base = robot.option(RenderRequest.OPTION_ACTION_BASE_URL, null);
+    if (actionTokens == null || base == null || n.isResolved()) {
+      return n;
+    }
+    ActionLinks links = new ActionLinks(base, actionTokens);
+    List<NotificationLink> actions = new ArrayList<>();
+    if (s.escalationPolicy() != null) {
+      actions.add(new NotificationLink(NotificationLink.Kind.ACKNOWLEDGE, "Claim",
+          links.link(Action.ACKNOWLEDGE, n.groupKey())));
+    }
+    actions.add(new NotificationLink(NotificationLink.Kind.RESOLVE, "Resolve", links.link(Action.RESOLVE, n.groupKey())));
+    actions.add(new NotificationLink(NotificationLink.Kind.SILENCE, "Silence 1h",
+        links.silenceLink(n.groupKey(), SILENCE_FOR)));
+    return n.withLinks(actions);
   }
 
   private boolean muted(Alert alert, Instant now) {

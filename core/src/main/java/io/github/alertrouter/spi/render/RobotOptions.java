@@ -97,6 +97,7 @@ public final class RobotOptions {
     List<String> all = new ArrayList<>(byName.keySet());
     all.add(RenderRequest.OPTION_TIME_ZONE);
     all.add(RenderRequest.OPTION_OVERFLOW);
+    all.add(RenderRequest.OPTION_ACTION_BASE_URL);
     this.names = List.copyOf(all);
   }
 
@@ -110,7 +111,7 @@ public final class RobotOptions {
     return new RobotOptions(platform, choices);
   }
 
-  /** Every option name understood: the platform's choices, then {@code timeZone} and {@code overflow}. */
+  /** Every option name understood: the platform's choices, then {@code timeZone}, {@code overflow} and {@code actionBaseUrl}. */
   public List<String> names() {
     return names;
   }
@@ -133,6 +134,11 @@ public final class RobotOptions {
       } else if (name.equals(RenderRequest.OPTION_OVERFLOW)) {
         if (!isOverflow(v)) {
           problems.add(invalid(path, v, List.of("truncate", "split")));
+        }
+      } else if (name.equals(RenderRequest.OPTION_ACTION_BASE_URL)) {
+        if (!io.github.alertrouter.notify.NotificationLink.isHttpUrl(v) || v.contains("?") || v.contains("#")) {
+          problems.add(new ConfigProblem(path, "must be an http(s) base URL without query, such as"
+              + " https://ops.example.com/alert-router, but was \"" + v + "\""));
         }
       } else {
         problems.add(new ConfigProblem(path, "unknown " + platform + " option" + Suggestions.didYouMean(name, names)

@@ -40,14 +40,18 @@ class RobotOptionsTest {
             List.of("options.look: must be plain or fancyCard, but was \"plian\", did you mean \"plain\"?")),
         Arguments.of("far-off value", Map.of("look", "holographic"),
             List.of("options.look: must be plain or fancyCard, but was \"holographic\"")),
+        Arguments.of("action base URL", Map.of("actionBaseUrl", "https://ops.example.com/alert-router"), List.of()),
+        Arguments.of("action base URL with a query", Map.of("actionBaseUrl", "https://ops.example.com/a?x=1"),
+            List.of("options.actionBaseUrl: must be an http(s) base URL without query, such as"
+                + " https://ops.example.com/alert-router, but was \"https://ops.example.com/a?x=1\"")),
         Arguments.of("bad zone", Map.of("timeZone", "Mars/Olympus"),
             List.of("options.timeZone: must be an IANA time zone such as Asia/Shanghai, but was \"Mars/Olympus\"")),
         Arguments.of("bad overflow", Map.of("overflow", "splt"),
             List.of("options.overflow: must be truncate or split, but was \"splt\", did you mean \"split\"?")),
         Arguments.of("misspelt name", Map.of("lok", "plain"),
-            List.of("options.lok: unknown Acme option, did you mean \"look\"? (known: look, timeZone, overflow)")),
+            List.of("options.lok: unknown Acme option, did you mean \"look\"? (known: look, timeZone, overflow, actionBaseUrl)")),
         Arguments.of("unknown name", Map.of("colour", "red"),
-            List.of("options.colour: unknown Acme option (known: look, timeZone, overflow)")));
+            List.of("options.colour: unknown Acme option (known: look, timeZone, overflow, actionBaseUrl)")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -66,7 +70,7 @@ class RobotOptionsTest {
 
   @Test
   void namesListTheChoicesThenTheSharedOptions() {
-    assertThat(OPTIONS.names()).containsExactly("look", "timeZone", "overflow");
+    assertThat(OPTIONS.names()).containsExactly("look", "timeZone", "overflow", "actionBaseUrl");
   }
 
   @Test

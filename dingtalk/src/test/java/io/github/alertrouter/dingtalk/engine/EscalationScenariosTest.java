@@ -81,6 +81,33 @@ class EscalationScenariosTest {
   }
 
   @Test
+  void theClaimLinkInTheMessagePausesTheEscalationAndWorksOnce() {
+    f = new RouterFixture(POLICY);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30));
+    java.util.regex.Matcher claim = java.util.regex.Pattern
+        .compile("\\[Claim\\]\\(https://ops\\.example\\.com/alert-router(/actions/[A-Za-z0-9_.-]+)\\)")
+        .matcher(f.messages("ops").get(0).text());
+    assertThat(claim.find()).as(f.messages("ops").get(0).text()).isTrue();
+    var handler = f.router.actionHandler().orElseThrow();
+
+    assertThat(handler.handle("GET", claim.group(1), Map.of(), new byte[0]).status()).isEqualTo(200); // a form only
+    f.advance(Duration.ofMinutes(11));
+    assertThat(f.messages("ops")).hasSize(2); // the GET claimed nothing: step 1 fired
+
+    java.util.regex.Matcher again = java.util.regex.Pattern
+        .compile("\\[Claim\\]\\(https://ops\\.example\\.com/alert-router(/actions/[A-Za-z0-9_.-]+)\\)")
+        .matcher(f.messages("ops").get(1).text());
+    assertThat(again.find()).isTrue();
+    assertThat(handler.handle("POST", again.group(1), Map.of(), "who=bob".getBytes()).status()).isEqualTo(200);
+    assertThat(handler.handle("POST", again.group(1), Map.of(), "who=bob".getBytes()).status()).isEqualTo(409);
+    f.advance(Duration.ofMinutes(20));
+
+    assertThat(f.messages("ops")).hasSize(2); // the repeat of step 1 is held by the claim
+    assertThat(f.messages("dev")).hasSize(1); // step 2 (UNRESOLVED) still fires
+  }
+
+  @Test
   void withdrawingTheAcknowledgementLetsTheHeldStepFire() {
     f = new RouterFixture(POLICY);
     f.submit(f.firing(Map.of("alertname", "PayDown")));

@@ -4,6 +4,7 @@ import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.oncall.HandoffLog;
@@ -34,7 +35,8 @@ final class RouterFixture implements AutoCloseable {
       contactGroups:
         - { id: sre, members: [alice, bob] }
       robots:
-        - { id: ops, platform: dingtalk, webhook: "${OPS_URL}", secret: "${SECRET}", keyword: alert }
+        - { id: ops, platform: dingtalk, webhook: "${OPS_URL}", secret: "${SECRET}", keyword: alert,
+            options: { actionBaseUrl: "https://ops.example.com/alert-router" } }
         - { id: dev, platform: dingtalk, webhook: "${DEV_URL}", secret: "${SECRET}", keyword: alert }
       """;
 
@@ -71,6 +73,7 @@ final class RouterFixture implements AutoCloseable {
   private AlertRouter build(RouterConfig config) {
     return AlertRouter.builder()
         .handoffLog(handoffLog)
+        .actionKey(Secret.of("fixture-action-key-0123456789abcdef0123"))
         .config(config)
         .scheduler(scheduler)
         .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
