@@ -1,6 +1,7 @@
 package io.github.alertrouter;
 
 import io.github.alertrouter.alertmanager.webhook.PayloadException;
+import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
@@ -142,6 +143,7 @@ public interface AlertRouter extends AutoCloseable {
     private HandoffLog handoffLog = HandoffLog.processWide();
     private EscalationStore escalationStore = EscalationStore.inMemory();
     private Secret actionKey;
+    private BindingService bindings;
 
     private Builder() {}
 
@@ -227,6 +229,15 @@ public interface AlertRouter extends AutoCloseable {
     }
 
     /**
+     * Who has bound their mobile number: policies with {@code requireBinding} @ a contact by
+     * mobile only when it is bound here (without it, nobody is).
+     */
+    public Builder bindings(BindingService bindings) {
+      this.bindings = Objects.requireNonNull(bindings, "bindings");
+      return this;
+    }
+
+    /**
      * Builds and starts the router.
      *
      * @throws ConfigException listing every problem the platform modules find (robot options,
@@ -260,7 +271,7 @@ public interface AlertRouter extends AutoCloseable {
       ScheduledExecutorService executor = owned;
       Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor);
       return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, onClose,
-          handoffLog, escalationStore, actionKey));
+          handoffLog, escalationStore, actionKey, bindings));
     }
 
     /**

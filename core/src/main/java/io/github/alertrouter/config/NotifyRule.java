@@ -16,11 +16,14 @@ import java.util.TreeMap;
  * @param templates a message template per platform id ({@code dingtalk: "..."}), replacing that
  *     platform's built-in layout; values inserted into a template are escaped for the platform,
  *     the template text is not
+ * @param requireBinding whether a contact @-ed by mobile number must have bound it first (ARMS);
+ *     unbound ones are named, not @-ed, and reported; {@code null} inherits (default false)
  */
 public record NotifyRule(
-    NotifyWindow window, List<String> robots, List<MentionTarget> mention, Map<String, String> templates) {
+    NotifyWindow window, List<String> robots, List<MentionTarget> mention, Map<String, String> templates,
+    Boolean requireBinding) {
   /** Sets nothing: a nested route with it inherits its parent's rule whole. */
-  public static final NotifyRule INHERIT = new NotifyRule(null, null, null, null);
+  public static final NotifyRule INHERIT = new NotifyRule(null, null, null, null, null);
 
   public NotifyRule {
     robots = robots == null ? null : List.copyOf(robots);
@@ -28,8 +31,14 @@ public record NotifyRule(
     templates = templates == null ? null : Collections.unmodifiableMap(new TreeMap<>(templates));
   }
 
-  /** A rule that inherits its templates. */
+  /** A rule that inherits its templates and binding requirement. */
   public NotifyRule(NotifyWindow window, List<String> robots, List<MentionTarget> mention) {
-    this(window, robots, mention, null);
+    this(window, robots, mention, null, null);
+  }
+
+  /** A rule that inherits its binding requirement. */
+  public NotifyRule(
+      NotifyWindow window, List<String> robots, List<MentionTarget> mention, Map<String, String> templates) {
+    this(window, robots, mention, templates, null);
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Turns a policy's mention targets into the people to @ for one notification, then, per robot,
@@ -90,6 +91,21 @@ public final class MentionPlanner {
    * @param robot the robot, or {@code null} for the platform's robot-independent answer
    */
   public static List<Mention> resolve(List<PlannedMention> planned, PlatformProvider platform, Robot robot) {
+    return resolve(planned, platform, robot, null);
+  }
+
+  /** Reason given to a contact @-ed by mobile number who has not bound it, under {@code requireBinding}. */
+  public static final String NOT_BOUND = "mobile number not bound yet (this policy requires binding)";
+
+  /**
+   * As {@link #resolve(List, PlatformProvider, Robot)}, and with {@code bound} (the policy's
+   * {@code requireBinding}) a contact the platform would @ by mobile number is only @-ed when
+   * {@code bound.test(contactId, platformId)}; otherwise it is named and reported as not bound.
+   *
+   * @param bound the binding check, or {@code null} when the policy does not require binding
+   */
+  public static List<Mention> resolve(
+      List<PlannedMention> planned, PlatformProvider platform, Robot robot, BiPredicate<String, String> bound) {
     List<Mention> out = new ArrayList<>(planned.size());
     Set<Object> seen = new LinkedHashSet<>();
     for (PlannedMention p : planned) {
@@ -103,6 +119,8 @@ public final class MentionPlanner {
         IdentityResolution r = robot == null ? platform.resolve(p.contact()) : platform.resolve(p.contact(), robot);
         if (!r.isResolved()) {
           out.add(Mention.unresolved(p.target(), p.contact().id(), p.name(), r.reason()));
+        } else if (bound != null && "mobile".equals(r.identity().type()) && !bound.test(p.contact().id(), platform.id())) {
+          out.add(Mention.unresolved(p.target(), p.contact().id(), p.name(), NOT_BOUND));
         } else if (seen.add(r.identity())) {
           out.add(Mention.resolved(p.target(), p.contact().id(), p.name(), r.identity()));
         }

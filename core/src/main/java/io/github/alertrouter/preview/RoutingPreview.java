@@ -1,6 +1,7 @@
 package io.github.alertrouter.preview;
 
 import io.github.alertrouter.Alert;
+import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.internal.preview.NotificationPreviews;
@@ -52,6 +53,15 @@ public record RoutingPreview(Instant at, List<AlertPreview> alerts, List<Notific
    */
   public static RoutingPreview of(
       RouterConfig config, List<Alert> alerts, Instant at, Platforms platforms, Silencer silencer) {
+    return of(config, alerts, at, platforms, silencer, null);
+  }
+
+  /**
+   * As {@link #of(RouterConfig, List, Instant, Platforms, Silencer)}, with the bindings policies
+   * with {@code requireBinding} check (without them, nobody has bound a number).
+   */
+  public static RoutingPreview of(RouterConfig config, List<Alert> alerts, Instant at, Platforms platforms,
+      Silencer silencer, BindingService bindings) {
     RoutingTree routes = RoutingTree.compile(config.notificationPolicies());
     Inhibitor inhibitor = Inhibitor.of(config.inhibitRules());
     alerts.forEach(inhibitor::observe);
@@ -62,7 +72,8 @@ public record RoutingPreview(Instant at, List<AlertPreview> alerts, List<Notific
         notified.add(alerts.get(i));
       }
     }
-    return new RoutingPreview(at, previews, NotificationPreviews.of(config, routes, notified, at, platforms));
+    return new RoutingPreview(at, previews,
+        NotificationPreviews.of(config, routes, notified, at, platforms, bindings));
   }
 
   /**

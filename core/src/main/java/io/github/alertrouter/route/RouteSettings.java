@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <p>Inheritance (Alertmanager's {@code NewRoute}): a nested policy takes each unset ({@code null})
  * field from its parent, separately — name, groupWait, groupInterval, groupingFields, window,
- * robots, mention, templates, sendResolved. {@code repeatInterval} and {@code escalationPolicy} are one
+ * robots, mention, templates, requireBinding, sendResolved. {@code repeatInterval} and {@code escalationPolicy} are one
  * choice: a policy that sets either replaces the parent's pair. Time intervals are <em>not</em>
  * inherited (Alertmanager sets {@code opts.MuteTimeIntervals = cr.MuteTimeIntervals}). A top-level
  * policy inherits from the defaults: {@link GroupRule#DEFAULT_GROUP_WAIT},
@@ -36,6 +36,7 @@ import java.util.Objects;
  * @param mention mention targets; never {@code null}
  * @param templates message templates by platform id; never {@code null}, empty for the built-in
  *     layouts
+ * @param requireBinding whether mobile mentions need a bound number
  * @param repeatInterval how often to re-send, or {@code null} when an escalation policy is used
  * @param escalationPolicy escalation policy id, or {@code null}
  * @param sendResolved whether to send resolved notices
@@ -53,6 +54,7 @@ public record RouteSettings(
     List<String> robots,
     List<MentionTarget> mention,
     Map<String, String> templates,
+    boolean requireBinding,
     Duration repeatInterval,
     String escalationPolicy,
     boolean sendResolved,
@@ -71,6 +73,7 @@ public record RouteSettings(
           List.of(),
           List.of(),
           Map.of(),
+          false,
           NotificationPolicy.DEFAULT_REPEAT_INTERVAL,
           null,
           true,
@@ -108,6 +111,7 @@ public record RouteSettings(
         or(n.robots(), robots),
         or(n.mention(), mention),
         or(n.templates(), templates),
+        or(n.requireBinding(), requireBinding),
         ownsRepeat ? policy.repeatInterval() : repeatInterval,
         ownsRepeat ? policy.escalationPolicy() : escalationPolicy,
         or(policy.sendResolved(), sendResolved),

@@ -61,7 +61,7 @@ class ConfigWriterTest {
                 new NotifyWindow(EnumSet.allOf(DayOfWeek.class), TimeOfDay.parse("22:00"), TimeOfDay.parse("06:00"),
                     ZoneId.of("Europe/Berlin"), OutsideWindow.DROP),
                 List.of("sre-ding"), List.of(MentionTarget.contact("alice"), MentionTarget.parse("label:owner")),
-                Map.of("dingtalk", "### {{status}} ${not-env}\n{{#firing}}- {{summary}}\n{{/firing}}")))
+                Map.of("dingtalk", "### {{status}} ${not-env}\n{{#firing}}- {{summary}}\n{{/firing}}"), true))
             .escalationPolicy("payments")
             .sendResolved(true)
             .continueMatching(false)

@@ -141,7 +141,7 @@ class RouteSettingsTest {
     RouteSettings s = RoutingTree.compile(List.of(policy("p").build())).match(labels("a", "b")).get(0).settings();
     assertThat(s).isEqualTo(new RouteSettings("p", GroupRule.DEFAULT_GROUP_WAIT, GroupRule.DEFAULT_GROUP_INTERVAL,
         GroupRule.DEFAULT_GROUPING_FIELDS, false, NotifyWindow.ALWAYS, List.of(), List.of(),
-        java.util.Map.of(), NotificationPolicy.DEFAULT_REPEAT_INTERVAL, null, true, List.of(), List.of()));
+        java.util.Map.of(), false, NotificationPolicy.DEFAULT_REPEAT_INTERVAL, null, true, List.of(), List.of()));
   }
 
   @Test

@@ -290,6 +290,9 @@ public final class ConfigWriter {
     if (r.templates() != null) {
       textMap(n, "templates", r.templates());
     }
+    if (r.requireBinding() != null) {
+      n.put("requireBinding", r.requireBinding());
+    }
     return n;
   }
 

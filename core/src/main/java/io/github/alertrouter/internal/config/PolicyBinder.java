@@ -67,7 +67,7 @@ final class PolicyBinder {
   }
 
   static NotifyRule notifyRule(Node node) {
-    if (!node.isMap("window", "robots", "mention", "templates")) {
+    if (!node.isMap("window", "robots", "mention", "templates", "requireBinding")) {
       return null;
     }
     int mark = node.mark();
@@ -75,7 +75,8 @@ final class PolicyBinder {
     List<String> robots = node.field("robots").texts();
     List<MentionTarget> mention = node.field("mention").texts(MentionTarget::parse);
     Map<String, String> templates = node.field("templates").textMap();
-    return node.build(mark, () -> new NotifyRule(window, robots, mention, templates));
+    Boolean requireBinding = node.field("requireBinding").bool();
+    return node.build(mark, () -> new NotifyRule(window, robots, mention, templates, requireBinding));
   }
 
   /** A window; {@code days} default to every day and {@code from}/{@code to} to the whole day. */

@@ -7,6 +7,7 @@ import io.github.alertrouter.action.ActionHandler;
 import io.github.alertrouter.action.ActionTarget;
 import io.github.alertrouter.action.ActionTokens;
 import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
+import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
@@ -51,6 +52,7 @@ public final class Engine implements AlertRouter {
   private final Escalations escalations;
   private final ActionTokens actionTokens;
   private final Runnable onClose;
+  private final BindingService bindings;
   private final Handoffs handoffs;
   private final ConcurrentMap<Fingerprint, Alert> store = new ConcurrentHashMap<>();
   private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
@@ -71,6 +73,7 @@ public final class Engine implements AlertRouter {
     this.flusher = new Flusher(s, silencer, inhibitor, groups, escalations, actionTokens);
     escalations.sender(flusher::escalate);
     this.onClose = s.onClose();
+    this.bindings = s.bindings();
     this.handoffs = new Handoffs(config, scheduler, s.dispatcher(), platforms, s.handoffLog());
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);
     handoffs.start();
@@ -98,7 +101,7 @@ public final class Engine implements AlertRouter {
 
   @Override
   public RoutingPreview preview(List<Alert> alerts, Instant at) {
-    return RoutingPreview.of(config, alerts, at, platforms, silencer);
+    return RoutingPreview.of(config, alerts, at, platforms, silencer, bindings);
   }
 
   @Override

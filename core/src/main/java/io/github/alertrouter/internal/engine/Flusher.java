@@ -5,6 +5,7 @@ import io.github.alertrouter.Fingerprint;
 import io.github.alertrouter.action.Action;
 import io.github.alertrouter.action.ActionLinks;
 import io.github.alertrouter.action.ActionTokens;
+import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.TimeInterval;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -59,11 +61,13 @@ final class Flusher {
   private final Map<String, TimeInterval> intervals;
   private final Escalations escalations;
   private final ActionTokens actionTokens;
+  private final BindingService bindings;
 
   Flusher(EngineSettings s, Silencer silencer, Inhibitor inhibitor, ConcurrentMap<GroupId, AlertGroup> groups,
       Escalations escalations, ActionTokens actionTokens) {
     this.escalations = escalations;
     this.actionTokens = actionTokens;
+    this.bindings = s.bindings();
     this.scheduler = s.scheduler();
     this.dispatcher = s.dispatcher();
     this.platforms = s.platforms();
@@ -151,7 +155,7 @@ final class Flusher {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
       dispatcher.dispatch(new Delivery(robotId, withActions(notification, robot, s),
-          MentionPlanner.resolve(planned, platform, robot), s.templates().get(robot.platform())));
+          MentionPlanner.resolve(planned, platform, robot, bound(s)), s.templates().get(robot.platform())));
     }
   }
 
@@ -176,8 +180,16 @@ final class Flusher {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
       dispatcher.dispatch(new Delivery(robotId, withActions(notification, robot, s),
-          MentionPlanner.resolve(planned, platform, robot), s.templates().get(robot.platform())));
+          MentionPlanner.resolve(planned, platform, robot, bound(s)), s.templates().get(robot.platform())));
     }
+  }
+
+  /** The binding check for a policy with {@code requireBinding}, or {@code null}. */
+  private BiPredicate<String, String> bound(RouteSettings s) {
+    if (!s.requireBinding()) {
+      return null;
+    }
+    return bindings == null ? (contact, platform) -> false : bindings::isBound;
   }
 
   /** The actions a chat can take on a group, as signed links, when the robot has a base URL. */

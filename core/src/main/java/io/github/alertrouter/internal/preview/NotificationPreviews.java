@@ -2,6 +2,7 @@ package io.github.alertrouter.internal.preview;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.EscalationPolicy;
 import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.RouterConfig;
@@ -39,7 +40,8 @@ public final class NotificationPreviews {
   private NotificationPreviews() {}
 
   public static List<NotificationPreview> of(
-      RouterConfig config, RoutingTree routes, List<Alert> alerts, Instant at, Platforms platforms) {
+      RouterConfig config, RoutingTree routes, List<Alert> alerts, Instant at, Platforms platforms,
+      BindingService bindings) {
     Map<GroupId, Group> groups = new LinkedHashMap<>();
     for (Alert alert : alerts) {
       if (alert.isResolvedAt(at)) {
@@ -75,7 +77,8 @@ public final class NotificationPreviews {
           out.add(preview(notification, robot, List.of(), List.of(), platforms.missing(robot.platform()), plan));
           continue;
         }
-        List<Mention> mentions = MentionPlanner.resolve(planned, platform.get(), robot);
+        List<Mention> mentions = MentionPlanner.resolve(planned, platform.get(), robot,
+            !settings.requireBinding() ? null : bindings == null ? (c, p) -> false : bindings::isBound);
         try {
           List<OutboundMessage> messages = platform.get().render(RenderRequest.of(
               notification, mentions, robot, settings.templates().get(robot.platform())));

@@ -260,6 +260,25 @@ class EngineScenariosTest {
   }
 
   @Test
+  void withRequireBindingAContactIsMentionedByMobileOnlyAfterBindingIt() {
+    start(BASIC.replace("notifyRule: { robots: [ops], mention: [\"group:sre\", \"label:owner\"] }",
+        "notifyRule: { robots: [ops], mention: [\"group:sre\"], requireBinding: true }"));
+    f.submit(f.firing(labels("DiskFull")));
+    f.advance(Duration.ofSeconds(30));
+    ReceivedMessage first = f.messages("ops").get(0);
+    assertThat(first.mentions()).containsExactly("userId:bob007"); // Bob is @-ed by userId: no binding needed
+    assertThat(first.text()).contains("Alice (not @-ed: mobile number not bound yet");
+
+    var link = f.bindings.issueLink("dingtalk", "ops");
+    f.bindings.startVerification(link.id(), "+86 138-0000-0001");
+    String code = f.codes.lastCode("13800000001").orElseThrow().reveal();
+    assertThat(f.bindings.confirm(link.id(), code)).isInstanceOf(io.github.alertrouter.binding.ConfirmResult.Bound.class);
+    f.advance(Duration.ofHours(4));
+
+    assertThat(f.messages("ops").get(1).mentions()).containsExactlyInAnyOrder("mobile:13800000001", "userId:bob007");
+  }
+
+  @Test
   void twoPoliciesMatchingOneAlertSendTwoMessages() {
     start(BASIC + """
           - name: everything

@@ -2,6 +2,9 @@ package io.github.alertrouter.dingtalk.engine;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.binding.BindingService;
+import io.github.alertrouter.binding.BindingStore;
+import io.github.alertrouter.binding.LoggingVerificationSender;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
@@ -48,6 +51,8 @@ final class RouterFixture implements AutoCloseable {
   final AlertRouter router;
   final HandoffLog handoffLog = HandoffLog.inMemory(); // per test: the process-wide default would leak between tests
   private RouterConfig config;
+  final LoggingVerificationSender codes = new LoggingVerificationSender();
+  BindingService bindings;
 
   RouterFixture(String yaml) {
     Robot ops = simulator.robot("ops", SECRET, "alert");
@@ -58,6 +63,7 @@ final class RouterFixture implements AutoCloseable {
     env.put("SECRET", SECRET);
     try {
       config = RouterConfig.parse(CONTACTS + yaml, "scenario.yaml", env);
+      bindings = BindingService.create(config, codes, BindingStore.inMemory(), clock);
       router = build(config);
     } catch (RuntimeException e) {
       simulator.close();
@@ -73,6 +79,7 @@ final class RouterFixture implements AutoCloseable {
   private AlertRouter build(RouterConfig config) {
     return AlertRouter.builder()
         .handoffLog(handoffLog)
+        .bindings(bindings)
         .actionKey(Secret.of("fixture-action-key-0123456789abcdef0123"))
         .config(config)
         .scheduler(scheduler)
