@@ -37,10 +37,17 @@ public final class ActionHandler {
 
   private final ActionTokens tokens;
   private final ActionTarget target;
+  private final BindingPages bindingPages;
 
   public ActionHandler(ActionTokens tokens, ActionTarget target) {
+    this(tokens, target, null);
+  }
+
+  /** A handler that also serves the binding pages under {@code /bind/} (when {@code bindingPages} is not null). */
+  public ActionHandler(ActionTokens tokens, ActionTarget target, BindingPages bindingPages) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.target = Objects.requireNonNull(target, "target");
+    this.bindingPages = bindingPages;
   }
 
   /** Handles one request; never throws for bad input. */
@@ -49,6 +56,9 @@ public final class ActionHandler {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(body, "body");
+    if (bindingPages != null && path.startsWith(BindingPages.PREFIX)) {
+      return bindingPages.handle(method, path, body);
+    }
     if (!path.startsWith(PREFIX) || path.length() == PREFIX.length() || path.indexOf('/', PREFIX.length()) >= 0) {
       return page(404, "Not found", "There is nothing here.");
     }

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record NotificationLink(Kind kind, String title, String url) {
   /** What a link does. */
-  public enum Kind { RUNBOOK, SILENCE, ACKNOWLEDGE, RESOLVE, SOURCE }
+  public enum Kind { RUNBOOK, SILENCE, ACKNOWLEDGE, RESOLVE, SOURCE, BIND }
 
   public NotificationLink {
     Objects.requireNonNull(kind, "kind");

@@ -4,6 +4,7 @@ import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.Fingerprint;
 import io.github.alertrouter.action.ActionHandler;
+import io.github.alertrouter.action.BindingPages;
 import io.github.alertrouter.action.ActionTarget;
 import io.github.alertrouter.action.ActionTokens;
 import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
@@ -121,7 +122,8 @@ public final class Engine implements AlertRouter {
 
   @Override
   public Optional<ActionHandler> actionHandler() {
-    return actionTokens == null ? Optional.empty() : Optional.of(new ActionHandler(actionTokens, new Actions()));
+    return actionTokens == null ? Optional.empty()
+        : Optional.of(new ActionHandler(actionTokens, new Actions(), bindings == null ? null : new BindingPages(bindings)));
   }
 
   /** What the links in messages do, on this router. */

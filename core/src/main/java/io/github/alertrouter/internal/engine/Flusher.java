@@ -13,6 +13,7 @@ import io.github.alertrouter.escalate.EscalationFiring;
 import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.MentionPlanner;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
@@ -154,8 +155,9 @@ final class Flusher {
     for (String robotId : s.robots()) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
-      dispatcher.dispatch(new Delivery(robotId, withActions(notification, robot, s),
-          MentionPlanner.resolve(planned, platform, robot, bound(s)), s.templates().get(robot.platform())));
+      List<Mention> mentions = MentionPlanner.resolve(planned, platform, robot, bound(s));
+      dispatcher.dispatch(new Delivery(robotId, withBindLink(withActions(notification, robot, s), robot, mentions),
+          mentions, s.templates().get(robot.platform())));
     }
   }
 
@@ -179,9 +181,24 @@ final class Flusher {
     for (String robotId : robotIds) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
-      dispatcher.dispatch(new Delivery(robotId, withActions(notification, robot, s),
-          MentionPlanner.resolve(planned, platform, robot, bound(s)), s.templates().get(robot.platform())));
+      List<Mention> mentions = MentionPlanner.resolve(planned, platform, robot, bound(s));
+      dispatcher.dispatch(new Delivery(robotId, withBindLink(withActions(notification, robot, s), robot, mentions),
+          mentions, s.templates().get(robot.platform())));
     }
+  }
+
+  /**
+   * A "bind your number" link when someone was not @-ed only because their number is not bound
+   * and the robot has an action base URL (ARMS: the card carries the binding entry).
+   */
+  private Notification withBindLink(Notification n, Robot robot, List<Mention> mentions) {
+    String base = robot.option(RenderRequest.OPTION_ACTION_BASE_URL, null);
+    boolean unbound = mentions.stream().anyMatch(m -> MentionPlanner.NOT_BOUND.equals(m.reason()));
+    if (!unbound || base == null || bindings == null) {
+      return n;
+    }
+    String url = base + "/bind/" + bindings.issueLink(robot.platform(), robot.id()).id();
+    return n.withLinks(List.of(new NotificationLink(NotificationLink.Kind.BIND, "Bind your number to be @-ed", url)));
   }
 
   /** The binding check for a policy with {@code requireBinding}, or {@code null}. */

@@ -269,10 +269,17 @@ class EngineScenariosTest {
     assertThat(first.mentions()).containsExactly("userId:bob007"); // Bob is @-ed by userId: no binding needed
     assertThat(first.text()).contains("Alice (not @-ed: mobile number not bound yet");
 
-    var link = f.bindings.issueLink("dingtalk", "ops");
-    f.bindings.startVerification(link.id(), "+86 138-0000-0001");
+    // the message carries the binding entry; Alice binds her number through its pages
+    java.util.regex.Matcher bind = java.util.regex.Pattern
+        .compile("\\(https://ops\\.example\\.com/alert-router(/bind/[A-Za-z0-9_-]+)\\)").matcher(first.text());
+    assertThat(bind.find()).as(first.text()).isTrue();
+    var pages = f.router.actionHandler().orElseThrow();
+    assertThat(pages.handle("GET", bind.group(1), Map.of(), new byte[0]).body()).contains("name=\"mobile\"");
+    assertThat(pages.handle("POST", bind.group(1), Map.of(), "mobile=%2B86+138-0000-0001".getBytes()).body())
+        .contains("name=\"code\"");
     String code = f.codes.lastCode("13800000001").orElseThrow().reveal();
-    assertThat(f.bindings.confirm(link.id(), code)).isInstanceOf(io.github.alertrouter.binding.ConfirmResult.Bound.class);
+    assertThat(pages.handle("POST", bind.group(1) + "/confirm", Map.of(), ("code=" + code).getBytes()).status())
+        .isEqualTo(200);
     f.advance(Duration.ofHours(4));
 
     assertThat(f.messages("ops").get(1).mentions()).containsExactlyInAnyOrder("mobile:13800000001", "userId:bob007");
