@@ -19,6 +19,7 @@ public final class Main {
       new ValidateCommand(),
       new PreviewCommand(),
       new OnCallCommand(),
+      new ServeCommand(),
       new ImportAlertmanagerCommand());
 
   private Main() {}

@@ -1,0 +1,188 @@
+package io.github.alertrouter.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.config.ConfigException;
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.spi.Platforms;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The receiver behind {@code alert-router serve}: a JDK {@link HttpServer} in front of an
+ * {@link AlertRouter} built from a config file, which {@link #reload()} can replace while running.
+ *
+ * <p>Thread-safe: requests run on a bounded pool; the router is swapped atomically, so a request
+ * sees either the old router or the new one, never neither. {@link #close()} is idempotent.
+ */
+final class ReceiverServer implements AutoCloseable {
+  /** Connections the kernel may queue before we accept them: bursts of webhooks are normal. */
+  static final int DEFAULT_BACKLOG = 1024;
+  /** Request threads; submit does not block, so a few threads answer many requests. */
+  static final int DEFAULT_THREADS = 16;
+  /** Requests waiting for a thread before the accepting thread runs them itself (backpressure). */
+  static final int DEFAULT_QUEUE = 1024;
+  /** The default request body cap: 1 MiB. */
+  static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+  /**
+   * How the server is set up. {@code token} (API bearer token) and {@code actionKey} (signs
+   * action links) may be {@code null}; {@code stopGraceSeconds} is how long {@link #close()} lets
+   * requests in flight finish.
+   */
+  record Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
+      int stopGraceSeconds) {
+    Settings {
+      Objects.requireNonNull(configFile, "configFile");
+      Objects.requireNonNull(listen, "listen");
+      if (maxBodyBytes <= 0) {
+        throw new IllegalArgumentException("maxBodyBytes must be > 0, but was " + maxBodyBytes);
+      }
+    }
+  }
+
+  /** A router and the config it was built from (the router does not expose its config). */
+  record Running(RouterConfig config, AlertRouter router) {}
+
+  private final Settings settings;
+  private final Clock clock;
+  private final AtomicReference<Running> running = new AtomicReference<>();
+  private final Object reloadLock = new Object();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private HttpServer server;
+  private ThreadPoolExecutor executor;
+
+  private ReceiverServer(Settings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Loads the config, builds the router and starts listening.
+   *
+   * @throws ConfigException when the config has problems (nothing is started then)
+   * @throws UncheckedIOException when the address cannot be bound
+   */
+  static ReceiverServer start(Settings settings, Clock clock) {
+    ReceiverServer receiver = new ReceiverServer(settings, clock);
+    receiver.running.set(receiver.build());
+    try {
+      receiver.listen();
+    } catch (IOException | RuntimeException e) {
+      receiver.running.get().router().close();
+      throw e instanceof IOException io ? new UncheckedIOException("cannot listen on " + settings.listen() + ": " + io.getMessage(), io)
+          : (RuntimeException) e;
+    }
+    return receiver;
+  }
+
+  private void listen() throws IOException {
+    AtomicInteger n = new AtomicInteger();
+    executor = new ThreadPoolExecutor(DEFAULT_THREADS, DEFAULT_THREADS, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(DEFAULT_QUEUE), r -> {
+          Thread t = new Thread(r, "alert-router-http-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    server = HttpServer.create(settings.listen(), DEFAULT_BACKLOG);
+    server.setExecutor(executor);
+    ServeApi api = new ServeApi(this, settings.maxBodyBytes(), settings.token());
+    server.createContext("/", api);
+    server.start();
+  }
+
+  private Running build() {
+    RouterConfig config = RouterConfig.load(settings.configFile());
+    Platforms platforms = Platforms.load();
+    List<ConfigProblem> problems = platforms.check(config);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    AlertRouter.Builder builder = AlertRouter.builder().config(config).platforms(platforms).clock(clock);
+    if (settings.actionKey() != null) {
+      builder.actionKey(settings.actionKey());
+    }
+    return new Running(config, builder.build());
+  }
+
+  /**
+   * Re-reads the config file. A config with problems is refused and the running router keeps
+   * serving; a good one replaces it, and the old one is closed (flushing what is due) after the
+   * new one has started.
+   *
+   * @throws ConfigException listing the problems of a refused config
+   */
+  Running reload() {
+    synchronized (reloadLock) {
+      Running next = build();
+      Running previous = running.getAndSet(next);
+      if (previous != null) {
+        previous.router().close();
+      }
+      return next;
+    }
+  }
+
+  AlertRouter router() {
+    return running.get().router();
+  }
+
+  Running current() {
+    return running.get();
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** The bound port (useful with port 0). */
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The address to print, e.g. {@code http://127.0.0.1:9094}. */
+  String url() {
+    InetSocketAddress address = server.getAddress();
+    String host = address.getAddress().getHostAddress();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /** Blocks until {@link #close()} has run. */
+  void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  /** Stops accepting, lets requests in flight finish, then closes the router (flushing what is due). */
+  @Override
+  public void close() {
+    synchronized (reloadLock) {
+      if (closed.getCount() == 0) {
+        return;
+      }
+      try {
+        server.stop(settings.stopGraceSeconds());
+        executor.shutdown();
+        executor.awaitTermination(settings.stopGraceSeconds() + 1L, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        executor.shutdownNow();
+        running.get().router().close();
+        closed.countDown();
+      }
+    }
+  }
+}

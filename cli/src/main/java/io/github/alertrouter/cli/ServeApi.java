@@ -1,0 +1,282 @@
+package io.github.alertrouter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.action.ActionHandler;
+import io.github.alertrouter.action.Response;
+import io.github.alertrouter.alertmanager.webhook.PayloadException;
+import io.github.alertrouter.alertmanager.webhook.WebhookAlert;
+import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
+import io.github.alertrouter.config.ConfigException;
+import io.github.alertrouter.config.ConfigProblem;
+import io.github.alertrouter.config.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Every HTTP endpoint of {@code alert-router serve}, dispatched by path:
+ *
+ * <ul>
+ *   <li>{@code POST /api/v1/alertmanager}: an Alertmanager webhook payload; {@code POST
+ *       /api/v1/alerts}: a JSON array of alerts (Alertmanager API v2 shape). 200 {@code
+ *       {"status":"ok","alerts":N}}; 400 {@code {"error":…,"pointer":…}} for a malformed body.
+ *   <li>{@code GET /api/v1/status}: policies, robots (never their webhooks), on-call now.
+ *   <li>{@code POST /-/reload}: re-reads the config; 400 with the problems when it is refused.
+ *   <li>{@code GET /healthz}: 200 {@code ok}, never behind the token (for probes).
+ *   <li>{@code /actions/…}, {@code /bind/…}: the router's action handler when it has one.
+ * </ul>
+ *
+ * With a bearer token, the API endpoints and reload answer 401 without it. Bodies over the cap
+ * answer 413 as soon as that is known, without being read further.
+ *
+ * <p>Thread-safe: holds no request state.
+ */
+final class ServeApi implements HttpHandler {
+  static final String JSON_TYPE = "application/json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final WebhookCodec CODEC = WebhookCodec.create();
+
+  private final ReceiverServer server;
+  private final int maxBodyBytes;
+  private final byte[] token;
+
+  ServeApi(ReceiverServer server, int maxBodyBytes, Secret token) {
+    this.server = server;
+    this.maxBodyBytes = maxBodyBytes;
+    this.token = token == null ? null : ("Bearer " + token.reveal()).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      try {
+        if (path.equals("/healthz")) {
+          if (allow(exchange, method, "GET")) {
+            send(exchange, 200, "text/plain; charset=utf-8", "ok\n");
+          }
+        } else if (path.startsWith("/actions/") || path.startsWith("/bind/")) {
+          actions(exchange, method, path);
+        } else if (path.startsWith("/api/") || path.equals("/-/reload")) {
+          if (authorized(exchange)) {
+            api(exchange, method, path);
+          }
+        } else {
+          notFound(exchange);
+        }
+      } catch (RuntimeException e) {
+        // no details: an exception may quote a request body; the path alone is safe to name
+        error(exchange, 500, "internal error handling " + method + " " + path, null);
+      }
+    }
+  }
+
+  private void api(HttpExchange exchange, String method, String path) throws IOException {
+    switch (path) {
+      case "/api/v1/alertmanager" -> {
+        if (allow(exchange, method, "POST")) {
+          ingest(exchange, body -> submit(CODEC.parse(body).toAlerts(), exchange));
+        }
+      }
+      case "/api/v1/alerts" -> {
+        if (allow(exchange, method, "POST")) {
+          ingest(exchange, body -> {
+            List<Alert> alerts = new ArrayList<>();
+            for (WebhookAlert alert : CODEC.parseAlertList(body)) {
+              alerts.add(alert.alert());
+            }
+            submit(alerts, exchange);
+          });
+        }
+      }
+      case "/api/v1/status" -> {
+        if (allow(exchange, method, "GET")) {
+          send(exchange, 200, JSON_TYPE, ServeStatus.of(server.current(), server.clock().instant()));
+        }
+      }
+      case "/-/reload" -> {
+        if (allow(exchange, method, "POST")) {
+          reload(exchange);
+        }
+      }
+      default -> notFound(exchange);
+    }
+  }
+
+  /** Reads the body under the cap, then parses and submits it, answering 400 for a malformed one. */
+  private void ingest(HttpExchange exchange, Consumer<byte[]> parseAndSubmit) throws IOException {
+    byte[] body = readBody(exchange);
+    if (body == null) {
+      tooLarge(exchange);
+      return;
+    }
+    try {
+      parseAndSubmit.accept(body);
+    } catch (PayloadException e) {
+      error(exchange, 400, e.detail(), e.pointer());
+    }
+  }
+
+  /**
+   * What {@link AlertRouter#submitAlertmanager} does, keeping the count for the answer. A reload
+   * may close the router this request picked up; the alerts then go to the one that replaced it.
+   */
+  private void submit(List<Alert> alerts, HttpExchange exchange) {
+    AlertRouter router = server.router();
+    try {
+      router.submit(alerts);
+    } catch (IllegalStateException closed) {
+      AlertRouter now = server.router();
+      if (now == router) {
+        throw closed;
+      }
+      now.submit(alerts);
+    }
+    ObjectNode ok = JSON.createObjectNode().put("status", "ok").put("alerts", alerts.size());
+    try {
+      send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(ok) + "\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void reload(HttpExchange exchange) throws IOException {
+    try {
+      ReceiverServer.Running next = server.reload();
+      ObjectNode ok = JSON.createObjectNode().put("status", "reloaded")
+          .put("policies", next.config().notificationPolicies().size())
+          .put("robots", next.config().robots().size());
+      send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(ok) + "\n");
+    } catch (ConfigException e) {
+      ObjectNode refused = JSON.createObjectNode().put("error", "config refused; the running config is kept");
+      ArrayNode problems = refused.putArray("problems");
+      for (ConfigProblem problem : e.problems()) {
+        problems.addObject().put("path", problem.path()).put("message", problem.message());
+      }
+      send(exchange, 400, JSON_TYPE, JSON.writeValueAsString(refused) + "\n");
+    }
+  }
+
+  private void actions(HttpExchange exchange, String method, String path) throws IOException {
+    Optional<ActionHandler> handler = server.router().actionHandler();
+    if (handler.isEmpty()) {
+      notFound(exchange);
+      return;
+    }
+    byte[] body = readBody(exchange);
+    if (body == null) {
+      tooLarge(exchange);
+      return;
+    }
+    Response response = handler.get().handle(method, path, query(exchange.getRequestURI().getRawQuery()), body);
+    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    send(exchange, response.status(), response.contentType(), response.body());
+  }
+
+  private boolean authorized(HttpExchange exchange) throws IOException {
+    if (token == null) {
+      return true;
+    }
+    String given = exchange.getRequestHeaders().getFirst("Authorization");
+    // constant-time: the comparison must not tell how much of a guess was right
+    if (given != null && MessageDigest.isEqual(token, given.strip().getBytes(StandardCharsets.UTF_8))) {
+      return true;
+    }
+    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"alert-router\"");
+    error(exchange, 401, given == null ? "missing bearer token" : "wrong bearer token", null);
+    return false;
+  }
+
+  /** The body, or {@code null} when it is over the cap (declared or read). */
+  private byte[] readBody(HttpExchange exchange) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.strip()) > maxBodyBytes) {
+          return null;
+        }
+      } catch (NumberFormatException e) {
+        // the server refuses a bad Content-Length itself; the capped read below stays safe
+      }
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(maxBodyBytes + 1);
+      return body.length > maxBodyBytes ? null : body;
+    }
+  }
+
+  private void tooLarge(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Connection", "close"); // the unread rest must not be parsed as a request
+    error(exchange, 413, "request body over " + maxBodyBytes + " bytes", null);
+  }
+
+  private static boolean allow(HttpExchange exchange, String method, String allowed) throws IOException {
+    if (method.equals(allowed) || (allowed.equals("GET") && method.equals("HEAD"))) {
+      return true;
+    }
+    exchange.getResponseHeaders().set("Allow", allowed);
+    error(exchange, 405, "method " + method + " not allowed; use " + allowed, null);
+    return false;
+  }
+
+  static void notFound(HttpExchange exchange) throws IOException {
+    error(exchange, 404, "not found: " + exchange.getRequestURI().getPath(), null);
+  }
+
+  private static void error(HttpExchange exchange, int status, String message, String pointer) throws IOException {
+    ObjectNode node = JSON.createObjectNode().put("error", message);
+    if (pointer != null) {
+      node.put("pointer", pointer);
+    }
+    send(exchange, status, JSON_TYPE, JSON.writeValueAsString(node) + "\n");
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  private static Map<String, List<String>> query(String raw) {
+    Map<String, List<String>> q = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return q;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      try {
+        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        if (!name.isEmpty()) {
+          q.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+      } catch (IllegalArgumentException e) {
+        // a broken %-escape: skip the pair
+      }
+    }
+    return q;
+  }
+}

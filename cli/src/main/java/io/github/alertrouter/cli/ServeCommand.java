@@ -1,0 +1,168 @@
+package io.github.alertrouter.cli;
+
+import io.github.alertrouter.config.Secret;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code alert-router serve}: receives alerts over HTTP and routes them with a router built from
+ * the config, until the process is stopped. Reads the wall clock and the environment: this is the
+ * edge of the program.
+ */
+final class ServeCommand implements Command {
+  static final String DEFAULT_LISTEN = "127.0.0.1:9094";
+  /** How long stopping lets requests in flight finish. */
+  static final int STOP_GRACE_SECONDS = 2;
+
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KIB|K|MB|MIB|M)?");
+
+  private final Clock clock;
+  private final UnaryOperator<String> environment;
+
+  ServeCommand() {
+    this(Clock.systemUTC(), System::getenv);
+  }
+
+  ServeCommand(Clock clock, UnaryOperator<String> environment) {
+    this.clock = clock;
+    this.environment = environment;
+  }
+
+  @Override
+  public String name() {
+    return "serve";
+  }
+
+  @Override
+  public String summary() {
+    return "Receive alerts over HTTP (Alertmanager webhook, alert list) and route them";
+  }
+
+  @Override
+  public String help() {
+    return """
+        usage: alert-router serve --config=FILE [--listen=127.0.0.1:9094] [--max-body=1MiB]
+                                  [--token-env=NAME] [--action-key-env=NAME]
+
+        Runs a receiver until stopped (SIGTERM or Ctrl-C flush what is due, then stop). Prints
+        'listening on http://HOST:PORT' once it accepts requests.
+
+        Endpoints:
+          POST /api/v1/alertmanager  an Alertmanager webhook payload (point a webhook_config here)
+          POST /api/v1/alerts        a JSON array of alerts, as posted to Alertmanager /api/v2/alerts
+                                     both: 200 {"status":"ok","alerts":N}; 400 {"error":…,"pointer":…}
+                                     for a malformed body; 413 for a body over --max-body
+          GET  /api/v1/status        policies, robots (id and platform only), who is on call now
+          POST /-/reload             re-reads the config; a config with problems is refused (400,
+                                     with the problems) and the running one keeps serving
+          GET  /healthz              200 ok
+          /actions/…, /bind/…        signed action links and binding pages (with --action-key-env)
+
+        Flags:
+          --config=FILE          the alert-router config (YAML or JSON)
+          --listen=HOST:PORT     where to listen (default 127.0.0.1:9094; port 0 picks one)
+          --max-body=SIZE        the largest request body, e.g. 512KiB, 1MiB (default), 4MiB
+          --token-env=NAME       require 'Authorization: Bearer TOKEN' on /api/ and /-/reload,
+                                 TOKEN taken from environment variable NAME (never printed)
+          --action-key-env=NAME  sign and serve action links with the key in variable NAME
+                                 (at least 32 bytes)
+
+        Exit codes: 0 stopped; 2 bad input (config problems, bad flags, cannot listen).
+        """;
+  }
+
+  @Override
+  public int run(List<String> argv, PrintStream out, PrintStream err) {
+    ReceiverServer.Settings settings = settings(argv);
+    ReceiverServer server;
+    try {
+      server = ReceiverServer.start(settings, clock);
+    } catch (java.io.UncheckedIOException e) {
+      err.println("alert-router serve: error: " + e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "alert-router-shutdown"));
+    out.println("listening on " + server.url());
+    try {
+      server.awaitClose();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.close();
+    }
+    return Main.EXIT_OK;
+  }
+
+  /** Parses the flags and reads the secrets they name. */
+  ReceiverServer.Settings settings(List<String> argv) {
+    Args args = Args.parse(argv, Set.of("config", "listen", "max-body", "token-env", "action-key-env"), Set.of());
+    if (!args.positionals().isEmpty()) {
+      throw new UsageException("unexpected argument \"" + args.positionals().get(0) + "\"");
+    }
+    Path config = Path.of(args.required("config"));
+    InetSocketAddress listen = listen(args.flag("listen") == null ? DEFAULT_LISTEN : args.flag("listen"));
+    int maxBody = args.flag("max-body") == null ? ReceiverServer.DEFAULT_MAX_BODY_BYTES : size(args.flag("max-body"));
+    return new ReceiverServer.Settings(config, listen, maxBody, secret(args, "token-env"), secret(args, "action-key-env"),
+        STOP_GRACE_SECONDS);
+  }
+
+  private Secret secret(Args args, String flag) {
+    String name = args.flag(flag);
+    if (name == null) {
+      return null;
+    }
+    String value = environment.apply(name);
+    if (value == null || value.isEmpty()) {
+      throw new UsageException("--" + flag + " names environment variable " + name + ", which is not set or empty");
+    }
+    return Secret.of(value);
+  }
+
+  static InetSocketAddress listen(String text) {
+    int colon = text.lastIndexOf(':');
+    if (colon < 0) {
+      throw new UsageException("--listen must be HOST:PORT such as 127.0.0.1:9094, but was \"" + text + "\"");
+    }
+    String host = text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--listen port must be 0..65535, but was \"" + text.substring(colon + 1) + "\"");
+    }
+    return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+  }
+
+  /** A byte size: a number with an optional unit B, KiB (K, KB) or MiB (M, MB), all binary. */
+  static int size(String text) {
+    Matcher m = SIZE.matcher(text.strip().toUpperCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new UsageException("--max-body must be a size such as 512KiB or 1MiB, but was \"" + text + "\"");
+    }
+    String unit = m.group(2) == null ? "B" : m.group(2);
+    long factor = unit.equals("B") ? 1 : unit.startsWith("K") ? 1024 : 1024 * 1024;
+    long bytes;
+    try {
+      bytes = Math.multiplyExact(Long.parseLong(m.group(1)), factor);
+    } catch (ArithmeticException | NumberFormatException e) {
+      bytes = Long.MAX_VALUE;
+    }
+    if (bytes < 1 || bytes > Integer.MAX_VALUE - 1) {
+      throw new UsageException("--max-body must be between 1B and 2047MiB, but was \"" + text + "\"");
+    }
+    return (int) bytes;
+  }
+}
