@@ -227,6 +227,18 @@ class ServeReceiverTest {
   }
 
   @Test
+  void actionLinksAreServedWithAnActionKeyAndWithoutTheApiToken() throws Exception {
+    server = ReceiverServer.start(new ReceiverServer.Settings(config("everything"), new InetSocketAddress("127.0.0.1", 0),
+        ReceiverServer.DEFAULT_MAX_BODY_BYTES, Secret.of("api-t0ken"), Secret.of("k".repeat(32)), 0), CLOCK);
+
+    HttpResponse<String> tampered = get("/actions/not-a-token");
+
+    assertThat(tampered.statusCode()).isEqualTo(400); // the action handler's answer, not 401 or 404
+    assertThat(tampered.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(tampered.headers().firstValue("Cache-Control")).hasValue("no-store");
+  }
+
+  @Test
   void reloadNeedsTheTokenToo() throws Exception {
     start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, "api-t0ken");
 
