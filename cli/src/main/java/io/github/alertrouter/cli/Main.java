@@ -20,7 +20,8 @@ public final class Main {
       new PreviewCommand(),
       new OnCallCommand(),
       new ServeCommand(),
-      new ImportAlertmanagerCommand());
+      new ImportAlertmanagerCommand(),
+      new DemoCommand());
 
   private Main() {}
 

@@ -1,0 +1,40 @@
+package io.github.alertrouter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DemoTranscriptTest {
+  @Test
+  void shortensToTheHeadlineAndTheReason() {
+    String wecom = """
+        ## <font color="warning">🔥 FIRING:2</font> PaymentsHighErrorRate prod-shanghai
+
+        > <font color="comment">Group: alertname=PaymentsHighErrorRate, cluster=prod-shanghai</font>
+        > <font color="comment">Policy: payments-critical · Reason: escalation: escalation step 1 of 2</font>
+
+        5xx ratio 7.2% on payments-api
+        <@BobLi>
+        """;
+    assertThat(DemoTranscript.shorten(wecom))
+        .isEqualTo("🔥 FIRING:2 PaymentsHighErrorRate prod-shanghai — escalation: escalation step 1 of 2");
+  }
+
+  @Test
+  void keepsWhatADigestMerges() {
+    String lark = """
+        [FIRING:46] UpstreamTimeouts
+        🔥 FIRING:46 · UpstreamTimeouts
+        **Policy:** payments-warning · **Reason:** digest of queued notifications
+        **Digest:** merges 46 groups
+        <at id=bob.li></at>
+        """;
+    assertThat(DemoTranscript.shorten(lark))
+        .isEqualTo("[FIRING:46] UpstreamTimeouts — digest of queued notifications — Digest: merges 46 groups");
+  }
+
+  @Test
+  void cutsLongLines() {
+    assertThat(DemoTranscript.shorten("x".repeat(500))).hasSize(DemoTranscript.TEXT_WIDTH).endsWith("…");
+  }
+}
