@@ -45,25 +45,32 @@ final class AlertGroup {
     return groupLabels;
   }
 
-  /**
-   * Adds or updates an alert. False when the group was destroyed meanwhile (the caller makes a
-   * new one). The first alert starts the group-wait timer; one that started more than a group
-   * wait ago makes a group that has not flushed yet flush at once (Alertmanager: no point in
-   * waiting for the rest of a batch that is already late).
-   */
-  synchronized boolean add(Alert alert, Instant now, Scheduler scheduler, Runnable flush) {
+  /** What {@link #add} did. */
+  enum Added {
+    /** The group was destroyed meanwhile: the caller makes a new one. */
+    GONE,
+    /** Added; the group's timer takes care of it. */
+    ADDED,
+    /**
+     * Added, and the group has not flushed yet although the alert is older than a group wait:
+     * the caller flushes it at once, after the rest of its batch is in (Alertmanager: no point in
+     * waiting for a batch that is already late; but a webhook's alerts belong in one notice).
+     */
+    LATE
+  }
+
+  /** Adds or updates an alert. The first alert starts the group-wait timer. */
+  synchronized Added add(Alert alert, Instant now, Scheduler scheduler, Runnable flush) {
     if (destroyed) {
-      return false;
+      return Added.GONE;
     }
     boolean first = alerts.isEmpty() && !flushed && timer == null;
     alerts.put(alert.fingerprint(), alert);
     if (first) {
       scheduleIn(settings.groupWait(), now, scheduler, flush);
     }
-    if (!flushed && alert.startsAt() != null && !alert.startsAt().plus(settings.groupWait()).isAfter(now)) {
-      scheduleIn(Duration.ZERO, now, scheduler, flush);
-    }
-    return true;
+    boolean late = !flushed && alert.startsAt() != null && !alert.startsAt().plus(settings.groupWait()).isAfter(now);
+    return late ? Added.LATE : Added.ADDED;
   }
 
   /**

@@ -23,8 +23,10 @@ import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -86,13 +88,19 @@ public final class Engine implements AlertRouter {
       throw new IllegalStateException("the router is closed; alerts are no longer accepted");
     }
     Instant now = scheduler.clock().instant();
+    Set<AlertGroup> late = new LinkedHashSet<>();
     for (Alert alert : alerts) {
       Alert stored = store.merge(alert.fingerprint(), stamp(alert, now), (old, fresh) -> merge(old, fresh, now));
       inhibitor.observe(stored);
       for (RouteMatch match : routes.match(stored.labels())) {
-        insert(match, stored, now);
+        AlertGroup group = insert(match, stored, now);
+        if (group != null) {
+          late.add(group);
+        }
       }
     }
+    // only now, with the whole batch in: a flush must not see half of one webhook's alerts
+    late.forEach(group -> group.scheduleIn(Duration.ZERO, now, scheduler, () -> flusher.flush(group, true)));
   }
 
   @Override
@@ -229,13 +237,15 @@ public final class Engine implements AlertRouter {
     onClose.run();
   }
 
-  private void insert(RouteMatch match, Alert alert, Instant now) {
+  /** Adds the alert to its group; returns the group when it must flush at once (late), else null. */
+  private AlertGroup insert(RouteMatch match, Alert alert, Instant now) {
     GroupId id = new GroupId(match.node(), match.groupKey(alert.labels()));
     while (true) {
       AlertGroup group = groups.computeIfAbsent(id,
           k -> new AlertGroup(k, match.settings(), match.groupLabels(alert.labels())));
-      if (group.add(alert, now, scheduler, () -> flusher.flush(group, true))) {
-        return;
+      AlertGroup.Added added = group.add(alert, now, scheduler, () -> flusher.flush(group, true));
+      if (added != AlertGroup.Added.GONE) {
+        return added == AlertGroup.Added.LATE ? group : null;
       }
       groups.remove(id, group); // destroyed by a flush between lookup and add: make a new one
     }
