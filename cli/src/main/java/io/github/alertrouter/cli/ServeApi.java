@@ -120,8 +120,17 @@ final class ServeApi implements HttpHandler {
     }
   }
 
-  /** Reads the body under the cap, then parses and submits it, answering 400 for a malformed one. */
+  /**
+   * Reads the body under the cap, then parses and submits it, answering 400 for a malformed one.
+   * A body declared as something other than JSON is refused (415) before it is read: Alertmanager
+   * and JSON clients send {@code application/json}; a missing Content-Type is accepted (curl -d).
+   */
   private void ingest(HttpExchange exchange, Consumer<byte[]> parseAndSubmit) throws IOException {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type != null && !isJson(type)) {
+      error(exchange, 415, "Content-Type must be application/json, but was \"" + type + "\"", null);
+      return;
+    }
     byte[] body = readBody(exchange);
     if (body == null) {
       tooLarge(exchange);
@@ -132,6 +141,12 @@ final class ServeApi implements HttpHandler {
     } catch (PayloadException e) {
       error(exchange, 400, e.detail(), e.pointer());
     }
+  }
+
+  private static boolean isJson(String contentType) {
+    String media = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    return media.equals("application/json") || media.endsWith("+json")
+        || media.equals("application/x-www-form-urlencoded"); // curl -d without -H sends this
   }
 
   /**

@@ -88,6 +88,18 @@ class ServeReceiverTest {
   }
 
   @Test
+  void aBodyThatIsNotJsonIsRefusedWith415AndNothingIsSubmitted() throws Exception {
+    start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, null);
+
+    HttpResponse<String> xml = post("/api/v1/alertmanager", webhook(), "Content-Type", "application/xml");
+    HttpResponse<String> json = post("/api/v1/alertmanager", webhook(), "Content-Type", "application/json; charset=utf-8");
+
+    assertThat(xml.statusCode()).isEqualTo(415);
+    assertThat(JSON.readTree(xml.body()).get("error").asText()).contains("application/json");
+    assertThat(json.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void acceptsARealAlertmanagerPayload() throws Exception {
     start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, null);
 
