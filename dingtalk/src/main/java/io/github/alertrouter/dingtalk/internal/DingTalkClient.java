@@ -11,12 +11,8 @@ import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.spi.render.AnswerDetails;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import io.github.alertrouter.spi.render.WebhookPost;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,7 +22,6 @@ import java.util.Objects;
  * platform or network failure; no result or exception carries the token or secret.
  */
 public final class DingTalkClient implements RobotClient {
-  static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Robot robot;
@@ -39,24 +34,7 @@ public final class DingTalkClient implements RobotClient {
 
   @Override
   public SendResult send(OutboundMessage message) {
-    URI uri;
-    try {
-      uri = URI.create(url());
-    } catch (IllegalArgumentException e) {
-      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook is not a valid URL: " + e.getMessage());
-    }
-    byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
-    Transport.Response response;
-    try {
-      response = context.transport().post(uri, HEADERS, body, context.requestTimeout());
-    } catch (IOException | UncheckedIOException e) {
-      return new SendResult.Retryable(
-          FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(), detail(AnswerDetails.describe(e)), null);
-    } catch (IllegalArgumentException e) {
-      // the JDK client refuses some URLs (a scheme other than http/https) only when sending
-      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook refused: " + e.getMessage());
-    }
-    return classify(response);
+    return WebhookPost.post(url(), message.body(), context, this::detail, this::classify);
   }
 
   private String url() {

@@ -11,11 +11,7 @@ import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.spi.render.AnswerDetails;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import io.github.alertrouter.spi.render.WebhookPost;
 import java.util.Objects;
 
 /**
@@ -28,7 +24,6 @@ import java.util.Objects;
  * for a platform or network failure; no result carries the token or secret.
  */
 public final class LarkClient implements RobotClient {
-  static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
 
   private final Robot robot;
   private final ClientContext context;
@@ -53,24 +48,8 @@ public final class LarkClient implements RobotClient {
   }
 
   private SendResult post(ObjectNode body) {
-    URI uri;
-    try {
-      uri = URI.create(robot.webhook().reveal());
-    } catch (IllegalArgumentException e) {
-      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook is not a valid URL: " + e.getMessage());
-    }
-    byte[] bytes = LarkMessages.write(signed(body)).getBytes(StandardCharsets.UTF_8);
-    Transport.Response response;
-    try {
-      response = context.transport().post(uri, HEADERS, bytes, context.requestTimeout());
-    } catch (IOException | UncheckedIOException e) {
-      return new SendResult.Retryable(FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(),
-          detail(AnswerDetails.describe(e)), null);
-    } catch (IllegalArgumentException e) {
-      // the JDK client refuses some URLs (a scheme other than http/https) only when sending
-      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook refused: " + e.getMessage());
-    }
-    return classify(response);
+    return WebhookPost.post(robot.webhook().reveal(), LarkMessages.write(signed(body)), context, this::detail,
+        this::classify);
   }
 
   /** {@code body} with {@code timestamp} and {@code sign} when the robot signs; re-signed on every call. */

@@ -11,11 +11,7 @@ import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.spi.render.AnswerDetails;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import io.github.alertrouter.spi.render.WebhookPost;
 import java.util.Objects;
 
 /**
@@ -27,7 +23,6 @@ import java.util.Objects;
  * which is kept: it names the code's help page and holds no secret.
  */
 public final class WeComClient implements RobotClient {
-  static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Robot robot;
@@ -40,24 +35,7 @@ public final class WeComClient implements RobotClient {
 
   @Override
   public SendResult send(OutboundMessage message) {
-    URI uri;
-    try {
-      uri = URI.create(robot.webhook().reveal());
-    } catch (IllegalArgumentException e) {
-      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook is not a valid URL: " + e.getMessage());
-    }
-    byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
-    Transport.Response response;
-    try {
-      response = context.transport().post(uri, HEADERS, body, context.requestTimeout());
-    } catch (IOException | UncheckedIOException e) {
-      return new SendResult.Retryable(
-          FailureKind.NETWORK_ERROR, e.getClass().getSimpleName(), detail(AnswerDetails.describe(e)), null);
-    } catch (IllegalArgumentException e) {
-      // the JDK client refuses some URLs (a scheme other than http/https) only when sending
-      return permanent(FailureKind.INVALID_ROBOT, "webhook", "webhook refused: " + e.getMessage());
-    }
-    return classify(response);
+    return WebhookPost.post(robot.webhook().reveal(), message.body(), context, this::detail, this::classify);
   }
 
   SendResult classify(Transport.Response response) {
