@@ -6,6 +6,7 @@ import io.github.alertrouter.route.RoutingTree;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,6 +36,7 @@ public class RoutingBenchmark {
   private RoutingTree tree;
   private Map<String, String>[] sortedLabels;
   private Map<String, String>[] hashLabels;
+  private Map<String, String>[] copiedNameLabels;
   private int next;
 
   @Setup
@@ -44,9 +46,13 @@ public class RoutingBenchmark {
     Alert[] alerts = RoutingWorkload.alerts(ALERTS, 7L);
     sortedLabels = new Map[ALERTS];
     hashLabels = new Map[ALERTS];
+    copiedNameLabels = new Map[ALERTS];
     for (int i = 0; i < ALERTS; i++) {
       sortedLabels[i] = alerts[i].labels();
       hashLabels[i] = new HashMap<>(alerts[i].labels());
+      Map<String, String> copied = new TreeMap<>();
+      alerts[i].labels().forEach((name, value) -> copied.put(new String(name.toCharArray()), value));
+      copiedNameLabels[i] = Alert.firing(copied).build().labels();
     }
   }
 
@@ -63,6 +69,15 @@ public class RoutingBenchmark {
   @Benchmark
   public List<RouteMatch> hotAlertLabels() {
     return tree.match(sortedLabels[next++ & (HOT_ALERTS - 1)]);
+  }
+
+  /**
+   * The same alerts with label names that are not interned (built at run time, e.g. by string
+   * concatenation): every name lookup then compares bytes.
+   */
+  @Benchmark
+  public List<RouteMatch> copiedNameLabels() {
+    return tree.match(copiedNameLabels[next++ & (ALERTS - 1)]);
   }
 
   @Benchmark

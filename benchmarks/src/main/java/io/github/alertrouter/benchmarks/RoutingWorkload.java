@@ -21,8 +21,13 @@ final class RoutingWorkload {
 
   private RoutingWorkload() {}
 
+  /**
+   * Label names are interned, as both ways alerts reach the router deliver them: Java string
+   * literals are interned constants, and the webhook reader's JSON field names are interned
+   * ({@code InternedLabelNamesTest}). {@code RoutingBenchmark.copiedNameLabels} routes copies.
+   */
   static String key(int k) {
-    return String.format("label_%02d", k);
+    return String.format("label_%02d", k).intern();
   }
 
   static String value(int v) {

@@ -5,6 +5,8 @@ package io.github.alertrouter.route;
  * anything. Not thread-safe; one per decision.
  */
 final class MatchStats {
+  /** Candidates the index handed out, including those it proved to match. */
   int policiesEvaluated;
+  /** Rules actually evaluated (a candidate the index proved costs none). */
   int rulesEvaluated;
 }

@@ -50,8 +50,10 @@ final class SiblingList {
     index.appendCandidates(values, scratch);
     int end = scratch.size();
     for (int c = from; c < end; c++) {
-      int i = scratch.get(c);
-      if (stats == null ? rules.matches(i, values) : counted(i, values, stats)) {
+      int candidate = scratch.get(c);
+      int i = SiblingIndex.sibling(candidate);
+      boolean sure = SiblingIndex.sure(candidate);
+      if (stats == null ? sure || rules.matches(i, values) : counted(i, sure, values, stats)) {
         if (rules.isLeaf(i)) {
           out.add(matches[i]); // a leaf's match is itself: no need to touch the node
         } else {
@@ -65,8 +67,11 @@ final class SiblingList {
     scratch.truncate(from);
   }
 
-  private boolean counted(int i, SlotValues values, MatchStats stats) {
+  private boolean counted(int i, boolean sure, SlotValues values, MatchStats stats) {
     stats.policiesEvaluated++;
+    if (sure) {
+      return true; // the index proved its only condition
+    }
     int tried = rules.rulesTried(i, values);
     stats.rulesEvaluated += tried >= 0 ? tried : -1 - tried;
     return tried >= 0;

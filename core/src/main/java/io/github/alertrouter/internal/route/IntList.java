@@ -46,6 +46,14 @@ public final class IntList {
     size += n;
   }
 
+  /** Appends {@code src[from..to)}. */
+  public void addRange(int[] src, int from, int to) {
+    int n = to - from;
+    ensure(size + n);
+    System.arraycopy(src, from, values, size, n);
+    size += n;
+  }
+
   /** Drops everything from index {@code newSize} on. */
   public void truncate(int newSize) {
     size = newSize;

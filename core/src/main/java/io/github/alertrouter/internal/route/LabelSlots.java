@@ -32,10 +32,10 @@ public final class LabelSlots {
     for (Map.Entry<String, Map<String, Integer>> e : values.entrySet()) {
       int slot = slotOf.size();
       slotOf.put(e.getKey(), slot);
-      valuesBySlot[slot] = new StringIds(e.getValue());
+      valuesBySlot[slot] = new StringIds(e.getValue(), false);
       absentIds[slot] = valuesBySlot[slot].get("");
     }
-    this.names = new StringIds(slotOf);
+    this.names = new StringIds(slotOf, true);
   }
 
   /** Collects names and the values compared with them; not thread-safe. */

@@ -20,6 +20,11 @@ import java.util.Set;
  * matches everything). Candidates are a superset of the matching siblings; the caller still
  * evaluates them fully, in sibling order.
  *
+ * <p>A candidate is {@link #sure} when it came from a rule whose only condition is the indexed
+ * one (or from a sibling without rules): being in the list proves the rule holds, so routing need
+ * not evaluate it. Single-condition policies ({@code team = payments}) are the common case, and
+ * skipping their evaluation saves the cache misses of reading their rules.
+ *
  * <p>Small sibling lists are not worth hashing: below {@link #MIN_INDEXED} every sibling is always
  * checked. Immutable after construction and thread-safe.
  */
@@ -46,19 +51,24 @@ public final class SiblingIndex {
     List<Integer> always = new ArrayList<>();
     Map<Integer, Map<Integer, List<Integer>>> building = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      List<int[]> keys = n < MIN_INDEXED ? null : indexKeys(siblings.get(i));
+      List<SlotRule> rules = siblings.get(i);
+      List<int[]> keys = n < MIN_INDEXED ? null : indexKeys(rules);
       if (keys == null) {
-        always.add(i);
+        always.add(candidate(i, rules.isEmpty()));
         continue;
       }
       for (int k = 0; k < keys.size(); k++) {
-        SlotRule rule = siblings.get(i).get(k);
+        SlotRule rule = rules.get(k);
         int m = keys.get(k)[0];
+        int entry = candidate(i, rule.size() == 1);
         Map<Integer, List<Integer>> values = building.computeIfAbsent(rule.slot(m), s -> new HashMap<>());
         for (int id : rule.acceptedIds(m)) {
-          List<Integer> ids = values.computeIfAbsent(id, x -> new ArrayList<>());
-          if (ids.isEmpty() || ids.get(ids.size() - 1) != i) {
-            ids.add(i);
+          List<Integer> list = values.computeIfAbsent(id, x -> new ArrayList<>());
+          int last = list.size() - 1;
+          if (last >= 0 && sibling(list.get(last)) == i) {
+            list.set(last, list.get(last) | entry); // another rule of the same sibling: sure if either is
+          } else {
+            list.add(entry);
           }
         }
       }
@@ -74,6 +84,20 @@ public final class SiblingIndex {
       bySlot[slot] = new IdTable(frozen);
     });
     return new SiblingIndex(n, toArray(always), bySlot);
+  }
+
+  private static int candidate(int sibling, boolean sure) {
+    return sibling << 1 | (sure ? 1 : 0);
+  }
+
+  /** The sibling a candidate (from {@link #appendCandidates}) stands for. */
+  public static int sibling(int candidate) {
+    return candidate >>> 1;
+  }
+
+  /** Whether the candidate's sibling is known to match without evaluating its rules. */
+  public static boolean sure(int candidate) {
+    return (candidate & 1) != 0;
   }
 
   /**
@@ -115,8 +139,9 @@ public final class SiblingIndex {
   }
 
   /**
-   * Appends to {@code out} the indices of the siblings that may match the alert, ascending and
-   * distinct; entries of {@code out} before the call are left alone.
+   * Appends to {@code out} the candidates that may match the alert: one per sibling, ascending
+   * by sibling (decode with {@link #sibling} and {@link #sure}); entries of {@code out} before the
+   * call are left alone.
    */
   public void appendCandidates(SlotValues values, IntList out) {
     int from = out.size();
@@ -129,50 +154,69 @@ public final class SiblingIndex {
     for (int p = 0; p < values.presentCount(); p++) {
       int slot = values.presentSlot(p);
       int id;
-      if (slot < bySlot.length && bySlot[slot] != null && (id = values.id(slot)) >= 0) {
-        int[] ids = bySlot[slot].get(id);
-        if (ids != null) {
-          out.addAll(ids, ids.length);
-          sources++;
-        }
+      if (slot < bySlot.length && bySlot[slot] != null && (id = values.id(slot)) >= 0
+          && bySlot[slot].appendTo(id, out)) {
+        sources++;
       }
     }
-    // each source is ascending and distinct already; only a merge of several needs ordering
+    // each source is ascending with one entry per sibling already; only several need merging
     if (sources > 1) {
       merge(values, out, from);
     }
   }
 
   /**
-   * Orders {@code out[from..)} ascending without duplicates. Candidates are few but spread over
-   * the whole list, so sorting them costs many unpredictable branches; setting their bits and
-   * scanning the words in order costs about one step per 64 siblings. Very long lists with few
-   * candidates (a sparse range) are sorted instead.
+   * Orders {@code out[from..)} by sibling, one entry per sibling (sure if any entry was).
+   * Candidates are few but spread over the whole list, so sorting them costs many unpredictable
+   * branches; setting their bits (two per sibling: listed, sure) and scanning the words in order
+   * costs about one step per 32 siblings. Very long lists with few candidates (a sparse range)
+   * are sorted instead.
    */
   private void merge(SlotValues values, IntList out, int from) {
     int count = out.size() - from;
-    int words = ((size - 1) >>> 6) + 1;
+    int words = ((2 * size - 1) >>> 6) + 1;
     if (words > 4 * count + 16) {
-      out.sortDistinctFrom(from);
+      sortBySibling(out, from);
       return;
     }
     long[] bits = values.siblingBits(words);
     for (int k = from; k < out.size(); k++) {
-      int id = out.get(k);
-      bits[id >>> 6] |= 1L << id;
+      int c = out.get(k);
+      // bit 2i: listed; bit 2i+1: sure
+      bits[c >>> 6] |= (1L | (long) (c & 1) << 1) << (c & ~1);
     }
     out.truncate(from);
     for (int w = 0; w < words; w++) {
       long b = bits[w];
       if (b != 0) {
         bits[w] = 0; // leaves the scratch clean for the next list
+        long listed = b & EVEN_BITS;
         do {
-          out.add(w << 6 | Long.numberOfTrailingZeros(b));
-          b &= b - 1;
-        } while (b != 0);
+          int bit = Long.numberOfTrailingZeros(listed);
+          out.add(w << 6 | bit | (int) (b >>> (bit + 1)) & 1);
+          listed &= listed - 1;
+        } while (listed != 0);
       }
     }
   }
+
+  private static final long EVEN_BITS = 0x5555_5555_5555_5555L;
+
+  private static void sortBySibling(IntList out, int from) {
+    out.sortDistinctFrom(from);
+    // 2i sorts before 2i+1: of one sibling's two entries keep the sure one, i.e. the later
+    int w = from;
+    for (int r = from; r < out.size(); r++) {
+      int c = out.get(r);
+      if (w > from && sibling(out.get(w - 1)) == sibling(c)) {
+        out.set(w - 1, c);
+      } else {
+        out.set(w++, c);
+      }
+    }
+    out.truncate(w);
+  }
+
   private static int[] toArray(List<Integer> ids) {
     int[] a = new int[ids.size()];
     for (int i = 0; i < a.length; i++) {

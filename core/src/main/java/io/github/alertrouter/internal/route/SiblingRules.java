@@ -1,6 +1,5 @@
 package io.github.alertrouter.internal.route;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +12,7 @@ import java.util.List;
  * <p>Layout, from {@code start[i]} for sibling {@code i}: a header ({@code ruleCount << 2 | flags});
  * per rule (OR), the number of ints that follow for it, then per condition (AND) its kind and slot
  * and: the value id ({@code eq neq}); the number of ids, then the ids ({@code in nin}, literal
- * {@code re}); the index of its {@link RegexVerdicts} (other regexes). Immutable apart from the
+ * {@code re}); its index in the list's {@link RegexVerdicts} (other regexes). Immutable apart from the
  * regex verdict caches; thread-safe.
  */
 public final class SiblingRules {
@@ -22,7 +21,7 @@ public final class SiblingRules {
 
   private final int[] start;
   private final int[] code;
-  private final RegexVerdicts[] regexes;
+  private final RegexVerdicts regexes;
 
   /**
    * Flattens siblings.
@@ -33,7 +32,7 @@ public final class SiblingRules {
    */
   public SiblingRules(List<List<SlotRule>> rules, boolean[] continues, boolean[] leaf) {
     IntList program = new IntList(rules.size() * 8);
-    List<RegexVerdicts> regexList = new ArrayList<>();
+    RegexVerdicts.Builder regexList = new RegexVerdicts.Builder();
     this.start = new int[rules.size()];
     for (int i = 0; i < start.length; i++) {
       start[i] = program.size();
@@ -44,7 +43,7 @@ public final class SiblingRules {
       }
     }
     this.code = program.toArray();
-    this.regexes = regexList.toArray(new RegexVerdicts[0]);
+    this.regexes = regexList.build();
   }
 
   /** Whether later siblings are still tried after sibling {@code i} matched. */
@@ -101,7 +100,7 @@ public final class SiblingRules {
           pc += 3 + n;
         }
         default -> {
-          holds = regexes[code[pc + 2]].matches(values, slot);
+          holds = regexes.matches(code[pc + 2], values, slot);
           pc += 3;
         }
       }

@@ -29,7 +29,7 @@ public final class SlotRule {
   private final byte[] kinds;
   // EQ, NEQ: {id}; IN, NIN and literal re: the sorted ids; REGEX: null
   private final int[][] operandIds;
-  private final RegexVerdicts[] regexes;
+  private final int[] valueCounts; // REGEX: the slot's number of value ids, for its verdicts
 
   /**
    * Binds a rule to slots.
@@ -44,7 +44,7 @@ public final class SlotRule {
     this.slots = new int[n];
     this.kinds = new byte[n];
     this.operandIds = new int[n][];
-    this.regexes = new RegexVerdicts[n];
+    this.valueCounts = new int[n];
     for (int i = 0; i < n; i++) {
       LabelMatcher m = matchers[i];
       int slot = labelSlots.slot(m.name());
@@ -65,7 +65,7 @@ public final class SlotRule {
             operandIds[i] = ids(labelSlots, slot, literals);
           } else {
             kinds[i] = REGEX;
-            regexes[i] = new RegexVerdicts(m, labelSlots.valueCount(slot));
+            valueCounts[i] = labelSlots.valueCount(slot);
           }
         }
       }
@@ -106,7 +106,7 @@ public final class SlotRule {
    * Appends this rule to a sibling list's program (see {@link SiblingRules} for the layout):
    * the number of ints that follow, then per condition its kind, slot and operand.
    */
-  void writeTo(IntList code, List<RegexVerdicts> regexList) {
+  void writeTo(IntList code, RegexVerdicts.Builder regexes) {
     int lengthAt = code.size();
     code.add(0);
     for (int i = 0; i < kinds.length; i++) {
@@ -119,8 +119,7 @@ public final class SlotRule {
           code.addAll(operandIds[i], operandIds[i].length);
         }
         default -> {
-          code.add(regexList.size());
-          regexList.add(regexes[i]);
+          code.add(regexes.add(matchers[i], valueCounts[i]));
         }
       }
     }

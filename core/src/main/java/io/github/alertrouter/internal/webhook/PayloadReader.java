@@ -60,6 +60,9 @@ public final class PayloadReader {
         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
         // Go keeps the last of duplicate members; a payload that says two things is refused instead.
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        // Jackson's default, relied on: label names come out interned, and routing's name table
+        // (interned too) then finds them by identity instead of comparing bytes.
+        .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
         .build();
   }
 
