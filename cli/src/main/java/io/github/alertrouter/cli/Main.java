@@ -28,6 +28,14 @@ public final class Main {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    // log lines are UTF-8 like the rest of our output (platform answers are often Chinese), whatever the locale
+    System.setErr(err);
+    try {
+      CliLogging.configure(Arrays.asList(args), System::getenv); // before any logger exists
+    } catch (UsageException e) {
+      err.println("alert-router: error: " + e.getMessage());
+      System.exit(EXIT_BAD_INPUT);
+    }
     System.exit(run(Arrays.asList(args), out, err));
   }
 

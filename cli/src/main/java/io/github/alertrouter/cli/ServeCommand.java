@@ -50,10 +50,12 @@ final class ServeCommand implements Command {
   public String help() {
     return """
         usage: alert-router serve --config=FILE [--listen=127.0.0.1:9094] [--max-body=1MiB]
-                                  [--token-env=NAME] [--action-key-env=NAME]
+                                  [--token-env=NAME] [--action-key-env=NAME] [--log.level=info]
 
         Runs a receiver until stopped (SIGTERM or Ctrl-C flush what is due, then stop). Prints
-        'listening on http://HOST:PORT' once it accepts requests.
+        'listening on http://HOST:PORT' once it accepts requests. Logs to stderr: each message
+        sent (info), each failed or retried send with the robot id and the platform's error code
+        (warn); webhook tokens and secrets are never logged.
 
         Endpoints:
           POST /api/v1/alertmanager  an Alertmanager webhook payload (point a webhook_config here)
@@ -74,6 +76,9 @@ final class ServeCommand implements Command {
                                  TOKEN taken from environment variable NAME (never printed)
           --action-key-env=NAME  sign and serve action links with the key in variable NAME
                                  (at least 32 bytes)
+          --log.level=LEVEL      debug, info (default), warn, error or off; also set by the
+                                 environment variable ALERT_ROUTER_LOG_LEVEL (every command,
+                                 default warn for the others)
 
         Exit codes: 0 stopped; 2 bad input (config problems, bad flags, cannot listen).
         """;
@@ -102,9 +107,13 @@ final class ServeCommand implements Command {
 
   /** Parses the flags and reads the secrets they name. */
   ReceiverServer.Settings settings(List<String> argv) {
-    Args args = Args.parse(argv, Set.of("config", "listen", "max-body", "token-env", "action-key-env"), Set.of());
+    Args args = Args.parse(argv, Set.of("config", "listen", "max-body", "token-env", "action-key-env",
+        CliLogging.FLAG), Set.of());
     if (!args.positionals().isEmpty()) {
       throw new UsageException("unexpected argument \"" + args.positionals().get(0) + "\"");
+    }
+    if (args.flag(CliLogging.FLAG) != null) {
+      CliLogging.level(args.flag(CliLogging.FLAG), "--" + CliLogging.FLAG); // applied by Main before any logger exists
     }
     Path config = Path.of(args.required("config"));
     InetSocketAddress listen = listen(args.flag("listen") == null ? DEFAULT_LISTEN : args.flag("listen"));

@@ -49,6 +49,30 @@ class SecretsTest {
     }
   }
 
+  static Stream<Arguments> brokenJsonDocuments() {
+    return Stream.of(
+        Arguments.of("signing secret left unquoted",
+            "{\"robots\": [{\"id\": \"r\", \"platform\": \"dingtalk\", \"webhook\": \"https://x/?t=1\","
+                + " \"secret\": " + LITERAL_TOKEN.replace('-', '_') + "}]}"),
+        Arguments.of("webhook token left unquoted",
+            "{\"robots\": [{\"id\": \"r\", \"platform\": \"dingtalk\", \"webhook\": "
+                + LITERAL_TOKEN.replace('-', '_') + "}]}"));
+  }
+
+  /** Jackson quotes the token it could not read, which here is the secret itself. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenJsonDocuments")
+  void jsonSyntaxErrorsNeverQuoteAnUnquotedSecret(String name, String document) {
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> RouterConfig.parse(document, "alert-router.json", Map.of()));
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("JSON syntax error at line 1, column", "not shown")
+        .doesNotContain(LITERAL_TOKEN.replace('-', '_'));
+    assertThat(e.problems()).extracting(ConfigProblem::toString)
+        .noneMatch(p -> p.contains(LITERAL_TOKEN.replace('-', '_')));
+  }
+
   @Test
   void toStringNeverRevealsSecrets() {
     RouterConfig config = parse(BASE);

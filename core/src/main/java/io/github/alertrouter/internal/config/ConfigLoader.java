@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -27,6 +28,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * order. Stateless and thread-safe.
  */
 public final class ConfigLoader {
+  /** Jackson's "Unrecognized token 'TEXT'": TEXT is a bare value, maybe a secret whose quotes were forgotten. */
+  private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '[^']*'");
+
   private ConfigLoader() {}
 
   /**
@@ -86,7 +90,9 @@ public final class ConfigLoader {
       JsonLocation at = e.getLocation();
       String where = at == null || at.getLineNr() < 1
           ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw single(source, format + " syntax error" + where + ": " + firstLine(e.getOriginalMessage()));
+      String problem = UNRECOGNIZED_TOKEN.matcher(firstLine(e.getOriginalMessage()))
+          .replaceFirst("Unrecognized token (not shown: it may be a secret; is a value missing its quotes?)");
+      throw single(source, format + " syntax error" + where + ": " + problem);
     } catch (IOException e) {
       throw single(source, "cannot read document: " + firstLine(e.getMessage())); // not expected from a String
     }
