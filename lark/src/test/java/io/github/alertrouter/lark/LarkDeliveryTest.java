@@ -6,6 +6,7 @@ import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.lark.internal.LarkClient;
 import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
@@ -16,6 +17,7 @@ import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
@@ -38,8 +40,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dispatcher, the Lark module and the Lark simulator together, on virtual time: storms stay
- * under 5/s and 100/min with nothing lost, faults and 9499 "too many request" are retried, and a
- * group that forbids @all still gets the alert.
+ * under 5/s and 100/min with nothing lost, faults and every rate-limit answer are retried, and a
+ * group that forbids @all (11235) still gets the alert.
  */
 class LarkDeliveryTest {
   private static final String SECRET = "lark-secret-0123456789";
@@ -62,7 +64,7 @@ class LarkDeliveryTest {
         .robots(List.of(robot))
         .platforms(Platforms.load())
         .scheduler(scheduler)
-        .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
+        .clientContext(context())
         .retryPolicy(new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(30)))
         .random(new Random(1))
         .listener(events)
@@ -106,19 +108,56 @@ class LarkDeliveryTest {
   }
 
   @Test
+  void larksOtherRateLimitAnswersAreRetriedToo() {
+    simulator.failNext(1, Fault.errorCode(11233, "create message chat trigger rate limit"));
+    simulator.failNext(1, Fault.errorCode(11247, "internal send message trigger rate limit"));
+    simulator.failNext(1, LarkSimulator.frequencyLimit()); // HTTP 429
+    dispatcher.dispatch(delivery("Disk", alice()));
+
+    scheduler.advance(Duration.ofMinutes(1));
+
+    assertThat(events.retries).containsExactly(
+        FailureKind.RATE_LIMITED, FailureKind.RATE_LIMITED, FailureKind.RATE_LIMITED);
+    assertThat(events.retryCodes).containsExactly("11233", "11247", "99991400");
+    assertThat(simulator.received("sre")).hasSize(1);
+    assertThat(events.failed).isEmpty();
+  }
+
+  @Test
   void aGroupThatForbidsAtAllStillGetsTheAlertWithoutIt() {
     simulator.forbidAtAll("sre");
     dispatcher.dispatch(delivery("Disk", alice(), Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""))));
 
     scheduler.advance(Duration.ofSeconds(10));
 
-    assertThat(simulator.rejected()).extracting(r -> r.code()).containsExactly("9499");
+    assertThat(simulator.rejected()).extracting(r -> r.code() + " " + r.message())
+        .containsExactly("11235 this group is set to only admin can mention @All");
     List<ReceivedMessage> got = simulator.received("sre");
     assertThat(got).hasSize(1);
     assertThat(got.get(0).mentions()).containsExactly("userId:u-alice");
     assertThat(got.get(0).text()).contains("Disk").contains("@all (not allowed in this group)");
     assertThat(events.sent).hasSize(1);
     assertThat(events.retries).isEmpty();
+  }
+
+  @Test
+  void whenTheMessageWithoutAtAllMustWaitTheRetryEventNamesTheAtAllRefusal() {
+    simulator.forbidAtAll("sre");
+    // five messages accepted this second: the re-send without @all is throttled (refusals do not count)
+    LarkClient direct = new LarkClient(robot, context());
+    IntStream.range(0, LarkSimulator.PER_SECOND).forEach(i -> assertThat(direct.send(new OutboundMessage("text",
+        "{\"msg_type\":\"text\",\"content\":{\"text\":\"alert " + i + "\"}}", List.of())).isSent()).isTrue());
+    dispatcher.dispatch(delivery("Disk", alice(), Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""))));
+
+    scheduler.advance(Duration.ofSeconds(30));
+
+    assertThat(events.retryDetails).singleElement().asString()
+        .startsWith("re-sent without @all after 11235 (group allows only admins to @all: ")
+        .endsWith("then: frequency limited");
+    assertThat(simulator.rejected()).extracting(r -> r.code()).containsExactly("11235", "11232", "11235");
+    assertThat(simulator.received("sre")).hasSize(LarkSimulator.PER_SECOND + 1)
+        .last().satisfies(m -> assertThat(m.text()).contains("@all (not allowed in this group)"));
+    assertThat(events.sent).extracting(DeliveryEvent::attempt).containsExactly(2);
   }
 
   @Test
@@ -137,6 +176,10 @@ class LarkDeliveryTest {
     assertThat(result.code()).isEqualTo("19024");
     String token = quiet.webhook().reveal().replaceAll(".*/hook/", "");
     assertThat(events.failed.get(0).toString()).doesNotContain(token).doesNotContain(SECRET);
+  }
+
+  private ClientContext context() {
+    return new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
   }
 
   private static Mention alice() {
@@ -160,6 +203,8 @@ class LarkDeliveryTest {
     final List<DeliveryEvent> sent = new ArrayList<>();
     final List<DeliveryEvent> failed = new ArrayList<>();
     final List<FailureKind> retries = new ArrayList<>();
+    final List<String> retryCodes = new ArrayList<>();
+    final List<String> retryDetails = new ArrayList<>();
 
     @Override
     public void sent(DeliveryEvent event) {
@@ -173,7 +218,10 @@ class LarkDeliveryTest {
 
     @Override
     public void retrying(DeliveryEvent event, Duration delay) {
-      retries.add(((SendResult.Retryable) event.result()).kind());
+      SendResult.Retryable r = (SendResult.Retryable) event.result();
+      retries.add(r.kind());
+      retryCodes.add(r.code());
+      retryDetails.add(r.detail());
     }
   }
 }

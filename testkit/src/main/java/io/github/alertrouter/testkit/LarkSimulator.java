@@ -5,22 +5,26 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A Lark (Feishu) custom-bot webhook service on {@code 127.0.0.1} (platforms.md §2), for tests:
  * {@code POST /open-apis/bot/v2/hook/{token}}, answered with {@code {"code":…,"msg":…}} like the
- * real one (success also carries the legacy {@code StatusCode}/{@code StatusMessage}).
+ * real one (success also carries the legacy {@code StatusCode}/{@code StatusMessage}). Error
+ * answers are {@code {"code":…,"data":{},"msg":…}}, keys in the order Lark writes them. Every
+ * {@code msg} is the documented text, verbatim: a client may tell answers apart by it (9499).
  *
  * <p>Checks, in this order (the first failing one answers, HTTP 200 unless said):
  * <ol>
- *   <li>not POST → 9499 "Bad SimulatedRequest" (HTTP 400); unknown token → 19001 "param invalid: incoming
+ *   <li>not POST → 9499 "Bad Request" (HTTP 400); unknown token → 19001 "param invalid: incoming
  *       webhook access token invalid";
  *   <li>body over {@value #MAX_BODY_BYTES} UTF-8 bytes → 19036 "The message exceeds the size
- *       limit" (<b>simulator's choice</b>: what the real service answers for a body over 20 KB
- *       is unverified; 19036 is its only documented size code, and the body limit binds first);
- *   <li>malformed JSON or not an object → 9499 "Bad SimulatedRequest" (HTTP 400);
+ *       limit of 30KB" (<b>simulator's choice</b>: what the real service answers for a body over
+ *       20 KB is unverified; 19036 is its only documented size code, and the body limit binds
+ *       first; its text names 30 KB, the card-content limit, even so);
+ *   <li>malformed JSON or not an object → 9499 "Bad Request" (HTTP 400);
  *   <li>signed robot: {@code timestamp} missing, not seconds, more than one hour from the clock
  *       (inclusive window), or {@code sign} not §4's → 19021 "sign match fail or timestamp is not
  *       within one hour from current time";
@@ -29,8 +33,12 @@ import java.util.Set;
  *       known elements; interactive {@code card}) → 9499 "fail to parse content" (HTTP 400);
  *   <li>keyword robot whose keywords are in none of the text/title values (never hrefs) →
  *       19024 "Key Words Not Found";
- *   <li>{@link #forbidAtAll} robot and the message @s everyone → 9499 "Bad SimulatedRequest" (HTTP 400)
- *       (<b>simulator's choice</b>: Lark documents that such a card "fails" but not the answer);
+ *   <li>{@link #forbidAtAll} robot and the message @s everyone → {@value #AT_ALL_FORBIDDEN} "this
+ *       group is set to only admin can mention @All" (HTTP 200). <b>Best evidence, not
+ *       documented for custom bots</b>: the bot doc says only that such a card fails; 11235 with
+ *       this text is Lark's server-side error code for it
+ *       (https://open.larksuite.com/document/ukTMukTMukTM/ugjM14COyUjL4ITN), answered with HTTP 200
+ *       by the batch-message API (https://open.larksuite.com/document/ukTMukTMukTM/ucDO1EjL3gTNx4yN4UTM);
  *   <li>rate limit → 11232 "frequency limited": a bot that had 5 messages accepted in the last
  *       second, or 100 in the last 60 seconds (sliding windows {@code (now - w, now]} on the
  *       injected clock). <b>Refused requests do not count</b> (Lark's counting is undocumented;
@@ -45,7 +53,8 @@ import java.util.Set;
  *
  * <p>Faults: {@link Fault.Throttled} answers 11232; {@link Fault.Busy} HTTP 503 (Lark has no
  * documented "busy" code); {@link Fault.ErrorCode} that code and message (9499 with HTTP 400, as
- * observed for "too many request").
+ * observed for "too many request"); {@link #tooManyRequests()} and {@link #frequencyLimit()} are
+ * Lark's two rate-limit answers outside the code table.
  *
  * <p><b>Robots</b> may have any mix of a secret and up to 10 keywords, none included.
  *
@@ -61,6 +70,8 @@ public final class LarkSimulator extends SimulatorServer {
   public static final int PER_MINUTE = 100;
   /** How far a signature's timestamp may be from the simulator's clock. */
   public static final Duration SIGNATURE_WINDOW = Duration.ofHours(1);
+  /** The code a group that forbids @all answers with (see the class comment). */
+  public static final int AT_ALL_FORBIDDEN = 11235;
   private static final String PREFIX = "/open-apis/bot/v2/hook/";
   private static final String SUCCESS =
       "{\"StatusCode\":0,\"StatusMessage\":\"success\",\"code\":0,\"data\":{},\"msg\":\"success\"}";
@@ -84,6 +95,17 @@ public final class LarkSimulator extends SimulatorServer {
   /** Lark's 9499 "too many request" (HTTP 400), as a fault. */
   public static Fault tooManyRequests() {
     return Fault.errorCode(9499, "too many request");
+  }
+
+  /**
+   * The open-platform gateway's rate-limit answer, HTTP 429 with {@code {"code":99991400,"msg":
+   * "request trigger frequency limit"}}, as a fault (documented for OpenAPIs at
+   * https://open.feishu.cn/document/server-docs/api-call-guide/frequency-control ; whether bot
+   * webhooks pass that gateway is unverified). Without headers: a {@code Retry-After} cannot be
+   * injected.
+   */
+  public static Fault frequencyLimit() {
+    return Fault.rawAnswer(429, "{\"code\":99991400,\"msg\":\"request trigger frequency limit\"}");
   }
 
   /** Makes {@code robotId}'s group refuse every message that @s everyone (the owner disabled @all). */
@@ -130,18 +152,18 @@ public final class LarkSimulator extends SimulatorServer {
   Answer check(SimulatedRequest request, String token) {
     String body = request.body();
     if (!"POST".equals(request.method())) {
-      return refuse(null, 9499, "Bad SimulatedRequest", body);
+      return refuse(null, 9499, "Bad Request", body);
     }
     SimulatedRobot robot = robotByToken(token);
     if (robot == null) {
       return refuse(null, 19001, "param invalid: incoming webhook access token invalid", body);
     }
     if (request.bytes().length > MAX_BODY_BYTES) {
-      return refuse(robot.id(), 19036, "The message exceeds the size limit", body);
+      return refuse(robot.id(), 19036, "The message exceeds the size limit of 30KB", body);
     }
     JsonNode json = request.jsonObject();
     if (json == null) {
-      return refuse(robot.id(), 9499, "Bad SimulatedRequest", body);
+      return refuse(robot.id(), 9499, "Bad Request", body);
     }
     if (robot.secret() != null && !LarkRequests.signatureOk(robot.secret(), json, clock.instant().getEpochSecond())) {
       return refuse(robot.id(), 19021, "sign match fail or timestamp is not within one hour from current time", body);
@@ -158,7 +180,7 @@ public final class LarkSimulator extends SimulatorServer {
       return refuse(robot.id(), 19024, "Key Words Not Found", body);
     }
     if (atAllForbidden.contains(robot.id()) && LarkMessages.mentionsAll(type, json)) {
-      return refuse(robot.id(), 9499, "Bad SimulatedRequest", body);
+      return refuse(robot.id(), AT_ALL_FORBIDDEN, "this group is set to only admin can mention @All", body);
     }
     if (!robot.admit(clock.instant())) {
       return throttled(robot.id(), body);
@@ -167,10 +189,17 @@ public final class LarkSimulator extends SimulatorServer {
     return new Answer(200, SUCCESS);
   }
 
-  /** {@code {"code":…,"msg":…,"data":{}}}, with HTTP 400 for 9499 as Lark answers it. */
+  /**
+   * {@code {"code":…,"data":{},"msg":…}} in this key order (Lark's answers list their keys
+   * alphabetically), with HTTP 400 for 9499 as Lark answers it.
+   */
   @Override
   Answer errorAnswer(int code, String msg) {
-    return json(code == 9499 ? 400 : 200, Map.of("code", code, "msg", msg, "data", Map.of()));
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("code", code);
+    fields.put("data", Map.of());
+    fields.put("msg", msg);
+    return json(code == 9499 ? 400 : 200, fields);
   }
 
   /** HTTP 503: Lark documents no "busy" code. */

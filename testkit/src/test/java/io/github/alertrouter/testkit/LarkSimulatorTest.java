@@ -3,6 +3,8 @@ package io.github.alertrouter.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.config.Robot;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +72,39 @@ class LarkSimulatorTest {
     assertThat(sim.received()).isEmpty();
   }
 
+  /**
+   * The exact answers, text included: a client tells 9499 "Bad Request" (permanent) from 9499 "too
+   * many request" (retryable) by {@code msg}, so a simulator that words it otherwise misleads it.
+   */
+  static Stream<Arguments> exactAnswers() {
+    return Stream.of(
+        Arguments.of("malformed JSON", "{", 400, "{\"code\":9499,\"data\":{},\"msg\":\"Bad Request\"}"),
+        Arguments.of("not an object", "[1]", 400, "{\"code\":9499,\"data\":{},\"msg\":\"Bad Request\"}"),
+        Arguments.of("shape wrong", "{\"msg_type\":\"interactive\"}", 400,
+            "{\"code\":9499,\"data\":{},\"msg\":\"fail to parse content\"}"),
+        Arguments.of("unknown msg_type", "{\"msg_type\":\"markdown\"}", 200,
+            "{\"code\":19002,\"data\":{},\"msg\":\"param invalid: msg_type\"}"),
+        Arguments.of("oversize body", text("x".repeat(20001)), 200,
+            "{\"code\":19036,\"data\":{},\"msg\":\"The message exceeds the size limit of 30KB\"}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exactAnswers")
+  void answersWithTheDocumentedTextExactly(String name, String body, int status, String answer) {
+    HttpResponse<String> response = post(sim.robot("r", null), body);
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.body()).isEqualTo(answer);
+  }
+
+  @Test
+  void aMethodOtherThanPostIsBadRequest() {
+    Robot robot = sim.robot("r", null);
+    HttpResponse<String> response = SimHttp.send(HttpRequest.newBuilder(URI.create(robot.webhook().reveal())).GET(),
+        Duration.ofSeconds(5));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("{\"code\":9499,\"data\":{},\"msg\":\"Bad Request\"}");
+  }
+
   @Test
   void anUnknownTokenIs19001AndSuccessCarriesTheLegacyFields() {
     Robot robot = sim.robot("r", null);
@@ -109,11 +144,19 @@ class LarkSimulatorTest {
   }
 
   @Test
-  void aGroupThatForbidsAtAllRefusesItWith9499() {
+  void aGroupThatForbidsAtAllRefusesItWith11235InEveryType() {
     Robot robot = sim.robot("r", null);
     sim.forbidAtAll("r");
-    assertThat(post(robot, card("<at id=all></at>")).statusCode()).isEqualTo(400);
-    assertThat(post(robot, card("@all (not allowed in this group)")).body()).contains("\"code\":0");
+    String refusal = "{\"code\":11235,\"data\":{},\"msg\":\"this group is set to only admin can mention @All\"}";
+    for (String body : new String[] {card("<at id=all></at>"), text("<at user_id=\\\"all\\\">所有人</at>"),
+        post("{\"tag\":\"at\",\"user_id\":\"all\"}")}) {
+      HttpResponse<String> response = post(robot, body);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(refusal);
+    }
+    assertThat(sim.rejected()).extracting(RejectedMessage::code).containsExactly("11235", "11235", "11235");
+    assertThat(post(robot, card("@all (not allowed in this group) <at id=u1></at>")).body()).contains("\"code\":0");
+    assertThat(post(sim.robot("open", null), card("<at id=all></at>")).body()).contains("\"code\":0");
   }
 
   @Test
@@ -143,12 +186,16 @@ class LarkSimulatorTest {
     sim.failNext(1, Fault.busy());
     sim.failNext(1, LarkSimulator.tooManyRequests());
     sim.failNext(1, Fault.rawAnswer(200, "{\"StatusCode\":0}"));
+    sim.failNext(1, LarkSimulator.frequencyLimit());
     assertThat(post(robot, text("a")).body()).contains("11232");
     assertThat(post(robot, text("a")).statusCode()).isEqualTo(503);
     HttpResponse<String> tooMany = post(robot, text("a"));
     assertThat(tooMany.statusCode()).isEqualTo(400);
     assertThat(tooMany.body()).contains("too many request");
     assertThat(post(robot, text("a")).body()).isEqualTo("{\"StatusCode\":0}");
+    HttpResponse<String> gateway = post(robot, text("a"));
+    assertThat(gateway.statusCode()).isEqualTo(429);
+    assertThat(gateway.body()).isEqualTo("{\"code\":99991400,\"msg\":\"request trigger frequency limit\"}");
     assertThat(sim.received()).isEmpty();
   }
 }

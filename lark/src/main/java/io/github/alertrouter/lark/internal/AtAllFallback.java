@@ -8,6 +8,7 @@ import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.spi.render.TextSafety;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,12 +19,16 @@ import java.util.regex.Pattern;
  * a message that planned @all is refused, it is sent once more with every @all replaced by the
  * plain text {@value #REPLACEMENT}, and the second answer is the result.
  *
- * <p><b>Which answer counts as "@all refused"</b>: Lark documents no code for it (unverified), so
- * the rule is deliberately wide: any permanent {@link FailureKind#BAD_REQUEST} or
- * {@link FailureKind#UNKNOWN} answer to a message whose mentions include everyone (9499 "Bad
- * Request" is what the testkit's {@code LarkSimulator} answers for it). Refusals that cannot be
- * about @all (signature, keyword, IP, token, size, rate limits, server errors) are returned as
- * they are. A genuinely malformed message costs one extra request and still fails.
+ * <p><b>Which answer counts as "@all refused"</b>, for a message whose mentions include everyone:
+ * first {@value LarkErrors#AT_ALL_FORBIDDEN} ("this group is set to only admin can mention
+ * @All"), Lark's server-side code for exactly this and what the testkit's {@code LarkSimulator}
+ * answers. What the custom-bot webhook answers is not documented, so any permanent
+ * {@link FailureKind#BAD_REQUEST} or {@link FailureKind#UNKNOWN} answer counts too. Refusals
+ * that cannot be about @all (signature, keyword, IP, token, size, rate limits, server errors) are
+ * returned as they are. A genuinely malformed message costs one extra request and still fails.
+ *
+ * <p>When the re-sent message fails as well, its result says that @all was dropped and why, so
+ * the failure names both causes.
  *
  * <p>Only tags the renderer wrote are touched: a card's {@code lark_md} contents, a text
  * message's text and a post's {@code at} elements. Alert text cannot contain the tags there (it is
@@ -31,15 +36,38 @@ import java.util.regex.Pattern;
  */
 final class AtAllFallback {
   static final String REPLACEMENT = "@all (not allowed in this group)";
+  private static final int FIRST_DETAIL_CHARS = 120;
   private static final Pattern TEXT_ALL = Pattern.compile("<at user_id=\"all\">[^<]*</at>");
 
   private AtAllFallback() {}
 
   /** Whether {@code first} is a refusal worth retrying without @all. */
   static boolean applies(OutboundMessage message, SendResult first) {
-    return first instanceof SendResult.Permanent p
-        && (p.kind() == FailureKind.BAD_REQUEST || p.kind() == FailureKind.UNKNOWN)
+    return first instanceof SendResult.Permanent p && refusesAtAll(p)
         && message.mentions().stream().anyMatch(Mention::isAll);
+  }
+
+  private static boolean refusesAtAll(SendResult.Permanent p) {
+    return p.code().equals(Integer.toString(LarkErrors.AT_ALL_FORBIDDEN))
+        || p.kind() == FailureKind.BAD_REQUEST || p.kind() == FailureKind.UNKNOWN;
+  }
+
+  /**
+   * The re-sent message's result {@code second}; a failure's detail is prefixed with what
+   * happened first ({@code first}, the refusal that {@link #applies}).
+   */
+  static SendResult explain(SendResult first, SendResult second) {
+    SendResult.Permanent refusal = (SendResult.Permanent) first;
+    // the first answer is cut shorter: the second one is why the message failed in the end
+    String before = "re-sent without @all after " + refusal.code() + " ("
+        + TextSafety.snippet(refusal.detail(), FIRST_DETAIL_CHARS) + "); then: ";
+    if (second instanceof SendResult.Permanent p) {
+      return new SendResult.Permanent(p.kind(), p.code(), before + p.detail());
+    }
+    if (second instanceof SendResult.Retryable r) {
+      return new SendResult.Retryable(r.kind(), r.code(), before + r.detail(), r.retryAfter());
+    }
+    return second;
   }
 
   /** {@code body} without any @all, or {@code null} when it has none. */

@@ -12,6 +12,7 @@ import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.spi.render.AnswerDetails;
 import io.github.alertrouter.spi.render.WebhookPost;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,12 @@ import java.util.Objects;
  * {@code sign} to it afresh per request (seconds from the context's clock) when the robot has a
  * secret, and classifies the answer with {@link LarkErrors}. The body is parsed whatever the HTTP
  * status (9499 arrives with HTTP 400); success is {@code code == 0}, or the legacy
- * {@code StatusCode == 0} when {@code code} is absent, never a bare HTTP 200. A message with @all
- * that is refused is re-sent once without it ({@link AtAllFallback}). Thread-safe; never throws
- * for a platform or network failure; no result carries the token or secret.
+ * {@code StatusCode == 0} when {@code code} is absent, never a bare HTTP 200. HTTP 429 is a
+ * retryable rate limit whatever the body says. A rate limit waits as long as the answer asks:
+ * {@code Retry-After}, else the gateway's {@code x-ogw-ratelimit-reset} (seconds; documented at
+ * https://open.feishu.cn/document/server-docs/api-call-guide/frequency-control). A message with
+ * @all that is refused is re-sent once without it ({@link AtAllFallback}). Thread-safe; never
+ * throws for a platform or network failure; no result carries the token or secret.
  */
 public final class LarkClient implements RobotClient {
 
@@ -44,7 +48,7 @@ public final class LarkClient implements RobotClient {
       return first;
     }
     ObjectNode without = AtAllFallback.strip(body);
-    return without == null ? first : post(without);
+    return without == null ? first : AtAllFallback.explain(first, post(without));
   }
 
   private SendResult post(ObjectNode body) {
@@ -64,13 +68,30 @@ public final class LarkClient implements RobotClient {
   }
 
   SendResult classify(Transport.Response response) {
+    SendResult result = classifyAnswer(response);
+    // whatever said "rate limited" (429, 11232, 9499 "too many request", 99991400), a wait the
+    // answer names is honoured; the dispatcher keeps its own backoff when that is longer
+    return result instanceof SendResult.Retryable r
+        && r.kind() == FailureKind.RATE_LIMITED && r.retryAfter() == null
+        ? new SendResult.Retryable(r.kind(), r.code(), r.detail(), retryAfter(response))
+        : result;
+  }
+
+  private SendResult classifyAnswer(Transport.Response response) {
     int status = response.status();
     String text = response.body() == null ? "" : response.body();
     JsonNode answer = parseObject(text);
     JsonNode code = answer == null ? null : answer.has("code") ? answer.get("code") : answer.get("StatusCode");
-    if (code != null && code.canConvertToInt()) {
-      int value = code.asInt();
-      String msg = answer.has("code") ? answer.path("msg").asText("") : answer.path("StatusMessage").asText("");
+    boolean hasCode = code != null && code.canConvertToInt();
+    int value = hasCode ? code.asInt() : 0;
+    String msg = !hasCode ? ""
+        : answer.has("code") ? answer.path("msg").asText("") : answer.path("StatusMessage").asText("");
+    if (status == 429) {
+      // the body code comes second here: a 429 is the gateway throttling, whatever it wraps
+      return new SendResult.Retryable(FailureKind.RATE_LIMITED, hasCode && value != 0 ? Integer.toString(value)
+          : "HTTP 429", detail(msg.isEmpty() ? text : msg), null);
+    }
+    if (hasCode) {
       if (value == 0 && status < 400) {
         return SendResult.sent();
       }
@@ -86,13 +107,22 @@ public final class LarkClient implements RobotClient {
     if (status >= 500) {
       return new SendResult.Retryable(FailureKind.SERVER_ERROR, httpCode, detail(text), null);
     }
-    if (status == 429) {
-      return new SendResult.Retryable(FailureKind.RATE_LIMITED, httpCode, detail(text), null);
-    }
     if (status / 100 == 4) {
       return permanent(status == 413 ? FailureKind.TOO_LONG : FailureKind.BAD_REQUEST, httpCode, text);
     }
     return permanent(FailureKind.UNKNOWN, httpCode, "not a Lark answer: " + text);
+  }
+
+  /** {@code Retry-After}, else {@code x-ogw-ratelimit-reset}, in whole seconds; {@code null} for neither. */
+  private static Duration retryAfter(Transport.Response response) {
+    return response.retryAfter().orElseGet(() -> response.header("x-ogw-ratelimit-reset").map(v -> {
+      try {
+        long seconds = Long.parseLong(v.strip());
+        return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }).orElse(null));
   }
 
   private SendResult permanent(FailureKind kind, String code, String detail) {

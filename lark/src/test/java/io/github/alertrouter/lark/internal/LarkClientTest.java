@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.lark.Fixtures;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
@@ -31,6 +32,10 @@ class LarkClientTest {
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1700000000L), ZoneOffset.UTC);
   private static final String BODY = "{\"msg_type\":\"text\",\"content\":{\"text\":\"磁盘满 db-7 🔥\"}}";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String AT_ALL_REFUSED =
+      "{\"code\":11235,\"data\":{},\"msg\":\"this group is set to only admin can mention @All\"}";
+  private static final String TEXT_WITH_ALL =
+      "{\"msg_type\":\"text\",\"content\":{\"text\":\"disk <at user_id=\\\"all\\\">所有人</at>\"}}";
 
   @StartStop final MockWebServer server = new MockWebServer();
 
@@ -90,6 +95,52 @@ class LarkClientTest {
   }
 
   @Test
+  void http429IsARetryableRateLimitWhateverTheBodyAndHonoursRetryAfter() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("slow down").build());
+    assertThat(send(robot(null))).isEqualTo(
+        new SendResult.Retryable(FailureKind.RATE_LIMITED, "HTTP 429", "slow down", Duration.ofSeconds(7)));
+    // a code that would be permanent on its own does not outrank the status
+    answer(429, "{\"code\":19021,\"msg\":\"sign match fail\"}");
+    assertThat(send(robot(null))).isEqualTo(
+        new SendResult.Retryable(FailureKind.RATE_LIMITED, "19021", "sign match fail", null));
+  }
+
+  @Test
+  void theGatewaysFrequencyLimitWaitsForItsResetHeaderWithHttp429Or400() {
+    // the frequency-control guide's example answer, header included
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("x-ogw-ratelimit-limit", "100")
+        .addHeader("x-ogw-ratelimit-reset", "52")
+        .body("{\"code\":99991400,\"msg\":\"request trigger frequency limit\"}").build());
+    assertThat(send(robot(null))).isEqualTo(new SendResult.Retryable(
+        FailureKind.RATE_LIMITED, "99991400", "request trigger frequency limit", Duration.ofSeconds(52)));
+    // "some older versions of OpenAPIs" answer it with HTTP 400; Retry-After wins over the reset header
+    server.enqueue(new MockResponse.Builder().code(400).addHeader("Retry-After", "3")
+        .addHeader("x-ogw-ratelimit-reset", "52")
+        .body("{\"code\":99991400,\"msg\":\"request trigger frequency limit\"}").build());
+    assertThat(send(robot(null))).isInstanceOfSatisfying(SendResult.Retryable.class,
+        r -> assertThat(r.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
+  }
+
+  @Test
+  void larksOwnRateLimitCodesAreRetryableAndHonourAWaitWhenGiven() {
+    answer(200, "{\"code\":11233,\"data\":{},\"msg\":\"create message chat trigger rate limit\"}");
+    assertThat(send(robot(null))).isEqualTo(new SendResult.Retryable(
+        FailureKind.RATE_LIMITED, "11233", "create message chat trigger rate limit", null));
+    server.enqueue(new MockResponse.Builder().code(400).addHeader("Retry-After", "2")
+        .body("{\"code\":9499,\"msg\":\"too many request\",\"data\":{}}").build());
+    assertThat(send(robot(null))).isEqualTo(new SendResult.Retryable(
+        FailureKind.RATE_LIMITED, "9499", "too many request", Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void aWaitHeaderOnAPermanentAnswerChangesNothing() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Retry-After", "9")
+        .body("{\"code\":19024,\"msg\":\"Key Words Not Found\"}").build());
+    assertThat(send(robot(null))).isEqualTo(
+        new SendResult.Permanent(FailureKind.KEYWORD_REJECTED, "19024", "Key Words Not Found"));
+  }
+
+  @Test
   void legacyStatusCodeCountsWhenCodeIsAbsent() {
     answer(200, "{\"StatusCode\":0,\"StatusMessage\":\"success\"}");
     assertThat(send(robot(null)).isSent()).isTrue();
@@ -140,6 +191,42 @@ class LarkClientTest {
     assertThat(second.at("/card/elements/0/text/content").asText())
         .isEqualTo("disk &#60;at id=all&#62; <at id=u1></at> @all (not allowed in this group)");
     assertThat(second.has("sign")).isTrue();
+  }
+
+  @Test
+  void code11235IsResentWithoutAtAll() throws Exception {
+    answer(200, AT_ALL_REFUSED);
+    answer(200, "{\"code\":0,\"msg\":\"success\",\"data\":{}}");
+
+    OutboundMessage message = new OutboundMessage("text", TEXT_WITH_ALL, List.of(Fixtures.all()));
+    assertThat(send(robot(null), message).isSent()).isTrue();
+
+    server.takeRequest(1, TimeUnit.SECONDS);
+    JsonNode second = JSON.readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
+    assertThat(second.at("/content/text").asText()).isEqualTo("disk @all (not allowed in this group)");
+  }
+
+  @Test
+  void whenTheResentMessageFailsTooTheResultNamesBothCauses() {
+    answer(200, AT_ALL_REFUSED);
+    answer(200, "{\"code\":19036,\"data\":{},\"msg\":\"The message exceeds the size limit of 30KB\"}");
+
+    assertThat(send(robot(null), new OutboundMessage("text", TEXT_WITH_ALL, List.of(Fixtures.all()))))
+        .isEqualTo(new SendResult.Permanent(FailureKind.TOO_LONG, "19036", "re-sent without @all after 11235 "
+            + "(group allows only admins to @all: this group is set to only admin can mention @All); then: "
+            + "The message exceeds the size limit of 30KB"));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void an11235ForAMessageWithNothingToStripIsReturnedNamingItsCause() {
+    // the mention list says @all, but no tag the renderer writes is in the body
+    String text = "{\"msg_type\":\"text\",\"content\":{\"text\":\"disk\"}}";
+    answer(200, AT_ALL_REFUSED);
+    assertThat(send(robot(null), new OutboundMessage("text", text, List.of(Fixtures.all())))).isEqualTo(
+        new SendResult.Permanent(FailureKind.CONTENT_REJECTED, "11235",
+            "group allows only admins to @all: this group is set to only admin can mention @All"));
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test

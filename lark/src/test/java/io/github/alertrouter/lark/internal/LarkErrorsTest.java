@@ -20,7 +20,16 @@ class LarkErrorsTest {
         Arguments.of("9499 Too Many Request (any case)", 9499, "Too Many Request", FailureKind.RATE_LIMITED, true),
         Arguments.of("9499 Bad Request", 9499, "Bad Request", FailureKind.BAD_REQUEST, false),
         Arguments.of("9499 fail to parse content", 9499, "fail to parse content", FailureKind.BAD_REQUEST, false),
+        Arguments.of("9499 any other text", 9499, "Bad SimulatedRequest", FailureKind.BAD_REQUEST, false),
         Arguments.of("11232 frequency limited", 11232, "frequency limited", FailureKind.RATE_LIMITED, true),
+        Arguments.of("11233 chat rate limit", 11233, "create message chat trigger rate limit",
+            FailureKind.RATE_LIMITED, true),
+        Arguments.of("11247 internal rate limit", 11247, "internal send message trigger rate limit",
+            FailureKind.RATE_LIMITED, true),
+        Arguments.of("99991400 gateway frequency limit", 99991400, "request trigger frequency limit",
+            FailureKind.RATE_LIMITED, true),
+        Arguments.of("11235 @all for admins only", 11235, "this group is set to only admin can mention @All",
+            FailureKind.CONTENT_REJECTED, false),
         Arguments.of("19001 token invalid", 19001, "param invalid: incoming webhook access token invalid",
             FailureKind.INVALID_ROBOT, false),
         Arguments.of("19002 msg_type", 19002, "param invalid: msg_type", FailureKind.BAD_REQUEST, false),
@@ -44,6 +53,20 @@ class LarkErrorsTest {
     } else {
       assertThat(r).isInstanceOfSatisfying(SendResult.Permanent.class, x -> assertThat(x.kind()).isEqualTo(kind));
     }
+  }
+
+  @Test
+  void anAtAllRefusalNamesItsCauseBeforeLarksText() {
+    assertThat(LarkErrors.classify(11235, "this group is set to only admin can mention @All",
+        "this group is set to only admin can mention @All"))
+        .isEqualTo(new SendResult.Permanent(FailureKind.CONTENT_REJECTED, "11235",
+            "group allows only admins to @all: this group is set to only admin can mention @All"));
+  }
+
+  @Test
+  void otherCodesKeepLarksTextAsTheDetail() {
+    assertThat(LarkErrors.classify(19024, "Key Words Not Found", "Key Words Not Found"))
+        .isEqualTo(new SendResult.Permanent(FailureKind.KEYWORD_REJECTED, "19024", "Key Words Not Found"));
   }
 
   @Test
