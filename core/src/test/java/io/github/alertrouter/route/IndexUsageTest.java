@@ -58,6 +58,25 @@ class IndexUsageTest {
   }
 
   @Test
+  void aCandidateWhoseOnlyConditionIsTheIndexedOneIsNotEvaluatedAgain() {
+    List<NotificationPolicy> policies = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      policies.add(policy("eq" + i, eq("service", "svc-" + i)).build());
+    }
+    policies.add(policy("in", in("service", "svc-1", "svc-2")).build());
+    policies.add(policy("two-conditions", eq("service", "svc-1"), eq("env", "prod")).build());
+    policies.add(policy("two-conditions-miss", eq("service", "svc-1"), eq("env", "dev")).build());
+    RoutingTree tree = RoutingTree.compile(policies);
+
+    MatchStats stats = new MatchStats();
+    List<RouteMatch> matches = tree.match(labels("service", "svc-1", "env", "prod"), stats);
+
+    assertThat(names(matches)).containsExactly("eq1", "in", "two-conditions");
+    assertThat(stats.policiesEvaluated).isEqualTo(4);
+    assertThat(stats.rulesEvaluated).isEqualTo(2); // only the two-condition policies' rules
+  }
+
+  @Test
   void unindexableRulesAreAlwaysChecked() {
     List<NotificationPolicy> policies = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
