@@ -123,6 +123,9 @@ public interface AlertRouter extends AutoCloseable {
   /** The silences, configured and added, including ended ones. */
   List<Silence> silences();
 
+  /** How many alerts, groups and active silences the router holds now. */
+  RouterStats stats();
+
   /**
    * Flushes the groups whose notice is due, stops all timers and, when the builder created the
    * scheduler, waits briefly for sends in flight. Later {@link #submit} calls are refused.

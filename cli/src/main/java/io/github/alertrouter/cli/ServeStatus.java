@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.Robot;
@@ -20,7 +21,8 @@ import java.util.Map;
  *
  * <pre>{@code
  * {"now": T, "policies": [NAME], "robots": [{"id": ID, "platform": P}],
- *  "onCall": [{"schedule": ID, "contacts": [{"contact": ID, "name": NAME, "source": SOURCE}]}]}
+ *  "onCall": [{"schedule": ID, "contacts": [{"contact": ID, "name": NAME, "source": SOURCE}]}],
+ *  "router": {"alerts": N, "firingAlerts": N, "groups": N, "activeSilences": N}}
  * }</pre>
  *
  * Robots are listed by id and platform only: a webhook URL carries its access token, and the
@@ -57,6 +59,12 @@ final class ServeStatus {
             .put("source", duty.source());
       }
     }
+    RouterStats stats = running.router().stats();
+    root.putObject("router")
+        .put("alerts", stats.alerts())
+        .put("firingAlerts", stats.firingAlerts())
+        .put("groups", stats.groups())
+        .put("activeSilences", stats.activeSilences());
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -196,6 +196,21 @@ class ServeReceiverTest {
   }
 
   @Test
+  void statusCountsWhatTheRouterHolds() throws Exception {
+    start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, null);
+    assertThat(JSON.readTree(get("/api/v1/status").body()).get("router"))
+        .isEqualTo(JSON.readTree("{\"alerts\":0,\"firingAlerts\":0,\"groups\":0,\"activeSilences\":0}"));
+
+    post("/api/v1/alerts", ("[{\"labels\":{\"alertname\":\"A\"}},{\"labels\":{\"alertname\":\"B\"}},"
+        + "{\"labels\":{\"alertname\":\"C\"},\"endsAt\":\"2026-03-09T09:00:00Z\"}]").getBytes());
+
+    JsonNode router = JSON.readTree(get("/api/v1/status").body()).get("router");
+    assertThat(router.get("alerts").asInt()).isEqualTo(3);
+    assertThat(router.get("firingAlerts").asInt()).isEqualTo(2);
+    assertThat(router.get("groups").asInt()).isPositive();
+  }
+
+  @Test
   void unknownPathIs404AndWrongMethodIs405() throws Exception {
     start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, null);
 

@@ -123,6 +123,18 @@ public final class Silencer {
     return ids == null ? List.of() : Collections.unmodifiableList(ids);
   }
 
+  /** How many silences are in effect at {@code at} ({@code startsAt <= at < endsAt}). */
+  public int activeCount(Instant at) {
+    Objects.requireNonNull(at, "at");
+    int n = 0;
+    for (Compiled c : snapshot.compiled) {
+      if (c.activeAt(at)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** True when at least one silence mutes {@code labels} at {@code at}; see {@link #silencedBy}. */
   public boolean silenced(Map<String, String> labels, Instant at) {
     Objects.requireNonNull(labels, "labels");

@@ -3,6 +3,7 @@ package io.github.alertrouter.internal.engine;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.action.ActionHandler;
 import io.github.alertrouter.action.BindingPages;
 import io.github.alertrouter.action.ActionTarget;
@@ -214,9 +215,18 @@ public final class Engine implements AlertRouter {
     return any;
   }
 
-  /** Groups currently held; for status pages and tests. */
-  public int groupCount() {
-    return groups.size();
+  @Override
+  public RouterStats stats() {
+    Instant now = scheduler.clock().instant();
+    int stored = 0;
+    int firing = 0;
+    for (Alert alert : store.values()) {
+      stored++;
+      if (!alert.isResolvedAt(now)) {
+        firing++;
+      }
+    }
+    return new RouterStats(stored, firing, groups.size(), silencer.activeCount(now));
   }
 
   @Override

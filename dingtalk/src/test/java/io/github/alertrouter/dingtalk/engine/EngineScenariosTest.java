@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.Alert;
+import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.testkit.ReceivedMessage;
@@ -65,6 +66,27 @@ class EngineScenariosTest {
       assertThat(m.text()).contains("FIRING:3", "db-1", "db-2", "db-3", "first notification");
       assertThat(m.mentions()).containsExactlyInAnyOrder("mobile:13800000001", "userId:bob007");
     });
+  }
+
+  @Test
+  void statsCountStoredAndFiringAlertsGroupsAndActiveSilences() {
+    start(BASIC);
+    assertThat(f.router.stats()).isEqualTo(new RouterStats(0, 0, 0, 0));
+
+    Alert db1 = f.firing(labels("DiskFull", "instance", "db-1"));
+    f.submit(db1, f.firing(labels("DiskFull", "instance", "db-2")), f.firing(labels("HighCpu")));
+    f.submit(f.firing(Map.of("alertname", "Unrouted", "team", "nobody"))); // stored, in no group
+    f.router.addSilence(new Silence("now", List.of(Condition.eq("alertname", "HighCpu")), f.clock.instant(),
+        f.clock.instant().plus(Duration.ofHours(1)), "alice", "maintenance"));
+    f.router.addSilence(new Silence("later", List.of(Condition.eq("alertname", "X")),
+        f.clock.instant().plus(Duration.ofHours(2)), f.clock.instant().plus(Duration.ofHours(3)), "alice", ""));
+    f.advance(Duration.ofSeconds(30));
+    f.submit(f.resolved(db1));
+
+    assertThat(f.router.stats()).isEqualTo(new RouterStats(4, 3, 2, 1));
+
+    f.advance(Duration.ofHours(1)); // the silence ended; db-1 was collected after resolve_timeout
+    assertThat(f.router.stats()).isEqualTo(new RouterStats(3, 3, 2, 0));
   }
 
   @Test
