@@ -59,6 +59,7 @@ final class ReceiverServer implements AutoCloseable {
 
   private final Settings settings;
   private final Clock clock;
+  private final ServeMetrics metrics;
   private final AtomicReference<Running> running = new AtomicReference<>();
   private final Object reloadLock = new Object();
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -68,6 +69,7 @@ final class ReceiverServer implements AutoCloseable {
   private ReceiverServer(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
+    this.metrics = new ServeMetrics(clock.instant());
   }
 
   /**
@@ -111,7 +113,8 @@ final class ReceiverServer implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    AlertRouter.Builder builder = AlertRouter.builder().config(config).platforms(platforms).clock(clock);
+    AlertRouter.Builder builder = AlertRouter.builder().config(config).platforms(platforms).clock(clock)
+        .listener(metrics);
     if (settings.actionKey() != null) {
       builder.actionKey(settings.actionKey());
     }
@@ -142,6 +145,11 @@ final class ReceiverServer implements AutoCloseable {
 
   Running current() {
     return running.get();
+  }
+
+  /** The counters every router this server builds reports to. */
+  ServeMetrics metrics() {
+    return metrics;
   }
 
   Clock clock() {

@@ -38,6 +38,8 @@ import java.util.function.Consumer;
  *   <li>{@code GET /api/v1/status}: policies, robots (never their webhooks), on-call now.
  *   <li>{@code POST /-/reload}: re-reads the config; 400 with the problems when it is refused.
  *   <li>{@code GET /healthz}: 200 {@code ok}, never behind the token (for probes).
+ *   <li>{@code GET /metrics}: Prometheus metrics ({@link ServeMetrics}), not behind the token
+ *       either, like Alertmanager's: counts and robot ids, no alert content and no secret.
  *   <li>{@code /actions/…}, {@code /bind/…}: the router's action handler when it has one.
  * </ul>
  *
@@ -72,6 +74,10 @@ final class ServeApi implements HttpHandler {
           if (allow(exchange, method, "GET")) {
             send(exchange, 200, "text/plain; charset=utf-8", "ok\n");
           }
+        } else if (path.equals("/metrics")) {
+          if (allow(exchange, method, "GET")) {
+            send(exchange, 200, PrometheusText.CONTENT_TYPE, server.metrics().scrape(server.router().stats()));
+          }
         } else if (path.startsWith("/actions/") || path.startsWith("/bind/")) {
           actions(exchange, method, path);
         } else if (path.startsWith("/api/") || path.equals("/-/reload")) {
@@ -85,6 +91,7 @@ final class ServeApi implements HttpHandler {
         // no details: an exception may quote a request body; the path alone is safe to name
         error(exchange, 500, "internal error handling " + method + " " + path, null);
       }
+      server.metrics().response(path, exchange.getResponseCode());
     }
   }
 
@@ -164,6 +171,7 @@ final class ServeApi implements HttpHandler {
       }
       now.submit(alerts);
     }
+    server.metrics().alertsReceived(exchange.getRequestURI().getPath(), alerts.size());
     ObjectNode ok = JSON.createObjectNode().put("status", "ok").put("alerts", alerts.size());
     try {
       send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(ok) + "\n");
@@ -175,11 +183,13 @@ final class ServeApi implements HttpHandler {
   private void reload(HttpExchange exchange) throws IOException {
     try {
       ReceiverServer.Running next = server.reload();
+      server.metrics().reloaded(true, server.clock().instant());
       ObjectNode ok = JSON.createObjectNode().put("status", "reloaded")
           .put("policies", next.config().notificationPolicies().size())
           .put("robots", next.config().robots().size());
       send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(ok) + "\n");
     } catch (ConfigException e) {
+      server.metrics().reloaded(false, server.clock().instant());
       ObjectNode refused = JSON.createObjectNode().put("error", "config refused; the running config is kept");
       ArrayNode problems = refused.putArray("problems");
       for (ConfigProblem problem : e.problems()) {

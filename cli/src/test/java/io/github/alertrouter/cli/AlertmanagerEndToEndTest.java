@@ -120,6 +120,28 @@ class AlertmanagerEndToEndTest {
     assertThat(resolved.text()).contains("RESOLVED:2", "E2EDiskFull", "db-1", "db-2").doesNotContain("FIRING");
     assertThat(simulator.received(ROBOT)).hasSize(firingNotices.size() + 1);
     assertThat(simulator.rejected()).isEmpty();
+
+    // what an operator's Prometheus would scrape: both messages counted for the robot
+    String sent = "alert_router_messages_sent_total{robot=\"" + ROBOT + "\",platform=\"dingtalk\"} 2";
+    String metrics = awaitMetrics(sent);
+    assertThat(metrics.lines()).contains(sent);
+    assertThat(metrics).contains("alert_router_alerts_received_total{endpoint=\"/api/v1/alertmanager\"}")
+        .doesNotContain("messages_failed_total{");
+  }
+
+  // the delivery listener counts right after the platform answered, a moment after the chat has it
+  private String awaitMetrics(String line) throws Exception {
+    Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
+    String body;
+    do {
+      body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      if (body.lines().anyMatch(line::equals)) {
+        return body;
+      }
+      Thread.sleep(POLL.toMillis());
+    } while (Instant.now().isBefore(deadline));
+    return body;
   }
 
   private static String findAlertmanager() {

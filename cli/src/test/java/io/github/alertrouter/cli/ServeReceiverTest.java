@@ -211,6 +211,32 @@ class ServeReceiverTest {
   }
 
   @Test
+  void metricsAreServedWithoutTheTokenAndCountAlertsAnswersAndReloads() throws Exception {
+    start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, "api-t0ken");
+    post("/api/v1/alerts", "[{\"labels\":{\"alertname\":\"A\"}},{\"labels\":{\"alertname\":\"B\"}}]".getBytes(),
+        "Authorization", "Bearer api-t0ken");
+    post("/api/v1/alertmanager", "x".getBytes(), "Authorization", "Bearer api-t0ken", "Content-Type", "text/plain");
+    post("/api/v1/alertmanager", webhook()); // no token
+    Files.writeString(dir.resolve("alert-router.yaml"), "robots: [ { id: x } ]\n");
+    post("/-/reload", new byte[0], "Authorization", "Bearer api-t0ken");
+
+    HttpResponse<String> scrape = get("/metrics");
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.headers().firstValue("Content-Type")).hasValue(PrometheusText.CONTENT_TYPE);
+    assertThat(scrape.body().lines()).contains(
+        "alert_router_alerts_received_total{endpoint=\"/api/v1/alerts\"} 2",
+        "alert_router_http_responses_total{endpoint=\"/api/v1/alerts\",code=\"200\"} 1",
+        "alert_router_http_responses_total{endpoint=\"/api/v1/alertmanager\",code=\"415\"} 1",
+        "alert_router_http_responses_total{endpoint=\"/api/v1/alertmanager\",code=\"401\"} 1",
+        "alert_router_http_responses_total{endpoint=\"/-/reload\",code=\"400\"} 1",
+        "alert_router_alerts{state=\"firing\"} 2",
+        "alert_router_config_last_reload_successful 0");
+    assertThat(scrape.body()).doesNotContain(WEBHOOK_TOKEN).doesNotContain("api-t0ken");
+    ServeMetricsTest.assertWellFormed(scrape.body());
+  }
+
+  @Test
   void unknownPathIs404AndWrongMethodIs405() throws Exception {
     start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, null);
 

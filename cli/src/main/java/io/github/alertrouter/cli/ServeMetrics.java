@@ -1,0 +1,187 @@
+package io.github.alertrouter.cli;
+
+import io.github.alertrouter.RouterStats;
+import io.github.alertrouter.notify.DeliveryEvent;
+import io.github.alertrouter.notify.DeliveryListener;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.SendResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What {@code serve} counts for {@code GET /metrics}: alerts received, HTTP answers, messages
+ * sent, retried and failed per robot (a {@link DeliveryListener} on every router the server
+ * builds, so counts survive reloads), reloads; plus gauges read from the running router at scrape
+ * time ({@link RouterStats}).
+ *
+ * <p>Label values are bounded sets: endpoints (unknown paths count as {@code other}), status
+ * codes, robot ids and platforms from the config, {@link FailureKind} names. Nothing from an
+ * alert or a request becomes a label. Thread-safe: request threads and delivery threads count
+ * concurrently; a scrape reads a moment's values.
+ */
+final class ServeMetrics implements DeliveryListener {
+  static final String PREFIX = "alert_router_";
+  static final List<String> ENDPOINTS = List.of(
+      "/api/v1/alertmanager", "/api/v1/alerts", "/api/v1/status", "/-/reload", "/healthz", "/metrics");
+
+  private final ConcurrentMap<String, LongAdder> alertsReceived = new ConcurrentHashMap<>();
+  private final ConcurrentMap<List<String>, LongAdder> responses = new ConcurrentHashMap<>();
+  private final ConcurrentMap<List<String>, LongAdder> sent = new ConcurrentHashMap<>();
+  private final ConcurrentMap<List<String>, LongAdder> retried = new ConcurrentHashMap<>();
+  private final ConcurrentMap<List<String>, LongAdder> failed = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, LongAdder> merged = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, LongAdder> renderFailures = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, LongAdder> unresolvedMentions = new ConcurrentHashMap<>();
+  private volatile boolean lastReloadSucceeded = true;
+  private volatile Instant lastGoodConfigAt;
+
+  ServeMetrics(Instant started) {
+    this.lastGoodConfigAt = started;
+  }
+
+  /** {@code count} alerts accepted on {@code endpoint}. */
+  void alertsReceived(String endpoint, int count) {
+    alertsReceived.computeIfAbsent(endpoint, k -> new LongAdder()).add(count);
+  }
+
+  /** One HTTP answer; {@code path} is folded into a bounded set of endpoints. */
+  void response(String path, int status) {
+    count(responses, List.of(endpoint(path), Integer.toString(status)));
+  }
+
+  /** A reload was tried at {@code at}. */
+  void reloaded(boolean succeeded, Instant at) {
+    lastReloadSucceeded = succeeded;
+    if (succeeded) {
+      lastGoodConfigAt = at;
+    }
+  }
+
+  static String endpoint(String path) {
+    if (ENDPOINTS.contains(path)) {
+      return path;
+    }
+    if (path.startsWith("/actions/")) {
+      return "/actions";
+    }
+    if (path.startsWith("/bind/")) {
+      return "/bind";
+    }
+    return "other";
+  }
+
+  @Override
+  public void sent(DeliveryEvent event) {
+    count(sent, List.of(event.robotId(), event.platform()));
+  }
+
+  @Override
+  public void retrying(DeliveryEvent event, Duration delay) {
+    count(retried, List.of(event.robotId(), event.platform(), kind(event.result())));
+  }
+
+  @Override
+  public void failed(DeliveryEvent event) {
+    count(failed, List.of(event.robotId(), event.platform(), kind(event.result())));
+  }
+
+  @Override
+  public void merged(String robotId, int notifications) {
+    merged.computeIfAbsent(robotId, k -> new LongAdder()).add(notifications);
+  }
+
+  @Override
+  public void unresolvedMentions(String robotId, Notification notification, List<Mention> unresolved) {
+    unresolvedMentions.computeIfAbsent(robotId, k -> new LongAdder()).add(unresolved.size());
+  }
+
+  @Override
+  public void renderFailed(String robotId, Notification notification, String problem) {
+    renderFailures.computeIfAbsent(robotId, k -> new LongAdder()).increment();
+  }
+
+  private static String kind(SendResult result) {
+    if (result instanceof SendResult.Retryable r) {
+      return r.kind().name();
+    }
+    if (result instanceof SendResult.Permanent p) {
+      return p.kind().name();
+    }
+    return "NONE";
+  }
+
+  private static <K> void count(ConcurrentMap<K, LongAdder> counters, K key) {
+    counters.computeIfAbsent(key, k -> new LongAdder()).increment();
+  }
+
+  /** The exposition of every metric, with the running router's {@code stats}. */
+  String scrape(RouterStats stats) {
+    PrometheusText text = new PrometheusText();
+    String n = PREFIX + "alerts_received_total";
+    text.metric(n, "counter", "Alerts accepted, by endpoint.");
+    sorted(alertsReceived).forEach((endpoint, v) -> text.sample(n, v, "endpoint", endpoint));
+
+    String r = PREFIX + "http_responses_total";
+    text.metric(r, "counter", "HTTP answers, by endpoint and status code.");
+    sortedLists(responses).forEach((k, v) -> text.sample(r, v, "endpoint", k.get(0), "code", k.get(1)));
+
+    String s = PREFIX + "messages_sent_total";
+    text.metric(s, "counter", "Messages a platform accepted, by robot.");
+    sortedLists(sent).forEach((k, v) -> text.sample(s, v, "robot", k.get(0), "platform", k.get(1)));
+
+    String t = PREFIX + "message_retries_total";
+    text.metric(t, "counter", "Retryable send failures that were retried, by robot and failure kind.");
+    sortedLists(retried).forEach((k, v) -> text.sample(t, v, "robot", k.get(0), "platform", k.get(1), "kind", k.get(2)));
+
+    String f = PREFIX + "messages_failed_total";
+    text.metric(f, "counter", "Messages given up on, by robot and failure kind.");
+    sortedLists(failed).forEach((k, v) -> text.sample(f, v, "robot", k.get(0), "platform", k.get(1), "kind", k.get(2)));
+
+    String m = PREFIX + "notifications_merged_total";
+    text.metric(m, "counter", "Notifications merged into digests because a robot was saturated, by robot.");
+    sorted(merged).forEach((robot, v) -> text.sample(m, v, "robot", robot));
+
+    String u = PREFIX + "unresolved_mentions_total";
+    text.metric(u, "counter", "Mentions that could not be resolved to a platform identity, by robot.");
+    sorted(unresolvedMentions).forEach((robot, v) -> text.sample(u, v, "robot", robot));
+
+    String rf = PREFIX + "render_failures_total";
+    text.metric(rf, "counter", "Notifications that could not be rendered for a robot.");
+    sorted(renderFailures).forEach((robot, v) -> text.sample(rf, v, "robot", robot));
+
+    text.metric(PREFIX + "alerts", "gauge", "Alerts held by the router, by state.")
+        .sample(PREFIX + "alerts", stats.firingAlerts(), "state", "firing")
+        .sample(PREFIX + "alerts", stats.alerts() - stats.firingAlerts(), "state", "resolved");
+    text.metric(PREFIX + "groups", "gauge", "Alert groups held by the router.")
+        .sample(PREFIX + "groups", stats.groups());
+    text.metric(PREFIX + "silences_active", "gauge", "Silences in effect now.")
+        .sample(PREFIX + "silences_active", stats.activeSilences());
+    text.metric(PREFIX + "config_last_reload_successful", "gauge", "Whether the last reload was accepted (1) or refused (0).")
+        .sample(PREFIX + "config_last_reload_successful", lastReloadSucceeded ? 1 : 0);
+    text.metric(PREFIX + "config_last_reload_success_timestamp_seconds", "gauge",
+            "When the running config was loaded, in seconds since the epoch.")
+        .sample(PREFIX + "config_last_reload_success_timestamp_seconds", lastGoodConfigAt.getEpochSecond());
+    return text.text();
+  }
+
+  // sorted output: scrapes of the same state read the same, which people and tests can diff
+  private static Map<String, Long> sorted(ConcurrentMap<String, LongAdder> counters) {
+    Map<String, Long> out = new TreeMap<>();
+    counters.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  private static Map<List<String>, Long> sortedLists(ConcurrentMap<List<String>, LongAdder> counters) {
+    Map<List<String>, Long> out = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+    counters.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+}
