@@ -26,13 +26,15 @@ final class DemoCommand implements Command {
 
         Starts DingTalk, Lark and WeCom robot simulators in this process (127.0.0.1 only, nothing
         leaves the machine), loads the shipped demo config (contacts, a contact group, a two-person
-        rotation, one robot per platform, a critical policy that escalates and a warning policy
-        that repeats), and plays about an hour of alerting on virtual time in a few seconds: a
-        group fires and grows, a warning repeats, escalation steps fire, a storm of 50 alerts hits
-        the Lark robot (the robot's rate limit turns the rest into one digest), and everything
-        resolves. Then it prints each group chat: when (virtual time, the robot's time zone), what
-        the chat shows (shortened), and who was @-ed by which identity (mobile:, userId:, openId:,
-        all).
+        daily rotation, one robot per platform, a critical policy that escalates until acknowledged
+        and a warning policy that repeats), and plays about an hour of alerting on virtual time in
+        a few seconds: a group fires and grows, a warning repeats, escalation steps @ the on-call
+        and then everyone until the on-call acknowledges (no step fires after that), a storm of 50
+        alerts hits the Lark robot (the robot's rate limit turns the rest into one digest), the
+        rotation hands over with a handoff notice, and everything resolves. Then it prints each
+        group chat: when (virtual time, the robot's time zone), what the chat shows (shortened),
+        who was @-ed by which identity (mobile:, userId:, openId:, all), and, on lines starting
+        "--", what the story did that no message shows (the acknowledgement).
 
         Exit codes: 0 ok; 1 the story could not be played.
         """;

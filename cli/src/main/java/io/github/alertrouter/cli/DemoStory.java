@@ -2,11 +2,16 @@ package io.github.alertrouter.cli;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.config.EscalationPolicy;
+import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.escalate.EscalationPlanner;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.oncall.HandoffLog;
+import io.github.alertrouter.route.RouteMatch;
+import io.github.alertrouter.route.RoutingTree;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.testkit.DingTalkSimulator;
@@ -28,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The story {@code alert-router demo} plays: the shipped demo config against the DingTalk, Lark
@@ -36,8 +42,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DemoStory {
   static final String CONFIG_RESOURCE = "demo/alert-router.yaml";
-  /** Monday 2026-03-09 09:20 in Shanghai: Bob is on duty in the demo's daily rotation. */
+  /**
+   * Monday 2026-03-09 09:20 in Shanghai: Alice is on duty in the demo's daily rotation, and hands
+   * over to Bob at 10:00.
+   */
   static final Instant START = Instant.parse("2026-03-09T01:20:00Z");
+  /** Who acknowledges the critical group, and how long after {@link #START}. */
+  static final String ACKNOWLEDGER = "alice";
+  static final Duration ACKNOWLEDGED_AFTER = Duration.ofMinutes(22);
   static final int STORM_SIZE = 50;
   private static final String DINGTALK_SECRET = "SECdemo0123456789abcdef";
 
@@ -47,8 +59,13 @@ final class DemoStory {
   /** One robot's group chat: which platform, and what it shows, oldest first. */
   record Chat(String robotId, String platform, List<Posted> messages) {}
 
-  /** Something the story did, at a virtual instant. */
-  record Step(Instant at, String what) {}
+  /**
+   * Something the story did, at a virtual instant.
+   *
+   * @param chats the robots whose chat transcript shows this step too, between its messages (a
+   *     step no message shows, such as an acknowledgement)
+   */
+  record Step(Instant at, String what, List<String> chats) {}
 
   /**
    * What happened.
@@ -70,6 +87,7 @@ final class DemoStory {
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger merged = new AtomicInteger();
   private final List<String> failures = new CopyOnWriteArrayList<>();
+  private RouterConfig config;
   private AlertRouter router;
 
   private DemoStory() {}
@@ -93,7 +111,7 @@ final class DemoStory {
           "DINGTALK_SECRET", DINGTALK_SECRET,
           "LARK_URL", feishu.webhook().reveal(),
           "WECOM_URL", wework.webhook().reveal());
-      RouterConfig config = RouterConfig.parse(configText(), CONFIG_RESOURCE, env);
+      config = RouterConfig.parse(configText(), CONFIG_RESOURCE, env);
       router = AlertRouter.builder()
           .config(config)
           .scheduler(scheduler)
@@ -119,7 +137,8 @@ final class DemoStory {
   /** The alert story, in virtual time from {@link #START}. */
   private void tell() {
     Alert errors = critical("PaymentsHighErrorRate", "payments-api", "5xx ratio 7.2% on payments-api (threshold 5%)");
-    say("a critical alert fires: PaymentsHighErrorRate on payments-api (DingTalk + WeCom, @ the on-call)");
+    say("a critical alert fires: PaymentsHighErrorRate on payments-api (DingTalk + WeCom, @ the on-call: Alice;"
+        + " it escalates)");
     submit(errors);
 
     at(Duration.ofMinutes(1));
@@ -132,6 +151,9 @@ final class DemoStory {
     say("the group grows: PaymentsHighErrorRate fires on payments-gateway too");
     submit(gateway);
 
+    at(ACKNOWLEDGED_AFTER);
+    acknowledge(errors);
+
     at(Duration.ofMinutes(25));
     List<Alert> storm = new ArrayList<>();
     for (int i = 1; i <= STORM_SIZE; i++) {
@@ -142,12 +164,41 @@ final class DemoStory {
     submit(storm.toArray(Alert[]::new));
 
     at(Duration.ofMinutes(40));
+    say("the daily rotation hands over from Alice to Bob: the handoff notice goes to DingTalk");
+
+    at(Duration.ofMinutes(45));
     List<Alert> all = new ArrayList<>(List.of(errors, gateway, latency));
     all.addAll(storm);
     say("everything resolves");
     submit(all.stream().map(a -> a.resolvedAt(clock.instant())).toArray(Alert[]::new));
 
-    at(Duration.ofMinutes(50));
+    at(Duration.ofMinutes(55));
+  }
+
+  /**
+   * Acknowledges the group {@code alert} (submitted at {@link #START}) is in, as
+   * {@link #ACKNOWLEDGER}; the group's chats show the step, naming the escalation firing it stops.
+   */
+  private void acknowledge(Alert alert) {
+    RouteMatch match = RoutingTree.compile(config.notificationPolicies()).match(alert.labels()).get(0);
+    String groupKey = match.groupKey(alert.labels());
+    if (!router.acknowledge(groupKey, ACKNOWLEDGER)) {
+      throw new IllegalStateException("no escalation runs for " + groupKey + " to acknowledge");
+    }
+    Instant now = clock.instant();
+    EscalationPolicy policy = config.escalationPolicies().stream()
+        .filter(p -> p.id().equals(match.settings().escalationPolicy())).findFirst().orElseThrow();
+    // the plan as if nobody acknowledged: its next firing is the one the acknowledgement stops
+    String held = EscalationPlanner.plan(policy, START.plus(match.settings().groupWait()), 100).stream()
+        .filter(firing -> firing.dueAt().isAfter(now))
+        .findFirst()
+        .map(firing -> ": escalation stops (" + firing.describe(policy).replaceFirst("^escalation ", "") + " @ "
+            + firing.step().targets().stream().map(MentionTarget::toString).collect(Collectors.joining(", "))
+            + ", due " + DemoTranscript.TIME.format(firing.dueAt().atZone(config.schedules().get(0).timeZone()))
+            + ", never fires)")
+        .orElse("");
+    story.add(new Step(now, ACKNOWLEDGER + " acknowledges " + alert.labels().get("alertname") + held,
+        match.settings().robots()));
   }
 
   private Alert critical(String name, String service, String summary) {
@@ -170,7 +221,7 @@ final class DemoStory {
   }
 
   private void say(String what) {
-    story.add(new Step(clock.instant(), what));
+    story.add(new Step(clock.instant(), what, List.of()));
   }
 
   private void submit(Alert... alerts) {

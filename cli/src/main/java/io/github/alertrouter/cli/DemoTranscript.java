@@ -38,7 +38,12 @@ final class DemoTranscript {
       s.append("\n== ").append(PLATFORM_NAMES.getOrDefault(chat.platform(), chat.platform()))
           .append(" group chat, robot ").append(chat.robotId()).append(": ")
           .append(chat.messages().size()).append(" messages (times in ").append(zone).append(") ==\n");
+      List<DemoStory.Step> notes = result.story().stream().filter(step -> step.chats().contains(chat.robotId())).toList();
+      int note = 0;
       for (DemoStory.Posted posted : chat.messages()) {
+        for (; note < notes.size() && !notes.get(note).at().isAfter(posted.at()); note++) {
+          appendNote(s, notes.get(note), zone);
+        }
         ReceivedMessage message = posted.message();
         s.append(TIME.format(posted.at().atZone(zone))).append("  ").append(chat.robotId())
             .append(" [").append(message.msgType()).append("]: ").append(shorten(message.text())).append('\n');
@@ -54,6 +59,7 @@ final class DemoTranscript {
           s.append("          @ ").append(at).append('\n');
         }
       }
+      notes.subList(note, notes.size()).forEach(step -> appendNote(s, step, zone));
     }
     s.append("\nDeliveries: ").append(result.sent()).append(" sent, ").append(result.failed()).append(" failed, ")
         .append(result.merged()).append(" digests.\n");
@@ -63,9 +69,15 @@ final class DemoTranscript {
     return redact(s.toString(), result.secrets());
   }
 
+  /** A step of the story inside a chat's transcript, where no message shows it: "-- alice acknowledges ...". */
+  private static void appendNote(StringBuilder s, DemoStory.Step step, ZoneId zone) {
+    s.append(TIME.format(step.at().atZone(zone))).append("  -- ").append(step.what()).append('\n');
+  }
+
   /**
    * What a reader takes in at a glance: the message's first line, then why it was sent (the
-   * "Reason:" line) and what a digest merges, markup removed, cut at {@link #TEXT_WIDTH}.
+   * "Reason:" line), what a digest merges and who a handoff names as next, markup removed, cut at
+   * {@link #TEXT_WIDTH}.
    */
   static String shorten(String text) {
     List<String> lines = new ArrayList<>();
@@ -84,7 +96,7 @@ final class DemoTranscript {
       int reason = line.indexOf("Reason:");
       if (reason >= 0) {
         s.append(" — ").append(line.substring(reason + "Reason:".length()).strip());
-      } else if (line.startsWith("Digest:")) {
+      } else if (line.startsWith("Digest:") || line.startsWith("Next:")) {
         s.append(" — ").append(line);
       }
     }

@@ -34,6 +34,20 @@ class DemoTranscriptTest {
   }
 
   @Test
+  void keepsWhoIsNextAfterAHandoff() {
+    String dingtalk = """
+        ### [alert] On call for Payments primary: Bob Li
+
+        Since 2026-03-09 10:00:00 CST (+08:00), until 2026-03-10 10:00:00 CST (+08:00)
+
+        Next: Alice Zhang
+
+        @13800000002
+        """;
+    assertThat(DemoTranscript.shorten(dingtalk)).isEqualTo("[alert] On call for Payments primary: Bob Li — Next: Alice Zhang");
+  }
+
+  @Test
   void cutsLongLines() {
     assertThat(DemoTranscript.shorten("x".repeat(500))).hasSize(DemoTranscript.TEXT_WIDTH).endsWith("…");
   }
