@@ -127,6 +127,24 @@ public interface AlertRouter extends AutoCloseable {
   RouterStats stats();
 
   /**
+   * Takes over what {@code previous} holds, so that a configuration change loses nothing and
+   * repeats nothing (Alertmanager keeps its alerts and notification log across a reload): its
+   * alerts, what each of its groups last notified, its escalation episodes (acknowledgements
+   * included) and the silences added to it at run time. Groups whose route and key are the same
+   * under the new configuration carry on as if nothing happened: no second "first
+   * notification", repeats and escalation steps on their old schedule, resolved notices for what
+   * was announced; a group that the new configuration forms differently starts afresh.
+   *
+   * <p>{@code previous} is closed without flushing (this router flushes its groups now) and
+   * refuses alerts from then on: switch submitters to this router first, then call this.
+   *
+   * @param previous a router built by {@link #builder()}, not closed, not this one
+   * @throws IllegalArgumentException when {@code previous} is this router or another kind
+   * @throws IllegalStateException when {@code previous} or this router is closed
+   */
+  void takeOver(AlertRouter previous);
+
+  /**
    * Flushes the groups whose notice is due, stops all timers and, when the builder created the
    * scheduler, waits briefly for sends in flight. Later {@link #submit} calls are refused.
    */

@@ -100,6 +100,16 @@ final class AlertGroup {
     return last;
   }
 
+  /**
+   * Starts from what the same group of a router this one took over last notified, so that its
+   * first flush here repeats nothing that was already said.
+   */
+  synchronized void inherit(LogEntry entry) {
+    if (last == null) {
+      last = entry;
+    }
+  }
+
   /** Records a flush: what was notified (or {@code null} to keep the previous entry). */
   synchronized void flushed(LogEntry entry) {
     flushed = true;

@@ -5,14 +5,15 @@ import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.Fingerprint;
 import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.action.ActionHandler;
-import io.github.alertrouter.action.BindingPages;
 import io.github.alertrouter.action.ActionTarget;
 import io.github.alertrouter.action.ActionTokens;
+import io.github.alertrouter.action.BindingPages;
 import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.escalate.EscalationState;
 import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.preview.RoutingPreview;
 import io.github.alertrouter.route.RouteMatch;
@@ -24,8 +25,11 @@ import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,6 +66,8 @@ public final class Engine implements AlertRouter {
   private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final WebhookCodec codec = WebhookCodec.create();
+  // what the groups of a router this one took over last notified, until the same groups form here
+  private final ConcurrentMap<String, LogEntry> inherited = new ConcurrentHashMap<>();
 
   public Engine(EngineSettings s) {
     this.config = s.config();
@@ -247,12 +253,69 @@ public final class Engine implements AlertRouter {
     onClose.run();
   }
 
+  @Override
+  public void takeOver(AlertRouter previous) {
+    if (previous == this || !(previous instanceof Engine old)) {
+      throw new IllegalArgumentException("can only take over another router built by AlertRouter.builder()");
+    }
+    if (closed.get()) {
+      throw new IllegalStateException("this router is closed");
+    }
+    Handover handover = old.handOver();
+    inherited.putAll(handover.log());
+    handover.escalations().forEach(escalations::adopt);
+    Set<String> configured = new HashSet<>();
+    config.silences().forEach(silence -> configured.add(silence.id()));
+    for (Silence silence : handover.addedSilences()) {
+      if (!configured.contains(silence.id())) {
+        silencer.add(silence);
+      }
+    }
+    submit(handover.alerts());
+    LOG.info("took over {} alerts, {} groups' notification log and {} escalations from the previous router",
+        handover.alerts().size(), handover.log().size(), handover.escalations().size());
+  }
+
+  /** What {@link #handOver} passes on. */
+  private record Handover(List<Alert> alerts, Map<String, LogEntry> log,
+      Map<String, EscalationState> escalations, List<Silence> addedSilences) {}
+
+  /** Stops this router without flushing and gives up its state to the router taking over. */
+  private Handover handOver() {
+    if (!closed.compareAndSet(false, true)) {
+      throw new IllegalStateException("the router to take over is closed");
+    }
+    handoffs.stop();
+    escalations.stop();
+    Map<String, LogEntry> log = new HashMap<>();
+    Map<String, EscalationState> episodes = new HashMap<>();
+    for (AlertGroup group : groups.values()) {
+      group.stop();
+      LogEntry last = group.last();
+      if (last != null) {
+        log.put(logKey(group.id()), last);
+      }
+      escalations.episode(group.id().groupKey()).ifPresent(e -> episodes.put(group.id().groupKey(), e));
+    }
+    log.putAll(inherited); // taken over here but not formed again yet: pass them on
+    Set<String> configured = new HashSet<>();
+    config.silences().forEach(silence -> configured.add(silence.id()));
+    List<Silence> added = silencer.silences().stream().filter(s -> !configured.contains(s.id())).toList();
+    List<Alert> alerts = List.copyOf(store.values());
+    onClose.run();
+    return new Handover(alerts, log, episodes, added);
+  }
+
+  // a group is one route node's: its path (names from the top) with its key, stable across configs
+  private static String logKey(GroupId id) {
+    return String.join("/", id.node().path()) + '\u0000' + id.groupKey();
+  }
+
   /** Adds the alert to its group; returns the group when it must flush at once (late), else null. */
   private AlertGroup insert(RouteMatch match, Alert alert, Instant now) {
     GroupId id = new GroupId(match.node(), match.groupKey(alert.labels()));
     while (true) {
-      AlertGroup group = groups.computeIfAbsent(id,
-          k -> new AlertGroup(k, match.settings(), match.groupLabels(alert.labels())));
+      AlertGroup group = groups.computeIfAbsent(id, k -> newGroup(k, match, alert));
       AlertGroup.Added added = group.add(alert, now, scheduler, () -> flusher.flush(group, true));
       if (added != AlertGroup.Added.GONE) {
         return added == AlertGroup.Added.LATE ? group : null;
@@ -283,6 +346,17 @@ public final class Engine implements AlertRouter {
     return new Alert(fresh.labels(), fresh.annotations(), old.startsAt(), fresh.endsAt(), fresh.generatorURL());
   }
 
+  private AlertGroup newGroup(GroupId id, RouteMatch match, Alert alert) {
+    AlertGroup group = new AlertGroup(id, match.settings(), match.groupLabels(alert.labels()));
+    if (!inherited.isEmpty()) {
+      LogEntry last = inherited.remove(logKey(id));
+      if (last != null) {
+        group.inherit(last);
+      }
+    }
+    return group;
+  }
+
   private void collectGarbage() {
     if (closed.get()) {
       return;
@@ -293,6 +367,7 @@ public final class Engine implements AlertRouter {
         inhibitor.forget(fp);
       }
     });
+    inherited.clear(); // groups a taken-over router had and this configuration did not form again
     LOG.debug("store holds {} alerts in {} groups", store.size(), groups.size());
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);
   }

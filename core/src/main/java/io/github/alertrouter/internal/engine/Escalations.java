@@ -58,6 +58,31 @@ final class Escalations {
     plan(group, now);
   }
 
+  /**
+   * The group has firing alerts: when an episode for its key is in the store but no timer of
+   * this router runs it (the episode began under a router this one took over, or before a
+   * restart with a shared store), this router carries it on from where it was.
+   */
+  void resumeIfRunning(AlertGroup group, Instant now) {
+    String key = group.id().groupKey();
+    if (!groups.containsKey(key) && store.get(key).isPresent()) {
+      groups.put(key, group);
+      plan(group, now);
+    }
+  }
+
+  /** The episode of a group key, if one runs. */
+  Optional<EscalationState> episode(String groupKey) {
+    return store.get(groupKey);
+  }
+
+  /** Adopts an episode from a router this one took over, unless the store already has one. */
+  void adopt(String groupKey, EscalationState state) {
+    if (store.get(groupKey).isEmpty()) {
+      store.put(groupKey, state);
+    }
+  }
+
   /** The group resolved (or is gone): the episode ends. */
   void ended(AlertGroup group) {
     String key = group.id().groupKey();

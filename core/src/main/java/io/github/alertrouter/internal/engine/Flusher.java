@@ -136,6 +136,9 @@ final class Flusher {
         escalations.ended(group);
       }
     }
+    if (s.escalationPolicy() != null && !firing.isEmpty()) {
+      escalations.resumeIfRunning(group, now);
+    }
     group.removeResolved(allResolved);
     if (group.destroyIfEmpty()) {
       groups.remove(group.id(), group);

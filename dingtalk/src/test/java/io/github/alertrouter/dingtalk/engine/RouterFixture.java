@@ -51,13 +51,14 @@ final class RouterFixture implements AutoCloseable {
   final AlertRouter router;
   final HandoffLog handoffLog = HandoffLog.inMemory(); // per test: the process-wide default would leak between tests
   private RouterConfig config;
+  private final Map<String, String> env;
   final LoggingVerificationSender codes = new LoggingVerificationSender();
   BindingService bindings;
 
   RouterFixture(String yaml) {
     Robot ops = simulator.robot("ops", SECRET, "alert");
     Robot dev = simulator.robot("dev", SECRET, "alert");
-    Map<String, String> env = new HashMap<>();
+    env = new HashMap<>();
     env.put("OPS_URL", ops.webhook().reveal());
     env.put("DEV_URL", dev.webhook().reveal());
     env.put("SECRET", SECRET);
@@ -74,6 +75,11 @@ final class RouterFixture implements AutoCloseable {
   /** A second router on the same config, clock, simulator and handoff log (a restart, a reload). */
   AlertRouter another() {
     return build(config);
+  }
+
+  /** A second router on another config (the same contacts and robots), for a reload that changes it. */
+  AlertRouter another(String yaml) {
+    return build(RouterConfig.parse(CONTACTS + yaml, "reloaded.yaml", env));
   }
 
   private AlertRouter build(RouterConfig config) {

@@ -1,0 +1,180 @@
+package io.github.alertrouter.dingtalk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.config.Condition;
+import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A configuration reload: a new router takes over the old one's alerts, notification log,
+ * escalations and run-time silences (Alertmanager keeps its alerts and nflog across a reload).
+ * Without it, a reload forgot every firing group: resolved notices were never sent for what had
+ * been announced, and running escalations stopped.
+ */
+class TakeOverScenariosTest {
+  private static final String BASIC = """
+      notificationPolicies:
+        - name: payments
+          groupRule: { groupWait: 30s, groupInterval: 5m, groupingFields: [alertname] }
+          notifyRule: { robots: [ops], mention: ["contact:alice"] }
+          repeatInterval: 4h
+          sendResolved: true
+      """;
+  private static final String ESCALATING = """
+      escalationPolicies:
+        - id: pay
+          steps:
+            - { after: 10m, when: UNACKED, notify: ["contact:bob"], repeat: { count: 1, every: 5m } }
+            - { after: 30m, when: UNRESOLVED, notify: ["group:sre"], robots: [dev] }
+      notificationPolicies:
+        - name: payments
+          groupRule: { groupWait: 30s, groupInterval: 5m, groupingFields: [alertname] }
+          notifyRule: { robots: [ops], mention: ["contact:alice"] }
+          escalationPolicy: pay
+      """;
+
+  private RouterFixture f;
+  private AlertRouter next;
+
+  @AfterEach
+  void close() {
+    if (next != null) {
+      next.close();
+    }
+    f.close();
+  }
+
+  private void takeOver(AlertRouter replacement) {
+    next = replacement;
+    next.takeOver(f.router);
+    f.scheduler.runDue();
+  }
+
+  private void submitToNext(Alert... alerts) {
+    next.submit(alerts);
+    f.scheduler.runDue();
+  }
+
+  @Test
+  void aReloadRepeatsNothingKeepsTheRepeatScheduleAndSendsTheResolvedNotice() {
+    f = new RouterFixture(BASIC);
+    Instant start = f.clock.instant();
+    Alert disk = f.firing(Map.of("alertname", "DiskFull", "instance", "db-1"));
+    f.submit(disk);
+    f.advance(Duration.ofSeconds(30));
+    assertThat(f.messages("ops")).hasSize(1);
+    f.advance(Duration.ofMinutes(10));
+
+    takeOver(f.another());
+    submitToNext(disk); // Alertmanager sends the group again at its own group_interval
+    f.advance(Duration.ofMinutes(30));
+
+    assertThat(f.messages("ops")).hasSize(1);
+    assertThatThrownBy(() -> f.router.submit(disk)).isInstanceOf(IllegalStateException.class);
+
+    f.advance(Duration.between(f.clock.instant(), start.plus(Duration.ofHours(4))));
+    assertThat(f.messages("ops")).hasSize(1); // the repeat is due 4h after the first notice, not after the reload
+    f.advance(Duration.ofMinutes(10));
+    assertThat(f.messages("ops")).hasSize(2);
+    assertThat(f.sent.get(1).reason()).isEqualTo(NotifyReason.REPEAT);
+
+    submitToNext(f.resolved(disk));
+    f.advance(Duration.ofMinutes(5));
+
+    List<ReceivedMessage> ops = f.messages("ops");
+    assertThat(ops).hasSize(3);
+    assertThat(ops.get(2).text()).contains("RESOLVED", "db-1");
+    assertThat(next.stats().firingAlerts()).isZero();
+  }
+
+  @Test
+  void anEscalationGoesOnFromWhereItWasUnderTheNewRouter() {
+    f = new RouterFixture(ESCALATING);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30)); // first notice
+    f.advance(Duration.ofMinutes(10)); // step 1
+    assertThat(f.messages("ops")).hasSize(2);
+    f.advance(Duration.ofMinutes(2));
+
+    takeOver(f.another()); // its own, empty escalation store: the episode moves over
+    f.advance(Duration.ofMinutes(3)); // step 1's repeat, 15 min after the first notice
+    assertThat(f.messages("ops")).hasSize(3);
+    assertThat(f.messages("ops").get(2).text()).contains("escalation step 1 of 2 (repeat 1 of 1)");
+
+    f.advance(Duration.ofMinutes(15)); // step 2, 30 min after the first notice, through dev
+    assertThat(f.messages("ops")).hasSize(3); // nothing sent twice
+    assertThat(f.messages("dev")).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("escalation step 2 of 2"));
+  }
+
+  @Test
+  void anAcknowledgementSurvivesTheReloadAndCanBeWithdrawnOnTheNewRouter() {
+    f = new RouterFixture(ESCALATING);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30));
+    String groupKey = f.sent.get(0).groupKey();
+    assertThat(f.router.acknowledge(groupKey, "bob")).isTrue();
+
+    takeOver(f.another());
+    f.advance(Duration.ofMinutes(20));
+    assertThat(f.messages("ops")).hasSize(1); // step 1 and its repeat stay held
+
+    assertThat(next.unacknowledge(groupKey, "bob")).isTrue();
+    f.scheduler.runDue();
+    assertThat(f.messages("ops")).hasSize(2); // the held step is due at once
+    assertThat(f.messages("ops").get(1).text()).contains("escalation step 1 of 2");
+  }
+
+  @Test
+  void silencesAddedAtRunTimeAreKept() {
+    f = new RouterFixture(BASIC);
+    f.router.addSilence(new Silence("maint", List.of(Condition.eq("alertname", "Maintenance")),
+        f.clock.instant(), f.clock.instant().plus(Duration.ofHours(2)), "alice", "planned work"));
+
+    takeOver(f.another());
+    submitToNext(f.firing(Map.of("alertname", "Maintenance")));
+    f.advance(Duration.ofMinutes(1));
+
+    assertThat(next.silences()).extracting(Silence::id).containsExactly("maint");
+    assertThat(f.messages("ops")).isEmpty();
+  }
+
+  @Test
+  void aChangedConfigKeepsGroupsWithTheSameKeyAndUsesItsNewSettings() {
+    f = new RouterFixture(BASIC);
+    f.submit(f.firing(Map.of("alertname", "DiskFull", "instance", "db-1")));
+    f.advance(Duration.ofSeconds(30));
+
+    takeOver(f.another(BASIC.replace("contact:alice", "contact:bob"))); // a contact change
+    f.advance(Duration.ofMinutes(10));
+    assertThat(f.messages("ops")).hasSize(1); // the same group: not announced again
+
+    submitToNext(f.firing(Map.of("alertname", "DiskFull", "instance", "db-2")));
+    f.advance(Duration.ofMinutes(5));
+    List<ReceivedMessage> ops = f.messages("ops");
+    assertThat(ops).hasSize(2);
+    assertThat(ops.get(1).text()).contains("db-2");
+    assertThat(ops.get(1).mentions()).containsExactly("userId:bob007"); // the new config's mention
+  }
+
+  @Test
+  void aRouterCannotTakeOverItselfOrAClosedOne() {
+    f = new RouterFixture(BASIC);
+    assertThatThrownBy(() -> f.router.takeOver(f.router)).isInstanceOf(IllegalArgumentException.class);
+    next = f.another();
+    AlertRouter closed = f.another();
+    closed.close();
+    assertThatThrownBy(() -> next.takeOver(closed)).isInstanceOf(IllegalStateException.class);
+  }
+}
