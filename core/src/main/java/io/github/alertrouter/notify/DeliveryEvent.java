@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param attempt which attempt at this message, from 1
  * @param result the platform's answer
  * @param mentions who this message @s (as resolved for the platform); empty for a part that
- *     carries none
+ *     carries none. For a sent message, only those that fired: the platform may have had to
+ *     withhold some to get it through ({@link #withheld()}). For a failed or retried one, those
+ *     it planned
  */
 public record DeliveryEvent(
     Instant at, String robotId, String platform, String policy, String groupKey, NotifyReason reason,
@@ -29,5 +31,19 @@ public record DeliveryEvent(
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(result, "result");
     mentions = List.copyOf(mentions);
+  }
+
+  /**
+   * The mentions the message planned but that did not fire although it was sent (a group that
+   * lets only admins @all, say): these people were not paged. Empty unless the result is a
+   * {@link SendResult.Sent} that withheld some.
+   */
+  public List<Mention> withheld() {
+    return result instanceof SendResult.Sent s ? s.withheld() : List.of();
+  }
+
+  /** Why {@link #withheld()} did not fire; {@code ""} when nothing was withheld. */
+  public String withheldNote() {
+    return result instanceof SendResult.Sent s ? s.note() : "";
   }
 }

@@ -127,11 +127,19 @@ final class RobotLane {
       window.recordSend(now);
       SendResult result = client.send(message);
       DeliveryEvent event = current.event(now, result);
-      if (result instanceof SendResult.Sent) {
+      if (result instanceof SendResult.Sent sent) {
         // no URL here: the webhook holds the token
-        LOG.info("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions)", robot.id(),
-            platform.id(), event.part(), event.parts(), event.policy(), event.groupKey(), event.reason().description(),
-            event.bytes(), event.mentions().size());
+        if (sent.withheld().isEmpty()) {
+          LOG.info("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions)", robot.id(),
+              platform.id(), event.part(), event.parts(), event.policy(), event.groupKey(),
+              event.reason().description(), event.bytes(), event.mentions().size());
+        } else {
+          // a warning: whoever expected to be paged by the withheld mentions was not
+          LOG.warn("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions), but without "
+              + "mentioning {}: {}", robot.id(), platform.id(), event.part(), event.parts(), event.policy(),
+              event.groupKey(), event.reason().description(), event.bytes(), event.mentions().size(),
+              targets(sent.withheld()), sent.note());
+        }
         notify(l -> l.sent(event));
         current.nextPart();
       } else if (result instanceof SendResult.Retryable r && current.attempt < retry.maxAttempts()) {
@@ -212,6 +220,11 @@ final class RobotLane {
     return r.retryAfter() != null && r.retryAfter().compareTo(jittered) > 0 ? r.retryAfter() : jittered;
   }
 
+  /** {@code all, contact:alice}: the policy's targets, which the reader configured, not identities. */
+  private static String targets(List<Mention> mentions) {
+    return String.join(", ", mentions.stream().map(m -> m.target().toString()).toList());
+  }
+
   private void log(String what, DeliveryEvent e, FailureKind kind, String code, String detail) {
     // no URL here: the webhook holds the token; detail was redacted by the platform client
     LOG.warn("robot {} ({}): message {}/{} of {} failed: {} {} {}; {}", robot.id(), platform.id(), e.part(),
@@ -250,14 +263,17 @@ final class RobotLane {
 
     DeliveryEvent event(Instant at, SendResult result) {
       OutboundMessage message = messages.get(part);
+      // a sent message reports who was really @-ed; the withheld rest stay on its result
+      List<Mention> mentions = result instanceof SendResult.Sent sent ? sent.fired(message.mentions())
+          : message.mentions();
       if (delivery.isNotice()) {
         Notice n = delivery.notice();
         return new DeliveryEvent(at, robot.id(), platform.id(), n.source(), n.key(), n.reason(), part + 1,
-            messages.size(), message.bytes(), attempt, result, message.mentions());
+            messages.size(), message.bytes(), attempt, result, mentions);
       }
       Notification n = delivery.notification();
       return new DeliveryEvent(at, robot.id(), platform.id(), n.policy(), n.groupKey(), n.reason(), part + 1,
-          messages.size(), message.bytes(), attempt, result, message.mentions());
+          messages.size(), message.bytes(), attempt, result, mentions);
     }
   }
 }

@@ -216,6 +216,29 @@ class DispatcherTest {
   }
 
   @Test
+  void aSentEventNamesOnlyTheMentionsThatFiredAndWhyTheOthersDidNot() {
+    Dispatcher d = dispatcher(RetryPolicy.DEFAULT);
+    Mention alice = Mention.resolved(MentionTarget.contact("alice"), "alice", "Alice", new Identity("id", "alice"));
+    Mention all = Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""));
+    platform.results.add(new SendResult.Retryable(FailureKind.SERVER_ERROR, "HTTP 503", "busy", null));
+    platform.results.add(new SendResult.Sent(List.of(all), "group allows only admins to @all"));
+    d.dispatch(new Delivery("ops", notification("A"), List.of(alice, all), null));
+    scheduler.advance(Duration.ofMinutes(1));
+
+    // a failed attempt reports what the message planned; the sent one who was really @-ed
+    assertThat(events.retried).singleElement().satisfies(e -> {
+      assertThat(e.mentions()).containsExactly(alice, all);
+      assertThat(e.withheld()).isEmpty();
+      assertThat(e.withheldNote()).isEmpty();
+    });
+    assertThat(events.sent).singleElement().satisfies(e -> {
+      assertThat(e.mentions()).containsExactly(alice);
+      assertThat(e.withheld()).containsExactly(all);
+      assertThat(e.withheldNote()).isEqualTo("group allows only admins to @all");
+    });
+  }
+
+  @Test
   void noticesAreRenderedAsNoticesAndNeverMergedIntoDigests() {
     Dispatcher d = dispatcher(RetryPolicy.DEFAULT);
     for (int i = 0; i < 25; i++) {
@@ -384,6 +407,7 @@ class DispatcherTest {
   private static final class Recorder implements DeliveryListener {
     final List<DeliveryEvent> sent = new ArrayList<>();
     final List<DeliveryEvent> failed = new ArrayList<>();
+    final List<DeliveryEvent> retried = new ArrayList<>();
     final List<Duration> retryDelays = new ArrayList<>();
     final List<Integer> merged = new ArrayList<>();
     final List<String> renderFailures = new ArrayList<>();
@@ -396,6 +420,7 @@ class DispatcherTest {
 
     @Override
     public void retrying(DeliveryEvent event, Duration delay) {
+      retried.add(event);
       retryDelays.add(delay);
     }
 

@@ -23,9 +23,11 @@ import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.LarkSimulator;
+import io.github.alertrouter.testkit.LogEvent;
 import io.github.alertrouter.testkit.ManualClock;
 import io.github.alertrouter.testkit.ManualScheduler;
 import io.github.alertrouter.testkit.ReceivedMessage;
+import io.github.alertrouter.testkit.RecordedLogs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +39,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 
 /**
  * The dispatcher, the Lark module and the Lark simulator together, on virtual time: storms stay
  * under 5/s and 100/min with nothing lost, faults and every rate-limit answer are retried, and a
- * group that forbids @all (11235) still gets the alert.
+ * group that forbids @all (11235) still gets the alert, reported as sent without @all.
  */
 class LarkDeliveryTest {
   private static final String SECRET = "lark-secret-0123456789";
@@ -124,9 +127,9 @@ class LarkDeliveryTest {
   }
 
   @Test
-  void aGroupThatForbidsAtAllStillGetsTheAlertWithoutIt() {
+  void aGroupThatForbidsAtAllStillGetsTheAlertWithoutItAndTheEventSaysNobodyWasPagedByAtAll() {
     simulator.forbidAtAll("sre");
-    dispatcher.dispatch(delivery("Disk", alice(), Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""))));
+    dispatcher.dispatch(delivery("Disk", alice(), everyone()));
 
     scheduler.advance(Duration.ofSeconds(10));
 
@@ -134,10 +137,37 @@ class LarkDeliveryTest {
         .containsExactly("11235 this group is set to only admin can mention @All");
     List<ReceivedMessage> got = simulator.received("sre");
     assertThat(got).hasSize(1);
-    assertThat(got.get(0).mentions()).containsExactly("userId:u-alice");
+    assertThat(got.get(0).mentions()).containsExactly("userId:u-alice").doesNotContain("all");
     assertThat(got.get(0).text()).contains("Disk").contains("@all (not allowed in this group)");
-    assertThat(events.sent).hasSize(1);
     assertThat(events.retries).isEmpty();
+    // the SENT event names who was really @-ed, and who was not and why
+    assertThat(events.sent).singleElement().satisfies(e -> {
+      assertThat(e.mentions()).containsExactly(alice()).noneMatch(Mention::isAll);
+      assertThat(e.withheld()).containsExactly(everyone());
+      assertThat(e.withheldNote()).isEqualTo("group allows only admins to @all (11235)");
+      assertThat(e.result()).isEqualTo(new SendResult.Sent(List.of(everyone()), e.withheldNote()));
+    });
+    // and so does the log, as a warning: whoever expected to be paged by @all was not
+    assertThat(RecordedLogs.atLeast(Level.WARN)).extracting(LogEvent::message)
+        .anySatisfy(m -> assertThat(m).startsWith("robot sre (lark): sent message 1/1 for payments group ")
+            .endsWith("1 mentions), but without mentioning all: group allows only admins to @all (11235)"));
+  }
+
+  @Test
+  void aMessageWithAtAllThatModerationRefusesFailsWithoutAReSend() {
+    simulator.failNext(1, Fault.errorCode(11248, "message is sensitive"));
+    dispatcher.dispatch(delivery("Disk", alice(), everyone()));
+
+    scheduler.advance(Duration.ofMinutes(1));
+
+    assertThat(simulator.rejected()).extracting(r -> r.code()).containsExactly("11248");
+    assertThat(simulator.received("sre")).isEmpty();
+    assertThat(events.sent).isEmpty();
+    assertThat(events.failed).singleElement().satisfies(e -> {
+      assertThat(e.result()).isEqualTo(new SendResult.Permanent(FailureKind.CONTENT_REJECTED, "11248",
+          "Lark found the content sensitive: message is sensitive"));
+      assertThat(e.mentions()).containsExactly(alice(), everyone());
+    });
   }
 
   @Test
@@ -147,7 +177,7 @@ class LarkDeliveryTest {
     LarkClient direct = new LarkClient(robot, context());
     IntStream.range(0, LarkSimulator.PER_SECOND).forEach(i -> assertThat(direct.send(new OutboundMessage("text",
         "{\"msg_type\":\"text\",\"content\":{\"text\":\"alert " + i + "\"}}", List.of())).isSent()).isTrue());
-    dispatcher.dispatch(delivery("Disk", alice(), Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""))));
+    dispatcher.dispatch(delivery("Disk", alice(), everyone()));
 
     scheduler.advance(Duration.ofSeconds(30));
 
@@ -158,6 +188,7 @@ class LarkDeliveryTest {
     assertThat(simulator.received("sre")).hasSize(LarkSimulator.PER_SECOND + 1)
         .last().satisfies(m -> assertThat(m.text()).contains("@all (not allowed in this group)"));
     assertThat(events.sent).extracting(DeliveryEvent::attempt).containsExactly(2);
+    assertThat(events.sent).singleElement().satisfies(e -> assertThat(e.withheld()).containsExactly(everyone()));
   }
 
   @Test
@@ -185,6 +216,10 @@ class LarkDeliveryTest {
   private static Mention alice() {
     Contact alice = new Contact("alice", "Alice", null, null, Map.of("lark", Map.of("userId", "u-alice")));
     return Mention.resolved(MentionTarget.contact("alice"), "alice", "Alice", new LarkProvider().resolve(alice).identity());
+  }
+
+  private static Mention everyone() {
+    return Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""));
   }
 
   private Delivery delivery(String alertname, Mention... mentions) {

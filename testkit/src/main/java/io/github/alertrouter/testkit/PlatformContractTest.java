@@ -322,7 +322,13 @@ public abstract class PlatformContractTest {
       if (i > 0) {
         clock.advance(pace());
       }
-      results.add(client.send(messages.get(i)));
+      OutboundMessage message = messages.get(i);
+      SendResult result = client.send(message);
+      if (result instanceof SendResult.Sent sent) {
+        // a client may withhold only mentions the message planned (SendResult.Sent)
+        assertThat(message.mentions()).as("mentions a sent message withheld").containsAll(sent.withheld());
+      }
+      results.add(result);
     }
     return results;
   }

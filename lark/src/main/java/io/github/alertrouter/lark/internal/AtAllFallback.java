@@ -10,6 +10,7 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.render.TextSafety;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,11 +25,16 @@ import java.util.regex.Pattern;
  * @All"), Lark's server-side code for exactly this and what the testkit's {@code LarkSimulator}
  * answers. What the custom-bot webhook answers is not documented, so any permanent
  * {@link FailureKind#BAD_REQUEST} or {@link FailureKind#UNKNOWN} answer counts too. Refusals
- * that cannot be about @all (signature, keyword, IP, token, size, rate limits, server errors) are
- * returned as they are. A genuinely malformed message costs one extra request and still fails.
+ * that cannot be about @all (signature, keyword, IP, token, size, rate limits, server errors, and
+ * moderation: {@link FailureKind#CONTENT_REJECTED} other than 11235, such as 11248 "message is
+ * sensitive" or 11312 "messages do not pass the audit", which the same text without @all would
+ * get again) are returned as they are. A genuinely malformed message costs one extra request and
+ * still fails.
  *
- * <p>When the re-sent message fails as well, its result says that @all was dropped and why, so
- * the failure names both causes.
+ * <p>When the re-sent message is accepted, the result is a {@link SendResult.Sent} that withholds
+ * the message's @all mentions and says why, so the delivery is not reported as having paged
+ * everyone. When it fails as well, its result says that @all was dropped and why, so the failure
+ * names both causes.
  *
  * <p>Only tags the renderer wrote are touched: a card's {@code lark_md} contents, a text
  * message's text and a post's {@code at} elements. Alert text cannot contain the tags there (it is
@@ -48,26 +54,33 @@ final class AtAllFallback {
   }
 
   private static boolean refusesAtAll(SendResult.Permanent p) {
-    return p.code().equals(Integer.toString(LarkErrors.AT_ALL_FORBIDDEN))
-        || p.kind() == FailureKind.BAD_REQUEST || p.kind() == FailureKind.UNKNOWN;
+    // CONTENT_REJECTED other than 11235 (11248, 11312) is left out: moderation refused the text
+    return isAtAllCode(p) || p.kind() == FailureKind.BAD_REQUEST || p.kind() == FailureKind.UNKNOWN;
+  }
+
+  private static boolean isAtAllCode(SendResult.Permanent p) {
+    return p.code().equals(Integer.toString(LarkErrors.AT_ALL_FORBIDDEN));
   }
 
   /**
-   * The re-sent message's result {@code second}; a failure's detail is prefixed with what
-   * happened first ({@code first}, the refusal that {@link #applies}).
+   * The result of {@code message} once re-sent without @all: {@code second}, the re-sent message's
+   * answer, told in the light of {@code first}, the refusal that {@link #applies}. Sent withholds
+   * the @all mentions; a failure's detail is prefixed with what happened first.
    */
-  static SendResult explain(SendResult first, SendResult second) {
+  static SendResult explain(OutboundMessage message, SendResult first, SendResult second) {
     SendResult.Permanent refusal = (SendResult.Permanent) first;
     // the first answer is cut shorter: the second one is why the message failed in the end
-    String before = "re-sent without @all after " + refusal.code() + " ("
-        + TextSafety.snippet(refusal.detail(), FIRST_DETAIL_CHARS) + "); then: ";
+    String firstAnswer = refusal.code() + " (" + TextSafety.snippet(refusal.detail(), FIRST_DETAIL_CHARS) + ")";
+    String before = "re-sent without @all after " + firstAnswer + "; then: ";
     if (second instanceof SendResult.Permanent p) {
       return new SendResult.Permanent(p.kind(), p.code(), before + p.detail());
     }
     if (second instanceof SendResult.Retryable r) {
       return new SendResult.Retryable(r.kind(), r.code(), before + r.detail(), r.retryAfter());
     }
-    return second;
+    List<Mention> all = message.mentions().stream().filter(Mention::isAll).toList();
+    return new SendResult.Sent(all, isAtAllCode(refusal) ? LarkErrors.ADMINS_ONLY_AT_ALL + " (" + refusal.code() + ")"
+        : "refused with @all, accepted without it: " + firstAnswer);
   }
 
   /** {@code body} without any @all, or {@code null} when it has none. */

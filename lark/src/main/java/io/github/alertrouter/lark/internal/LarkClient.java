@@ -24,7 +24,8 @@ import java.util.Objects;
  * retryable rate limit whatever the body says. A rate limit waits as long as the answer asks:
  * {@code Retry-After}, else the gateway's {@code x-ogw-ratelimit-reset} (seconds; documented at
  * https://open.feishu.cn/document/server-docs/api-call-guide/frequency-control). A message with
- * @all that is refused is re-sent once without it ({@link AtAllFallback}). Thread-safe; never
+ * @all that is refused is re-sent once without it, and then reports the @all as withheld
+ * ({@link AtAllFallback}). Thread-safe; never
  * throws for a platform or network failure; no result carries the token or secret.
  */
 public final class LarkClient implements RobotClient {
@@ -48,7 +49,7 @@ public final class LarkClient implements RobotClient {
       return first;
     }
     ObjectNode without = AtAllFallback.strip(body);
-    return without == null ? first : AtAllFallback.explain(first, post(without));
+    return without == null ? first : AtAllFallback.explain(message, first, post(without));
   }
 
   private SendResult post(ObjectNode body) {

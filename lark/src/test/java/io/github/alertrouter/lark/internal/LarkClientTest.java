@@ -25,6 +25,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Raw exchanges with a scripted server: what goes on the wire and how each answer is classified. */
 class LarkClientTest {
@@ -184,7 +186,9 @@ class LarkClientTest {
     answer(400, "{\"code\":9499,\"msg\":\"Bad Request\",\"data\":{}}");
     answer(200, "{\"code\":0,\"msg\":\"success\",\"data\":{}}");
 
-    assertThat(send(robot("s"), new OutboundMessage("interactive", card, List.of(all))).isSent()).isTrue();
+    // 9499 is not the documented @all code, so the note says what was seen rather than why
+    assertThat(send(robot("demo-secret"), new OutboundMessage("interactive", card, List.of(all)))).isEqualTo(
+        new SendResult.Sent(List.of(all), "refused with @all, accepted without it: 9499 (Bad Request)"));
 
     server.takeRequest(1, TimeUnit.SECONDS);
     JsonNode second = JSON.readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
@@ -198,8 +202,14 @@ class LarkClientTest {
     answer(200, AT_ALL_REFUSED);
     answer(200, "{\"code\":0,\"msg\":\"success\",\"data\":{}}");
 
-    OutboundMessage message = new OutboundMessage("text", TEXT_WITH_ALL, List.of(Fixtures.all()));
-    assertThat(send(robot(null), message).isSent()).isTrue();
+    Mention alice = Fixtures.userId("Alice", "u-alice");
+    OutboundMessage message = new OutboundMessage("text", TEXT_WITH_ALL, List.of(alice, Fixtures.all()));
+    SendResult result = send(robot(null), message);
+
+    // sent, but @all did not fire: the result withholds it and says why
+    assertThat(result).isEqualTo(
+        new SendResult.Sent(List.of(Fixtures.all()), "group allows only admins to @all (11235)"));
+    assertThat(((SendResult.Sent) result).fired(message.mentions())).containsExactly(alice);
 
     server.takeRequest(1, TimeUnit.SECONDS);
     JsonNode second = JSON.readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
@@ -227,6 +237,40 @@ class LarkClientTest {
         new SendResult.Permanent(FailureKind.CONTENT_REJECTED, "11235",
             "group allows only admins to @all: this group is set to only admin can mention @All"));
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      11248 message is sensitive           | 11248 | message is sensitive
+      11312 messages do not pass the audit | 11312 | messages do not pass the audit
+      """)
+  void aModerationRefusalOfAnAtAllMessageIsNotResentWithoutAtAll(String name, int code, String msg) {
+    answer(200, "{\"code\":" + code + ",\"data\":{},\"msg\":\"" + msg + "\"}");
+    assertThat(send(robot(null), new OutboundMessage("text", TEXT_WITH_ALL, List.of(Fixtures.all()))))
+        .isInstanceOfSatisfying(SendResult.Permanent.class, p -> {
+          assertThat(p.kind()).isEqualTo(FailureKind.CONTENT_REJECTED);
+          assertThat(p.code()).isEqualTo(Integer.toString(code));
+          assertThat(p.detail()).endsWith(msg).doesNotContain("@all");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void an11246ServiceInternalErrorIsRetriedLaterNotResentWithoutAtAll() {
+    answer(200, "{\"code\":11246,\"data\":{},\"msg\":\"Service Internal Error\"}");
+    assertThat(send(robot(null), new OutboundMessage("text", TEXT_WITH_ALL, List.of(Fixtures.all()))))
+        .isInstanceOfSatisfying(SendResult.Retryable.class, r -> assertThat(r.kind()).isEqualTo(FailureKind.SERVER_ERROR));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anyOther11246OfAnAtAllMessageMayBeTheAtAllAndIsResentWithoutIt() {
+    answer(200, "{\"code\":11246,\"data\":{},\"msg\":\"create message content fail\"}");
+    answer(200, "{\"code\":0,\"msg\":\"success\",\"data\":{}}");
+    assertThat(send(robot(null), new OutboundMessage("text", TEXT_WITH_ALL, List.of(Fixtures.all())))).isEqualTo(
+        new SendResult.Sent(List.of(Fixtures.all()), "refused with @all, accepted without it: 11246 "
+            + "(Lark could not create the message content: create message content fail)"));
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test

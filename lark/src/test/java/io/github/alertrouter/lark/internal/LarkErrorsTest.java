@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every row of platforms.md §2.6, named. */
+/** Every row of platforms.md §2.6 and the server-side codes LarkErrors cites, named. */
 class LarkErrorsTest {
   static Stream<Arguments> rows() {
     return Stream.of(
@@ -30,6 +30,11 @@ class LarkErrorsTest {
             FailureKind.RATE_LIMITED, true),
         Arguments.of("11235 @all for admins only", 11235, "this group is set to only admin can mention @All",
             FailureKind.CONTENT_REJECTED, false),
+        Arguments.of("11246 content not created", 11246, "create message content fail",
+            FailureKind.BAD_REQUEST, false),
+        Arguments.of("11246 Service Internal Error", 11246, "Service Internal Error", FailureKind.SERVER_ERROR, true),
+        Arguments.of("11248 sensitive", 11248, "message is sensitive", FailureKind.CONTENT_REJECTED, false),
+        Arguments.of("11312 audit", 11312, "messages do not pass the audit", FailureKind.CONTENT_REJECTED, false),
         Arguments.of("19001 token invalid", 19001, "param invalid: incoming webhook access token invalid",
             FailureKind.INVALID_ROBOT, false),
         Arguments.of("19002 msg_type", 19002, "param invalid: msg_type", FailureKind.BAD_REQUEST, false),
@@ -61,6 +66,19 @@ class LarkErrorsTest {
         "this group is set to only admin can mention @All"))
         .isEqualTo(new SendResult.Permanent(FailureKind.CONTENT_REJECTED, "11235",
             "group allows only admins to @all: this group is set to only admin can mention @All"));
+  }
+
+  @Test
+  void moderationRefusalsNameTheirCauseBeforeLarksText() {
+    assertThat(LarkErrors.classify(11248, "message is sensitive", "message is sensitive"))
+        .isEqualTo(new SendResult.Permanent(FailureKind.CONTENT_REJECTED, "11248",
+            "Lark found the content sensitive: message is sensitive"));
+    assertThat(LarkErrors.classify(11312, "messages do not pass the audit", "messages do not pass the audit"))
+        .isEqualTo(new SendResult.Permanent(FailureKind.CONTENT_REJECTED, "11312",
+            "the content failed Lark's audit: messages do not pass the audit"));
+    assertThat(LarkErrors.classify(11246, "card element invalid", "card element invalid"))
+        .isEqualTo(new SendResult.Permanent(FailureKind.BAD_REQUEST, "11246",
+            "Lark could not create the message content: card element invalid"));
   }
 
   @Test
