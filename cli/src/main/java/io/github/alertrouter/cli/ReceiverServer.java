@@ -123,8 +123,9 @@ final class ReceiverServer implements AutoCloseable {
 
   /**
    * Re-reads the config file. A config with problems is refused and the running router keeps
-   * serving; a good one replaces it, and the old one is closed (flushing what is due) after the
-   * new one has started.
+   * serving; a good one replaces it and takes over the old one's alerts, notification log,
+   * escalations and run-time silences ({@link AlertRouter#takeOver}), so a reload neither repeats
+   * nor forgets a notice.
    *
    * @throws ConfigException listing the problems of a refused config
    */
@@ -133,7 +134,7 @@ final class ReceiverServer implements AutoCloseable {
       Running next = build();
       Running previous = running.getAndSet(next);
       if (previous != null) {
-        previous.router().close();
+        next.router().takeOver(previous.router());
       }
       return next;
     }

@@ -280,6 +280,18 @@ class ServeReceiverTest {
   }
 
   @Test
+  void aReloadKeepsTheAlertsTheRouterHeld() throws Exception {
+    start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, null);
+    post("/api/v1/alerts", "[{\"labels\":{\"alertname\":\"A\"}},{\"labels\":{\"alertname\":\"B\"}}]".getBytes());
+    config("everything");
+
+    assertThat(post("/-/reload", new byte[0]).statusCode()).isEqualTo(200);
+
+    JsonNode router = JSON.readTree(get("/api/v1/status").body()).get("router");
+    assertThat(router.get("firingAlerts").asInt()).isEqualTo(2); // taken over, not forgotten
+  }
+
+  @Test
   void actionLinksAreServedWithAnActionKeyAndWithoutTheApiToken() throws Exception {
     server = ReceiverServer.start(new ReceiverServer.Settings(config("everything"), new InetSocketAddress("127.0.0.1", 0),
         ReceiverServer.DEFAULT_MAX_BODY_BYTES, Secret.of("api-t0ken"), Secret.of("k".repeat(32)), 0), CLOCK);
