@@ -35,6 +35,7 @@ final class ServeMetrics implements DeliveryListener {
   private final ConcurrentMap<String, LongAdder> alertsReceived = new ConcurrentHashMap<>();
   private final ConcurrentMap<List<String>, LongAdder> responses = new ConcurrentHashMap<>();
   private final ConcurrentMap<List<String>, LongAdder> sent = new ConcurrentHashMap<>();
+  private final ConcurrentMap<List<String>, LongAdder> withheld = new ConcurrentHashMap<>();
   private final ConcurrentMap<List<String>, LongAdder> retried = new ConcurrentHashMap<>();
   private final ConcurrentMap<List<String>, LongAdder> failed = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, LongAdder> merged = new ConcurrentHashMap<>();
@@ -81,6 +82,10 @@ final class ServeMetrics implements DeliveryListener {
   @Override
   public void sent(DeliveryEvent event) {
     count(sent, List.of(event.robotId(), event.platform()));
+    if (!event.withheld().isEmpty()) {
+      withheld.computeIfAbsent(List.of(event.robotId(), event.platform()), k -> new LongAdder())
+          .add(event.withheld().size());
+    }
   }
 
   @Override
@@ -136,6 +141,10 @@ final class ServeMetrics implements DeliveryListener {
     String s = PREFIX + "messages_sent_total";
     text.metric(s, "counter", "Messages a platform accepted, by robot.");
     sortedLists(sent).forEach((k, v) -> text.sample(s, v, "robot", k.get(0), "platform", k.get(1)));
+
+    String w = PREFIX + "mentions_withheld_total";
+    text.metric(w, "counter", "Planned mentions a sent message could not carry (e.g. @all refused by the group), by robot.");
+    sortedLists(withheld).forEach((k, v) -> text.sample(w, v, "robot", k.get(0), "platform", k.get(1)));
 
     String t = PREFIX + "message_retries_total";
     text.metric(t, "counter", "Retryable send failures that were retried, by robot and failure kind.");

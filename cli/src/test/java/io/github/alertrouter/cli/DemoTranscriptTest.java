@@ -11,13 +11,13 @@ class DemoTranscriptTest {
         ## <font color="warning">🔥 FIRING:2</font> PaymentsHighErrorRate prod-shanghai
 
         > <font color="comment">Group: alertname=PaymentsHighErrorRate, cluster=prod-shanghai</font>
-        > <font color="comment">Policy: payments-critical · Reason: escalation: escalation step 1 of 2</font>
+        > <font color="comment">Policy: payments-critical · Reason: escalation step 1 of 2</font>
 
         5xx ratio 7.2% on payments-api
         <@BobLi>
         """;
     assertThat(DemoTranscript.shorten(wecom))
-        .isEqualTo("🔥 FIRING:2 PaymentsHighErrorRate prod-shanghai — escalation: escalation step 1 of 2");
+        .isEqualTo("🔥 FIRING:2 PaymentsHighErrorRate prod-shanghai — escalation step 1 of 2");
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.github.alertrouter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.RouterStats;
+import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.notify.DeliveryEvent;
+import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.SendResult;
@@ -37,6 +39,7 @@ class ServeMetricsTest {
         Duration.ofSeconds(1));
     metrics.failed(event("dev", new SendResult.Permanent(FailureKind.SIGNATURE_REJECTED, "310000", "sign not match")));
     metrics.merged("ops", 3);
+    metrics.sent(event("ops", new SendResult.Sent(List.of(Mention.all(new MentionTarget(MentionTarget.Kind.ALL, ""))), "group allows only admins to @all (11235)")));
     metrics.alertsReceived("/api/v1/alertmanager", 5);
     metrics.response("/api/v1/alertmanager", 200);
     metrics.response("/wp-login.php", 404);
@@ -45,7 +48,8 @@ class ServeMetricsTest {
     String text = metrics.scrape(new RouterStats(7, 4, 2, 1));
 
     assertThat(text.lines()).contains(
-        "alert_router_messages_sent_total{robot=\"ops\",platform=\"dingtalk\"} 2",
+        "alert_router_messages_sent_total{robot=\"ops\",platform=\"dingtalk\"} 3",
+        "alert_router_mentions_withheld_total{robot=\"ops\",platform=\"dingtalk\"} 1",
         "alert_router_message_retries_total{robot=\"ops\",platform=\"dingtalk\",kind=\"RATE_LIMITED\"} 1",
         "alert_router_messages_failed_total{robot=\"dev\",platform=\"dingtalk\",kind=\"SIGNATURE_REJECTED\"} 1",
         "alert_router_notifications_merged_total{robot=\"ops\"} 3",

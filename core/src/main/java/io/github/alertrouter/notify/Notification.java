@@ -79,9 +79,12 @@ public record Notification(
     return new Notification(policy, groupKey, groupLabels, reason, firing, resolved, all, at, groups, escalation);
   }
 
-  /** The reason as messages show it: {@code "escalation: escalation step 2 of 3"} for an escalation. */
+  /**
+   * The reason as messages show it; for an escalation, which step it is ({@code "escalation step
+   * 2 of 3"}), which already says it is one.
+   */
   public String reasonText() {
-    return escalation == null ? reason.description() : reason.description() + ": " + escalation;
+    return escalation == null ? reason.description() : escalation;
   }
 
   /** A notification for one group. */

@@ -53,7 +53,7 @@ class EscalationScenariosTest {
 
     List<ReceivedMessage> ops = f.messages("ops");
     assertThat(ops).hasSize(3);
-    assertThat(ops.get(1).text()).contains("escalation: escalation step 1 of 2");
+    assertThat(ops.get(1).text()).contains("escalation step 1 of 2");
     assertThat(ops.get(1).mentions()).containsExactly("userId:bob007");
     assertThat(ops.get(2).text()).contains("escalation step 1 of 2 (repeat 1 of 1)");
     assertThat(f.messages("dev")).singleElement().satisfies(m -> {
