@@ -79,13 +79,14 @@ public interface AlertRouter extends AutoCloseable {
 
   /**
    * Acknowledges a group whose policy escalates: its {@code UNACKED} escalation steps stop (its
-   * {@code UNRESOLVED} ones go on) until {@link #unacknowledge}.
+   * {@code UNRESOLVED} ones go on) until {@link #unacknowledge}. The group's chats are told
+   * ("acknowledged by WHO", mentioning nobody), so the team sees someone is on it.
    *
    * @return whether an escalation runs for that group key
    */
   boolean acknowledge(String groupKey, String who);
 
-  /** Withdraws an acknowledgement; held {@code UNACKED} steps become due again. */
+  /** Withdraws an acknowledgement (told in the chats too); held {@code UNACKED} steps become due again. */
   boolean unacknowledge(String groupKey, String who);
 
   /**

@@ -90,6 +90,12 @@ class DemoCommandTest {
     assertThat(last.message().text()).as("the group ends resolved").contains("RESOLVED").contains("all alerts resolved");
     assertThat(ack.chats()).contains(robotId);
     assertThat(section(robotId)).contains("  -- alice acknowledges PaymentsHighErrorRate");
+    assertThat(group).as("the chat is told who acknowledged, and nobody is @-ed for it")
+        .filteredOn(p -> p.at().equals(ack.at()))
+        .singleElement().satisfies(p -> {
+          assertThat(p.message().text()).contains("acknowledged by alice");
+          assertThat(p.message().mentions()).isEmpty();
+        });
   }
 
   @Test

@@ -25,8 +25,10 @@ import java.util.TreeMap;
  * @param at the instant the notification is made (the flush time)
  * @param groups how many groups' notifications this one carries: 1, or more for a
  *     {@link NotifyReason#DIGEST}
- * @param escalation which escalation step this is ({@code "escalation step 2 of 3"}) for a
- *     {@link NotifyReason#ESCALATION}, else {@code null}
+ * @param reasonDetail what the reason alone does not say, or {@code null}: which escalation step
+ *     ({@code "escalation step 2 of 3"}) for an {@link NotifyReason#ESCALATION}, who
+ *     ({@code "acknowledged by alice"}) for an {@link NotifyReason#ACKNOWLEDGED} or
+ *     {@link NotifyReason#UNACKNOWLEDGED}
  */
 public record Notification(
     String policy,
@@ -38,7 +40,7 @@ public record Notification(
     List<NotificationLink> links,
     Instant at,
     int groups,
-    String escalation) {
+    String reasonDetail) {
 
   public Notification {
     Objects.requireNonNull(policy, "policy");
@@ -69,6 +71,13 @@ public record Notification(
         groups, Objects.requireNonNull(step, "step"));
   }
 
+  /** This notification as the news that {@code who} acknowledged the group, or withdrew that. */
+  public Notification asAcknowledgement(boolean acknowledged, String who) {
+    NotifyReason r = acknowledged ? NotifyReason.ACKNOWLEDGED : NotifyReason.UNACKNOWLEDGED;
+    return new Notification(policy, groupKey, groupLabels, r, firing, resolved, links, at, groups,
+        r.description() + " by " + Objects.requireNonNull(who, "who"));
+  }
+
   /** This notification with {@code more} links after its own (a robot's action links). */
   public Notification withLinks(List<NotificationLink> more) {
     if (more.isEmpty()) {
@@ -76,15 +85,15 @@ public record Notification(
     }
     List<NotificationLink> all = new java.util.ArrayList<>(links);
     all.addAll(more);
-    return new Notification(policy, groupKey, groupLabels, reason, firing, resolved, all, at, groups, escalation);
+    return new Notification(policy, groupKey, groupLabels, reason, firing, resolved, all, at, groups, reasonDetail);
   }
 
   /**
-   * The reason as messages show it; for an escalation, which step it is ({@code "escalation step
-   * 2 of 3"}), which already says it is one.
+   * The reason as messages show it: its {@link #reasonDetail} when it has one (which says the
+   * reason too: {@code "escalation step 2 of 3"}, {@code "acknowledged by alice"}).
    */
   public String reasonText() {
-    return escalation == null ? reason.description() : escalation;
+    return reasonDetail == null ? reason.description() : reasonDetail;
   }
 
   /** A notification for one group. */

@@ -13,6 +13,10 @@ public enum NotifyReason {
   REPEAT("repeat interval elapsed"),
   /** An escalation policy's step fired: the group is still unacknowledged or unresolved. */
   ESCALATION("escalation"),
+  /** Someone acknowledged the group: its unacknowledged escalation steps stop. Mentions nobody. */
+  ACKNOWLEDGED("acknowledged"),
+  /** An acknowledgement was withdrawn: held escalation steps are due again. Mentions nobody. */
+  UNACKNOWLEDGED("acknowledgement withdrawn"),
   /** Several queued notifications for one robot merged into one message. */
   DIGEST("digest of queued notifications"),
   /** A schedule's on-call person changed: a {@link io.github.alertrouter.spi.Notice}, not an alert. */

@@ -177,18 +177,22 @@ public final class Engine implements AlertRouter {
 
   @Override
   public boolean acknowledge(String groupKey, String who) {
-    boolean known = escalations.acknowledge(groupKey, who, true);
-    if (known) {
-      LOG.info("group {} acknowledged by {}", groupKey, who);
-    }
-    return known;
+    return acknowledged(groupKey, who, true);
   }
 
   @Override
   public boolean unacknowledge(String groupKey, String who) {
-    boolean known = escalations.acknowledge(groupKey, who, false);
+    return acknowledged(groupKey, who, false);
+  }
+
+  private boolean acknowledged(String groupKey, String who, boolean acknowledged) {
+    boolean known = escalations.acknowledge(groupKey, who, acknowledged);
     if (known) {
-      LOG.info("group {} unacknowledged by {}", groupKey, who);
+      LOG.info("group {} {} by {}", groupKey, acknowledged ? "acknowledged" : "unacknowledged", who);
+      Instant now = scheduler.clock().instant();
+      groups.values().stream()
+          .filter(group -> group.id().groupKey().equals(groupKey))
+          .forEach(group -> flusher.announceAcknowledgement(group, acknowledged, who, now));
     }
     return known;
   }

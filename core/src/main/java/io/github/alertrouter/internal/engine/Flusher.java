@@ -191,6 +191,29 @@ final class Flusher {
   }
 
   /**
+   * Tells the group's chats that {@code who} acknowledged it (or withdrew that), so that the rest
+   * of the team sees someone is on it (ARMS announces a claim the same way). The group's firing
+   * (unmuted) alerts, through the policy's robots, mentioning nobody; nothing when nothing fires.
+   */
+  void announceAcknowledgement(AlertGroup group, boolean acknowledged, String who, Instant now) {
+    RouteSettings s = group.settings();
+    List<Alert> firingAlerts = group.snapshot().stream()
+        .filter(a -> !a.isResolvedAt(now) && !muted(a, now))
+        .toList();
+    if (firingAlerts.isEmpty()) {
+      return;
+    }
+    Notification notification = Notification.of(s.name() == null ? "" : s.name(), group.id().groupKey(),
+        group.groupLabels(), NotifyReason.ACKNOWLEDGED, firingAlerts, List.of(),
+        NotificationLink.fromAlerts(firingAlerts), now).asAcknowledgement(acknowledged, who);
+    for (String robotId : s.robots()) {
+      Robot robot = robots.get(robotId);
+      dispatcher.dispatch(new Delivery(robotId, withActions(notification, robot, s), List.of(),
+          s.templates().get(robot.platform())));
+    }
+  }
+
+  /**
    * A "bind your number" link when someone was not @-ed only because their number is not bound
    * and the robot has an action base URL (ARMS: the card carries the binding entry).
    */

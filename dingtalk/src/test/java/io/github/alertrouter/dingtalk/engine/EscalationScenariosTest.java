@@ -75,7 +75,11 @@ class EscalationScenariosTest {
 
     f.advance(Duration.ofMinutes(26));
 
-    assertThat(f.messages("ops")).hasSize(1); // step 1 and its repeat are held
+    List<ReceivedMessage> ops = f.messages("ops");
+    assertThat(ops).hasSize(2); // the notice and the acknowledgement; step 1 and its repeat are held
+    assertThat(ops.get(1).text()).contains("acknowledged by bob", "PayDown").doesNotContain("escalation");
+    assertThat(ops.get(1).mentions()).isEmpty(); // the team is told, nobody is paged
+    assertThat(f.sent.get(1).reason()).isEqualTo(NotifyReason.ACKNOWLEDGED);
     assertThat(f.messages("dev")).singleElement()
         .satisfies(m -> assertThat(m.text()).contains("escalation step 2 of 2"));
   }
@@ -103,7 +107,8 @@ class EscalationScenariosTest {
     assertThat(handler.handle("POST", again.group(1), Map.of(), "who=bob".getBytes()).status()).isEqualTo(409);
     f.advance(Duration.ofMinutes(20));
 
-    assertThat(f.messages("ops")).hasSize(2); // the repeat of step 1 is held by the claim
+    assertThat(f.messages("ops")).hasSize(3); // the claim is told once; the repeat of step 1 is held
+    assertThat(f.messages("ops").get(2).text()).contains("acknowledged by bob");
     assertThat(f.messages("dev")).hasSize(1); // step 2 (UNRESOLVED) still fires
   }
 
@@ -114,13 +119,15 @@ class EscalationScenariosTest {
     f.advance(Duration.ofSeconds(30));
     f.router.acknowledge(groupKey(), "bob");
     f.advance(Duration.ofMinutes(12));
-    assertThat(f.messages("ops")).hasSize(1);
+    assertThat(f.messages("ops")).hasSize(2); // the notice and the acknowledgement
 
     assertThat(f.router.unacknowledge(groupKey(), "bob")).isTrue();
     f.scheduler.runDue();
 
-    assertThat(f.messages("ops")).hasSize(2);
-    assertThat(f.messages("ops").get(1).text()).contains("escalation step 1 of 2");
+    List<ReceivedMessage> ops = f.messages("ops");
+    assertThat(ops).hasSize(4);
+    assertThat(ops.get(2).text()).contains("acknowledgement withdrawn by bob");
+    assertThat(ops.get(3).text()).contains("escalation step 1 of 2");
   }
 
   @Test

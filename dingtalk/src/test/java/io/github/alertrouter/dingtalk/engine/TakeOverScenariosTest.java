@@ -128,12 +128,14 @@ class TakeOverScenariosTest {
 
     takeOver(f.another());
     f.advance(Duration.ofMinutes(20));
-    assertThat(f.messages("ops")).hasSize(1); // step 1 and its repeat stay held
+    assertThat(f.messages("ops")).hasSize(2); // notice, acknowledgement; step 1 and its repeat stay held
 
     assertThat(next.unacknowledge(groupKey, "bob")).isTrue();
     f.scheduler.runDue();
-    assertThat(f.messages("ops")).hasSize(2); // the held step is due at once
-    assertThat(f.messages("ops").get(1).text()).contains("escalation step 1 of 2");
+    List<ReceivedMessage> ops = f.messages("ops");
+    assertThat(ops).hasSize(4); // the withdrawal, then the held step at once
+    assertThat(ops.get(2).text()).contains("acknowledgement withdrawn by bob");
+    assertThat(ops.get(3).text()).contains("escalation step 1 of 2");
   }
 
   @Test
