@@ -31,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +84,62 @@ class ConcurrentSubmitTest {
     assertThat(platform.notified.values()).containsOnly(1);
     assertThat(platform.groups).hasSize(50);
     router.close();
+  }
+
+  @Test
+  void aTakeOverDuringASubmitStormLosesNoAlert() throws Exception {
+    VirtualScheduler scheduler = new VirtualScheduler(T0);
+    Recording platform = new Recording();
+    RouterConfig config = RouterConfig.builder()
+        .robot(new Robot("r", "rec", Secret.of("https://example.com/hook/x"), null, null))
+        .notificationPolicy(NotificationPolicy.builder("all")
+            .groupRule(new GroupRule(Duration.ofSeconds(30), Duration.ofMinutes(5), List.of("group")))
+            .notifyRule(new NotifyRule(null, List.of("r"), List.of()))
+            .repeatInterval(Duration.ofHours(4))
+            .build())
+        .build();
+    AlertRouter.Builder builder = AlertRouter.builder().config(config).scheduler(scheduler)
+        .platforms(Platforms.of(platform));
+    AtomicReference<AlertRouter> current = new AtomicReference<>(builder.build());
+
+    int threads = 3;
+    int perThread = 3_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      pool.execute(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        for (int i = 0; i < perThread; i++) {
+          Alert alert = Alert.firing(Map.of("alertname", "A", "group", "g" + (i % 50), "n", thread + "-" + i))
+              .startsAt(T0).endsAt(T0.plus(Duration.ofDays(1))).build();
+          AlertRouter router = current.get();
+          try {
+            router.submit(alert);
+          } catch (IllegalStateException closed) { // as serve does: the replacement takes it
+            current.get().submit(alert);
+          }
+        }
+      });
+    }
+    start.countDown();
+    Thread.sleep(5); // mid-storm
+    AlertRouter next = builder.build();
+    AlertRouter previous = current.getAndSet(next);
+    next.takeOver(previous);
+    pool.shutdown();
+    assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+    scheduler.advance(Duration.ofSeconds(30));
+
+    assertThat(next.stats().alerts()).isEqualTo(threads * perThread);
+    assertThat(platform.notified).hasSize(threads * perThread);
+    assertThat(platform.notified.values()).containsOnly(1);
+    next.close();
   }
 
   /** Counts, per alert, how many notifications carried it; every send succeeds. */

@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,7 @@ public final class Engine implements AlertRouter {
   private final ConcurrentMap<Fingerprint, Alert> store = new ConcurrentHashMap<>();
   private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicInteger submitting = new AtomicInteger();
   private final WebhookCodec codec = WebhookCodec.create();
   // what the groups of a router this one took over last notified, until the same groups form here
   private final ConcurrentMap<String, LogEntry> inherited = new ConcurrentHashMap<>();
@@ -91,9 +93,20 @@ public final class Engine implements AlertRouter {
 
   @Override
   public void submit(Collection<Alert> alerts) {
-    if (closed.get()) {
-      throw new IllegalStateException("the router is closed; alerts are no longer accepted");
+    // counted in before the closed check, which handOver makes the other way round: either this
+    // submit sees the router closed, or the hand-over waits until its alerts are in the store
+    submitting.incrementAndGet();
+    try {
+      if (closed.get()) {
+        throw new IllegalStateException("the router is closed; alerts are no longer accepted");
+      }
+      store(alerts);
+    } finally {
+      submitting.decrementAndGet();
     }
+  }
+
+  private void store(Collection<Alert> alerts) {
     Instant now = scheduler.clock().instant();
     Set<AlertGroup> late = new LinkedHashSet<>();
     for (Alert alert : alerts) {
@@ -288,6 +301,9 @@ public final class Engine implements AlertRouter {
   private Handover handOver() {
     if (!closed.compareAndSet(false, true)) {
       throw new IllegalStateException("the router to take over is closed");
+    }
+    while (submitting.get() > 0) {
+      Thread.onSpinWait(); // a submit that got in before the close: its alerts must be handed over
     }
     handoffs.stop();
     escalations.stop();
