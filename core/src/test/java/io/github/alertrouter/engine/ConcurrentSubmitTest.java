@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,37 +46,13 @@ class ConcurrentSubmitTest {
   void everyAlertIsAnnouncedExactlyOnce() throws Exception {
     VirtualScheduler scheduler = new VirtualScheduler(T0);
     Recording platform = new Recording();
-    RouterConfig config = RouterConfig.builder()
-        .robot(new Robot("r", "rec", Secret.of("https://example.com/hook/x"), null, null))
-        .notificationPolicy(NotificationPolicy.builder("all")
-            .groupRule(new GroupRule(Duration.ofSeconds(30), Duration.ofMinutes(5), List.of("group")))
-            .notifyRule(new NotifyRule(null, List.of("r"), List.of()))
-            .repeatInterval(Duration.ofHours(4))
-            .build())
-        .build();
+    RouterConfig config = config();
     AlertRouter router = AlertRouter.builder().config(config).scheduler(scheduler)
         .platforms(Platforms.of(platform)).build();
 
     int threads = 4;
     int perThread = 2_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    for (int t = 0; t < threads; t++) {
-      int thread = t;
-      pool.execute(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        for (int i = 0; i < perThread; i++) {
-          router.submit(Alert.firing(Map.of("alertname", "A", "group", "g" + (i % 50), "n", thread + "-" + i))
-              .startsAt(T0).endsAt(T0.plus(Duration.ofDays(1))).build());
-        }
-      });
-    }
-    start.countDown();
-    pool.shutdown();
+    ExecutorService pool = storm(threads, perThread, router::submit);
     assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
     scheduler.advance(Duration.ofSeconds(30));
@@ -90,20 +67,40 @@ class ConcurrentSubmitTest {
   void aTakeOverDuringASubmitStormLosesNoAlert() throws Exception {
     VirtualScheduler scheduler = new VirtualScheduler(T0);
     Recording platform = new Recording();
-    RouterConfig config = RouterConfig.builder()
-        .robot(new Robot("r", "rec", Secret.of("https://example.com/hook/x"), null, null))
-        .notificationPolicy(NotificationPolicy.builder("all")
-            .groupRule(new GroupRule(Duration.ofSeconds(30), Duration.ofMinutes(5), List.of("group")))
-            .notifyRule(new NotifyRule(null, List.of("r"), List.of()))
-            .repeatInterval(Duration.ofHours(4))
-            .build())
-        .build();
+    RouterConfig config = config();
     AlertRouter.Builder builder = AlertRouter.builder().config(config).scheduler(scheduler)
         .platforms(Platforms.of(platform));
     AtomicReference<AlertRouter> current = new AtomicReference<>(builder.build());
 
     int threads = 3;
     int perThread = 3_000;
+    ExecutorService pool = storm(threads, perThread, alert -> {
+      AlertRouter router = current.get();
+      try {
+        router.submit(alert);
+      } catch (IllegalStateException closed) { // as serve does: the replacement takes it
+        current.get().submit(alert);
+      }
+    });
+    Thread.sleep(5); // mid-storm
+    AlertRouter next = builder.build();
+    AlertRouter previous = current.getAndSet(next);
+    next.takeOver(previous);
+    assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+    scheduler.advance(Duration.ofSeconds(30));
+
+    assertThat(next.stats().alerts()).isEqualTo(threads * perThread);
+    assertThat(platform.notified).hasSize(threads * perThread);
+    assertThat(platform.notified.values()).containsOnly(1);
+    next.close();
+  }
+
+  /**
+   * Starts {@code threads} threads that each submit {@code perThread} alerts at the same moment;
+   * the returned pool is shut down, to be awaited.
+   */
+  private static ExecutorService storm(int threads, int perThread, Consumer<Alert> submit) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     for (int t = 0; t < threads; t++) {
@@ -115,31 +112,31 @@ class ConcurrentSubmitTest {
           Thread.currentThread().interrupt();
         }
         for (int i = 0; i < perThread; i++) {
-          Alert alert = Alert.firing(Map.of("alertname", "A", "group", "g" + (i % 50), "n", thread + "-" + i))
-              .startsAt(T0).endsAt(T0.plus(Duration.ofDays(1))).build();
-          AlertRouter router = current.get();
-          try {
-            router.submit(alert);
-          } catch (IllegalStateException closed) { // as serve does: the replacement takes it
-            current.get().submit(alert);
-          }
+          submit.accept(alert(thread, i));
         }
       });
     }
     start.countDown();
-    Thread.sleep(5); // mid-storm
-    AlertRouter next = builder.build();
-    AlertRouter previous = current.getAndSet(next);
-    next.takeOver(previous);
     pool.shutdown();
-    assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    return pool;
+  }
 
-    scheduler.advance(Duration.ofSeconds(30));
+  /** One policy grouping by {@code group}, one robot. */
+  private static RouterConfig config() {
+    return RouterConfig.builder()
+        .robot(new Robot("r", "rec", Secret.of("https://example.com/hook/x"), null, null))
+        .notificationPolicy(NotificationPolicy.builder("all")
+            .groupRule(new GroupRule(Duration.ofSeconds(30), Duration.ofMinutes(5), List.of("group")))
+            .notifyRule(new NotifyRule(null, List.of("r"), List.of()))
+            .repeatInterval(Duration.ofHours(4))
+            .build())
+        .build();
+  }
 
-    assertThat(next.stats().alerts()).isEqualTo(threads * perThread);
-    assertThat(platform.notified).hasSize(threads * perThread);
-    assertThat(platform.notified.values()).containsOnly(1);
-    next.close();
+  /** Thread {@code thread}'s {@code i}-th alert, in one of 50 groups, firing for a day. */
+  private static Alert alert(int thread, int i) {
+    return Alert.firing(Map.of("alertname", "A", "group", "g" + (i % 50), "n", thread + "-" + i))
+        .startsAt(T0).endsAt(T0.plus(Duration.ofDays(1))).build();
   }
 
   /** Counts, per alert, how many notifications carried it; every send succeeds. */

@@ -152,16 +152,8 @@ final class Flusher {
       List<Alert> resolved, Instant now) {
     List<Alert> shown = new ArrayList<>(firing);
     shown.addAll(resolved);
-    Notification notification = Notification.of(s.name() == null ? "" : s.name(), group.id().groupKey(),
-        group.groupLabels(), decision.reason(), firing, resolved, NotificationLink.fromAlerts(shown), now);
-    List<PlannedMention> planned = planner.plan(s.mention(), shown, now);
-    for (String robotId : s.robots()) {
-      Robot robot = robots.get(robotId);
-      PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
-      List<Mention> mentions = MentionPlanner.resolve(planned, platform, robot, bound(s));
-      dispatcher.dispatch(new Delivery(robotId, withBindLink(withActions(notification, robot, s), robot, mentions),
-          mentions, s.templates().get(robot.platform())));
-    }
+    Notification notification = notification(group, decision.reason(), firing, resolved, shown, now);
+    dispatch(notification, planner.plan(s.mention(), shown, now), s.robots(), s);
   }
 
   /**
@@ -170,24 +162,14 @@ final class Flusher {
    */
   void escalate(AlertGroup group, EscalationFiring firing, String description, Instant now) {
     RouteSettings s = group.settings();
-    List<Alert> firingAlerts = group.snapshot().stream()
-        .filter(a -> !a.isResolvedAt(now) && !muted(a, now))
-        .toList();
+    List<Alert> firingAlerts = firingUnmuted(group, now);
     if (firingAlerts.isEmpty()) {
       return;
     }
-    Notification notification = Notification.of(s.name() == null ? "" : s.name(), group.id().groupKey(),
-        group.groupLabels(), NotifyReason.ESCALATION, firingAlerts, List.of(),
-        NotificationLink.fromAlerts(firingAlerts), now).asEscalation(description);
-    List<PlannedMention> planned = planner.plan(firing.step().targets(), firingAlerts, now);
+    Notification notification = notification(group, NotifyReason.ESCALATION, firingAlerts, List.of(), firingAlerts, now)
+        .asEscalation(description);
     List<String> robotIds = firing.step().robots().isEmpty() ? s.robots() : firing.step().robots();
-    for (String robotId : robotIds) {
-      Robot robot = robots.get(robotId);
-      PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
-      List<Mention> mentions = MentionPlanner.resolve(planned, platform, robot, bound(s));
-      dispatcher.dispatch(new Delivery(robotId, withBindLink(withActions(notification, robot, s), robot, mentions),
-          mentions, s.templates().get(robot.platform())));
-    }
+    dispatch(notification, planner.plan(firing.step().targets(), firingAlerts, now), robotIds, s);
   }
 
   /**
@@ -196,20 +178,35 @@ final class Flusher {
    * (unmuted) alerts, through the policy's robots, mentioning nobody; nothing when nothing fires.
    */
   void announceAcknowledgement(AlertGroup group, boolean acknowledged, String who, Instant now) {
-    RouteSettings s = group.settings();
-    List<Alert> firingAlerts = group.snapshot().stream()
-        .filter(a -> !a.isResolvedAt(now) && !muted(a, now))
-        .toList();
+    List<Alert> firingAlerts = firingUnmuted(group, now);
     if (firingAlerts.isEmpty()) {
       return;
     }
-    Notification notification = Notification.of(s.name() == null ? "" : s.name(), group.id().groupKey(),
-        group.groupLabels(), NotifyReason.ACKNOWLEDGED, firingAlerts, List.of(),
-        NotificationLink.fromAlerts(firingAlerts), now).asAcknowledgement(acknowledged, who);
-    for (String robotId : s.robots()) {
+    Notification notification = notification(group, NotifyReason.ACKNOWLEDGED, firingAlerts, List.of(), firingAlerts, now)
+        .asAcknowledgement(acknowledged, who);
+    dispatch(notification, List.of(), group.settings().robots(), group.settings());
+  }
+
+  private List<Alert> firingUnmuted(AlertGroup group, Instant now) {
+    return group.snapshot().stream().filter(a -> !a.isResolvedAt(now) && !muted(a, now)).toList();
+  }
+
+  private static Notification notification(AlertGroup group, NotifyReason reason, List<Alert> firing,
+      List<Alert> resolved, List<Alert> shown, Instant now) {
+    RouteSettings s = group.settings();
+    return Notification.of(s.name() == null ? "" : s.name(), group.id().groupKey(), group.groupLabels(), reason,
+        firing, resolved, NotificationLink.fromAlerts(shown), now);
+  }
+
+  /** Each robot gets the notification with the planned mentions resolved for its platform. */
+  private void dispatch(Notification notification, List<PlannedMention> planned, List<String> robotIds,
+      RouteSettings s) {
+    for (String robotId : robotIds) {
       Robot robot = robots.get(robotId);
-      dispatcher.dispatch(new Delivery(robotId, withActions(notification, robot, s), List.of(),
-          s.templates().get(robot.platform())));
+      PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
+      List<Mention> mentions = MentionPlanner.resolve(planned, platform, robot, bound(s));
+      dispatcher.dispatch(new Delivery(robotId, withBindLink(withActions(notification, robot, s), robot, mentions),
+          mentions, s.templates().get(robot.platform())));
     }
   }
 

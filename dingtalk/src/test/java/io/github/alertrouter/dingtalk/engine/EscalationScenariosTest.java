@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * notice goes out 30 s after the alert (groupWait); step times count from it.
  */
 class EscalationScenariosTest {
-  private static final String POLICY = """
+  static final String POLICY = """
       escalationPolicies:
         - id: pay
           steps:

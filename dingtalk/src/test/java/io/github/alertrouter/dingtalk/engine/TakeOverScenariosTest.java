@@ -31,18 +31,7 @@ class TakeOverScenariosTest {
           repeatInterval: 4h
           sendResolved: true
       """;
-  private static final String ESCALATING = """
-      escalationPolicies:
-        - id: pay
-          steps:
-            - { after: 10m, when: UNACKED, notify: ["contact:bob"], repeat: { count: 1, every: 5m } }
-            - { after: 30m, when: UNRESOLVED, notify: ["group:sre"], robots: [dev] }
-      notificationPolicies:
-        - name: payments
-          groupRule: { groupWait: 30s, groupInterval: 5m, groupingFields: [alertname] }
-          notifyRule: { robots: [ops], mention: ["contact:alice"] }
-          escalationPolicy: pay
-      """;
+  private static final String ESCALATING = EscalationScenariosTest.POLICY;
 
   private RouterFixture f;
   private AlertRouter next;
