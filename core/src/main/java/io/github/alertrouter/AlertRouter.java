@@ -146,6 +146,24 @@ public interface AlertRouter extends AutoCloseable {
   void takeOver(AlertRouter previous);
 
   /**
+   * What this router holds that a later router should not lose, for a restart (see
+   * {@link RouterSnapshot}: store {@code toJson()} somewhere that survives the process). Taken
+   * while the router runs; take the last one after {@link #close()}, which flushes what was due.
+   */
+  RouterSnapshot snapshot();
+
+  /**
+   * Adopts a snapshot, as {@link #takeOver} adopts a running router's state: its alerts are
+   * submitted again, groups that form again carry on from what they last notified, escalation
+   * episodes and run-time silences are kept. Call once, right after building, before alerts
+   * arrive.
+   *
+   * @throws IllegalArgumentException when {@code snapshot} was not made by this library
+   * @throws IllegalStateException after {@link #close()}
+   */
+  void restore(RouterSnapshot snapshot);
+
+  /**
    * Flushes the groups whose notice is due, stops all timers and, when the builder created the
    * scheduler, waits briefly for sends in flight. Later {@link #submit} calls are refused.
    */

@@ -12,14 +12,19 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The receiver behind {@code alert-router serve}: a JDK {@link HttpServer} in front of an
@@ -37,14 +42,24 @@ final class ReceiverServer implements AutoCloseable {
   static final int DEFAULT_QUEUE = 1024;
   /** The default request body cap: 1 MiB. */
   static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  /** How often the state is saved with a storage directory (and once more at a clean stop). */
+  static final Duration SAVE_EVERY = Duration.ofSeconds(30);
+  private static final Logger LOG = LoggerFactory.getLogger(ReceiverServer.class);
 
   /**
    * How the server is set up. {@code token} (API bearer token) and {@code actionKey} (signs
    * action links) may be {@code null}; {@code stopGraceSeconds} is how long {@link #close()} lets
-   * requests in flight finish.
+   * requests in flight finish; {@code storageDir}, when not {@code null}, keeps the router's state
+   * across restarts ({@link SnapshotFile}).
    */
   record Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
-      int stopGraceSeconds) {
+      int stopGraceSeconds, Path storageDir) {
+    /** Without a storage directory: the state lives as long as the process. */
+    Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
+        int stopGraceSeconds) {
+      this(configFile, listen, maxBodyBytes, token, actionKey, stopGraceSeconds, null);
+    }
+
     Settings {
       Objects.requireNonNull(configFile, "configFile");
       Objects.requireNonNull(listen, "listen");
@@ -60,6 +75,8 @@ final class ReceiverServer implements AutoCloseable {
   private final Settings settings;
   private final Clock clock;
   private final ServeMetrics metrics;
+  private final SnapshotFile snapshots; // null: no --storage.path
+  private ScheduledExecutorService saver;
   private final AtomicReference<Running> running = new AtomicReference<>();
   private final Object reloadLock = new Object();
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -70,6 +87,7 @@ final class ReceiverServer implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.metrics = new ServeMetrics(clock.instant());
+    this.snapshots = settings.storageDir() == null ? null : new SnapshotFile(settings.storageDir());
   }
 
   /**
@@ -82,6 +100,7 @@ final class ReceiverServer implements AutoCloseable {
     ReceiverServer receiver = new ReceiverServer(settings, clock);
     receiver.running.set(receiver.build());
     try {
+      receiver.restoreAndKeepSaving();
       receiver.listen();
     } catch (IOException | RuntimeException e) {
       receiver.running.get().router().close();
@@ -89,6 +108,28 @@ final class ReceiverServer implements AutoCloseable {
           : (RuntimeException) e;
     }
     return receiver;
+  }
+
+  /** With a storage directory: adopts the stored state, then saves it every {@link #SAVE_EVERY}. */
+  private void restoreAndKeepSaving() {
+    if (snapshots == null) {
+      return;
+    }
+    snapshots.load(clock.instant()).ifPresent(router()::restore);
+    saver = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "alert-router-state-saver");
+      t.setDaemon(true);
+      return t;
+    });
+    saver.scheduleWithFixedDelay(this::saveQuietly, SAVE_EVERY.toSeconds(), SAVE_EVERY.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private void saveQuietly() {
+    try {
+      snapshots.save(router().snapshot());
+    } catch (RuntimeException e) {
+      LOG.warn("could not save the router's state: {}", e.getMessage()); // tried again at the next tick
+    }
   }
 
   private void listen() throws IOException {
@@ -190,6 +231,10 @@ final class ReceiverServer implements AutoCloseable {
       } finally {
         executor.shutdownNow();
         running.get().router().close();
+        if (snapshots != null) {
+          saver.shutdownNow();
+          saveQuietly(); // after close: what the last flush notified is in it
+        }
         closed.countDown();
       }
     }

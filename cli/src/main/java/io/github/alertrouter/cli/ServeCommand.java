@@ -51,6 +51,7 @@ final class ServeCommand implements Command {
     return """
         usage: alert-router serve --config=FILE [--listen=127.0.0.1:9094] [--max-body=1MiB]
                                   [--token-env=NAME] [--action-key-env=NAME] [--log.level=info]
+                                  [--storage.path=DIR]
 
         Runs a receiver until stopped (SIGTERM or Ctrl-C flush what is due, then stop). Prints
         'listening on http://HOST:PORT' once it accepts requests. Logs to stderr: each message
@@ -62,10 +63,13 @@ final class ServeCommand implements Command {
           POST /api/v1/alerts        a JSON array of alerts, as posted to Alertmanager /api/v2/alerts
                                      both: 200 {"status":"ok","alerts":N}; 400 {"error":…,"pointer":…}
                                      for a malformed body; 413 for a body over --max-body
-          GET  /api/v1/status        policies, robots (id and platform only), who is on call now
+          GET  /api/v1/status        policies, robots (id and platform only), who is on call now,
+                                     alerts, groups and silences held
           POST /-/reload             re-reads the config; a config with problems is refused (400,
-                                     with the problems) and the running one keeps serving
+                                     with the problems) and the running one keeps serving; a good
+                                     one takes over the alerts, what was notified and escalations
           GET  /healthz              200 ok
+          GET  /metrics              Prometheus metrics
           /actions/…, /bind/…        signed action links and binding pages (with --action-key-env)
 
         Flags:
@@ -76,6 +80,11 @@ final class ServeCommand implements Command {
                                  TOKEN taken from environment variable NAME (never printed)
           --action-key-env=NAME  sign and serve action links with the key in variable NAME
                                  (at least 32 bytes)
+          --storage.path=DIR     keep the router's state (alerts, what each group notified,
+                                 escalations, silences added at run time) in DIR/snapshot.json,
+                                 saved every 30s and at stop, read at start: a restart then
+                                 neither repeats nor forgets a notice (an unreadable file is
+                                 moved aside and the server starts without it)
           --log.level=LEVEL      debug, info (default), warn, error or off; also set by the
                                  environment variable ALERT_ROUTER_LOG_LEVEL (every command,
                                  default warn for the others)
@@ -108,7 +117,7 @@ final class ServeCommand implements Command {
   /** Parses the flags and reads the secrets they name. */
   ReceiverServer.Settings settings(List<String> argv) {
     Args args = Args.parse(argv, Set.of("config", "listen", "max-body", "token-env", "action-key-env",
-        CliLogging.FLAG), Set.of());
+        CliLogging.FLAG, "storage.path"), Set.of());
     if (!args.positionals().isEmpty()) {
       throw new UsageException("unexpected argument \"" + args.positionals().get(0) + "\"");
     }
@@ -118,8 +127,9 @@ final class ServeCommand implements Command {
     Path config = Path.of(args.required("config"));
     InetSocketAddress listen = listen(args.flag("listen") == null ? DEFAULT_LISTEN : args.flag("listen"));
     int maxBody = args.flag("max-body") == null ? ReceiverServer.DEFAULT_MAX_BODY_BYTES : size(args.flag("max-body"));
+    Path storage = args.flag("storage.path") == null ? null : Path.of(args.flag("storage.path"));
     return new ReceiverServer.Settings(config, listen, maxBody, secret(args, "token-env"), secret(args, "action-key-env"),
-        STOP_GRACE_SECONDS);
+        STOP_GRACE_SECONDS, storage);
   }
 
   private Secret secret(Args args, String flag) {

@@ -292,6 +292,40 @@ class ServeReceiverTest {
   }
 
   @Test
+  void withAStoragePathARestartKeepsTheAlerts() throws Exception {
+    Path storage = dir.resolve("state");
+    server = ReceiverServer.start(new ReceiverServer.Settings(config("everything"), new InetSocketAddress("127.0.0.1", 0),
+        ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0, storage), CLOCK);
+    post("/api/v1/alerts", "[{\"labels\":{\"alertname\":\"A\"}},{\"labels\":{\"alertname\":\"B\"}}]".getBytes());
+    server.close(); // a clean stop saves the state
+
+    assertThat(storage.resolve(SnapshotFile.NAME)).exists();
+    assertThat(Files.readString(storage.resolve(SnapshotFile.NAME))).doesNotContain(WEBHOOK_TOKEN);
+    server = ReceiverServer.start(new ReceiverServer.Settings(config("everything"), new InetSocketAddress("127.0.0.1", 0),
+        ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0, storage), CLOCK);
+
+    JsonNode router = JSON.readTree(get("/api/v1/status").body()).get("router");
+    assertThat(router.get("firingAlerts").asInt()).isEqualTo(2); // restored, not forgotten
+  }
+
+  @Test
+  void anUnreadableStateFileIsMovedAsideAndTheServerStartsEmpty() throws Exception {
+    Path storage = dir.resolve("state");
+    Files.createDirectories(storage);
+    Files.writeString(storage.resolve(SnapshotFile.NAME), "{\"version\":1,\"takenAt\":\"garbage");
+
+    server = ReceiverServer.start(new ReceiverServer.Settings(config("everything"), new InetSocketAddress("127.0.0.1", 0),
+        ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0, storage), CLOCK);
+
+    assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    assertThat(storage.resolve(SnapshotFile.NAME)).doesNotExist();
+    try (var files = Files.list(storage)) {
+      assertThat(files.map(f -> f.getFileName().toString())).singleElement()
+          .satisfies(name -> assertThat(name).startsWith(SnapshotFile.NAME + ".bad-"));
+    }
+  }
+
+  @Test
   void actionLinksAreServedWithAnActionKeyAndWithoutTheApiToken() throws Exception {
     server = ReceiverServer.start(new ReceiverServer.Settings(config("everything"), new InetSocketAddress("127.0.0.1", 0),
         ReceiverServer.DEFAULT_MAX_BODY_BYTES, Secret.of("api-t0ken"), Secret.of("k".repeat(32)), 0), CLOCK);

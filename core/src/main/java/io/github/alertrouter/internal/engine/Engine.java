@@ -3,14 +3,13 @@ package io.github.alertrouter.internal.engine;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.RouterSnapshot;
 import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.action.ActionHandler;
-import io.github.alertrouter.action.ActionTarget;
 import io.github.alertrouter.action.ActionTokens;
 import io.github.alertrouter.action.BindingPages;
 import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
 import io.github.alertrouter.binding.BindingService;
-import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.escalate.EscalationState;
@@ -20,7 +19,6 @@ import io.github.alertrouter.route.RouteMatch;
 import io.github.alertrouter.route.RoutingTree;
 import io.github.alertrouter.silence.Silencer;
 import io.github.alertrouter.spi.Platforms;
-import io.github.alertrouter.time.Durations;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -151,41 +148,7 @@ public final class Engine implements AlertRouter {
   @Override
   public Optional<ActionHandler> actionHandler() {
     return actionTokens == null ? Optional.empty()
-        : Optional.of(new ActionHandler(actionTokens, new Actions(), bindings == null ? null : new BindingPages(bindings)));
-  }
-
-  /** What the links in messages do, on this router. */
-  private final class Actions implements ActionTarget {
-    @Override
-    public String acknowledge(String groupKey, String who) {
-      return Engine.this.acknowledge(groupKey, who) ? "Claimed: escalation paused." : "Nothing to claim: no escalation runs.";
-    }
-
-    @Override
-    public String unacknowledge(String groupKey, String who) {
-      return Engine.this.unacknowledge(groupKey, who) ? "Unclaimed: escalation resumed." : "Nothing to unclaim.";
-    }
-
-    @Override
-    public String resolve(String groupKey, String who) {
-      return Engine.this.resolve(groupKey, who) ? "Resolved." : "Nothing fires in this group any more.";
-    }
-
-    @Override
-    public String silence(String groupKey, Duration duration, String who) {
-      Instant now = scheduler.clock().instant();
-      int added = 0;
-      for (AlertGroup group : groups.values()) {
-        if (group.id().groupKey().equals(groupKey) && !group.groupLabels().isEmpty()) {
-          List<Condition> matchers = group.groupLabels().entrySet().stream()
-              .map(e -> Condition.eq(e.getKey(), e.getValue())).toList();
-          silencer.add(new Silence("action-" + UUID.randomUUID(), matchers, now, now.plus(duration), who,
-              "silenced from a chat link for group " + groupKey));
-          added++;
-        }
-      }
-      return added > 0 ? "Silenced for " + Durations.format(duration) + "." : "Nothing to silence in this group.";
-    }
+        : Optional.of(new ActionHandler(actionTokens, new EngineActions(this, groups.values(), scheduler.clock()), bindings == null ? null : new BindingPages(bindings)));
   }
 
   @Override
@@ -278,27 +241,34 @@ public final class Engine implements AlertRouter {
     if (closed.get()) {
       throw new IllegalStateException("this router is closed");
     }
-    Handover handover = old.handOver();
-    inherited.putAll(handover.log());
-    handover.escalations().forEach(escalations::adopt);
-    Set<String> configured = new HashSet<>();
-    config.silences().forEach(silence -> configured.add(silence.id()));
-    for (Silence silence : handover.addedSilences()) {
+    restore(old.handOver());
+  }
+
+  @Override
+  public RouterSnapshot snapshot() {
+    return state();
+  }
+
+  @Override
+  public void restore(RouterSnapshot snapshot) {
+    if (!(snapshot instanceof EngineState state)) {
+      throw new IllegalArgumentException("not a snapshot of this library's router: " + snapshot);
+    }
+    inherited.putAll(state.log());
+    state.escalations().forEach(escalations::adopt);
+    Set<String> configured = configuredSilenceIds();
+    for (Silence silence : state.addedSilences()) {
       if (!configured.contains(silence.id())) {
         silencer.add(silence);
       }
     }
-    submit(handover.alerts());
-    LOG.info("took over {} alerts, {} groups' notification log and {} escalations from the previous router",
-        handover.alerts().size(), handover.log().size(), handover.escalations().size());
+    submit(state.alerts());
+    LOG.info("restored {} alerts, {} groups' notification log and {} escalations (state of {})",
+        state.alerts().size(), state.log().size(), state.escalations().size(), state.takenAt());
   }
 
-  /** What {@link #handOver} passes on. */
-  private record Handover(List<Alert> alerts, Map<String, LogEntry> log,
-      Map<String, EscalationState> escalations, List<Silence> addedSilences) {}
-
   /** Stops this router without flushing and gives up its state to the router taking over. */
-  private Handover handOver() {
+  private EngineState handOver() {
     if (!closed.compareAndSet(false, true)) {
       throw new IllegalStateException("the router to take over is closed");
     }
@@ -307,27 +277,36 @@ public final class Engine implements AlertRouter {
     }
     handoffs.stop();
     escalations.stop();
-    Map<String, LogEntry> log = new HashMap<>();
+    groups.values().forEach(AlertGroup::stop);
+    EngineState state = state();
+    onClose.run();
+    return state;
+  }
+
+  /** What this router holds now: alerts, each group's last notification, episodes, run-time silences. */
+  private EngineState state() {
+    Map<String, LogEntry> log = new HashMap<>(inherited); // taken over, not formed again yet: pass on
     Map<String, EscalationState> episodes = new HashMap<>();
     for (AlertGroup group : groups.values()) {
-      group.stop();
       LogEntry last = group.last();
       if (last != null) {
         log.put(logKey(group.id()), last);
       }
       escalations.episode(group.id().groupKey()).ifPresent(e -> episodes.put(group.id().groupKey(), e));
     }
-    log.putAll(inherited); // taken over here but not formed again yet: pass them on
-    Set<String> configured = new HashSet<>();
-    config.silences().forEach(silence -> configured.add(silence.id()));
+    Set<String> configured = configuredSilenceIds();
     List<Silence> added = silencer.silences().stream().filter(s -> !configured.contains(s.id())).toList();
-    List<Alert> alerts = List.copyOf(store.values());
-    onClose.run();
-    return new Handover(alerts, log, episodes, added);
+    return new EngineState(scheduler.clock().instant(), List.copyOf(store.values()), log, episodes, added);
+  }
+
+  private Set<String> configuredSilenceIds() {
+    Set<String> ids = new HashSet<>();
+    config.silences().forEach(silence -> ids.add(silence.id()));
+    return ids;
   }
 
   // a group is one route node's: its path (names from the top) with its key, stable across configs
-  private static String logKey(GroupId id) {
+  static String logKey(GroupId id) {
     return String.join("/", id.node().path()) + '\u0000' + id.groupKey();
   }
 

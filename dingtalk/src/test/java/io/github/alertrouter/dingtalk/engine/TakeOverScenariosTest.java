@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.RouterSnapshot;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.notify.NotifyReason;
@@ -125,6 +126,31 @@ class TakeOverScenariosTest {
     assertThat(ops).hasSize(4); // the withdrawal, then the held step at once
     assertThat(ops.get(2).text()).contains("acknowledgement withdrawn by bob");
     assertThat(ops.get(3).text()).contains("escalation step 1 of 2");
+  }
+
+  @Test
+  void aRestartFromASnapshotRepeatsNothingAndTheEscalationGoesOn() {
+    f = new RouterFixture(ESCALATING);
+    Alert down = f.firing(Map.of("alertname", "PayDown"));
+    f.submit(down);
+    f.advance(Duration.ofSeconds(30)); // first notice
+    f.advance(Duration.ofMinutes(10)); // step 1
+    f.router.close();
+    byte[] stored = f.router.snapshot().toJson(); // what serve keeps in --storage.path
+
+    next = f.another(); // the next process: a new router, its own empty stores
+    next.restore(RouterSnapshot.fromJson(stored));
+    f.scheduler.runDue();
+    submitToNext(down); // Alertmanager re-sends the group
+    f.advance(Duration.ofMinutes(5)); // step 1's repeat, 15 min after the first notice
+
+    List<ReceivedMessage> ops = f.messages("ops");
+    assertThat(ops).hasSize(3); // nothing announced again; the repeat on its old schedule
+    assertThat(ops.get(2).text()).contains("escalation step 1 of 2 (repeat 1 of 1)");
+
+    submitToNext(f.resolved(down));
+    f.advance(Duration.ofMinutes(30));
+    assertThat(f.messages("dev")).isEmpty(); // resolved before step 2: the episode ended
   }
 
   @Test
