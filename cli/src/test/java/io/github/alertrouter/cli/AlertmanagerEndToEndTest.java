@@ -129,6 +129,38 @@ class AlertmanagerEndToEndTest {
         .doesNotContain("messages_failed_total{");
   }
 
+  /**
+   * serve restarts between the firing and the resolved webhook: with --storage.path the restarted
+   * router knows the group was announced, so the resolved notice still reaches the chat (a router
+   * starting empty would drop a resolution it never saw fire) and nothing fires twice.
+   */
+  @Test
+  void aRestartWithAStoragePathStillSendsTheResolvedNotice() throws Exception {
+    String binary = findAlertmanager();
+    simulator = DingTalkSimulator.start(Clock.systemUTC());
+    String webhook = simulator.robot(ROBOT, null).webhook().reveal();
+    Path config = dir.resolve("alert-router.yaml");
+    Files.writeString(config, resource("alert-router.yaml").replace("WEBHOOK", webhook));
+    int port = freePort();
+    ReceiverServer.Settings settings = new ReceiverServer.Settings(config, new InetSocketAddress("127.0.0.1", port),
+        ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0, dir.resolve("state"));
+    receiver = ReceiverServer.start(settings, Clock.systemUTC());
+    String amUrl = startAlertmanager(binary, "http://127.0.0.1:" + port + "/api/v1/alertmanager");
+
+    Instant startsAt = Instant.now();
+    postAlerts(amUrl, startsAt, null);
+    awaitMessage("the firing message", m -> m.text().contains("FIRING:2"));
+
+    receiver.close(); // a deploy: the state is saved
+    receiver = ReceiverServer.start(settings, Clock.systemUTC());
+    postAlerts(amUrl, startsAt, Instant.now().minusSeconds(1));
+
+    ReceivedMessage resolved = awaitMessage("the resolved message", m -> m.text().contains("RESOLVED"));
+    assertThat(resolved.text()).contains("RESOLVED:2", "E2EDiskFull");
+    assertThat(simulator.received(ROBOT)).filteredOn(m -> m.text().contains("FIRING")).hasSize(1);
+    assertThat(simulator.rejected()).isEmpty();
+  }
+
   // the delivery listener counts right after the platform answered, a moment after the chat has it
   private String awaitMetrics(String line) throws Exception {
     Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
