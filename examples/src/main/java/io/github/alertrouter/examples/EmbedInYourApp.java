@@ -29,6 +29,11 @@ import java.util.concurrent.TimeUnit;
  * events, never as exceptions), {@code submit} alerts from any thread, {@code close()} at shutdown.
  * Needs {@code alert-router-core} and {@code alert-router-dingtalk} on the class path.
  *
+ * <p>In a long-running service, two more lines keep notices from repeating or getting lost: on a
+ * configuration change build the new router, point submitters at it and call
+ * {@code next.takeOver(previous)}; at shutdown store {@code router.snapshot().toJson()} after
+ * {@code close()}, and at start-up {@code router.restore(RouterSnapshot.fromJson(stored))}.
+ *
  * <p>Run it: {@code DINGTALK_WEBHOOK=https://oapi.dingtalk.com/robot/send?access_token=…
  * DINGTALK_SECRET=SEC… ALICE_MOBILE="+86 138 0000 0001" java … EmbedInYourApp}
  * ({@code DINGTALK_SECRET} only for a signed robot; the robot's keyword security, if any, must
