@@ -89,10 +89,7 @@ class AlertmanagerEndToEndTest {
   @Test
   void alertsPostedToAlertmanagerReachTheChatFiringThenResolved() throws Exception {
     String binary = findAlertmanager();
-    simulator = DingTalkSimulator.start(Clock.systemUTC());
-    String webhook = simulator.robot(ROBOT, null).webhook().reveal();
-    Path config = dir.resolve("alert-router.yaml");
-    Files.writeString(config, resource("alert-router.yaml").replace("WEBHOOK", webhook));
+    Path config = simulatorAndConfig();
     receiver = ReceiverServer.start(new ReceiverServer.Settings(config, new InetSocketAddress("127.0.0.1", 0),
         ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0), Clock.systemUTC());
     String amUrl = startAlertmanager(binary, "http://127.0.0.1:" + receiver.port() + "/api/v1/alertmanager");
@@ -137,10 +134,7 @@ class AlertmanagerEndToEndTest {
   @Test
   void aRestartWithAStoragePathStillSendsTheResolvedNotice() throws Exception {
     String binary = findAlertmanager();
-    simulator = DingTalkSimulator.start(Clock.systemUTC());
-    String webhook = simulator.robot(ROBOT, null).webhook().reveal();
-    Path config = dir.resolve("alert-router.yaml");
-    Files.writeString(config, resource("alert-router.yaml").replace("WEBHOOK", webhook));
+    Path config = simulatorAndConfig();
     int port = freePort();
     ReceiverServer.Settings settings = new ReceiverServer.Settings(config, new InetSocketAddress("127.0.0.1", port),
         ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0, dir.resolve("state"));
@@ -159,6 +153,15 @@ class AlertmanagerEndToEndTest {
     assertThat(resolved.text()).contains("RESOLVED:2", "E2EDiskFull");
     assertThat(simulator.received(ROBOT)).filteredOn(m -> m.text().contains("FIRING")).hasSize(1);
     assertThat(simulator.rejected()).isEmpty();
+  }
+
+  /** Starts the DingTalk simulator and writes the router's config pointing at its robot. */
+  private Path simulatorAndConfig() throws IOException {
+    simulator = DingTalkSimulator.start(Clock.systemUTC());
+    String webhook = simulator.robot(ROBOT, null).webhook().reveal();
+    Path config = dir.resolve("alert-router.yaml");
+    Files.writeString(config, resource("alert-router.yaml").replace("WEBHOOK", webhook));
+    return config;
   }
 
   // the delivery listener counts right after the platform answered, a moment after the chat has it
