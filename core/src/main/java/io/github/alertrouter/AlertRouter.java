@@ -1,5 +1,6 @@
 package io.github.alertrouter;
 
+import io.github.alertrouter.action.UsedTokens;
 import io.github.alertrouter.alertmanager.webhook.PayloadException;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.ConfigException;
@@ -8,8 +9,8 @@ import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.escalate.EscalationStore;
-import io.github.alertrouter.internal.engine.EngineChecks;
 import io.github.alertrouter.internal.engine.Engine;
+import io.github.alertrouter.internal.engine.EngineChecks;
 import io.github.alertrouter.internal.engine.EngineSettings;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
@@ -183,6 +184,7 @@ public interface AlertRouter extends AutoCloseable {
     private HandoffLog handoffLog = HandoffLog.processWide();
     private EscalationStore escalationStore = EscalationStore.inMemory();
     private Secret actionKey;
+    private UsedTokens usedTokens;
     private BindingService bindings;
 
     private Builder() {}
@@ -269,6 +271,16 @@ public interface AlertRouter extends AutoCloseable {
     }
 
     /**
+     * Where used action links are remembered, so that each works once (default: this router's
+     * memory). Give routers that replace each other ({@link AlertRouter#takeOver}) the same store,
+     * or a link used just before a reload works once more after it.
+     */
+    public Builder usedTokens(UsedTokens usedTokens) {
+      this.usedTokens = Objects.requireNonNull(usedTokens, "usedTokens");
+      return this;
+    }
+
+    /**
      * Who has bound their mobile number: policies with {@code requireBinding} @ a contact by
      * mobile only when it is bound here (without it, nobody is).
      */
@@ -311,7 +323,9 @@ public interface AlertRouter extends AutoCloseable {
       ScheduledExecutorService executor = owned;
       Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor);
       return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, onClose,
-          handoffLog, escalationStore, actionKey, bindings));
+          handoffLog, escalationStore, actionKey,
+          usedTokens != null ? usedTokens : UsedTokens.inMemory(scheduler.clock()),
+          bindings));
     }
 
     /**

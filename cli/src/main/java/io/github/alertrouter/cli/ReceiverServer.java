@@ -2,6 +2,7 @@ package io.github.alertrouter.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.action.UsedTokens;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
@@ -75,6 +76,8 @@ final class ReceiverServer implements AutoCloseable {
   private final Settings settings;
   private final Clock clock;
   private final ServeMetrics metrics;
+  // one for every router this server builds: an action link used before a reload stays used
+  private final UsedTokens usedTokens;
   private final SnapshotFile snapshots; // null: no --storage.path
   private ScheduledExecutorService saver;
   private final AtomicReference<Running> running = new AtomicReference<>();
@@ -87,6 +90,7 @@ final class ReceiverServer implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.metrics = new ServeMetrics(clock.instant());
+    this.usedTokens = UsedTokens.inMemory(clock);
     this.snapshots = settings.storageDir() == null ? null : new SnapshotFile(settings.storageDir());
   }
 
@@ -155,7 +159,7 @@ final class ReceiverServer implements AutoCloseable {
       throw new ConfigException(problems);
     }
     AlertRouter.Builder builder = AlertRouter.builder().config(config).platforms(platforms).clock(clock)
-        .listener(metrics);
+        .listener(metrics).usedTokens(usedTokens);
     if (settings.actionKey() != null) {
       builder.actionKey(settings.actionKey());
     }

@@ -113,13 +113,17 @@ class AlertmanagerEndToEndTest {
 
     postAlerts(amUrl, startsAt, Instant.now().minusSeconds(1));
 
-    ReceivedMessage resolved = awaitMessage("the resolved message", m -> m.text().contains("RESOLVED"));
+    ReceivedMessage resolved = awaitMessage("the resolved message", m -> m.text().contains("RESOLVED:2"));
     assertThat(resolved.text()).contains("RESOLVED:2", "E2EDiskFull", "db-1", "db-2").doesNotContain("FIRING");
-    assertThat(simulator.received(ROBOT)).hasSize(firingNotices.size() + 1);
+    // Alertmanager may pass the two resolutions on in one webhook or in two (its group_interval is
+    // 2s), so a "some alerts resolved" notice may come first; nothing is announced firing again
+    List<ReceivedMessage> all = simulator.received(ROBOT);
+    assertThat(all).filteredOn(m -> m.text().contains("FIRING:2")).hasSize(1);
+    assertThat(all).hasSizeBetween(firingNotices.size() + 1, firingNotices.size() + 2);
     assertThat(simulator.rejected()).isEmpty();
 
-    // what an operator's Prometheus would scrape: both messages counted for the robot
-    String sent = "alert_router_messages_sent_total{robot=\"" + ROBOT + "\",platform=\"dingtalk\"} 2";
+    // what an operator's Prometheus would scrape: every message counted for the robot
+    String sent = "alert_router_messages_sent_total{robot=\"" + ROBOT + "\",platform=\"dingtalk\"} " + all.size();
     String metrics = awaitMetrics(sent);
     assertThat(metrics.lines()).contains(sent);
     assertThat(metrics).contains("alert_router_alerts_received_total{endpoint=\"/api/v1/alertmanager\"}")
@@ -149,9 +153,9 @@ class AlertmanagerEndToEndTest {
     receiver = ReceiverServer.start(settings, Clock.systemUTC());
     postAlerts(amUrl, startsAt, Instant.now().minusSeconds(1));
 
-    ReceivedMessage resolved = awaitMessage("the resolved message", m -> m.text().contains("RESOLVED"));
+    ReceivedMessage resolved = awaitMessage("the resolved message", m -> m.text().contains("RESOLVED:2"));
     assertThat(resolved.text()).contains("RESOLVED:2", "E2EDiskFull");
-    assertThat(simulator.received(ROBOT)).filteredOn(m -> m.text().contains("FIRING")).hasSize(1);
+    assertThat(simulator.received(ROBOT)).filteredOn(m -> m.text().contains("FIRING:2")).hasSize(1);
     assertThat(simulator.rejected()).isEmpty();
   }
 

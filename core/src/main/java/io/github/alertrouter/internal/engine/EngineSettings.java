@@ -1,5 +1,6 @@
 package io.github.alertrouter.internal.engine;
 
+import io.github.alertrouter.action.UsedTokens;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
@@ -22,9 +23,10 @@ import java.time.Duration;
  * @param handoffLog which handoffs were announced
  * @param escalationStore escalation state per group
  * @param actionKey signs action links, or {@code null} for messages without them
+ * @param usedTokens which action links were used
  * @param bindings who has bound their number, or {@code null} (then nobody has)
  */
 public record EngineSettings(
     RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
     Runnable onClose, HandoffLog handoffLog, EscalationStore escalationStore, Secret actionKey,
-    BindingService bindings) {}
+    UsedTokens usedTokens, BindingService bindings) {}

@@ -2,6 +2,7 @@ package io.github.alertrouter.dingtalk.engine;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.action.UsedTokens;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.binding.BindingStore;
 import io.github.alertrouter.binding.LoggingVerificationSender;
@@ -50,6 +51,7 @@ final class RouterFixture implements AutoCloseable {
   final List<DeliveryEvent> failed = new ArrayList<>();
   final AlertRouter router;
   final HandoffLog handoffLog = HandoffLog.inMemory(); // per test: the process-wide default would leak between tests
+  final UsedTokens usedTokens = UsedTokens.inMemory(clock); // shared by this fixture's routers, as serve shares one
   private RouterConfig config;
   private final Map<String, String> env;
   final LoggingVerificationSender codes = new LoggingVerificationSender();
@@ -87,6 +89,7 @@ final class RouterFixture implements AutoCloseable {
         .handoffLog(handoffLog)
         .bindings(bindings)
         .actionKey(Secret.of("fixture-action-key-0123456789abcdef0123"))
+        .usedTokens(usedTokens)
         .config(config)
         .scheduler(scheduler)
         .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))

@@ -154,6 +154,24 @@ class TakeOverScenariosTest {
   }
 
   @Test
+  void aClaimLinkUsedBeforeTheReloadStaysUsedAfterIt() {
+    f = new RouterFixture(ESCALATING);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30));
+    java.util.regex.Matcher claim = java.util.regex.Pattern
+        .compile("\\[Claim\\]\\(https://ops\\.example\\.com/alert-router(/actions/[A-Za-z0-9_.-]+)\\)")
+        .matcher(f.messages("ops").get(0).text());
+    assertThat(claim.find()).isTrue();
+    assertThat(f.router.actionHandler().orElseThrow().handle("POST", claim.group(1), Map.of(), "who=bob".getBytes())
+        .status()).isEqualTo(200);
+
+    takeOver(f.another()); // built with the fixture's shared UsedTokens, as serve builds its routers
+
+    assertThat(next.actionHandler().orElseThrow().handle("POST", claim.group(1), Map.of(), "who=eve".getBytes())
+        .status()).isEqualTo(409);
+  }
+
+  @Test
   void silencesAddedAtRunTimeAreKept() {
     f = new RouterFixture(BASIC);
     f.router.addSilence(new Silence("maint", List.of(Condition.eq("alertname", "Maintenance")),
