@@ -9,7 +9,6 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.DeliveryEvent;
-import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
@@ -21,6 +20,7 @@ import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.testkit.DeliveryRecorder;
 import io.github.alertrouter.testkit.DingTalkSimulator;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.ManualClock;
@@ -28,7 +28,6 @@ import io.github.alertrouter.testkit.ManualScheduler;
 import io.github.alertrouter.testkit.ReceivedMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -47,7 +46,7 @@ class DingTalkDeliveryTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-08T02:00:00Z"));
   private final ManualScheduler scheduler = new ManualScheduler(clock);
-  private final Events events = new Events();
+  private final DeliveryRecorder events = new DeliveryRecorder();
   private DingTalkSimulator simulator;
   private Robot robot;
   private Dispatcher dispatcher;
@@ -109,11 +108,11 @@ class DingTalkDeliveryTest {
 
     scheduler.advance(Duration.ofSeconds(10));
 
-    assertThat(events.retries).extracting(r -> r.kind).containsExactly(FailureKind.SERVER_ERROR, FailureKind.SERVER_ERROR);
-    assertThat(events.retries.get(0).delay).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
-    assertThat(events.retries.get(1).delay).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::kind).containsExactly(FailureKind.SERVER_ERROR, FailureKind.SERVER_ERROR);
+    assertThat(events.retries().get(0).delay()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(events.retries().get(1).delay()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
     assertThat(simulator.received("sre")).hasSize(1);
-    assertThat(events.sent).extracting(DeliveryEvent::attempt).containsExactly(3);
+    assertThat(events.sent()).extracting(DeliveryEvent::attempt).containsExactly(3);
   }
 
   @Test
@@ -122,7 +121,7 @@ class DingTalkDeliveryTest {
     dispatcher.dispatch(delivery("Warmup"));
     scheduler.advance(Duration.ZERO);
     simulator.clear();
-    events.sent.clear();
+    events.sent().clear();
     dispatcher = dispatcher(Duration.ofMillis(200));
     simulator.failNext(1, Fault.busy());
     simulator.failNext(1, Fault.delay(Duration.ofMillis(600)));
@@ -130,7 +129,7 @@ class DingTalkDeliveryTest {
 
     scheduler.advance(Duration.ofSeconds(30));
 
-    assertThat(events.retries).extracting(r -> r.kind)
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::kind)
         .containsExactly(FailureKind.SERVER_ERROR, FailureKind.NETWORK_ERROR);
     assertThat(simulator.received("sre")).extracting(m -> m.text().contains("Disk")).containsOnly(true);
   }
@@ -144,7 +143,7 @@ class DingTalkDeliveryTest {
 
     scheduler.advance(Duration.ofMinutes(9).plusSeconds(59));
     assertThat(simulator.received("sre")).isEmpty();
-    assertThat(events.retries).extracting(r -> r.delay).containsExactly(Duration.ofMinutes(10));
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::delay).containsExactly(Duration.ofMinutes(10));
 
     scheduler.advance(Duration.ofSeconds(1));
 
@@ -172,13 +171,13 @@ class DingTalkDeliveryTest {
     dispatcher.dispatch(new Delivery("quiet", notification("Disk"), List.of(), null));
     scheduler.advance(Duration.ofMinutes(5));
 
-    assertThat(events.failed).hasSize(1);
-    SendResult.Permanent result = (SendResult.Permanent) events.failed.get(0).result();
+    assertThat(events.failed()).hasSize(1);
+    SendResult.Permanent result = (SendResult.Permanent) events.failed().get(0).result();
     assertThat(result.kind()).isEqualTo(FailureKind.KEYWORD_REJECTED);
     assertThat(result.code()).isEqualTo("310000");
-    assertThat(events.retries).isEmpty();
+    assertThat(events.retries()).isEmpty();
     String token = robot.webhook().reveal().replaceAll(".*access_token=", "");
-    assertThat(events.failed.get(0).toString()).doesNotContain(token).doesNotContain(SECRET);
+    assertThat(events.failed().get(0).toString()).doesNotContain(token).doesNotContain(SECRET);
   }
 
   private Delivery delivery(String alertname) {
@@ -202,27 +201,4 @@ class DingTalkDeliveryTest {
         r.options());
   }
 
-  private record Retry(FailureKind kind, Duration delay) {}
-
-  private static final class Events implements DeliveryListener {
-    final List<DeliveryEvent> sent = new ArrayList<>();
-    final List<DeliveryEvent> failed = new ArrayList<>();
-    final List<Retry> retries = new ArrayList<>();
-
-    @Override
-    public void sent(DeliveryEvent event) {
-      sent.add(event);
-    }
-
-    @Override
-    public void failed(DeliveryEvent event) {
-      failed.add(event);
-    }
-
-    @Override
-    public void retrying(DeliveryEvent event, Duration delay) {
-      SendResult.Retryable r = (SendResult.Retryable) event.result();
-      retries.add(new Retry(r.kind(), delay));
-    }
-  }
 }

@@ -9,7 +9,6 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.lark.internal.LarkClient;
 import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.DeliveryEvent;
-import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
@@ -21,6 +20,7 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.testkit.DeliveryRecorder;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.LarkSimulator;
 import io.github.alertrouter.testkit.LogEvent;
@@ -30,7 +30,6 @@ import io.github.alertrouter.testkit.ReceivedMessage;
 import io.github.alertrouter.testkit.RecordedLogs;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,7 +50,7 @@ class LarkDeliveryTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-08T02:00:07Z"));
   private final ManualScheduler scheduler = new ManualScheduler(clock);
-  private final Events events = new Events();
+  private final DeliveryRecorder events = new DeliveryRecorder();
   private LarkSimulator simulator;
   private Robot robot;
   private Dispatcher dispatcher;
@@ -104,10 +103,10 @@ class LarkDeliveryTest {
 
     scheduler.advance(Duration.ofMinutes(1));
 
-    assertThat(events.retries).containsExactly(
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::kind).containsExactly(
         FailureKind.SERVER_ERROR, FailureKind.RATE_LIMITED, FailureKind.RATE_LIMITED);
     assertThat(simulator.received("sre")).hasSize(1);
-    assertThat(events.sent).extracting(DeliveryEvent::attempt).containsExactly(4);
+    assertThat(events.sent()).extracting(DeliveryEvent::attempt).containsExactly(4);
   }
 
   @Test
@@ -119,11 +118,11 @@ class LarkDeliveryTest {
 
     scheduler.advance(Duration.ofMinutes(1));
 
-    assertThat(events.retries).containsExactly(
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::kind).containsExactly(
         FailureKind.RATE_LIMITED, FailureKind.RATE_LIMITED, FailureKind.RATE_LIMITED);
-    assertThat(events.retryCodes).containsExactly("11233", "11247", "99991400");
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::code).containsExactly("11233", "11247", "99991400");
     assertThat(simulator.received("sre")).hasSize(1);
-    assertThat(events.failed).isEmpty();
+    assertThat(events.failed()).isEmpty();
   }
 
   @Test
@@ -139,9 +138,9 @@ class LarkDeliveryTest {
     assertThat(got).hasSize(1);
     assertThat(got.get(0).mentions()).containsExactly("userId:u-alice").doesNotContain("all");
     assertThat(got.get(0).text()).contains("Disk").contains("@all (not allowed in this group)");
-    assertThat(events.retries).isEmpty();
+    assertThat(events.retries()).isEmpty();
     // the SENT event names who was really @-ed, and who was not and why
-    assertThat(events.sent).singleElement().satisfies(e -> {
+    assertThat(events.sent()).singleElement().satisfies(e -> {
       assertThat(e.mentions()).containsExactly(alice()).noneMatch(Mention::isAll);
       assertThat(e.withheld()).containsExactly(everyone());
       assertThat(e.withheldNote()).isEqualTo("group allows only admins to @all (11235)");
@@ -162,8 +161,8 @@ class LarkDeliveryTest {
 
     assertThat(simulator.rejected()).extracting(r -> r.code()).containsExactly("11248");
     assertThat(simulator.received("sre")).isEmpty();
-    assertThat(events.sent).isEmpty();
-    assertThat(events.failed).singleElement().satisfies(e -> {
+    assertThat(events.sent()).isEmpty();
+    assertThat(events.failed()).singleElement().satisfies(e -> {
       assertThat(e.result()).isEqualTo(new SendResult.Permanent(FailureKind.CONTENT_REJECTED, "11248",
           "Lark found the content sensitive: message is sensitive"));
       assertThat(e.mentions()).containsExactly(alice(), everyone());
@@ -181,14 +180,14 @@ class LarkDeliveryTest {
 
     scheduler.advance(Duration.ofSeconds(30));
 
-    assertThat(events.retryDetails).singleElement().asString()
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::detail).singleElement().asString()
         .startsWith("re-sent without @all after 11235 (group allows only admins to @all: ")
         .endsWith("then: frequency limited");
     assertThat(simulator.rejected()).extracting(r -> r.code()).containsExactly("11235", "11232", "11235");
     assertThat(simulator.received("sre")).hasSize(LarkSimulator.PER_SECOND + 1)
         .last().satisfies(m -> assertThat(m.text()).contains("@all (not allowed in this group)"));
-    assertThat(events.sent).extracting(DeliveryEvent::attempt).containsExactly(2);
-    assertThat(events.sent).singleElement().satisfies(e -> assertThat(e.withheld()).containsExactly(everyone()));
+    assertThat(events.sent()).extracting(DeliveryEvent::attempt).containsExactly(2);
+    assertThat(events.sent()).singleElement().satisfies(e -> assertThat(e.withheld()).containsExactly(everyone()));
   }
 
   @Test
@@ -201,12 +200,12 @@ class LarkDeliveryTest {
     d.dispatch(new Delivery("quiet", notification("Disk"), List.of(), null));
     scheduler.advance(Duration.ofMinutes(1));
 
-    assertThat(events.failed).hasSize(1);
-    SendResult.Permanent result = (SendResult.Permanent) events.failed.get(0).result();
+    assertThat(events.failed()).hasSize(1);
+    SendResult.Permanent result = (SendResult.Permanent) events.failed().get(0).result();
     assertThat(result.kind()).isEqualTo(FailureKind.KEYWORD_REJECTED);
     assertThat(result.code()).isEqualTo("19024");
     String token = quiet.webhook().reveal().replaceAll(".*/hook/", "");
-    assertThat(events.failed.get(0).toString()).doesNotContain(token).doesNotContain(SECRET);
+    assertThat(events.failed().get(0).toString()).doesNotContain(token).doesNotContain(SECRET);
   }
 
   private ClientContext context() {
@@ -234,29 +233,4 @@ class LarkDeliveryTest {
         List.of(), clock.instant());
   }
 
-  private static final class Events implements DeliveryListener {
-    final List<DeliveryEvent> sent = new ArrayList<>();
-    final List<DeliveryEvent> failed = new ArrayList<>();
-    final List<FailureKind> retries = new ArrayList<>();
-    final List<String> retryCodes = new ArrayList<>();
-    final List<String> retryDetails = new ArrayList<>();
-
-    @Override
-    public void sent(DeliveryEvent event) {
-      sent.add(event);
-    }
-
-    @Override
-    public void failed(DeliveryEvent event) {
-      failed.add(event);
-    }
-
-    @Override
-    public void retrying(DeliveryEvent event, Duration delay) {
-      SendResult.Retryable r = (SendResult.Retryable) event.result();
-      retries.add(r.kind());
-      retryCodes.add(r.code());
-      retryDetails.add(r.detail());
-    }
-  }
 }

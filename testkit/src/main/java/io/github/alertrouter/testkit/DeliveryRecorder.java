@@ -10,15 +10,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps every delivery event a dispatcher or router reports, for {@link SecretLeakContractTest}:
- * the failures and retries to assert on, and all of it to search for secrets. Not thread-safe:
- * the tests' dispatchers run on the test's thread ({@link ManualScheduler}).
+ * A {@link DeliveryListener} that keeps every event a dispatcher or router reports, for tests to
+ * assert on: what was sent, each retry with its delay, what failed for good, what could not be
+ * rendered. The lists are live and may be cleared between steps. Not thread-safe: meant for
+ * dispatchers that run on the test's thread ({@link ManualScheduler}).
  */
-final class DeliveryRecorder implements DeliveryListener {
-  final List<DeliveryEvent> sent = new ArrayList<>();
-  final List<DeliveryEvent> retried = new ArrayList<>();
-  final List<DeliveryEvent> failed = new ArrayList<>();
-  final List<String> renderProblems = new ArrayList<>();
+public final class DeliveryRecorder implements DeliveryListener {
+  /** One retried attempt and how long the dispatcher waits before the next. */
+  public record Retry(DeliveryEvent event, Duration delay) {
+    /** The failure kind of the attempt. */
+    public FailureKind kind() {
+      return DeliveryRecorder.kind(event.result());
+    }
+
+    /** The platform's error code of the attempt. */
+    public String code() {
+      return ((SendResult.Retryable) event.result()).code();
+    }
+
+    /** The platform's message (or the I/O error) of the attempt. */
+    public String detail() {
+      return ((SendResult.Retryable) event.result()).detail();
+    }
+  }
+
+  private final List<DeliveryEvent> sent = new ArrayList<>();
+  private final List<Retry> retries = new ArrayList<>();
+  private final List<DeliveryEvent> failed = new ArrayList<>();
+  private final List<String> renderProblems = new ArrayList<>();
 
   @Override
   public void sent(DeliveryEvent event) {
@@ -27,7 +46,7 @@ final class DeliveryRecorder implements DeliveryListener {
 
   @Override
   public void retrying(DeliveryEvent event, Duration delay) {
-    retried.add(event);
+    retries.add(new Retry(event, delay));
   }
 
   @Override
@@ -40,17 +59,37 @@ final class DeliveryRecorder implements DeliveryListener {
     renderProblems.add(robotId + ": " + problem);
   }
 
-  /** Everything recorded, for the leak checks. */
-  List<Object> all() {
+  /** Messages the platform accepted, in order. */
+  public List<DeliveryEvent> sent() {
+    return sent;
+  }
+
+  /** Retryable failures that were retried, in order. */
+  public List<Retry> retries() {
+    return retries;
+  }
+
+  /** Messages given up on, in order. */
+  public List<DeliveryEvent> failed() {
+    return failed;
+  }
+
+  /** {@code robotId: problem} for each notification that could not be rendered. */
+  public List<String> renderProblems() {
+    return renderProblems;
+  }
+
+  /** Everything recorded, e.g. to search for secrets. */
+  public List<Object> all() {
     List<Object> all = new ArrayList<>(sent);
-    all.addAll(retried);
+    retries.forEach(r -> all.add(r.event()));
     all.addAll(failed);
     all.addAll(renderProblems);
     return all;
   }
 
   /** The failure kind of a failed result; {@code null} for a sent one. */
-  static FailureKind kind(SendResult result) {
+  public static FailureKind kind(SendResult result) {
     if (result instanceof SendResult.Retryable r) {
       return r.kind();
     }

@@ -134,7 +134,7 @@ public abstract class SecretLeakContractTest {
     deliver(dispatcher(List.of(wrong), Duration.ofSeconds(5)), null);
 
     assertFailedFor(FailureKind.SIGNATURE_REJECTED);
-    assertThat(events.retried).isEmpty();
+    assertThat(events.retries()).isEmpty();
     assertLogged("SIGNATURE_REJECTED", "not retryable");
     assertNothingLeaked();
   }
@@ -176,7 +176,7 @@ public abstract class SecretLeakContractTest {
     deliver(dispatcher(List.of(robot), Duration.ofSeconds(5)), null);
     scheduler.advance(Duration.ofMinutes(15));
 
-    assertThat(events.retried).isNotEmpty().allSatisfy(e -> assertThat(kind(e.result())).isEqualTo(FailureKind.RATE_LIMITED));
+    assertThat(events.retries()).isNotEmpty().allSatisfy(r -> assertThat(r.kind()).isEqualTo(FailureKind.RATE_LIMITED));
     assertLogged("RATE_LIMITED", "retrying in");
     assertNothingLeaked();
   }
@@ -188,7 +188,7 @@ public abstract class SecretLeakContractTest {
     deliver(dispatcher(List.of(robot), Duration.ofSeconds(5)), null);
     scheduler.advance(Duration.ofMinutes(1));
 
-    assertThat(events.retried).hasSize(RETRY.maxAttempts() - 1);
+    assertThat(events.retries()).hasSize(RETRY.maxAttempts() - 1);
     assertFailedFor(FailureKind.SERVER_ERROR);
     assertLogged("SERVER_ERROR", "retrying in");
     assertLogged("SERVER_ERROR", "giving up after " + RETRY.maxAttempts() + " attempts");
@@ -204,7 +204,7 @@ public abstract class SecretLeakContractTest {
     deliver(dispatcher(List.of(robot), Duration.ofMillis(300)), null);
     scheduler.advance(Duration.ofMinutes(1));
 
-    assertThat(events.retried).first().satisfies(e -> assertThat(kind(e.result())).isEqualTo(FailureKind.NETWORK_ERROR));
+    assertThat(events.retries()).first().satisfies(r -> assertThat(r.kind()).isEqualTo(FailureKind.NETWORK_ERROR));
     assertLogged("NETWORK_ERROR", "retrying in");
     simulator.failNext(1, Fault.delay(Duration.ofMillis(900)));
     seen.add(LeakFixtures.transportFailure(Transport.jdk(Duration.ofSeconds(2)), URI.create(robot.webhook().reveal()),
@@ -238,7 +238,7 @@ public abstract class SecretLeakContractTest {
     dispatcher.dispatch(new Delivery(otherScheme.id(), notification(), List.of(), null));
     scheduler.advance(Duration.ofMinutes(1));
 
-    assertThat(events.failed).hasSize(2).allSatisfy(e -> assertThat(kind(e.result())).isEqualTo(FailureKind.INVALID_ROBOT));
+    assertThat(events.failed()).hasSize(2).allSatisfy(e -> assertThat(kind(e.result())).isEqualTo(FailureKind.INVALID_ROBOT));
     assertLogged("INVALID_ROBOT", "not retryable");
     assertNothingLeaked();
   }
@@ -251,7 +251,7 @@ public abstract class SecretLeakContractTest {
     deliver(dispatcher(List.of(badOption), Duration.ofSeconds(5)), null);
     deliver(dispatcher(List.of(robot), Duration.ofSeconds(5)), brokenTemplate);
 
-    assertThat(events.renderProblems).hasSize(2);
+    assertThat(events.renderProblems()).hasSize(2);
     assertThat(simulator.received()).isEmpty();
     assertLogged("cannot render", "sideways");
     assertLogged("cannot render", "template");
@@ -351,7 +351,7 @@ public abstract class SecretLeakContractTest {
 
   /** Exactly one delivery failed for good, for {@link #ROBOT_ID}, with {@code kind}. */
   protected void assertFailedFor(FailureKind kind) {
-    assertThat(events.failed).as("failed deliveries").singleElement().satisfies(e -> {
+    assertThat(events.failed()).as("failed deliveries").singleElement().satisfies(e -> {
       assertThat(e.robotId()).isEqualTo(ROBOT_ID);
       assertThat(kind(e.result())).as("%s", e.result()).isEqualTo(kind);
     });

@@ -9,7 +9,6 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.DeliveryEvent;
-import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
@@ -21,6 +20,7 @@ import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.testkit.DeliveryRecorder;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.ManualClock;
 import io.github.alertrouter.testkit.ManualScheduler;
@@ -28,7 +28,6 @@ import io.github.alertrouter.testkit.ReceivedMessage;
 import io.github.alertrouter.testkit.WeComSimulator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,7 +48,7 @@ class WeComDeliveryTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-08T02:00:00Z"));
   private final ManualScheduler scheduler = new ManualScheduler(clock);
-  private final Events events = new Events();
+  private final DeliveryRecorder events = new DeliveryRecorder();
   private WeComSimulator simulator;
   private Robot robot;
   private Dispatcher dispatcher;
@@ -128,9 +127,9 @@ class WeComDeliveryTest {
 
     scheduler.advance(Duration.ofSeconds(10));
 
-    assertThat(events.retries).extracting(r -> r.kind).containsExactly(FailureKind.SERVER_ERROR, FailureKind.SERVER_ERROR);
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::kind).containsExactly(FailureKind.SERVER_ERROR, FailureKind.SERVER_ERROR);
     assertThat(simulator.received("sre")).extracting(ReceivedMessage::msgType).containsExactly("markdown", "text");
-    assertThat(events.sent).extracting(DeliveryEvent::attempt).containsExactly(3, 1);
+    assertThat(events.sent()).extracting(DeliveryEvent::attempt).containsExactly(3, 1);
   }
 
   @Test
@@ -140,8 +139,8 @@ class WeComDeliveryTest {
     dispatcher.dispatch(new Delivery("sre", notification("Warmup"), List.of(), null));
     scheduler.advance(Duration.ZERO);
     simulator.clear();
-    events.sent.clear();
-    events.retries.clear();
+    events.sent().clear();
+    events.retries().clear();
     dispatcher = dispatcher(Duration.ofMillis(300));
     simulator.failNext(1, Fault.busy());
     simulator.failNext(1, Fault.delay(Duration.ofMillis(900)));
@@ -149,7 +148,7 @@ class WeComDeliveryTest {
 
     scheduler.advance(Duration.ofSeconds(30));
 
-    assertThat(events.retries).extracting(r -> r.kind)
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::kind)
         .containsExactly(FailureKind.SERVER_ERROR, FailureKind.NETWORK_ERROR);
     assertThat(simulator.received("sre")).filteredOn(m -> m.msgType().equals("markdown"))
         .extracting(m -> m.text().contains("Disk")).containsOnly(true);
@@ -164,7 +163,7 @@ class WeComDeliveryTest {
 
     scheduler.advance(Duration.ofSeconds(59));
     assertThat(simulator.received("sre")).isEmpty();
-    assertThat(events.retries).extracting(r -> r.delay).containsExactly(Duration.ofSeconds(60));
+    assertThat(events.retries()).extracting(DeliveryRecorder.Retry::delay).containsExactly(Duration.ofSeconds(60));
 
     scheduler.advance(Duration.ofSeconds(1));
 
@@ -183,13 +182,13 @@ class WeComDeliveryTest {
     dispatcher.dispatch(new Delivery("gone", notification("Disk"), List.of(), null));
     scheduler.advance(Duration.ofMinutes(5));
 
-    assertThat(events.failed).hasSize(1);
-    SendResult.Permanent result = (SendResult.Permanent) events.failed.get(0).result();
+    assertThat(events.failed()).hasSize(1);
+    SendResult.Permanent result = (SendResult.Permanent) events.failed().get(0).result();
     assertThat(result.kind()).isEqualTo(FailureKind.INVALID_ROBOT);
     assertThat(result.code()).isEqualTo("93000");
-    assertThat(events.retries).isEmpty();
+    assertThat(events.retries()).isEmpty();
     String key = webhook.replaceAll(".*key=", "");
-    assertThat(events.failed.get(0).toString()).doesNotContain(key).doesNotContain(key.substring(0, key.length() - 4));
+    assertThat(events.failed().get(0).toString()).doesNotContain(key).doesNotContain(key.substring(0, key.length() - 4));
   }
 
   private Delivery delivery(String alertname) {
@@ -210,27 +209,4 @@ class WeComDeliveryTest {
         List.of(), clock.instant());
   }
 
-  private record Retry(FailureKind kind, Duration delay) {}
-
-  private static final class Events implements DeliveryListener {
-    final List<DeliveryEvent> sent = new ArrayList<>();
-    final List<DeliveryEvent> failed = new ArrayList<>();
-    final List<Retry> retries = new ArrayList<>();
-
-    @Override
-    public void sent(DeliveryEvent event) {
-      sent.add(event);
-    }
-
-    @Override
-    public void failed(DeliveryEvent event) {
-      failed.add(event);
-    }
-
-    @Override
-    public void retrying(DeliveryEvent event, Duration delay) {
-      SendResult.Retryable r = (SendResult.Retryable) event.result();
-      retries.add(new Retry(r.kind(), delay));
-    }
-  }
 }
