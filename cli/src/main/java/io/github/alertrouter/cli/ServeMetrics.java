@@ -114,13 +114,7 @@ final class ServeMetrics implements DeliveryListener {
   }
 
   private static String kind(SendResult result) {
-    if (result instanceof SendResult.Retryable r) {
-      return r.kind().name();
-    }
-    if (result instanceof SendResult.Permanent p) {
-      return p.kind().name();
-    }
-    return "NONE";
+    return result.failureKind().map(Enum::name).orElse("NONE");
   }
 
   private static <K> void count(ConcurrentMap<K, LongAdder> counters, K key) {

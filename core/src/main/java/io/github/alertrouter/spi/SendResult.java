@@ -4,6 +4,7 @@ import io.github.alertrouter.notify.Mention;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of sending one message: a value, never an exception. {@code code} is the platform's
@@ -84,6 +85,14 @@ public sealed interface SendResult {
   /** Sent, with every planned mention fired. */
   static SendResult sent() {
     return new Sent();
+  }
+
+  /** Why it failed ({@code Retryable} or {@code Permanent}); empty when it was sent. */
+  default Optional<FailureKind> failureKind() {
+    if (this instanceof Retryable r) {
+      return Optional.of(r.kind());
+    }
+    return this instanceof Permanent p ? Optional.of(p.kind()) : Optional.empty();
   }
 
   default boolean isSent() {

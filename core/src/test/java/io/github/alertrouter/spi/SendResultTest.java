@@ -79,4 +79,14 @@ class SendResultTest {
     withheld.clear();
     assertThat(sent.withheld()).containsExactly(ALL);
   }
+
+  @Test
+  void failureKindIsThatOfAFailureAndEmptyForASend() {
+    assertThat(SendResult.sent().failureKind()).isEmpty();
+    assertThat(new SendResult.Sent(List.of(ALL), WHY).failureKind()).isEmpty();
+    assertThat(new SendResult.Retryable(FailureKind.RATE_LIMITED, "130101", "slow down", null).failureKind())
+        .contains(FailureKind.RATE_LIMITED);
+    assertThat(new SendResult.Permanent(FailureKind.SIGNATURE_REJECTED, "310000", "sign not match").failureKind())
+        .contains(FailureKind.SIGNATURE_REJECTED);
+  }
 }

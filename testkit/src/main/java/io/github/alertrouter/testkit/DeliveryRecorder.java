@@ -88,11 +88,8 @@ public final class DeliveryRecorder implements DeliveryListener {
     return all;
   }
 
-  /** The failure kind of a failed result; {@code null} for a sent one. */
+  /** The failure kind of a failed result; {@code null} for a sent one, or for none yet. */
   public static FailureKind kind(SendResult result) {
-    if (result instanceof SendResult.Retryable r) {
-      return r.kind();
-    }
-    return result instanceof SendResult.Permanent p ? p.kind() : null;
+    return result == null ? null : result.failureKind().orElse(null);
   }
 }
