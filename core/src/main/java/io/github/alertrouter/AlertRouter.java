@@ -14,6 +14,7 @@ import io.github.alertrouter.internal.engine.EngineChecks;
 import io.github.alertrouter.internal.engine.EngineSettings;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.NotificationLog;
 import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.oncall.HandoffLog;
 import io.github.alertrouter.preview.RoutingPreview;
@@ -28,7 +29,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +55,17 @@ import java.util.concurrent.TimeUnit;
 public interface AlertRouter extends AutoCloseable {
   /** Alertmanager's {@code resolve_timeout}: an alert without an end resolves this long after its last update. */
   Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
+  /**
+   * How long an alert that came through an Alertmanager webhook without an end (Go's zero time:
+   * "firing") stays firing with no news. Alertmanager re-sends a firing group only every
+   * {@code repeat_interval} (4 h by default) and sends the alert resolved when it ends, so this
+   * bound only ends alerts whose resolve never comes (Alertmanager gone, {@code send_resolved:
+   * false}); it must be longer than the longest {@code repeat_interval} of the routes that send
+   * here. Three days.
+   */
+  Duration DEFAULT_ALERTMANAGER_RESOLVE_TIMEOUT = Duration.ofDays(3);
+  /** How many HTTP requests to robots a router that owns its threads runs at once, at most. */
+  int DEFAULT_SEND_THREADS = 64;
   /** How long {@link #close()} waits for sends in flight on a scheduler the router owns. */
   Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -58,9 +74,9 @@ public interface AlertRouter extends AutoCloseable {
   }
 
   /**
-   * Stores and routes alerts. An alert without {@code startsAt} starts now; without
-   * {@code endsAt} it fires until {@code resolveTimeout} after this call unless submitted again;
-   * with {@code endsAt} in the past it is resolved.
+   * Stores and routes alerts. An alert without {@code startsAt} (or with one in the future)
+   * starts now; without {@code endsAt} it fires until {@code resolveTimeout} after this call
+   * unless submitted again; with {@code endsAt} in the past it is resolved.
    *
    * @throws IllegalStateException after {@link #close()}
    */
@@ -77,6 +93,16 @@ public interface AlertRouter extends AutoCloseable {
    * @throws PayloadException naming the JSON pointer of what is wrong; nothing is submitted then
    */
   void submitAlertmanager(byte[] json);
+
+  /**
+   * Submits the alerts of a parsed Alertmanager webhook payload. A firing alert without an end
+   * stays firing until Alertmanager sends it resolved, or until the builder's
+   * {@link Builder#alertmanagerResolveTimeout alertmanagerResolveTimeout} passes without news
+   * (never the {@code resolveTimeout} of alerts submitted directly).
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  void submitAlertmanager(io.github.alertrouter.alertmanager.webhook.WebhookPayload payload);
 
   /**
    * Acknowledges a group whose policy escalates: its {@code UNACKED} escalation steps stop (its
@@ -129,6 +155,12 @@ public interface AlertRouter extends AutoCloseable {
   RouterStats stats();
 
   /**
+   * Each robot's lane now: deliveries queued or in flight, and until when a platform's throttling
+   * penalty holds it. What waits behind a penalty is kept and sent when it ends.
+   */
+  List<io.github.alertrouter.notify.Dispatcher.LaneStatus> lanes();
+
+  /**
    * Takes over what {@code previous} holds, so that a configuration change loses nothing and
    * repeats nothing (Alertmanager keeps its alerts and notification log across a reload): its
    * alerts, what each of its groups last notified, its escalation episodes (acknowledgements
@@ -166,7 +198,11 @@ public interface AlertRouter extends AutoCloseable {
 
   /**
    * Flushes the groups whose notice is due, stops all timers and, when the builder created the
-   * scheduler, waits briefly for sends in flight. Later {@link #submit} calls are refused.
+   * scheduler, lets the robots' lanes send what they can within {@link #CLOSE_TIMEOUT}. What is
+   * still queued then (a throttled robot, a webhook that is down) is logged; it is not lost from
+   * the state: a {@link #snapshot()} taken after this keeps the alerts and what each chat
+   * received, so the router that restores it sends what was not delivered. Later
+   * {@link #submit} calls are refused.
    */
   @Override
   void close();
@@ -181,13 +217,26 @@ public interface AlertRouter extends AutoCloseable {
     private ClientContext clientContext;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Duration resolveTimeout = DEFAULT_RESOLVE_TIMEOUT;
+    private Duration alertmanagerResolveTimeout = DEFAULT_ALERTMANAGER_RESOLVE_TIMEOUT;
+    private Executor sendExecutor;
     private HandoffLog handoffLog = HandoffLog.processWide();
     private EscalationStore escalationStore = EscalationStore.inMemory();
     private Secret actionKey;
     private UsedTokens usedTokens;
     private BindingService bindings;
+    private NotificationLog notificationLog;
 
     private Builder() {}
+
+    /**
+     * Where what each robot's chat received is recorded (default: this router's memory). Give
+     * routers that replace each other ({@link AlertRouter#takeOver}) the same log, so a notice
+     * delivered by a lane that outlives the reload is recorded where the next router reads it.
+     */
+    public Builder notificationLog(NotificationLog notificationLog) {
+      this.notificationLog = Objects.requireNonNull(notificationLog, "notificationLog");
+      return this;
+    }
 
     /** The configuration (required). */
     public Builder config(RouterConfig config) {
@@ -239,6 +288,31 @@ public interface AlertRouter extends AutoCloseable {
         throw new IllegalArgumentException("resolveTimeout must be > 0, but was " + resolveTimeout);
       }
       this.resolveTimeout = resolveTimeout;
+      return this;
+    }
+
+    /**
+     * How long an alert from an Alertmanager webhook without an end fires with no news; default
+     * {@link #DEFAULT_ALERTMANAGER_RESOLVE_TIMEOUT} (three days). Keep it longer than the
+     * {@code repeat_interval} of every Alertmanager route that sends here: each re-send renews it.
+     */
+    public Builder alertmanagerResolveTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("alertmanagerResolveTimeout must be > 0, but was " + timeout);
+      }
+      this.alertmanagerResolveTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Where HTTP requests to robots run (one at a time per robot, so a robot whose webhook hangs
+     * holds only itself). Default: without {@link #scheduler(Scheduler)}, a pool of at most
+     * {@link #DEFAULT_SEND_THREADS} daemon threads owned by the router; with a scheduler given,
+     * the scheduler's own thread, which suits virtual time in tests but serialises every robot:
+     * give a pool when you pass a production scheduler.
+     */
+    public Builder sendExecutor(Executor sendExecutor) {
+      this.sendExecutor = Objects.requireNonNull(sendExecutor, "sendExecutor");
       return this;
     }
 
@@ -312,7 +386,16 @@ public interface AlertRouter extends AutoCloseable {
         });
         scheduler = Scheduler.of(owned, clock);
       }
+      ThreadPoolExecutor ownedSender = null;
+      Executor sender = sendExecutor;
+      if (sender == null && owned != null) {
+        ownedSender = sendPool();
+        sender = ownedSender;
+      } else if (sender == null) {
+        sender = Runnable::run;
+      }
       Dispatcher dispatcher = Dispatcher.builder()
+          .sendExecutor(sender)
           .robots(config.robots())
           .platforms(platforms)
           .scheduler(scheduler)
@@ -321,26 +404,53 @@ public interface AlertRouter extends AutoCloseable {
           .listener(DeliveryListener.all(listeners))
           .build();
       ScheduledExecutorService executor = owned;
-      Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor);
-      return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout, onClose,
+      ThreadPoolExecutor pool = ownedSender;
+      Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor, pool, dispatcher);
+      return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout,
+          alertmanagerResolveTimeout, onClose,
           handoffLog, escalationStore, actionKey,
           usedTokens != null ? usedTokens : UsedTokens.inMemory(scheduler.clock()),
-          bindings));
+          bindings, notificationLog != null ? notificationLog : NotificationLog.inMemory()));
+    }
+
+    /** Sending threads: created when needed, gone when idle, named for thread dumps. */
+    private static ThreadPoolExecutor sendPool() {
+      AtomicInteger n = new AtomicInteger();
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_SEND_THREADS, DEFAULT_SEND_THREADS, 30,
+          TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "alert-router-send-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      pool.allowCoreThreadTimeOut(true); // each lane has at most one request out: the queue stays short
+      return pool;
     }
 
     /**
-     * Lets the sends queued by the closing flush run (a task queued behind them marks the point),
-     * then stops the thread; retries still waiting out a backoff are abandoned.
+     * Lets the lanes send what they hold (the closing flush's notices included) until they are
+     * empty or {@link #CLOSE_TIMEOUT} passes, then stops the threads. What a lane still holds
+     * then (a penalty, a backoff) is not delivered, so the notification log does not have it and
+     * a router restored from the last snapshot sends it.
      */
-    private static void drainAndStop(ScheduledExecutorService executor) {
+    private static void drainAndStop(ScheduledExecutorService executor, ThreadPoolExecutor sender,
+        Dispatcher dispatcher) {
+      long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
       try {
         executor.schedule(() -> { }, 0, TimeUnit.NANOSECONDS).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        if (sender != null) {
+          sender.shutdown();
+          sender.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
         // nothing more to wait for
       } finally {
         executor.shutdownNow();
+        if (sender != null) {
+          sender.shutdownNow();
+        }
       }
     }
   }

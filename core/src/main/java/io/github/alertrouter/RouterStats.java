@@ -9,5 +9,12 @@ package io.github.alertrouter;
  * @param firingAlerts of those, the ones still firing
  * @param groups alert groups held (one per policy and set of grouping label values)
  * @param activeSilences silences in effect now (configured and added at run time)
+ * @param undeliveredNotices group notices to a robot that gave up and wait for their group's next
+ *     flush, which sends them again (one per group and robot)
  */
-public record RouterStats(int alerts, int firingAlerts, int groups, int activeSilences) {}
+public record RouterStats(int alerts, int firingAlerts, int groups, int activeSilences, int undeliveredNotices) {
+  /** Stats without undelivered notices (the shape before they were counted). */
+  public RouterStats(int alerts, int firingAlerts, int groups, int activeSilences) {
+    this(alerts, firingAlerts, groups, activeSilences, 0);
+  }
+}

@@ -14,16 +14,15 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,34 +30,41 @@ import org.slf4j.LoggerFactory;
  * The receiver behind {@code alert-router serve}: a JDK {@link HttpServer} in front of an
  * {@link AlertRouter} built from a config file, which {@link #reload()} can replace while running.
  *
- * <p>Thread-safe: requests run on a bounded pool; the router is swapped atomically, so a request
+ * <p>Thread-safe: requests run on a bounded pool with read deadlines ({@link DeadlineExecutor}), so
+ * slow or idle clients cannot starve the others; the router is swapped atomically, so a request
  * sees either the old router or the new one, never neither. {@link #close()} is idempotent.
  */
 final class ReceiverServer implements AutoCloseable {
   /** Connections the kernel may queue before we accept them: bursts of webhooks are normal. */
   static final int DEFAULT_BACKLOG = 1024;
-  /** Request threads; submit does not block, so a few threads answer many requests. */
-  static final int DEFAULT_THREADS = 16;
-  /** Requests waiting for a thread before the accepting thread runs them itself (backpressure). */
-  static final int DEFAULT_QUEUE = 1024;
   /** The default request body cap: 1 MiB. */
   static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   /** How often the state is saved with a storage directory (and once more at a clean stop). */
   static final Duration SAVE_EVERY = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverServer.class);
+  static final ConfigProblem EMPTY_CONFIG = new ConfigProblem("", "the config has no notification policies and no "
+      + "robots, so every alert would be dropped; add them, or start serve with --allow-empty-config if that is meant");
 
   /**
    * How the server is set up. {@code token} (API bearer token) and {@code actionKey} (signs
    * action links) may be {@code null}; {@code stopGraceSeconds} is how long {@link #close()} lets
    * requests in flight finish; {@code storageDir}, when not {@code null}, keeps the router's state
-   * across restarts ({@link SnapshotFile}).
+   * across restarts ({@link SnapshotFile}); {@code allowEmptyConfig} accepts a config with no
+   * notification policies and no robots, which routes nothing (refused otherwise, at start and at
+   * reload: it is far more often a truncated or wrong file than what the operator meant).
    */
   record Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
-      int stopGraceSeconds, Path storageDir) {
+      int stopGraceSeconds, Path storageDir, boolean allowEmptyConfig) {
     /** Without a storage directory: the state lives as long as the process. */
     Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
         int stopGraceSeconds) {
       this(configFile, listen, maxBodyBytes, token, actionKey, stopGraceSeconds, null);
+    }
+
+    /** Refusing an empty config. */
+    Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
+        int stopGraceSeconds, Path storageDir) {
+      this(configFile, listen, maxBodyBytes, token, actionKey, stopGraceSeconds, storageDir, false);
     }
 
     Settings {
@@ -74,6 +80,7 @@ final class ReceiverServer implements AutoCloseable {
   record Running(RouterConfig config, AlertRouter router) {}
 
   private final Settings settings;
+  private final HttpLimits limits;
   private final Clock clock;
   private final ServeMetrics metrics;
   // one for every router this server builds: an action link used before a reload stays used
@@ -84,10 +91,11 @@ final class ReceiverServer implements AutoCloseable {
   private final Object reloadLock = new Object();
   private final CountDownLatch closed = new CountDownLatch(1);
   private HttpServer server;
-  private ThreadPoolExecutor executor;
+  private DeadlineExecutor executor;
 
-  private ReceiverServer(Settings settings, Clock clock) {
+  private ReceiverServer(Settings settings, HttpLimits limits, Clock clock) {
     this.settings = settings;
+    this.limits = limits;
     this.clock = clock;
     this.metrics = new ServeMetrics(clock.instant());
     this.usedTokens = UsedTokens.inMemory(clock);
@@ -101,7 +109,12 @@ final class ReceiverServer implements AutoCloseable {
    * @throws UncheckedIOException when the address cannot be bound
    */
   static ReceiverServer start(Settings settings, Clock clock) {
-    ReceiverServer receiver = new ReceiverServer(settings, clock);
+    return start(settings, HttpLimits.DEFAULT, clock);
+  }
+
+  /** {@link #start(Settings, Clock)} with other limits than the defaults (tests use short deadlines). */
+  static ReceiverServer start(Settings settings, HttpLimits limits, Clock clock) {
+    ReceiverServer receiver = new ReceiverServer(settings, limits, clock);
     receiver.running.set(receiver.build());
     try {
       receiver.restoreAndKeepSaving();
@@ -137,24 +150,21 @@ final class ReceiverServer implements AutoCloseable {
   }
 
   private void listen() throws IOException {
-    AtomicInteger n = new AtomicInteger();
-    executor = new ThreadPoolExecutor(DEFAULT_THREADS, DEFAULT_THREADS, 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(DEFAULT_QUEUE), r -> {
-          Thread t = new Thread(r, "alert-router-http-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    executor = new DeadlineExecutor(limits, metrics);
     server = HttpServer.create(settings.listen(), DEFAULT_BACKLOG);
     server.setExecutor(executor);
     ServeApi api = new ServeApi(this, settings.maxBodyBytes(), settings.token());
-    server.createContext("/", api);
+    server.createContext("/", api).getFilters().add(executor.filter());
     server.start();
   }
 
   private Running build() {
     RouterConfig config = RouterConfig.load(settings.configFile());
     Platforms platforms = Platforms.load();
-    List<ConfigProblem> problems = platforms.check(config);
+    List<ConfigProblem> problems = new ArrayList<>(platforms.check(config));
+    if (!settings.allowEmptyConfig() && config.notificationPolicies().isEmpty() && config.robots().isEmpty()) {
+      problems.add(EMPTY_CONFIG);
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -176,11 +186,21 @@ final class ReceiverServer implements AutoCloseable {
    */
   Running reload() {
     synchronized (reloadLock) {
-      Running next = build();
+      Running next;
+      try {
+        next = build();
+      } catch (ConfigException e) {
+        // problems name a path and what is wrong with it, never a webhook or a secret (the 400 says the same)
+        LOG.warn("reload refused, the running config is kept: {}: {}", settings.configFile(),
+            e.problems().stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));
+        throw e;
+      }
       Running previous = running.getAndSet(next);
       if (previous != null) {
         next.router().takeOver(previous.router());
       }
+      LOG.info("reloaded {}: {} notification policies, {} robots", settings.configFile(),
+          next.config().notificationPolicies().size(), next.config().robots().size());
       return next;
     }
   }
@@ -200,6 +220,11 @@ final class ReceiverServer implements AutoCloseable {
 
   Clock clock() {
     return clock;
+  }
+
+  /** Requests being read or handled, or waiting for a thread (tests wait on it). */
+  int requestsInFlight() {
+    return executor.inFlight();
   }
 
   /** The bound port (useful with port 0). */

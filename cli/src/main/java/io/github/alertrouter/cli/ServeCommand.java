@@ -51,12 +51,13 @@ final class ServeCommand implements Command {
     return """
         usage: alert-router serve --config=FILE [--listen=127.0.0.1:9094] [--max-body=1MiB]
                                   [--token-env=NAME] [--action-key-env=NAME] [--log.level=info]
-                                  [--storage.path=DIR]
+                                  [--storage.path=DIR] [--allow-empty-config]
 
         Runs a receiver until stopped (SIGTERM or Ctrl-C flush what is due, then stop). Prints
         'listening on http://HOST:PORT' once it accepts requests. Logs to stderr: each message
         sent (info), each failed or retried send with the robot id and the platform's error code
-        (warn); webhook tokens and secrets are never logged.
+        (warn), each reload (info when accepted, warn with the problems when refused); webhook
+        tokens and secrets are never logged.
 
         Endpoints:
           POST /api/v1/alertmanager  an Alertmanager webhook payload (point a webhook_config here)
@@ -85,11 +86,22 @@ final class ServeCommand implements Command {
                                  saved every 30s and at stop, read at start: a restart then
                                  neither repeats nor forgets a notice (an unreadable file is
                                  moved aside and the server starts without it)
+          --allow-empty-config   accept a config with no notification policies and no robots
+                                 (it routes nothing); without this flag such a config is refused
+                                 at start (exit 2) and at reload (400), as it is most often a
+                                 truncated or wrong file
           --log.level=LEVEL      debug, info (default), warn, error or off; also set by the
                                  environment variable ALERT_ROUTER_LOG_LEVEL (every command,
                                  default warn for the others)
 
-        Exit codes: 0 stopped; 2 bad input (config problems, bad flags, cannot listen).
+        Slow clients: a request's headers must arrive within 10s and its body within 30s more,
+        or its connection is closed; idle connections are closed after 30-40s. Up to 256
+        requests are read and handled at once and 1024 more wait; past that a connection is
+        closed at once (metrics: alert_router_http_read_timeouts_total,
+        alert_router_http_requests_refused_total).
+
+        Exit codes: 0 stopped; 2 bad input (config problems, an empty config without
+        --allow-empty-config, bad flags, cannot listen).
         """;
   }
 
@@ -117,7 +129,7 @@ final class ServeCommand implements Command {
   /** Parses the flags and reads the secrets they name. */
   ReceiverServer.Settings settings(List<String> argv) {
     Args args = Args.parse(argv, Set.of("config", "listen", "max-body", "token-env", "action-key-env",
-        CliLogging.FLAG, "storage.path"), Set.of());
+        CliLogging.FLAG, "storage.path"), Set.of("allow-empty-config"));
     if (!args.positionals().isEmpty()) {
       throw new UsageException("unexpected argument \"" + args.positionals().get(0) + "\"");
     }
@@ -129,7 +141,7 @@ final class ServeCommand implements Command {
     int maxBody = args.flag("max-body") == null ? ReceiverServer.DEFAULT_MAX_BODY_BYTES : size(args.flag("max-body"));
     Path storage = args.flag("storage.path") == null ? null : Path.of(args.flag("storage.path"));
     return new ReceiverServer.Settings(config, listen, maxBody, secret(args, "token-env"), secret(args, "action-key-env"),
-        STOP_GRACE_SECONDS, storage);
+        STOP_GRACE_SECONDS, storage, args.isSet("allow-empty-config"));
   }
 
   private Secret secret(Args args, String flag) {

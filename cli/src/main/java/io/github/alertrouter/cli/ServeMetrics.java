@@ -41,6 +41,8 @@ final class ServeMetrics implements DeliveryListener {
   private final ConcurrentMap<String, LongAdder> merged = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, LongAdder> renderFailures = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, LongAdder> unresolvedMentions = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, LongAdder> readTimeouts = new ConcurrentHashMap<>();
+  private final LongAdder requestsRefused = new LongAdder();
   private volatile boolean lastReloadSucceeded = true;
   private volatile Instant lastGoodConfigAt;
 
@@ -56,6 +58,16 @@ final class ServeMetrics implements DeliveryListener {
   /** One HTTP answer; {@code path} is folded into a bounded set of endpoints. */
   void response(String path, int status) {
     count(responses, List.of(endpoint(path), Integer.toString(status)));
+  }
+
+  /** A request was cut off because its headers or body did not arrive in time ({@code phase}). */
+  void readTimedOut(String phase) {
+    readTimeouts.computeIfAbsent(phase, k -> new LongAdder()).increment();
+  }
+
+  /** A request was refused (its connection closed) because every request thread was busy and the queue full. */
+  void requestRefused() {
+    requestsRefused.increment();
   }
 
   /** A reload was tried at {@code at}. */
@@ -131,6 +143,13 @@ final class ServeMetrics implements DeliveryListener {
     String r = PREFIX + "http_responses_total";
     text.metric(r, "counter", "HTTP answers, by endpoint and status code.");
     sortedLists(responses).forEach((k, v) -> text.sample(r, v, "endpoint", k.get(0), "code", k.get(1)));
+
+    String rt = PREFIX + "http_read_timeouts_total";
+    text.metric(rt, "counter", "Requests whose headers or body did not arrive in time; their connection was closed.");
+    sorted(readTimeouts).forEach((phase, v) -> text.sample(rt, v, "phase", phase));
+    text.metric(PREFIX + "http_requests_refused_total", "counter",
+            "Requests refused (connection closed) because every request thread was busy and the queue full.")
+        .sample(PREFIX + "http_requests_refused_total", requestsRefused.sum());
 
     String s = PREFIX + "messages_sent_total";
     text.metric(s, "counter", "Messages a platform accepted, by robot.");

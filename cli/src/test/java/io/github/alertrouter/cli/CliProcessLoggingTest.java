@@ -87,14 +87,16 @@ class CliProcessLoggingTest {
 
     start(registered.webhook().reveal(), configuredSecret, Map.of());
     postAlert("DiskFull");
-    await("the refusal is logged", () -> stderr.text().contains("SIGNATURE_REJECTED"));
+    await("the refusal is logged", () -> stderr.text().contains("signature rejected"));
     stopServe();
 
     List<String> lines = stderr.text().lines().toList();
     assertThat(lines).as(stderr.text()).anyMatch(line -> line.matches(TIMESTAMP + " WARN RobotLane - robot " + ROBOT
-        + " \\(dingtalk\\): message 1/1 of everything failed: SERVER_ERROR -1 系统繁忙; retrying in PT.*"));
+        + " \\(dingtalk\\): message 1/1 for everything group \\{\\}:\\{alertname=\"DiskFull\"\\} failed with server error "
+        + "\\(-1: 系统繁忙\\); retrying in [0-9a-z]+ \\(attempt 2 of \\d+\\)"));
     assertThat(lines).as(stderr.text()).anyMatch(line -> line.matches(TIMESTAMP + " WARN RobotLane - robot " + ROBOT
-        + " \\(dingtalk\\): message 1/1 of everything failed: SIGNATURE_REJECTED 310000 sign not match; not retryable"));
+        + " \\(dingtalk\\): message 1/1 for everything group \\{\\}:\\{alertname=\"DiskFull\"\\} failed with signature rejected "
+        + "\\(310000: sign not match\\); not retryable, giving up"));
     assertThat(stdout.text()).matches("listening on http://127\\.0\\.0\\.1:\\d+\n");
     List<String> secrets = new ArrayList<>(SecretLeaks.credentials(registered));
     secrets.add(configuredSecret);
@@ -120,7 +122,7 @@ class CliProcessLoggingTest {
     // a refused second message: its warning comes after whatever the lane logged for the first
     simulator.failNext(1, Fault.errorCode(310000, "keywords not in content"));
     postAlert("CpuHot");
-    await("the second message is refused", () -> stderr.text().contains("KEYWORD_REJECTED"));
+    await("the second message is refused", () -> stderr.text().contains("keyword rejected"));
     stopServe();
 
     assertThat(stderr.text().contains(" INFO RobotLane - robot " + ROBOT + " (dingtalk): sent message 1/1"))
@@ -141,6 +143,35 @@ class CliProcessLoggingTest {
     assertThat(serve.exitValue()).as(stderr.text()).isZero();
     assertThat(stderr.text()).isEmpty();
     assertThat(stdout.text()).isEqualTo(CliRun.of("demo").stdout());
+  }
+
+  @Test
+  void reloadsAreLoggedAcceptedAtInfoAndRefusedAtWarnWithTheirProblems() throws Exception {
+    simulator = DingTalkSimulator.start(Clock.systemUTC());
+    Robot robot = simulator.robot(ROBOT, "SEC" + "5a".repeat(32));
+    start(robot.webhook().reveal(), robot.secret().reveal(), Map.of());
+
+    assertThat(reload().statusCode()).isEqualTo(200);
+    await("the reload is logged", () -> stderr.text().contains("reloaded"));
+    Files.writeString(dir.resolve("alert-router.yaml"), CONFIG.formatted(ROBOT, robot.webhook().reveal(), robot.secret().reveal())
+        .replace("robots: [" + ROBOT + "]", "robots: [no-such-robot]"));
+    assertThat(reload().statusCode()).isEqualTo(400);
+    await("the refusal is logged", () -> stderr.text().contains("reload refused"));
+    stopServe();
+
+    List<String> lines = stderr.text().lines().toList();
+    assertThat(lines).as(stderr.text()).anyMatch(line -> line.matches(TIMESTAMP
+        + " INFO ReceiverServer - reloaded .*alert-router\\.yaml: 1 notification policies, 1 robots"));
+    assertThat(lines).as(stderr.text()).anyMatch(line -> line.matches(TIMESTAMP
+        + " WARN ReceiverServer - reload refused, the running config is kept: .*alert-router\\.yaml: "
+        + "notificationPolicies\\[0\\]\\.notifyRule\\.robots\\[0\\]: .*no-such-robot.*"));
+    SecretLeaks.of(SecretLeaks.credentials(robot)).assertAbsentFrom(stdout.text(), stderr.text());
+  }
+
+  private HttpResponse<String> reload() throws Exception {
+    String url = stdout.text().strip().replaceFirst("^listening on ", "");
+    return http.send(HttpRequest.newBuilder(URI.create(url + "/-/reload")).timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private void start(String webhook, String secret, Map<String, String> env, String... flags) throws Exception {

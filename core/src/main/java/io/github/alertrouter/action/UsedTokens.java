@@ -3,6 +3,7 @@ package io.github.alertrouter.action;
 import io.github.alertrouter.internal.action.InMemoryUsedTokens;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Remembers which action tokens were used, so that each works once. Keyed by a token's
@@ -31,6 +32,15 @@ public interface UsedTokens {
    * after {@link #markUsed} claimed it, so that the user can retry.
    */
   void release(String nonce);
+
+  /**
+   * The nonces marked used that have not expired, with their expiry: what a router's snapshot
+   * keeps so that a used link stays used after a restart. A store that outlives the process
+   * (a database) may leave the default, which returns nothing.
+   */
+  default Map<String, Instant> used() {
+    return Map.of();
+  }
 
   /**
    * A store in this process's memory that forgets entries once they expire by {@code clock}.

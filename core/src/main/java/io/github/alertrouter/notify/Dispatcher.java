@@ -5,11 +5,13 @@ import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.time.Scheduler;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,11 +21,12 @@ import java.util.random.RandomGenerator;
  * retryable failures with exponential backoff and jitter, a bounded number of times. Outcomes
  * reach the {@link DeliveryListener} as values; nothing is thrown into the caller.
  *
- * <p>{@link #dispatch} returns at once; sending happens on the {@link Scheduler}, so tests drive
- * it with virtual time. Thread-safe.
+ * <p>{@link #dispatch} returns at once. Each robot has its own lane: deciding what to send runs on
+ * the {@link Scheduler} (so tests drive it with virtual time), the HTTP request on the send
+ * executor, one at a time per robot, so a slow or hung webhook holds only its own robot. Thread-safe.
  */
 public final class Dispatcher {
-  private final Map<String, RobotLane> lanes;
+  private volatile Map<String, RobotLane> lanes; // replaced whole by adopt()
   private final Map<String, String> unavailable;
 
   private Dispatcher(Builder b) {
@@ -36,10 +39,10 @@ public final class Dispatcher {
         unavailable.put(robot.id(), b.platforms.missing(robot.platform()));
         continue;
       }
-      lanes.put(robot.id(), new RobotLane(robot, platform, platform.client(robot, context), b.scheduler,
-          b.retry, b.random, b.listener));
+      lanes.put(robot.id(), new RobotLane(new RobotLane.Wiring(robot, platform, platform.client(robot, context),
+          b.scheduler, b.sender, b.retry, b.random, b.listener)));
     }
-    this.lanes = Map.copyOf(lanes);
+    this.lanes = java.util.Collections.unmodifiableMap(lanes);
     this.unavailable = Map.copyOf(unavailable);
   }
 
@@ -54,13 +57,26 @@ public final class Dispatcher {
    *     missing, naming which
    */
   public void dispatch(Delivery delivery) {
+    dispatch(delivery, null, Receipt.NONE);
+  }
+
+  /**
+   * Queues a delivery for its robot and returns; {@code receipt} hears how it ended. A queued
+   * delivery with the same {@code key} (not {@code null}) that has not started sending is replaced
+   * by this one, and its receipt hears {@link Receipt.Outcome#SUPERSEDED}.
+   *
+   * @throws IllegalArgumentException when the robot is unknown or its platform module is
+   *     missing, naming which
+   */
+  public void dispatch(Delivery delivery, String key, Receipt receipt) {
+    Objects.requireNonNull(receipt, "receipt");
     RobotLane lane = lanes.get(delivery.robotId());
     if (lane == null) {
       String why = unavailable.get(delivery.robotId());
       throw new IllegalArgumentException("robot \"" + delivery.robotId() + "\": "
           + (why != null ? why : "not configured"));
     }
-    lane.offer(delivery);
+    lane.offer(delivery, key, receipt);
   }
 
   /** Deliveries for {@code robotId} not yet fully sent (queued or in flight, including retries). */
@@ -68,6 +84,60 @@ public final class Dispatcher {
     RobotLane lane = lanes.get(robotId);
     return lane == null ? 0 : lane.pending();
   }
+
+  /**
+   * Takes over the lanes of {@code previous} (a dispatcher being replaced, at a reload) for robots
+   * with the same id, platform and webhook: their rate windows, throttling penalties and queued
+   * deliveries go on, under this dispatcher's settings, so that reloading cannot reset a robot's
+   * rate limit into a ban. {@code previous} must not be used afterwards. Thread-safe with
+   * {@link #dispatch}.
+   */
+  public void adopt(Dispatcher previous) {
+    Map<String, RobotLane> merged = new LinkedHashMap<>(lanes);
+    previous.lanes.forEach((id, old) -> {
+      RobotLane mine = merged.get(id);
+      if (mine != null && sameEndpoint(mine.robot(), old.robot())) {
+        old.rewire(mine.wiring());
+        merged.put(id, old);
+      }
+    });
+    lanes = java.util.Collections.unmodifiableMap(merged);
+  }
+
+  private static boolean sameEndpoint(Robot a, Robot b) {
+    return a.platform().equals(b.platform()) && a.webhook().reveal().equals(b.webhook().reveal());
+  }
+
+  /**
+   * Waits until every lane is empty or {@code timeout} passes (real time: for a stop, on the
+   * router's own threads), whichever is first; true when all were empty.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (lanes.values().stream().anyMatch(lane -> lane.pending() > 0)) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  /** Each robot's lane now: what waits in it and whether a platform penalty holds it. */
+  public List<LaneStatus> lanes() {
+    return lanes.entrySet().stream()
+        .map(e -> new LaneStatus(e.getKey(), e.getValue().pending(), e.getValue().penaltyEnds()))
+        .toList();
+  }
+
+  /**
+   * One robot's lane at one instant. Immutable.
+   *
+   * @param robotId the robot
+   * @param pending deliveries queued or in flight (a digest counts once)
+   * @param penaltyEnds until when the platform's throttling penalty holds the lane, or {@code null}
+   */
+  public record LaneStatus(String robotId, int pending, java.time.Instant penaltyEnds) {}
 
   /** Builds a {@link Dispatcher}; not thread-safe. */
   public static final class Builder {
@@ -78,8 +148,18 @@ public final class Dispatcher {
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private RandomGenerator random = new Random();
     private DeliveryListener listener = DeliveryListener.NONE;
+    private Executor sender = Runnable::run;
 
     private Builder() {}
+
+    /**
+     * Where HTTP requests run; default: on the thread that drains the lane (the scheduler's), which
+     * suits virtual time. Give a pool in production, so that one slow webhook holds no other robot.
+     */
+    public Builder sendExecutor(Executor sender) {
+      this.sender = Objects.requireNonNull(sender, "sendExecutor");
+      return this;
+    }
 
     public Builder robots(List<Robot> robots) {
       this.robots = List.copyOf(robots);

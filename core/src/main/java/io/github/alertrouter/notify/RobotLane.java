@@ -9,214 +9,312 @@ import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.time.Durations;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One robot's outbox: deliveries go out in order, one message at a time, under the platform's
+ * One robot's outbox: deliveries go out in order, one request at a time, under the platform's
  * rate limits. When more are queued than the limit lets through now, the rest are merged into one
  * digest that takes the last free slot; what queued while the lane had to wait (a full window, a
- * throttling penalty, a retry's backoff) goes out as one digest too, not late one by one. Retryable failures are retried with backoff while later
- * deliveries wait behind (order is kept, and a throttled robot is left alone until its penalty
- * ends). Thread-safe: {@code offer} may be called from any thread; sending runs on the scheduler,
- * one drain at a time.
+ * throttling penalty, a retry's backoff) goes out as one digest too, not late one by one.
+ * Retryable failures are retried with backoff while later deliveries wait behind (order is kept,
+ * and a throttled robot is left alone until its penalty ends).
+ *
+ * <p>The HTTP request runs on the send executor, never on the scheduler: a robot whose webhook
+ * hangs holds only its own lane (and one sending thread, for at most the request timeout), never
+ * the timers or another robot. Each delivery's {@link Receipt} hears how it ended, so that only
+ * what the platform accepted is recorded as delivered.
+ *
+ * <p>Thread-safe: {@code offer} may be called from any thread; the lane's state is guarded by
+ * its monitor, and receipts and listeners are called outside it.
  */
 final class RobotLane {
   private static final Logger LOG = LoggerFactory.getLogger(RobotLane.class);
 
-  private final Robot robot;
-  private final PlatformProvider platform;
-  private final RobotClient client;
-  private final Scheduler scheduler;
-  private final RetryPolicy retry;
-  private final RandomGenerator random;
-  private final DeliveryListener listener;
+  /** What the lane sends with; replaced whole when a router that takes over adopts the lane. */
+  record Wiring(Robot robot, PlatformProvider platform, RobotClient client, Scheduler scheduler, Executor sender,
+      RetryPolicy retry, RandomGenerator random, DeliveryListener listener) {}
 
-  private final Object queueLock = new Object();
-  private final ArrayDeque<Delivery> queue = new ArrayDeque<>(); // guarded by queueLock
-  private Scheduler.Cancellable wakeUp; // guarded by queueLock
-  private Instant wakeUpAt; // guarded by queueLock
+  private volatile Wiring w;
 
-  private final ReentrantLock sendLock = new ReentrantLock();
-  private final SendWindow window; // guarded by sendLock
-  private volatile InFlight current; // written under sendLock
-  private boolean waited; // guarded by sendLock: the lane had to wait, so what queued is late
+  // guarded by this
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final SendWindow window;
+  private InFlight current;
+  private boolean sending; // a request is out: its completion drives the lane on
+  private boolean waited; // the lane had to wait, so what queued meanwhile is late
+  private Scheduler.Cancellable wakeUp;
+  private Instant wakeUpAt;
 
-  RobotLane(Robot robot, PlatformProvider platform, RobotClient client, Scheduler scheduler,
-      RetryPolicy retry, RandomGenerator random, DeliveryListener listener) {
-    this.robot = robot;
-    this.platform = platform;
-    this.client = client;
-    this.scheduler = scheduler;
-    this.retry = retry;
-    this.random = random;
-    this.listener = listener;
-    this.window = new SendWindow(platform.rateLimits());
+  RobotLane(Wiring wiring) {
+    this.w = wiring;
+    this.window = new SendWindow(wiring.platform().rateLimits());
   }
 
-  void offer(Delivery delivery) {
-    synchronized (queueLock) {
-      queue.addLast(delivery);
+  Wiring wiring() {
+    return w;
+  }
+
+  /** The robot this lane sends to. */
+  Robot robot() {
+    return w.robot();
+  }
+
+  /**
+   * Goes on under a router that took over (a reload): same robot id, webhook and platform, so
+   * the rate window, a penalty and the queue stay; the rest (signing secret, keyword, options,
+   * timers, threads, listener) is the new router's from the next message on.
+   */
+  void rewire(Wiring wiring) {
+    synchronized (this) {
+      w = wiring;
+      if (wakeUp != null) {
+        wakeUp.cancel(); // on the old router's scheduler, which stops
+        wakeUp = null;
+        wakeUpAt = null;
+      }
     }
     wakeUpIn(Duration.ZERO);
   }
 
+  /**
+   * Queues a delivery. With a {@code key}, a queued delivery with the same key that has not
+   * started sending is replaced in place (its receipt hears {@link Receipt.Outcome#SUPERSEDED}):
+   * a group's newer notice says everything the older one would have.
+   */
+  void offer(Delivery delivery, String key, Receipt receipt) {
+    Pending replaced = null;
+    synchronized (this) {
+      Pending fresh = new Pending(delivery, key, receipt);
+      if (key != null) {
+        for (var it = queue.iterator(); it.hasNext() && replaced == null; ) {
+          Pending p = it.next();
+          if (key.equals(p.key)) {
+            replaced = p;
+          }
+        }
+      }
+      if (replaced == null) {
+        queue.addLast(fresh);
+      } else {
+        replaceQueued(replaced, fresh);
+      }
+    }
+    if (replaced != null) {
+      tell(replaced.receipt, Receipt.Outcome.SUPERSEDED);
+    }
+    wakeUpIn(Duration.ZERO);
+  }
+
+  private void replaceQueued(Pending old, Pending fresh) {
+    ArrayDeque<Pending> copy = new ArrayDeque<>(queue.size());
+    for (Pending p : queue) {
+      copy.addLast(p == old ? fresh : p);
+    }
+    queue.clear();
+    queue.addAll(copy);
+  }
+
   /** Deliveries not yet fully sent, counting the one in flight. */
-  int pending() {
-    synchronized (queueLock) {
-      return queue.size() + (current == null ? 0 : 1);
-    }
+  synchronized int pending() {
+    return queue.size() + (current == null ? 0 : 1);
   }
 
-  private void wakeUpIn(Duration delay) {
-    Instant at = scheduler.clock().instant().plus(delay);
-    synchronized (queueLock) {
-      if (wakeUp != null && !wakeUpAt.isAfter(at)) {
-        return; // an earlier drain is already due; it reschedules itself if needed
-      }
-      if (wakeUp != null) {
-        wakeUp.cancel();
-      }
-      wakeUpAt = at;
-      wakeUp = scheduler.schedule(delay, this::drain);
-    }
+  /** Until when the platform's penalty holds this lane, or {@code null} when none does now. */
+  synchronized Instant penaltyEnds() {
+    return window.penaltyEnds(w.scheduler().clock().instant());
   }
 
+  private synchronized void wakeUpIn(Duration delay) {
+    Instant at = w.scheduler().clock().instant().plus(delay);
+    if (wakeUp != null && !wakeUpAt.isAfter(at)) {
+      return; // an earlier drain is already due; it reschedules itself if needed
+    }
+    if (wakeUp != null) {
+      wakeUp.cancel();
+    }
+    wakeUpAt = at;
+    wakeUp = w.scheduler().schedule(delay, this::drain);
+  }
+
+  /** On the scheduler: picks the next message and hands it to the sender, or waits. */
   private void drain() {
-    synchronized (queueLock) {
+    List<Runnable> after = new ArrayList<>();
+    OutboundMessage message;
+    synchronized (this) {
       wakeUp = null;
       wakeUpAt = null;
+      message = next(after);
     }
-    if (!sendLock.tryLock()) {
-      wakeUpIn(Duration.ofMillis(10)); // another thread is draining; look again shortly
+    after.forEach(Runnable::run);
+    if (message == null) {
       return;
     }
     try {
-      drainLocked();
-    } finally {
-      sendLock.unlock();
+      w.sender().execute(() -> completed(send(message)));
+    } catch (RejectedExecutionException e) {
+      // the router is stopping: the message was not sent, and the lane keeps it
+      completed(new SendResult.Retryable(FailureKind.NETWORK_ERROR, "stopping",
+          "the sending threads are shut down", null));
     }
   }
 
-  private void drainLocked() {
-    while (true) {
-      Instant now = scheduler.clock().instant();
-      if (current == null && !takeNext(now)) {
-        return;
-      }
-      Duration wait = window.waitTime(now);
-      if (current.notBefore.isAfter(now)) {
-        Duration backoff = Duration.between(now, current.notBefore);
-        wait = backoff.compareTo(wait) > 0 ? backoff : wait;
-      }
-      if (!wait.isZero()) {
-        waited = true;
-        wakeUpIn(wait);
-        return;
-      }
-      OutboundMessage message = current.messages.get(current.part);
-      window.recordSend(now);
-      SendResult result = client.send(message);
-      DeliveryEvent event = current.event(now, result);
+  private SendResult send(OutboundMessage message) {
+    try {
+      return w.client().send(message);
+    } catch (RuntimeException e) {
+      // a client must not throw; one that does is a bug that must not stop the lane
+      LOG.warn("robot {} ({}): the platform client threw {}; treated as a failed send", w.robot().id(), w.platform().id(),
+          e.getClass().getName());
+      return new SendResult.Permanent(FailureKind.UNKNOWN, e.getClass().getSimpleName(), "the client threw");
+    }
+  }
+
+  /** The message to send now (recorded in the rate window), or null after arranging to wait. */
+  private OutboundMessage next(List<Runnable> after) {
+    if (sending) {
+      return null; // the request out now wakes the lane when it completes
+    }
+    Instant now = w.scheduler().clock().instant();
+    if (current == null && !takeNext(now, after)) {
+      return null;
+    }
+    Duration wait = window.waitTime(now);
+    if (current.notBefore.isAfter(now)) {
+      Duration backoff = Duration.between(now, current.notBefore);
+      wait = backoff.compareTo(wait) > 0 ? backoff : wait;
+    }
+    if (!wait.isZero()) {
+      waited = true;
+      wakeUpIn(wait);
+      return null;
+    }
+    window.recordSend(now);
+    sending = true;
+    return current.messages.get(current.part);
+  }
+
+  /** On the sending thread: classifies the outcome, then lets the scheduler drive the lane on. */
+  private void completed(SendResult result) {
+    List<Runnable> after = new ArrayList<>();
+    Duration again = Duration.ZERO;
+    synchronized (this) {
+      sending = false;
+      Instant now = w.scheduler().clock().instant();
+      InFlight flight = current;
+      DeliveryEvent event = flight.event(now, result);
       if (result instanceof SendResult.Sent sent) {
-        // no URL here: the webhook holds the token
-        if (sent.withheld().isEmpty()) {
-          LOG.info("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions)", robot.id(),
-              platform.id(), event.part(), event.parts(), event.policy(), event.groupKey(),
-              event.reason().description(), event.bytes(), event.mentions().size());
-        } else {
-          // a warning: whoever expected to be paged by the withheld mentions was not
-          LOG.warn("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions), but without "
-              + "mentioning {}: {}", robot.id(), platform.id(), event.part(), event.parts(), event.policy(),
-              event.groupKey(), event.reason().description(), event.bytes(), event.mentions().size(),
-              targets(sent.withheld()), sent.note());
+        logSent(event, sent);
+        after.add(() -> notify(l -> l.sent(event)));
+        if (flight.nextPart()) {
+          current = null;
+          flight.sources.forEach(p -> after.add(() -> tell(p.receipt, Receipt.Outcome.DELIVERED)));
         }
-        notify(l -> l.sent(event));
-        current.nextPart();
-      } else if (result instanceof SendResult.Retryable r && current.attempt < retry.maxAttempts()) {
-        Duration delay = backoff(current.attempt, r);
+      } else if (result instanceof SendResult.Retryable r && flight.attempt < w.retry().maxAttempts()) {
+        Duration delay = backoff(flight.attempt, r);
         if (r.kind() == FailureKind.RATE_LIMITED) {
           window.penalise(now.plus(delay));
         }
-        log("retrying in " + delay, event, r.kind(), r.code(), r.detail());
-        notify(l -> l.retrying(event, delay));
-        current.attempt++;
-        current.notBefore = now.plus(delay);
+        log("retrying in " + human(delay) + " (attempt " + (flight.attempt + 1) + " of " + w.retry().maxAttempts() + ")", event,
+            r.kind(), r.code(), r.detail());
+        after.add(() -> notify(l -> l.retrying(event, delay)));
+        flight.attempt++;
+        flight.notBefore = now.plus(delay);
         waited = true;
-        wakeUpIn(delay);
-        return;
+        again = delay;
       } else {
         if (result instanceof SendResult.Retryable r) {
-          log("giving up after " + current.attempt + " attempts", event, r.kind(), r.code(), r.detail());
+          log("giving up after " + flight.attempt + " attempts", event, r.kind(), r.code(), r.detail());
         } else if (result instanceof SendResult.Permanent p) {
-          log("not retryable", event, p.kind(), p.code(), p.detail());
+          log("not retryable, giving up", event, p.kind(), p.code(), p.detail());
         }
-        notify(l -> l.failed(event));
-        current = null; // later parts of a failed notification would read as a broken message
+        after.add(() -> notify(l -> l.failed(event)));
+        // later parts of a failed notification would read as a broken message
+        current = null;
+        flight.sources.forEach(p -> after.add(() -> tell(p.receipt, Receipt.Outcome.GAVE_UP)));
       }
+    }
+    after.forEach(Runnable::run);
+    wakeUpIn(again);
+  }
+
+  private void logSent(DeliveryEvent event, SendResult.Sent sent) {
+    // no URL here: the webhook holds the token
+    if (sent.withheld().isEmpty()) {
+      LOG.info("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions)", w.robot().id(),
+          w.platform().id(), event.part(), event.parts(), event.policy(), event.groupKey(),
+          event.reason().description(), event.bytes(), event.mentions().size());
+    } else {
+      // a warning: whoever expected to be paged by the withheld mentions was not
+      LOG.warn("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions), but without "
+          + "mentioning {}: {}", w.robot().id(), w.platform().id(), event.part(), event.parts(), event.policy(),
+          event.groupKey(), event.reason().description(), event.bytes(), event.mentions().size(),
+          targets(sent.withheld()), sent.note());
     }
   }
 
   /** Takes the next delivery (or a digest of all queued ones) and renders it; false when none. */
-  private boolean takeNext(Instant now) {
-    Delivery next;
-    int merged;
-    synchronized (queueLock) {
-      if (queue.isEmpty()) {
-        return false;
-      }
-      long notifications = queue.stream().filter(d -> !d.isNotice()).count();
+  private boolean takeNext(Instant now, List<Runnable> after) {
+    while (!queue.isEmpty()) {
+      List<Pending> taken = new ArrayList<>();
+      Delivery next;
+      long notifications = queue.stream().filter(p -> !p.delivery.isNotice()).count();
       if (notifications > 1 && (waited || window.available(now) <= 1)) {
         // notices stay queued, in order, behind the digest: they are about people, not alerts
-        List<Delivery> all = new ArrayList<>();
-        queue.removeIf(d -> !d.isNotice() && all.add(d));
-        next = Digests.merge(robot.id(), all, now);
-        merged = all.size();
+        queue.removeIf(p -> !p.delivery.isNotice() && taken.add(p));
+        next = Digests.merge(w.robot().id(), taken.stream().map(p -> p.delivery).toList(), now);
+        int count = taken.size();
+        after.add(() -> notify(l -> l.merged(w.robot().id(), count)));
       } else {
-        next = queue.pollFirst();
-        merged = 1;
+        taken.add(queue.pollFirst());
+        next = taken.get(0).delivery;
       }
+      waited = false;
+      List<OutboundMessage> messages;
+      try {
+        messages = next.isNotice()
+            ? w.platform().renderNotice(NoticeRequest.of(next.notice(), w.robot()))
+            : w.platform().render(RenderRequest.of(next.notification(), next.mentions(), w.robot(), next.template()));
+      } catch (RuntimeException e) {
+        Delivery failed = next;
+        LOG.warn("robot {}: cannot render {}: {}", w.robot().id(),
+            failed.isNotice() ? "notice " + failed.notice().key() : "notification for " + failed.notification().policy(),
+            e.getMessage());
+        after.add(() -> notify(l -> l.renderFailed(w.robot().id(), failed.notification(), String.valueOf(e.getMessage()))));
+        taken.forEach(p -> after.add(() -> tell(p.receipt, Receipt.Outcome.GAVE_UP)));
+        continue;
+      }
+      List<Mention> unresolved = next.mentions().stream().filter(m -> !m.isResolved()).toList();
+      if (!unresolved.isEmpty() && !next.isNotice()) {
+        Notification n = next.notification();
+        after.add(() -> notify(l -> l.unresolvedMentions(w.robot().id(), n, unresolved)));
+      }
+      if (messages.isEmpty()) {
+        taken.forEach(p -> after.add(() -> tell(p.receipt, Receipt.Outcome.DELIVERED))); // nothing to say
+        continue;
+      }
+      current = new InFlight(next, messages, taken);
+      return true;
     }
-    waited = false;
-    if (merged > 1) {
-      int count = merged;
-      notify(l -> l.merged(robot.id(), count));
-    }
-    List<OutboundMessage> messages;
-    try {
-      messages = next.isNotice()
-          ? platform.renderNotice(NoticeRequest.of(next.notice(), robot))
-          : platform.render(RenderRequest.of(next.notification(), next.mentions(), robot, next.template()));
-    } catch (RuntimeException e) {
-      Delivery failed = next;
-      LOG.warn("robot {}: cannot render {}: {}", robot.id(),
-          failed.isNotice() ? "notice " + failed.notice().key() : "notification for " + failed.notification().policy(),
-          e.getMessage());
-      notify(l -> l.renderFailed(robot.id(), failed.notification(), String.valueOf(e.getMessage())));
-      return takeNext(now);
-    }
-    List<Mention> unresolved = next.mentions().stream().filter(m -> !m.isResolved()).toList();
-    if (!unresolved.isEmpty() && !next.isNotice()) {
-      Notification n = next.notification();
-      notify(l -> l.unresolvedMentions(robot.id(), n, unresolved));
-    }
-    current = messages.isEmpty() ? null : new InFlight(next, messages);
-    return current != null || takeNext(now);
+    return false;
   }
 
   private Duration backoff(int attempt, SendResult.Retryable r) {
-    Duration base = retry.backoff(attempt);
+    Duration base = w.retry().backoff(attempt);
     long nanos = base.toNanos();
-    Duration jittered = Duration.ofNanos(nanos / 2 + (nanos > 1 ? random.nextLong(nanos - nanos / 2) : 0));
+    Duration jittered = Duration.ofNanos(nanos / 2 + (nanos > 1 ? w.random().nextLong(nanos - nanos / 2) : 0));
     return r.retryAfter() != null && r.retryAfter().compareTo(jittered) > 0 ? r.retryAfter() : jittered;
   }
 
@@ -225,40 +323,59 @@ final class RobotLane {
     return String.join(", ", mentions.stream().map(m -> m.target().toString()).toList());
   }
 
+  /** {@code 550ms}, {@code 1m30s}: what a reader of the log expects, rounded to the millisecond. */
+  static String human(Duration d) {
+    return Durations.format(Duration.ofMillis(Math.max(d.toMillis(), d.isZero() ? 0 : 1)));
+  }
+
   private void log(String what, DeliveryEvent e, FailureKind kind, String code, String detail) {
     // no URL here: the webhook holds the token; detail was redacted by the platform client
-    LOG.warn("robot {} ({}): message {}/{} of {} failed: {} {} {}; {}", robot.id(), platform.id(), e.part(),
-        e.parts(), e.policy(), kind, code, detail, what);
+    String why = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + code
+        + (detail.isBlank() || detail.equals(code) ? "" : ": " + detail) + ")";
+    LOG.warn("robot {} ({}): message {}/{} for {} group {} failed with {}; {}", w.robot().id(), w.platform().id(),
+        e.part(), e.parts(), e.policy(), e.groupKey(), why, what);
+  }
+
+  private void tell(Receipt receipt, Receipt.Outcome outcome) {
+    try {
+      receipt.completed(outcome);
+    } catch (RuntimeException e) {
+      LOG.warn("robot {}: a delivery receipt threw; ignored", w.robot().id(), e);
+    }
   }
 
   private void notify(Consumer<DeliveryListener> call) {
     try {
-      call.accept(listener);
+      call.accept(w.listener());
     } catch (RuntimeException e) {
-      LOG.warn("delivery listener {} threw; ignored", listener.getClass().getName(), e);
+      LOG.warn("delivery listener {} threw; ignored", w.listener().getClass().getName(), e);
     }
   }
+
+  /** A queued delivery: what to send, the key a newer one replaces it by, and who hears the end. */
+  private record Pending(Delivery delivery, String key, Receipt receipt) {}
 
   /** The delivery being sent: its rendered messages, the next part, and the attempt at it. */
   private final class InFlight {
     final Delivery delivery;
     final List<OutboundMessage> messages;
+    final List<Pending> sources; // one, or every delivery merged into a digest
     int part;
     int attempt = 1;
     Instant notBefore = Instant.MIN; // a retry waits out its backoff even when new work arrives
 
-    InFlight(Delivery delivery, List<OutboundMessage> messages) {
+    InFlight(Delivery delivery, List<OutboundMessage> messages, List<Pending> sources) {
       this.delivery = delivery;
       this.messages = messages;
+      this.sources = sources;
     }
 
-    void nextPart() {
+    /** Moves to the next part; true when that was the last. */
+    boolean nextPart() {
       part++;
       attempt = 1;
       notBefore = Instant.MIN;
-      if (part == messages.size()) {
-        current = null;
-      }
+      return part == messages.size();
     }
 
     DeliveryEvent event(Instant at, SendResult result) {
@@ -268,11 +385,11 @@ final class RobotLane {
           : message.mentions();
       if (delivery.isNotice()) {
         Notice n = delivery.notice();
-        return new DeliveryEvent(at, robot.id(), platform.id(), n.source(), n.key(), n.reason(), part + 1,
+        return new DeliveryEvent(at, w.robot().id(), w.platform().id(), n.source(), n.key(), n.reason(), part + 1,
             messages.size(), message.bytes(), attempt, result, mentions);
       }
       Notification n = delivery.notification();
-      return new DeliveryEvent(at, robot.id(), platform.id(), n.policy(), n.groupKey(), n.reason(), part + 1,
+      return new DeliveryEvent(at, w.robot().id(), w.platform().id(), n.policy(), n.groupKey(), n.reason(), part + 1,
           messages.size(), message.bytes(), attempt, result, mentions);
     }
   }

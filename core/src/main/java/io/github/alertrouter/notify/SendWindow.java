@@ -51,6 +51,11 @@ final class SendWindow {
     return wait;
   }
 
+  /** When the platform's penalty ends, or {@code null} when none holds at {@code now}. */
+  Instant penaltyEnds(Instant now) {
+    return now.isBefore(penaltyEnds) ? penaltyEnds : null;
+  }
+
   void recordSend(Instant now) {
     limits.forEach(l -> l.sent.addLast(now));
   }

@@ -4,6 +4,8 @@ import io.github.alertrouter.action.UsedTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -45,6 +47,18 @@ public final class InMemoryUsedTokens implements UsedTokens {
   @Override
   public void release(String nonce) {
     used.remove(Objects.requireNonNull(nonce, "nonce"));
+  }
+
+  @Override
+  public Map<String, Instant> used() {
+    Instant now = clock.instant();
+    Map<String, Instant> live = new HashMap<>();
+    used.forEach((nonce, expiresAt) -> {
+      if (now.isBefore(expiresAt)) {
+        live.put(nonce, expiresAt);
+      }
+    });
+    return live;
   }
 
   /** How many nonces are remembered; for tests. */

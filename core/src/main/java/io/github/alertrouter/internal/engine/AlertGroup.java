@@ -1,36 +1,46 @@
 package io.github.alertrouter.internal.engine;
 
+import io.github.alertrouter.notify.NotificationLog.Entry;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.notify.NotificationLog;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * One aggregation group: the alerts of one route node that share grouping values, its timer and
- * what it last notified. Every method locks the group alone, so groups never wait for each other.
+ * One aggregation group: the alerts of one route node that share grouping values, its timer,
+ * what its last flush decided, and what each of its robots' chats last received. Every method
+ * locks the group alone, so groups never wait for each other.
  */
 final class AlertGroup {
   private final GroupId id;
   private final RouteSettings settings;
   private final SortedMap<String, String> groupLabels;
   private final Map<Fingerprint, Alert> alerts = new LinkedHashMap<>();
-  private LogEntry last;
+  private Entry last;
+  private final NotificationLog log;
+  private final String logKey;
+  private final Set<String> undelivered = new HashSet<>(); // robots whose last notice gave up
   private boolean flushed;
   private boolean destroyed;
   private Scheduler.Cancellable timer;
   private Instant timerAt;
 
-  AlertGroup(GroupId id, RouteSettings settings, SortedMap<String, String> groupLabels) {
+  AlertGroup(GroupId id, RouteSettings settings, SortedMap<String, String> groupLabels, NotificationLog log) {
     this.id = id;
     this.settings = settings;
     this.groupLabels = groupLabels;
+    this.log = log;
+    this.logKey = Engine.logKey(id);
   }
 
   GroupId id() {
@@ -96,22 +106,52 @@ final class AlertGroup {
     return new ArrayList<>(alerts.values());
   }
 
-  synchronized LogEntry last() {
+  synchronized Entry last() {
     return last;
   }
 
   /**
-   * Starts from what the same group of a router this one took over last notified, so that its
-   * first flush here repeats nothing that was already said.
+   * Starts from what the same group of a router this one took over last decided, so that its
+   * escalation episode carries on (what each chat received is in the shared log already).
    */
-  synchronized void inherit(LogEntry entry) {
+  synchronized void inherit(Entry decided) {
     if (last == null) {
-      last = entry;
+      last = decided;
     }
   }
 
+  /** What {@code robotId}'s chat last received from this group, or {@code null}. */
+  Entry delivered(String robotId) {
+    Entry entry = log.get(logKey, robotId);
+    return entry != null ? entry : log.get(logKey, GroupLog.EVERY_ROBOT);
+  }
+
+  /**
+   * Records that {@code robotId}'s chat received {@code entry} (or that it need not: a notice
+   * dropped outside the window, a resolution without resolved notices). Ignored once the group is
+   * destroyed (a late answer must not seed the next episode) and when a newer entry is there.
+   */
+  synchronized void recordDelivered(String robotId, Entry entry) {
+    undelivered.remove(robotId);
+    if (!destroyed) {
+      log.record(logKey, robotId, entry); // under the group's lock: a destroy forgets the group after it
+    }
+  }
+
+  /** Notes that a notice to {@code robotId} gave up: it waits for the group's next flush. */
+  synchronized void gaveUp(String robotId) {
+    if (!destroyed) {
+      undelivered.add(robotId);
+    }
+  }
+
+  /** How many of this group's robots wait for a notice that gave up. */
+  synchronized int undelivered() {
+    return undelivered.size();
+  }
+
   /** Records a flush: what was notified (or {@code null} to keep the previous entry). */
-  synchronized void flushed(LogEntry entry) {
+  synchronized void flushed(Entry entry) {
     flushed = true;
     if (entry != null) {
       last = entry;
@@ -120,18 +160,35 @@ final class AlertGroup {
 
   /**
    * Drops resolved alerts that were flushed, unless they changed since (Alertmanager's
-   * {@code DeleteIfNotModified}: an alert that fired again meanwhile stays).
+   * {@code DeleteIfNotModified}: an alert that fired again meanwhile stays), or unless a robot's
+   * chat still owes its resolution: with resolved notices on, a resolved alert stays while some
+   * robot's last delivered notice showed it firing (Alertmanager deletes only after a successful
+   * notify), so the resolved notice that failed is sent at the next flush.
    */
-  synchronized void removeResolved(List<Alert> resolved) {
+  synchronized void removeResolved(List<Alert> resolved, boolean sendResolved) {
     for (Alert a : resolved) {
-      alerts.remove(a.fingerprint(), a);
+      if (!sendResolved || !owed(a)) {
+        alerts.remove(a.fingerprint(), a);
+      }
     }
+  }
+
+  private boolean owed(Alert alert) {
+    for (String robotId : settings.robots()) {
+      Entry entry = delivered(robotId);
+      if (entry != null && entry.firing().contains(alert.fingerprint())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Destroys the group when it holds no alert; true when it did. */
   synchronized boolean destroyIfEmpty() {
     if (alerts.isEmpty()) {
       destroyed = true;
+      log.forget(logKey);
+      undelivered.clear();
       cancelTimer();
     }
     return destroyed;

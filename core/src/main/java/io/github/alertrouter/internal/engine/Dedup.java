@@ -1,5 +1,6 @@
 package io.github.alertrouter.internal.engine;
 
+import io.github.alertrouter.notify.NotificationLog.Entry;
 import io.github.alertrouter.Fingerprint;
 import io.github.alertrouter.notify.NotifyReason;
 import java.time.Duration;
@@ -34,7 +35,7 @@ final class Dedup {
   private Dedup() {}
 
   /** The decision, or {@code null} when the flush says nothing new. */
-  static Decision decide(LogEntry last, Set<Fingerprint> firing, Set<Fingerprint> resolved,
+  static Decision decide(Entry last, Set<Fingerprint> firing, Set<Fingerprint> resolved,
       boolean sendResolved, Duration repeatInterval, Instant now) {
     if (last == null) {
       return firing.isEmpty() ? null : new Decision(NotifyReason.FIRST_NOTIFICATION, true);

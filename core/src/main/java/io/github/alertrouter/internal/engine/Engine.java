@@ -7,13 +7,18 @@ import io.github.alertrouter.RouterSnapshot;
 import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.action.ActionHandler;
 import io.github.alertrouter.action.ActionTokens;
+import io.github.alertrouter.action.UsedTokens;
 import io.github.alertrouter.action.BindingPages;
 import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
+import io.github.alertrouter.alertmanager.webhook.WebhookPayload;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.escalate.EscalationState;
 import io.github.alertrouter.inhibit.Inhibitor;
+import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.notify.NotificationLog.Entry;
 import io.github.alertrouter.preview.RoutingPreview;
 import io.github.alertrouter.route.RouteMatch;
 import io.github.alertrouter.route.RoutingTree;
@@ -52,6 +57,7 @@ public final class Engine implements AlertRouter {
   private final Platforms platforms;
   private final Scheduler scheduler;
   private final Duration resolveTimeout;
+  private final Duration alertmanagerResolveTimeout;
   private final Silencer silencer;
   private final Inhibitor inhibitor;
   private final Flusher flusher;
@@ -60,13 +66,16 @@ public final class Engine implements AlertRouter {
   private final Runnable onClose;
   private final BindingService bindings;
   private final Handoffs handoffs;
+  private final UsedTokens usedTokens;
   private final ConcurrentMap<Fingerprint, Alert> store = new ConcurrentHashMap<>();
   private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger submitting = new AtomicInteger();
   private final WebhookCodec codec = WebhookCodec.create();
   // what the groups of a router this one took over last notified, until the same groups form here
-  private final ConcurrentMap<String, LogEntry> inherited = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Entry> inherited = new ConcurrentHashMap<>();
+  private final NotificationLog notificationLog;
+  private final Dispatcher dispatcher;
 
   public Engine(EngineSettings s) {
     this.config = s.config();
@@ -74,6 +83,7 @@ public final class Engine implements AlertRouter {
     this.platforms = s.platforms();
     this.scheduler = s.scheduler();
     this.resolveTimeout = s.resolveTimeout();
+    this.alertmanagerResolveTimeout = s.alertmanagerResolveTimeout();
     this.silencer = Silencer.of(config.silences());
     this.inhibitor = Inhibitor.of(config.inhibitRules());
     this.escalations = new Escalations(config, scheduler, s.escalationStore());
@@ -83,6 +93,9 @@ public final class Engine implements AlertRouter {
     escalations.sender(flusher::escalate);
     this.onClose = s.onClose();
     this.bindings = s.bindings();
+    this.usedTokens = s.usedTokens();
+    this.notificationLog = s.notificationLog();
+    this.dispatcher = s.dispatcher();
     this.handoffs = new Handoffs(config, scheduler, s.dispatcher(), platforms, s.handoffLog());
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);
     handoffs.start();
@@ -97,17 +110,18 @@ public final class Engine implements AlertRouter {
       if (closed.get()) {
         throw new IllegalStateException("the router is closed; alerts are no longer accepted");
       }
-      store(alerts);
+      store(alerts, resolveTimeout);
     } finally {
       submitting.decrementAndGet();
     }
   }
 
-  private void store(Collection<Alert> alerts) {
+  /** Stores alerts; one without an end fires until {@code noEnd} after this update. */
+  private void store(Collection<Alert> alerts, Duration noEnd) {
     Instant now = scheduler.clock().instant();
     Set<AlertGroup> late = new LinkedHashSet<>();
     for (Alert alert : alerts) {
-      Alert stored = store.merge(alert.fingerprint(), stamp(alert, now), (old, fresh) -> merge(old, fresh, now));
+      Alert stored = store.merge(alert.fingerprint(), stamp(alert, now, noEnd), (old, fresh) -> merge(old, fresh, now));
       inhibitor.observe(stored);
       for (RouteMatch match : routes.match(stored.labels())) {
         AlertGroup group = insert(match, stored, now);
@@ -122,7 +136,22 @@ public final class Engine implements AlertRouter {
 
   @Override
   public void submitAlertmanager(byte[] json) {
-    submit(codec.parse(json).toAlerts());
+    submitAlertmanager(codec.parse(json));
+  }
+
+  @Override
+  public void submitAlertmanager(WebhookPayload payload) {
+    submitting.incrementAndGet();
+    try {
+      if (closed.get()) {
+        throw new IllegalStateException("the router is closed; alerts are no longer accepted");
+      }
+      // Alertmanager sends a firing alert with no end and re-sends it only every repeat_interval:
+      // it stays firing until Alertmanager says it resolved, or the long bound passes
+      store(payload.toAlerts(), alertmanagerResolveTimeout);
+    } finally {
+      submitting.decrementAndGet();
+    }
   }
 
   @Override
@@ -212,7 +241,11 @@ public final class Engine implements AlertRouter {
         firing++;
       }
     }
-    return new RouterStats(stored, firing, groups.size(), silencer.activeCount(now));
+    int undelivered = 0;
+    for (AlertGroup group : groups.values()) {
+      undelivered += group.undelivered();
+    }
+    return new RouterStats(stored, firing, groups.size(), silencer.activeCount(now), undelivered);
   }
 
   @Override
@@ -231,6 +264,14 @@ public final class Engine implements AlertRouter {
       }
     }
     onClose.run();
+    for (Dispatcher.LaneStatus lane : dispatcher.lanes()) {
+      if (lane.pending() > 0) {
+        // not recorded as delivered: a router restored from the state sends them again
+        LOG.warn("robot {}: {} notices not delivered at the stop{}; their alerts and what the chat received stay "
+            + "in the router's state", lane.robotId(), lane.pending(),
+            lane.penaltyEnds() == null ? "" : " (the platform throttles the robot until " + lane.penaltyEnds() + ")");
+      }
+    }
   }
 
   @Override
@@ -241,7 +282,15 @@ public final class Engine implements AlertRouter {
     if (closed.get()) {
       throw new IllegalStateException("this router is closed");
     }
+    // lanes of robots whose id and webhook did not change go on: their rate windows, penalties
+    // and queues (whose receipts record into the shared notification log)
+    dispatcher.adopt(old.dispatcher);
     restore(old.handOver());
+  }
+
+  @Override
+  public List<Dispatcher.LaneStatus> lanes() {
+    return dispatcher.lanes();
   }
 
   @Override
@@ -254,7 +303,12 @@ public final class Engine implements AlertRouter {
     if (!(snapshot instanceof EngineState state)) {
       throw new IllegalArgumentException("not a snapshot of this library's router: " + snapshot);
     }
-    inherited.putAll(state.log());
+    state.log().forEach((key, log) -> {
+      if (log.decided() != null) {
+        inherited.put(key, log.decided());
+      }
+      log.delivered().forEach((robot, entry) -> notificationLog.record(key, robot, entry));
+    });
     state.escalations().forEach(escalations::adopt);
     Set<String> configured = configuredSilenceIds();
     for (Silence silence : state.addedSilences()) {
@@ -262,6 +316,12 @@ public final class Engine implements AlertRouter {
         silencer.add(silence);
       }
     }
+    Instant now = scheduler.clock().instant();
+    state.usedTokens().forEach((nonce, expiresAt) -> {
+      if (now.isBefore(expiresAt)) {
+        usedTokens.markUsed(nonce, expiresAt);
+      }
+    });
     submit(state.alerts());
     LOG.info("restored {} alerts, {} groups' notification log and {} escalations (state of {})",
         state.alerts().size(), state.log().size(), state.escalations().size(), state.takenAt());
@@ -285,18 +345,24 @@ public final class Engine implements AlertRouter {
 
   /** What this router holds now: alerts, each group's last notification, episodes, run-time silences. */
   private EngineState state() {
-    Map<String, LogEntry> log = new HashMap<>(inherited); // taken over, not formed again yet: pass on
+    Map<String, Entry> decided = new HashMap<>(inherited); // taken over, not formed again yet: pass on
     Map<String, EscalationState> episodes = new HashMap<>();
     for (AlertGroup group : groups.values()) {
-      LogEntry last = group.last();
+      Entry last = group.last();
       if (last != null) {
-        log.put(logKey(group.id()), last);
+        decided.put(logKey(group.id()), last);
       }
       escalations.episode(group.id().groupKey()).ifPresent(e -> episodes.put(group.id().groupKey(), e));
     }
     Set<String> configured = configuredSilenceIds();
     List<Silence> added = silencer.silences().stream().filter(s -> !configured.contains(s.id())).toList();
-    return new EngineState(scheduler.clock().instant(), List.copyOf(store.values()), log, episodes, added);
+    Map<String, Map<String, Entry>> delivered = notificationLog.entries();
+    Map<String, GroupLog> log = new HashMap<>();
+    Set<String> keys = new HashSet<>(decided.keySet());
+    keys.addAll(delivered.keySet());
+    keys.forEach(key -> log.put(key, new GroupLog(decided.get(key), delivered.getOrDefault(key, Map.of()))));
+    return new EngineState(scheduler.clock().instant(), List.copyOf(store.values()), log, episodes, added,
+        usedTokens.used());
   }
 
   private Set<String> configuredSilenceIds() {
@@ -325,12 +391,13 @@ public final class Engine implements AlertRouter {
 
   /**
    * Alertmanager's defaults on receipt: no start means now, no end means "firing until
-   * {@code resolveTimeout} after this update", so an alert its source stops sending resolves by
-   * itself.
+   * {@code noEnd} after this update", so an alert its source stops sending resolves by itself. A
+   * start in the future (a wrong clock, a typo such as 9999-12-31) is taken as now: kept, it
+   * would push the end past it and the alert would never expire.
    */
-  private Alert stamp(Alert alert, Instant now) {
-    Instant startsAt = alert.startsAt() != null ? alert.startsAt() : now;
-    Instant endsAt = alert.endsAt() != null ? alert.endsAt() : now.plus(resolveTimeout);
+  private static Alert stamp(Alert alert, Instant now, Duration noEnd) {
+    Instant startsAt = alert.startsAt() != null && !alert.startsAt().isAfter(now) ? alert.startsAt() : now;
+    Instant endsAt = alert.endsAt() != null ? alert.endsAt() : now.plus(noEnd);
     if (endsAt.isBefore(startsAt)) {
       endsAt = startsAt;
     }
@@ -346,9 +413,9 @@ public final class Engine implements AlertRouter {
   }
 
   private AlertGroup newGroup(GroupId id, RouteMatch match, Alert alert) {
-    AlertGroup group = new AlertGroup(id, match.settings(), match.groupLabels(alert.labels()));
+    AlertGroup group = new AlertGroup(id, match.settings(), match.groupLabels(alert.labels()), notificationLog);
     if (!inherited.isEmpty()) {
-      LogEntry last = inherited.remove(logKey(id));
+      Entry last = inherited.remove(logKey(id));
       if (last != null) {
         group.inherit(last);
       }
@@ -367,6 +434,9 @@ public final class Engine implements AlertRouter {
       }
     });
     inherited.clear(); // groups a taken-over router had and this configuration did not form again
+    Set<String> live = new HashSet<>();
+    groups.keySet().forEach(id -> live.add(logKey(id)));
+    notificationLog.entries().keySet().stream().filter(key -> !live.contains(key)).forEach(notificationLog::forget);
     LOG.debug("store holds {} alerts in {} groups", store.size(), groups.size());
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);
   }

@@ -1,5 +1,6 @@
 package io.github.alertrouter.internal.engine;
 
+import io.github.alertrouter.notify.NotificationLog.Entry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,20 +30,25 @@ import java.util.TreeMap;
  * The JSON form of an {@link EngineState} ({@link io.github.alertrouter.RouterSnapshot}):
  *
  * <pre>{@code
- * {"version": 1, "takenAt": T,
+ * {"version": 2, "takenAt": T,
  *  "alerts": [{"labels": {}, "annotations": {}, "startsAt": T, "endsAt": T|null, "generatorURL": ""}],
- *  "notified": [{"group": KEY, "firing": [FP], "resolved": [FP], "at": T}],
+ *  "notified": [{"group": KEY, "firing": [FP], "resolved": [FP], "at": T,
+ *                "delivered": [{"robot": ID, "firing": [FP], "resolved": [FP], "at": T}]}],
  *  "escalations": [{"groupKey": K, "firstNoticeAt": T, "fired": [{"step": 0, "repeat": 0, "loop": 0, "at": T}],
  *                   "acknowledgedBy": WHO|null, "acknowledgedAt": T|null, "resolved": false}],
  *  "silences": [{"id": ID, "matchers": [{"key": K, "op": "EQ", "values": [V]}], "startsAt": T, "endsAt": T,
- *                "createdBy": WHO, "comment": TEXT}]}
+ *                "createdBy": WHO, "comment": TEXT}],
+ *  "usedTokens": [{"nonce": N, "expiresAt": T}]}
  * }</pre>
  *
+ * {@code firing}, {@code resolved} and {@code at} of a group are what its last flush decided
+ * (absent when none did); {@code delivered} is what each robot's chat received. Version 1 had no
+ * {@code delivered}: its entry stands for every robot ({@link GroupLog#EVERY_ROBOT}), as it meant.
  * Reading checks everything and names the JSON pointer of the first problem; nothing is half-read.
  * Stateless.
  */
 public final class EngineStateJson {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private EngineStateJson() {}
@@ -57,11 +63,13 @@ public final class EngineStateJson {
       n.put("startsAt", text(a.startsAt())).put("endsAt", text(a.endsAt())).put("generatorURL", a.generatorURL());
     }
     ArrayNode notified = root.putArray("notified");
-    new TreeMap<>(state.log()).forEach((group, entry) -> {
+    new TreeMap<>(state.log()).forEach((group, log) -> {
       ObjectNode n = notified.addObject().put("group", group);
-      entry.firing().stream().map(Fingerprint::toString).sorted().forEach(n.putArray("firing")::add);
-      entry.resolved().stream().map(Fingerprint::toString).sorted().forEach(n.putArray("resolved")::add);
-      n.put("at", entry.at().toString());
+      if (log.decided() != null) {
+        entry(n, log.decided());
+      }
+      ArrayNode delivered = n.putArray("delivered");
+      new TreeMap<>(log.delivered()).forEach((robot, entry) -> entry(delivered.addObject().put("robot", robot), entry));
     });
     ArrayNode escalations = root.putArray("escalations");
     new TreeMap<>(state.escalations()).forEach((groupKey, e) -> {
@@ -83,11 +91,24 @@ public final class EngineStateJson {
       n.put("startsAt", s.startsAt().toString()).put("endsAt", s.endsAt().toString())
           .put("createdBy", s.createdBy()).put("comment", s.comment());
     }
+    ArrayNode used = root.putArray("usedTokens");
+    new TreeMap<>(state.usedTokens()).forEach((nonce, expiresAt) ->
+        used.addObject().put("nonce", nonce).put("expiresAt", expiresAt.toString()));
     try {
       return JSON.writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
+  }
+
+  private static void entry(ObjectNode n, Entry entry) {
+    entry.firing().stream().map(Fingerprint::toString).sorted().forEach(n.putArray("firing")::add);
+    entry.resolved().stream().map(Fingerprint::toString).sorted().forEach(n.putArray("resolved")::add);
+    n.put("at", entry.at().toString());
+  }
+
+  private static Entry entry(JsonNode n, String p) {
+    return new Entry(fingerprints(n, "firing", p), fingerprints(n, "resolved", p), instant(n, "at", p));
   }
 
   /**
@@ -107,20 +128,29 @@ public final class EngineStateJson {
       throw bad("", "must be a JSON object");
     }
     int version = root.path("version").asInt(-1);
-    if (version != VERSION) {
-      throw bad("/version", "must be " + VERSION + ", but was " + root.path("version"));
+    if (version != 1 && version != VERSION) {
+      throw bad("/version", "must be 1 or " + VERSION + ", but was " + root.path("version"));
     }
     Instant takenAt = instant(root, "takenAt", "");
     List<Alert> alerts = new ArrayList<>();
     forEach(root, "alerts", "", (n, p) -> alerts.add(alert(n, p)));
-    Map<String, LogEntry> log = new HashMap<>();
-    forEach(root, "notified", "", (n, p) -> log.put(string(n, "group", p),
-        new LogEntry(fingerprints(n, "firing", p), fingerprints(n, "resolved", p), instant(n, "at", p))));
+    Map<String, GroupLog> log = new HashMap<>();
+    forEach(root, "notified", "", (n, p) -> {
+      Entry decided = version == 1 || n.has("at") ? entry(n, p) : null;
+      Map<String, Entry> delivered = new HashMap<>();
+      if (version == 1) {
+        delivered.put(GroupLog.EVERY_ROBOT, decided);
+      }
+      forEach(n, "delivered", p, (d, dp) -> delivered.put(string(d, "robot", dp), entry(d, dp)));
+      log.put(string(n, "group", p), new GroupLog(decided, delivered));
+    });
     Map<String, EscalationState> escalations = new HashMap<>();
     forEach(root, "escalations", "", (n, p) -> escalations.put(string(n, "groupKey", p), escalation(n, p)));
     List<Silence> silences = new ArrayList<>();
     forEach(root, "silences", "", (n, p) -> silences.add(silence(n, p)));
-    return new EngineState(takenAt, alerts, log, escalations, silences);
+    Map<String, Instant> usedTokens = new HashMap<>();
+    forEach(root, "usedTokens", "", (n, p) -> usedTokens.put(string(n, "nonce", p), instant(n, "expiresAt", p)));
+    return new EngineState(takenAt, alerts, log, escalations, silences, usedTokens);
   }
 
   private static Alert alert(JsonNode n, String p) {

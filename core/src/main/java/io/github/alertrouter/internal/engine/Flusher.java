@@ -1,5 +1,6 @@
 package io.github.alertrouter.internal.engine;
 
+import io.github.alertrouter.notify.NotificationLog.Entry;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.Fingerprint;
 import io.github.alertrouter.action.Action;
@@ -19,6 +20,10 @@ import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.notify.PlannedMention;
+import io.github.alertrouter.notify.Receipt;
+import io.github.alertrouter.time.Durations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.silence.Silencer;
 import io.github.alertrouter.spi.PlatformProvider;
@@ -42,11 +47,14 @@ import java.util.stream.Collectors;
  * policy's notify window the group is held until the window opens ({@link OutsideWindow#HOLD}), or
  * the notice is recorded but not sent ({@link OutsideWindow#DROP});
  * inside a mute time interval (or outside an active one) the tick is skipped; silenced and
- * inhibited alerts are left out; the dedup decision says whether and why to notify; mentions are
+ * inhibited alerts are left out; for each robot, the dedup decision against what its chat last
+ * <em>received</em> says whether and why to notify it (a notice that gave up is sent again at the
+ * next flush); mentions are
  * planned now, so a repeat @s whoever the targets name now; each robot gets a delivery; resolved
  * alerts that were flushed leave the group, and an empty group is dropped.
  */
 final class Flusher {
+  private static final Logger LOG = LoggerFactory.getLogger(Flusher.class);
   /** How long the links in a message work: a day covers a night's on-call. */
   static final Duration ACTION_LINK_TTL = Duration.ofHours(24);
   static final Duration SILENCE_FOR = Duration.ofHours(1);
@@ -124,11 +132,21 @@ final class Flusher {
     Set<Fingerprint> firingFps = fingerprints(firing);
     Set<Fingerprint> resolvedFps = fingerprints(resolved);
     Duration repeat = s.escalationPolicy() == null ? s.repeatInterval() : null;
+    // the group's own decision times escalation episodes; each robot's decides what its chat gets
     Dedup.Decision decision = Dedup.decide(group.last(), firingFps, resolvedFps, s.sendResolved(), repeat, now);
-    if (decision != null && decision.send() && inWindow) {
-      deliver(group, s, decision, firing, s.sendResolved() ? resolved : List.of(), now);
+    for (String robotId : s.robots()) {
+      Dedup.Decision d = Dedup.decide(group.delivered(robotId), firingFps, resolvedFps, s.sendResolved(), repeat, now);
+      if (d == null) {
+        continue;
+      }
+      Entry said = new Entry(firingFps, resolvedFps, now);
+      if (d.send() && inWindow) {
+        deliver(group, s, robotId, d, firing, s.sendResolved() ? resolved : List.of(), said, allResolved, now);
+      } else {
+        group.recordDelivered(robotId, said); // nothing to send: a resolution kept quiet, or a notice dropped
+      }
     }
-    group.flushed(decision == null ? null : new LogEntry(firingFps, resolvedFps, now));
+    group.flushed(decision == null ? null : new Entry(firingFps, resolvedFps, now));
     if (decision != null && s.escalationPolicy() != null) {
       if (decision.reason() == NotifyReason.FIRST_NOTIFICATION) {
         escalations.started(group, now);
@@ -139,21 +157,53 @@ final class Flusher {
     if (s.escalationPolicy() != null && !firing.isEmpty()) {
       escalations.resumeIfRunning(group, now);
     }
-    group.removeResolved(allResolved);
-    if (group.destroyIfEmpty()) {
-      groups.remove(group.id(), group);
-      escalations.ended(group);
-    } else if (reschedule) {
+    if (!collect(group, allResolved) && reschedule) {
       next.run();
     }
   }
 
-  private void deliver(AlertGroup group, RouteSettings s, Dedup.Decision decision, List<Alert> firing,
-      List<Alert> resolved, Instant now) {
+  /** Drops the resolved alerts no chat is owed any more; destroys the group when empty (true). */
+  private boolean collect(AlertGroup group, List<Alert> resolved) {
+    group.removeResolved(resolved, group.settings().sendResolved());
+    if (group.destroyIfEmpty()) {
+      groups.remove(group.id(), group);
+      escalations.ended(group);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Hands one robot its notice; only when the platform accepts it does the group record it as
+   * delivered. One that gives up leaves the log as it was, so the next flush (a group interval
+   * later) decides again and sends it again, until it gets through.
+   */
+  private void deliver(AlertGroup group, RouteSettings s, String robotId, Dedup.Decision decision,
+      List<Alert> firing, List<Alert> resolved, Entry said, List<Alert> flushedResolved, Instant now) {
     List<Alert> shown = new ArrayList<>(firing);
     shown.addAll(resolved);
     Notification notification = notification(group, decision.reason(), firing, resolved, shown, now);
-    dispatch(notification, planner.plan(s.mention(), shown, now), s.robots(), s);
+    Receipt receipt = outcome -> {
+      switch (outcome) {
+        case DELIVERED -> {
+          group.recordDelivered(robotId, new Entry(said.firing(), said.resolved(), scheduler.clock().instant()));
+          if (!resolved.isEmpty()) {
+            // the chat has its resolved notice: the alerts it owed may leave now, not a tick later,
+            // so an alert that fires again starts a new episode (on the timers' thread)
+            scheduler.schedule(Duration.ZERO, () -> collect(group, flushedResolved));
+          }
+        }
+        case GAVE_UP -> {
+          group.gaveUp(robotId);
+          LOG.warn("{} group {}: the notice to robot {} was not delivered; it is tried again at the group's "
+              + "next flush, in {}", s.name() == null ? "policy" : "policy " + s.name(), group.id().groupKey(),
+              robotId, Durations.format(s.groupInterval()));
+        }
+        case SUPERSEDED -> { } // the newer notice carries the same receipt duty
+      }
+    };
+    dispatch(notification, planner.plan(s.mention(), shown, now), List.of(robotId), s,
+        Engine.logKey(group.id()), receipt);
   }
 
   /**
@@ -169,7 +219,7 @@ final class Flusher {
     Notification notification = notification(group, NotifyReason.ESCALATION, firingAlerts, List.of(), firingAlerts, now)
         .asEscalation(description);
     List<String> robotIds = firing.step().robots().isEmpty() ? s.robots() : firing.step().robots();
-    dispatch(notification, planner.plan(firing.step().targets(), firingAlerts, now), robotIds, s);
+    dispatch(notification, planner.plan(firing.step().targets(), firingAlerts, now), robotIds, s, null, Receipt.NONE);
   }
 
   /**
@@ -184,7 +234,7 @@ final class Flusher {
     }
     Notification notification = notification(group, NotifyReason.ACKNOWLEDGED, firingAlerts, List.of(), firingAlerts, now)
         .asAcknowledgement(acknowledged, who);
-    dispatch(notification, List.of(), group.settings().robots(), group.settings());
+    dispatch(notification, List.of(), group.settings().robots(), group.settings(), null, Receipt.NONE);
   }
 
   private List<Alert> firingUnmuted(AlertGroup group, Instant now) {
@@ -200,13 +250,13 @@ final class Flusher {
 
   /** Each robot gets the notification with the planned mentions resolved for its platform. */
   private void dispatch(Notification notification, List<PlannedMention> planned, List<String> robotIds,
-      RouteSettings s) {
+      RouteSettings s, String key, Receipt receipt) {
     for (String robotId : robotIds) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
       List<Mention> mentions = MentionPlanner.resolve(planned, platform, robot, bound(s));
       dispatcher.dispatch(new Delivery(robotId, withBindLink(withActions(notification, robot, s), robot, mentions),
-          mentions, s.templates().get(robot.platform())));
+          mentions, s.templates().get(robot.platform())), key, receipt);
     }
   }
 

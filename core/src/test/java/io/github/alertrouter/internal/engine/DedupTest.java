@@ -1,5 +1,6 @@
 package io.github.alertrouter.internal.engine;
 
+import io.github.alertrouter.notify.NotificationLog.Entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -20,8 +21,8 @@ class DedupTest {
   private static final Fingerprint B = new Fingerprint(2);
   private static final Duration REPEAT = Duration.ofHours(4);
 
-  private static LogEntry sent(Set<Fingerprint> firing, Set<Fingerprint> resolved, Duration ago) {
-    return new LogEntry(firing, resolved, NOW.minus(ago));
+  private static Entry sent(Set<Fingerprint> firing, Set<Fingerprint> resolved, Duration ago) {
+    return new Entry(firing, resolved, NOW.minus(ago));
   }
 
   static Stream<Arguments> rows() {
@@ -59,7 +60,7 @@ class DedupTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
-  void decides(String name, LogEntry last, Set<Fingerprint> firing, Set<Fingerprint> resolved, boolean sendResolved,
+  void decides(String name, Entry last, Set<Fingerprint> firing, Set<Fingerprint> resolved, boolean sendResolved,
       Duration repeat, NotifyReason reason, boolean send) {
     Dedup.Decision d = Dedup.decide(last, firing, resolved, sendResolved, repeat, NOW);
     if (reason == null) {

@@ -1,0 +1,2 @@
+/** The in-memory notification log. */
+package io.github.alertrouter.internal.notify;
