@@ -1,6 +1,8 @@
 package io.github.alertrouter;
 
+import io.github.alertrouter.internal.text.GoQuote;
 import io.github.alertrouter.internal.text.GoStrings;
+import io.github.alertrouter.internal.text.LabelNames;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -18,8 +20,10 @@ import java.util.TreeMap;
  * ({@code 0001-01-01T00:00:00Z}) is read as {@code null} by the payload codec. Immutable and
  * thread-safe.
  *
- * @param labels identifying labels; must not be empty, names must not be empty
- * @param annotations descriptive text; may be empty
+ * @param labels identifying labels; must not be empty; each name must match
+ *     {@code [a-zA-Z_][a-zA-Z0-9_]*}, as Alertmanager requires ({@code model.LabelName.IsValid})
+ * @param annotations descriptive text; may be empty; names as for labels (Alertmanager checks
+ *     annotations with the same rule)
  * @param startsAt when the alert started firing, or {@code null}: the router then stamps it with its
  *     clock on submit, as Alertmanager does for alerts posted without a start
  * @param endsAt when it stopped (or will stop) firing, or {@code null}
@@ -33,8 +37,8 @@ public record Alert(
     String generatorURL) {
 
   public Alert {
-    labels = immutableSorted(labels, "labels");
-    annotations = immutableSorted(annotations, "annotations");
+    labels = immutableSorted(labels, "labels", "label");
+    annotations = immutableSorted(annotations, "annotations", "annotation");
     if (labels.isEmpty()) {
       throw new IllegalArgumentException("an alert needs at least one label");
     }
@@ -70,7 +74,7 @@ public record Alert(
     return new Alert(labels, annotations, startsAt, Objects.requireNonNull(endsAt, "endsAt"), generatorURL);
   }
 
-  private static SortedMap<String, String> immutableSorted(Map<String, String> map, String what) {
+  private static SortedMap<String, String> immutableSorted(Map<String, String> map, String what, String kind) {
     if (map == null) {
       return Collections.emptySortedMap();
     }
@@ -79,9 +83,22 @@ public record Alert(
       if (k == null || k.isEmpty()) {
         throw new IllegalArgumentException(what + " must not contain an empty name");
       }
+      if (!LabelNames.isValid(k)) {
+        throw new IllegalArgumentException(LabelNames.refusal(kind, quoteShort(k)));
+      }
       copy.put(k, Objects.requireNonNull(v, () -> what + "." + k + " must not be null"));
     });
     return Collections.unmodifiableSortedMap(copy);
+  }
+
+  /** Go's {@code %q} of a name, cut short so a huge name cannot flood a log. */
+  private static String quoteShort(String name) {
+    final int max = 80;
+    if (name.length() <= max) {
+      return GoQuote.quote(name);
+    }
+    int cut = Character.isHighSurrogate(name.charAt(max - 1)) ? max - 1 : max;
+    return GoQuote.quote(name.substring(0, cut)) + "… (" + name.length() + " chars)";
   }
 
   /** Builds an {@link Alert}; not thread-safe. */

@@ -15,6 +15,7 @@ import io.github.alertrouter.internal.engine.EngineSettings;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.notify.RateWindows;
 import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.oncall.HandoffLog;
 import io.github.alertrouter.preview.RoutingPreview;
@@ -225,8 +226,20 @@ public interface AlertRouter extends AutoCloseable {
     private UsedTokens usedTokens;
     private BindingService bindings;
     private NotificationLog notificationLog;
+    private RateWindows rateWindows;
 
     private Builder() {}
+
+    /**
+     * Where each robot's rate window and throttling penalty are counted (default: this router's
+     * memory). Give routers that replace each other the same store: the platform counts a robot's
+     * messages whoever sends them. ({@link AlertRouter#takeOver} also keeps the lanes of robots
+     * whose id and webhook did not change.)
+     */
+    public Builder rateWindows(RateWindows rateWindows) {
+      this.rateWindows = Objects.requireNonNull(rateWindows, "rateWindows");
+      return this;
+    }
 
     /**
      * Where what each robot's chat received is recorded (default: this router's memory). Give
@@ -394,7 +407,11 @@ public interface AlertRouter extends AutoCloseable {
       } else if (sender == null) {
         sender = Runnable::run;
       }
-      Dispatcher dispatcher = Dispatcher.builder()
+      Dispatcher.Builder delivery = Dispatcher.builder();
+      if (rateWindows != null) {
+        delivery.rateWindows(rateWindows);
+      }
+      Dispatcher dispatcher = delivery
           .sendExecutor(sender)
           .robots(config.robots())
           .platforms(platforms)

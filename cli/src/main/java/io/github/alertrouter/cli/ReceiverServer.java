@@ -7,6 +7,9 @@ import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.notify.RateWindows;
 import io.github.alertrouter.spi.Platforms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +60,14 @@ final class ReceiverServer implements AutoCloseable {
    * reload: it is far more often a truncated or wrong file than what the operator meant).
    */
   record Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
-      int stopGraceSeconds, Path storageDir, boolean allowEmptyConfig) {
+      int stopGraceSeconds, Path storageDir, boolean allowEmptyConfig, Timeouts timeouts) {
+    /** With the router's default resolve timeouts. */
+    Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
+        int stopGraceSeconds, Path storageDir, boolean allowEmptyConfig) {
+      this(configFile, listen, maxBodyBytes, token, actionKey, stopGraceSeconds, storageDir, allowEmptyConfig,
+          Timeouts.DEFAULT);
+    }
+
     /** Without a storage directory: the state lives as long as the process. */
     Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
         int stopGraceSeconds) {
@@ -68,12 +81,22 @@ final class ReceiverServer implements AutoCloseable {
     }
 
     Settings {
+      Objects.requireNonNull(timeouts, "timeouts");
       Objects.requireNonNull(configFile, "configFile");
       Objects.requireNonNull(listen, "listen");
       if (maxBodyBytes <= 0) {
         throw new IllegalArgumentException("maxBodyBytes must be > 0, but was " + maxBodyBytes);
       }
     }
+  }
+
+  /**
+   * How long an alert without an end fires with no news: posted to {@code /api/v1/alerts}
+   * ({@code resolve}) and from an Alertmanager webhook ({@code alertmanager}).
+   */
+  record Timeouts(Duration resolve, Duration alertmanager) {
+    static final Timeouts DEFAULT =
+        new Timeouts(AlertRouter.DEFAULT_RESOLVE_TIMEOUT, AlertRouter.DEFAULT_ALERTMANAGER_RESOLVE_TIMEOUT);
   }
 
   /** A router and the config it was built from (the router does not expose its config). */
@@ -85,6 +108,13 @@ final class ReceiverServer implements AutoCloseable {
   private final ServeMetrics metrics;
   // one for every router this server builds: an action link used before a reload stays used
   private final UsedTokens usedTokens;
+  // likewise what each chat received: a lane that outlives a reload records where the next router reads
+  private final NotificationLog notificationLog = NotificationLog.inMemory();
+  // and how much each robot sent: DingTalk counts per robot, whichever router sends
+  private final RateWindows rateWindows = RateWindows.inMemory();
+  // submits hold it shared; a reload holds it alone while the new router takes the old one's state,
+  // so no alert is routed by the new config before it holds what the old one notified
+  private final ReadWriteLock swap = new ReentrantReadWriteLock();
   private final SnapshotFile snapshots; // null: no --storage.path
   private ScheduledExecutorService saver;
   private final AtomicReference<Running> running = new AtomicReference<>();
@@ -169,7 +199,9 @@ final class ReceiverServer implements AutoCloseable {
       throw new ConfigException(problems);
     }
     AlertRouter.Builder builder = AlertRouter.builder().config(config).platforms(platforms).clock(clock)
-        .listener(metrics).usedTokens(usedTokens);
+        .listener(metrics).usedTokens(usedTokens).notificationLog(notificationLog).rateWindows(rateWindows)
+        .resolveTimeout(settings.timeouts().resolve())
+        .alertmanagerResolveTimeout(settings.timeouts().alertmanager());
     if (settings.actionKey() != null) {
       builder.actionKey(settings.actionKey());
     }
@@ -195,9 +227,13 @@ final class ReceiverServer implements AutoCloseable {
             e.problems().stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));
         throw e;
       }
-      Running previous = running.getAndSet(next);
-      if (previous != null) {
+      swap.writeLock().lock();
+      try {
+        Running previous = running.get();
         next.router().takeOver(previous.router());
+        running.set(next);
+      } finally {
+        swap.writeLock().unlock();
       }
       LOG.info("reloaded {}: {} notification policies, {} robots", settings.configFile(),
           next.config().notificationPolicies().size(), next.config().robots().size());
@@ -207,6 +243,16 @@ final class ReceiverServer implements AutoCloseable {
 
   AlertRouter router() {
     return running.get().router();
+  }
+
+  /** Submits to the running router; waits while a reload hands its state over. */
+  void submit(Consumer<AlertRouter> submit) {
+    swap.readLock().lock();
+    try {
+      submit.accept(router());
+    } finally {
+      swap.readLock().unlock();
+    }
   }
 
   Running current() {
@@ -259,10 +305,19 @@ final class ReceiverServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       } finally {
         executor.shutdownNow();
-        running.get().router().close();
+        AlertRouter router = running.get().router();
+        router.close();
+        int undelivered = router.lanes().stream().mapToInt(Dispatcher.LaneStatus::pending).sum();
         if (snapshots != null) {
           saver.shutdownNow();
           saveQuietly(); // after close: what the last flush notified is in it
+          if (undelivered > 0) {
+            LOG.warn("{} notices were not delivered before the stop; {} keeps their alerts and what each chat "
+                + "received, so they are sent after the restart", undelivered, settings.storageDir());
+          }
+        } else if (undelivered > 0) {
+          LOG.warn("{} notices were not delivered before the stop and are lost: without --storage.path the state "
+              + "lives as long as the process", undelivered);
         }
         closed.countDown();
       }

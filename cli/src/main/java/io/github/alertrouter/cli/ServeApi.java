@@ -12,6 +12,7 @@ import io.github.alertrouter.action.Response;
 import io.github.alertrouter.alertmanager.webhook.PayloadException;
 import io.github.alertrouter.alertmanager.webhook.WebhookAlert;
 import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
+import io.github.alertrouter.alertmanager.webhook.WebhookPayload;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Secret;
@@ -76,7 +77,8 @@ final class ServeApi implements HttpHandler {
           }
         } else if (path.equals("/metrics")) {
           if (allow(exchange, method, "GET")) {
-            send(exchange, 200, PrometheusText.CONTENT_TYPE, server.metrics().scrape(server.router().stats()));
+            send(exchange, 200, PrometheusText.CONTENT_TYPE, server.metrics().scrape(server.router().stats(),
+                server.router().lanes(), server.clock().instant()));
           }
         } else if (path.startsWith("/actions/") || path.startsWith("/bind/")) {
           actions(exchange, method, path);
@@ -99,7 +101,11 @@ final class ServeApi implements HttpHandler {
     switch (path) {
       case "/api/v1/alertmanager" -> {
         if (allow(exchange, method, "POST")) {
-          ingest(exchange, body -> submit(CODEC.parse(body).toAlerts(), exchange));
+          ingest(exchange, body -> {
+            WebhookPayload payload = CODEC.parse(body);
+            // firing alerts without an end stay firing until Alertmanager resolves them
+            submit(payload.alerts().size(), router -> router.submitAlertmanager(payload), exchange);
+          });
         }
       }
       case "/api/v1/alerts" -> {
@@ -109,7 +115,7 @@ final class ServeApi implements HttpHandler {
             for (WebhookAlert alert : CODEC.parseAlertList(body)) {
               alerts.add(alert.alert());
             }
-            submit(alerts, exchange);
+            submit(alerts.size(), router -> router.submit(alerts), exchange);
           });
         }
       }
@@ -157,22 +163,13 @@ final class ServeApi implements HttpHandler {
   }
 
   /**
-   * What {@link AlertRouter#submitAlertmanager} does, keeping the count for the answer. A reload
-   * may close the router this request picked up; the alerts then go to the one that replaced it.
+   * Submits {@code count} alerts to the running router (a reload in progress is waited for, so
+   * they go to the router that holds the state) and answers with the count.
    */
-  private void submit(List<Alert> alerts, HttpExchange exchange) {
-    AlertRouter router = server.router();
-    try {
-      router.submit(alerts);
-    } catch (IllegalStateException closed) {
-      AlertRouter now = server.router();
-      if (now == router) {
-        throw closed;
-      }
-      now.submit(alerts);
-    }
-    server.metrics().alertsReceived(exchange.getRequestURI().getPath(), alerts.size());
-    ObjectNode ok = JSON.createObjectNode().put("status", "ok").put("alerts", alerts.size());
+  private void submit(int count, Consumer<AlertRouter> submit, HttpExchange exchange) {
+    server.submit(submit);
+    server.metrics().alertsReceived(exchange.getRequestURI().getPath(), count);
+    ObjectNode ok = JSON.createObjectNode().put("status", "ok").put("alerts", count);
     try {
       send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(ok) + "\n");
     } catch (IOException e) {

@@ -4,7 +4,9 @@ import io.github.alertrouter.config.Secret;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import io.github.alertrouter.time.Durations;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -52,8 +54,11 @@ final class ServeCommand implements Command {
         usage: alert-router serve --config=FILE [--listen=127.0.0.1:9094] [--max-body=1MiB]
                                   [--token-env=NAME] [--action-key-env=NAME] [--log.level=info]
                                   [--storage.path=DIR] [--allow-empty-config]
+                                  [--alertmanager.resolve-timeout=3d] [--resolve-timeout=5m]
 
-        Runs a receiver until stopped (SIGTERM or Ctrl-C flush what is due, then stop). Prints
+        Runs a receiver until stopped: SIGTERM or Ctrl-C flush what is due, let each robot send
+        what it can within 10s, log what could not go (kept in --storage.path and sent after the
+        restart, else lost) and exit 0. Prints
         'listening on http://HOST:PORT' once it accepts requests. Logs to stderr: each message
         sent (info), each failed or retried send with the robot id and the platform's error code
         (warn), each reload (info when accepted, warn with the problems when refused); webhook
@@ -86,6 +91,15 @@ final class ServeCommand implements Command {
                                  saved every 30s and at stop, read at start: a restart then
                                  neither repeats nor forgets a notice (an unreadable file is
                                  moved aside and the server starts without it)
+          --alertmanager.resolve-timeout=DURATION
+                                 how long an alert from an Alertmanager webhook that arrived
+                                 firing (no end) stays firing with no news (default 3d):
+                                 Alertmanager re-sends a firing group every repeat_interval and
+                                 sends it resolved when it ends (send_resolved: true), so keep
+                                 this above your longest repeat_interval
+          --resolve-timeout=DURATION
+                                 the same for alerts posted to /api/v1/alerts without an end
+                                 (default 5m, as Alertmanager's API)
           --allow-empty-config   accept a config with no notification policies and no robots
                                  (it routes nothing); without this flag such a config is refused
                                  at start (exit 2) and at reload (400), as it is most often a
@@ -116,6 +130,7 @@ final class ServeCommand implements Command {
       return Main.EXIT_BAD_INPUT;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "alert-router-shutdown"));
+    StopSignals.onTermOrInt(server::close); // a stop asked for is a clean stop: exit 0, not 143
     out.println("listening on " + server.url());
     try {
       server.awaitClose();
@@ -129,7 +144,7 @@ final class ServeCommand implements Command {
   /** Parses the flags and reads the secrets they name. */
   ReceiverServer.Settings settings(List<String> argv) {
     Args args = Args.parse(argv, Set.of("config", "listen", "max-body", "token-env", "action-key-env",
-        CliLogging.FLAG, "storage.path"), Set.of("allow-empty-config"));
+        CliLogging.FLAG, "storage.path", "alertmanager.resolve-timeout", "resolve-timeout"), Set.of("allow-empty-config"));
     if (!args.positionals().isEmpty()) {
       throw new UsageException("unexpected argument \"" + args.positionals().get(0) + "\"");
     }
@@ -140,8 +155,28 @@ final class ServeCommand implements Command {
     InetSocketAddress listen = listen(args.flag("listen") == null ? DEFAULT_LISTEN : args.flag("listen"));
     int maxBody = args.flag("max-body") == null ? ReceiverServer.DEFAULT_MAX_BODY_BYTES : size(args.flag("max-body"));
     Path storage = args.flag("storage.path") == null ? null : Path.of(args.flag("storage.path"));
+    ReceiverServer.Timeouts timeouts = new ReceiverServer.Timeouts(
+        duration(args, "resolve-timeout", ReceiverServer.Timeouts.DEFAULT.resolve()),
+        duration(args, "alertmanager.resolve-timeout", ReceiverServer.Timeouts.DEFAULT.alertmanager()));
     return new ReceiverServer.Settings(config, listen, maxBody, secret(args, "token-env"), secret(args, "action-key-env"),
-        STOP_GRACE_SECONDS, storage, args.isSet("allow-empty-config"));
+        STOP_GRACE_SECONDS, storage, args.isSet("allow-empty-config"), timeouts);
+  }
+
+  private static Duration duration(Args args, String flag, Duration otherwise) {
+    String text = args.flag(flag);
+    if (text == null) {
+      return otherwise;
+    }
+    Duration d;
+    try {
+      d = Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + flag + " must be a duration such as 30s, 5m, 4h or 3d, but was \"" + text + "\"");
+    }
+    if (d.isZero() || d.isNegative()) {
+      throw new UsageException("--" + flag + " must be > 0, but was \"" + text + "\"");
+    }
+    return d;
   }
 
   private Secret secret(Args args, String flag) {

@@ -1,6 +1,7 @@
 package io.github.alertrouter.cli;
 
 import io.github.alertrouter.RouterStats;
+import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Mention;
@@ -41,6 +42,7 @@ final class ServeMetrics implements DeliveryListener {
   private final ConcurrentMap<String, LongAdder> merged = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, LongAdder> renderFailures = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, LongAdder> unresolvedMentions = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, LongAdder> omittedAlerts = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, LongAdder> readTimeouts = new ConcurrentHashMap<>();
   private final LongAdder requestsRefused = new LongAdder();
   private volatile boolean lastReloadSucceeded = true;
@@ -116,6 +118,11 @@ final class ServeMetrics implements DeliveryListener {
   }
 
   @Override
+  public void omitted(String robotId, Notification notification, int alerts) {
+    omittedAlerts.computeIfAbsent(robotId, k -> new LongAdder()).add(alerts);
+  }
+
+  @Override
   public void unresolvedMentions(String robotId, Notification notification, List<Mention> unresolved) {
     unresolvedMentions.computeIfAbsent(robotId, k -> new LongAdder()).add(unresolved.size());
   }
@@ -133,8 +140,13 @@ final class ServeMetrics implements DeliveryListener {
     counters.computeIfAbsent(key, k -> new LongAdder()).increment();
   }
 
-  /** The exposition of every metric, with the running router's {@code stats}. */
+  /** The exposition of every metric, with the running router's {@code stats} and no lanes. */
   String scrape(RouterStats stats) {
+    return scrape(stats, List.of(), Instant.EPOCH);
+  }
+
+  /** The exposition of every metric, with the running router's {@code stats} and robot lanes at {@code now}. */
+  String scrape(RouterStats stats, List<Dispatcher.LaneStatus> lanes, Instant now) {
     PrometheusText text = new PrometheusText();
     String n = PREFIX + "alerts_received_total";
     text.metric(n, "counter", "Alerts accepted, by endpoint.");
@@ -171,6 +183,10 @@ final class ServeMetrics implements DeliveryListener {
     text.metric(m, "counter", "Notifications merged into digests because a robot was saturated, by robot.");
     sorted(merged).forEach((robot, v) -> text.sample(m, v, "robot", robot));
 
+    String o = PREFIX + "alerts_omitted_total";
+    text.metric(o, "counter", "Alerts a message left out (over the platform's size limit, overflow: truncate) and only counted, by robot.");
+    sorted(omittedAlerts).forEach((robot, v) -> text.sample(o, v, "robot", robot));
+
     String u = PREFIX + "unresolved_mentions_total";
     text.metric(u, "counter", "Mentions that could not be resolved to a platform identity, by robot.");
     sorted(unresolvedMentions).forEach((robot, v) -> text.sample(u, v, "robot", robot));
@@ -186,6 +202,18 @@ final class ServeMetrics implements DeliveryListener {
         .sample(PREFIX + "groups", stats.groups());
     text.metric(PREFIX + "silences_active", "gauge", "Silences in effect now.")
         .sample(PREFIX + "silences_active", stats.activeSilences());
+    text.metric(PREFIX + "notices_undelivered", "gauge",
+            "Group notices to a robot that gave up; each is sent again at its group's next tick.")
+        .sample(PREFIX + "notices_undelivered", stats.undeliveredNotices());
+    String q = PREFIX + "robot_queued_deliveries";
+    text.metric(q, "gauge", "Deliveries queued or in flight in a robot's lane (kept while a penalty or backoff holds it).");
+    List<Dispatcher.LaneStatus> byRobot = lanes.stream()
+        .sorted(java.util.Comparator.comparing(Dispatcher.LaneStatus::robotId)).toList();
+    byRobot.forEach(lane -> text.sample(q, lane.pending(), "robot", lane.robotId()));
+    String pen = PREFIX + "robot_penalty_seconds";
+    text.metric(pen, "gauge", "Seconds until the platform's throttling penalty on a robot ends (0: none).");
+    byRobot.forEach(lane -> text.sample(pen, lane.penaltyEnds() == null ? 0
+        : Math.max(0, java.time.Duration.between(now, lane.penaltyEnds()).toSeconds()), "robot", lane.robotId()));
     text.metric(PREFIX + "config_last_reload_successful", "gauge", "Whether the last reload was accepted (1) or refused (0).")
         .sample(PREFIX + "config_last_reload_successful", lastReloadSucceeded ? 1 : 0);
     text.metric(PREFIX + "config_last_reload_success_timestamp_seconds", "gauge",

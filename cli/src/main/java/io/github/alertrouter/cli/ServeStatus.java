@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
@@ -22,7 +23,8 @@ import java.util.Map;
  * <pre>{@code
  * {"now": T, "policies": [NAME], "robots": [{"id": ID, "platform": P}],
  *  "onCall": [{"schedule": ID, "contacts": [{"contact": ID, "name": NAME, "source": SOURCE}]}],
- *  "router": {"alerts": N, "firingAlerts": N, "groups": N, "activeSilences": N}}
+ *  "router": {"alerts": N, "firingAlerts": N, "groups": N, "activeSilences": N, "undeliveredNotices": N},
+ *  "lanes": [{"robot": ID, "pending": N, "penaltyEnds": T|null}]}
  * }</pre>
  *
  * Robots are listed by id and platform only: a webhook URL carries its access token, and the
@@ -64,7 +66,14 @@ final class ServeStatus {
         .put("alerts", stats.alerts())
         .put("firingAlerts", stats.firingAlerts())
         .put("groups", stats.groups())
-        .put("activeSilences", stats.activeSilences());
+        .put("activeSilences", stats.activeSilences())
+        .put("undeliveredNotices", stats.undeliveredNotices());
+    // what waits in each robot's lane, and a platform penalty holding it: kept, sent when it ends
+    ArrayNode lanes = root.putArray("lanes");
+    for (Dispatcher.LaneStatus lane : running.router().lanes()) {
+      lanes.addObject().put("robot", lane.robotId()).put("pending", lane.pending())
+          .put("penaltyEnds", lane.penaltyEnds() == null ? null : lane.penaltyEnds().toString());
+    }
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

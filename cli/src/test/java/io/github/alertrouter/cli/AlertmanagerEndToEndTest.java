@@ -153,6 +153,36 @@ class AlertmanagerEndToEndTest {
   }
 
   /**
+   * Alertmanager sends a firing alert with endsAt = Go's zero time and, with repeat_interval 1h,
+   * nothing more while it fires. The router's resolve timeout (shortened to 2 s here; 5 min by
+   * default) must not end it: it once announced every such alert RESOLVED after 5 minutes. Only
+   * the separate Alertmanager bound (shortened to 15 s here; 3 days by default) ends one whose
+   * resolve never comes.
+   */
+  @Test
+  void anAlertmanagerAlertOutlivesTheResolveTimeoutAndOnlyTheLongBoundEndsIt() throws Exception {
+    String binary = findAlertmanager();
+    Path config = simulatorAndConfig();
+    Duration bound = Duration.ofSeconds(15);
+    receiver = ReceiverServer.start(new ReceiverServer.Settings(config, new InetSocketAddress("127.0.0.1", 0),
+        ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0, null, false,
+        new ReceiverServer.Timeouts(Duration.ofSeconds(2), bound)), Clock.systemUTC());
+    String amUrl = startAlertmanager(binary, "http://127.0.0.1:" + receiver.port() + "/api/v1/alertmanager");
+
+    postAlerts(amUrl, Instant.now(), null);
+    awaitMessage("the firing message", m -> m.text().contains("FIRING:2"));
+    Instant firedAt = Instant.now();
+
+    Thread.sleep(Duration.ofSeconds(8).toMillis()); // four resolve timeouts, four group intervals
+    assertThat(simulator.received(ROBOT)).as("still firing: nothing said resolved").singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("FIRING:2"));
+
+    ReceivedMessage resolved = awaitMessage("the bound ends it", m -> m.text().contains("all alerts resolved"));
+    assertThat(Duration.between(firedAt, Instant.now())).isGreaterThanOrEqualTo(bound.minusSeconds(3));
+    assertThat(resolved.text()).contains("RESOLVED:2");
+  }
+
+  /**
    * Waits for the group's "all alerts resolved" notice and checks what came after the firing one.
    * Alertmanager passes the two resolutions on in one webhook or, when its group_interval (2s)
    * falls between them, in two; it drops a resolved alert once notified, as the router does. So

@@ -131,6 +131,37 @@ class CliProcessLoggingTest {
     SecretLeaks.of(SecretLeaks.credentials(robot)).assertAbsentFrom(stdout.text(), stderr.text());
   }
 
+  /**
+   * SIGTERM while DingTalk throttles the robot (a 10-minute penalty): serve stops at once with
+   * exit code 0 (was 143), says what it could not send, and the next serve on the same
+   * --storage.path sends it (was: the queue dropped without a word).
+   */
+  @Test
+  void aStopWhileTheRobotIsThrottledExitsZeroKeepsWhatWaitsAndTheRestartSendsIt() throws Exception {
+    simulator = DingTalkSimulator.start(Clock.systemUTC());
+    Robot robot = simulator.robot(ROBOT, "SEC" + "5a".repeat(32));
+    String storage = "--storage.path=" + dir.resolve("state");
+    simulator.failNext(1, Fault.throttled());
+
+    start(robot.webhook().reveal(), robot.secret().reveal(), Map.of(), storage);
+    postAlert("DiskFull");
+    await("the robot is throttled", () -> stderr.text().contains("rate limited"));
+    serve.toHandle().destroy(); // SIGTERM (Process.destroy would also close our ends of its output pipes)
+    assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("serve stops within its bounds").isTrue();
+    stdout.await();
+    stderr.await();
+    assertThat(serve.exitValue()).as(stderr.text()).isZero();
+    assertThat(stderr.text()).as(stderr.text()).contains("1 notices were not delivered before the stop; ")
+        .contains("keeps their alerts and what each chat received, so they are sent after the restart");
+    assertThat(simulator.received(ROBOT)).isEmpty();
+
+    start(robot.webhook().reveal(), robot.secret().reveal(), Map.of(), storage);
+    await("the kept notice arrives after the restart", () -> !simulator.received(ROBOT).isEmpty());
+    stopServe();
+    assertThat(simulator.received(ROBOT)).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("DiskFull", "first notification"));
+  }
+
   @Test
   void demoPrintsWhatItPrintsInProcessAndLogsNothingAtItsDefaultLevel() throws Exception {
     serve = child(Map.of(), "demo");

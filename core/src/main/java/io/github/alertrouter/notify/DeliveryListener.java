@@ -32,6 +32,13 @@ public interface DeliveryListener {
   /** {@code notifications} queued for a saturated robot were merged into one digest. */
   default void merged(String robotId, int notifications) {}
 
+  /**
+   * The messages rendered for a notification (or a digest) leave {@code alerts} of its alerts out:
+   * they did not fit the platform's size limit with {@code overflow: truncate} and are only
+   * counted in the text ("…and N more").
+   */
+  default void omitted(String robotId, Notification notification, int alerts) {}
+
   /** Some mentions of a notification could not be resolved: shown by name, not @-ed. */
   default void unresolvedMentions(String robotId, Notification notification, List<Mention> unresolved) {}
 

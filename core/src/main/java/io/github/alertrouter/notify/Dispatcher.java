@@ -27,6 +27,7 @@ import java.util.random.RandomGenerator;
  */
 public final class Dispatcher {
   private volatile Map<String, RobotLane> lanes; // replaced whole by adopt()
+  private volatile boolean handedOver;
   private final Map<String, String> unavailable;
 
   private Dispatcher(Builder b) {
@@ -40,7 +41,8 @@ public final class Dispatcher {
         continue;
       }
       lanes.put(robot.id(), new RobotLane(new RobotLane.Wiring(robot, platform, platform.client(robot, context),
-          b.scheduler, b.sender, b.retry, b.random, b.listener)));
+          b.scheduler, b.sender, b.retry, b.random, b.listener),
+          b.rateWindows.window(robotKey(robot), platform.rateLimits())));
     }
     this.lanes = java.util.Collections.unmodifiableMap(lanes);
     this.unavailable = Map.copyOf(unavailable);
@@ -94,14 +96,31 @@ public final class Dispatcher {
    */
   public void adopt(Dispatcher previous) {
     Map<String, RobotLane> merged = new LinkedHashMap<>(lanes);
+    Map<String, RobotLane> left = new LinkedHashMap<>(previous.lanes);
     previous.lanes.forEach((id, old) -> {
       RobotLane mine = merged.get(id);
       if (mine != null && sameEndpoint(mine.robot(), old.robot())) {
         old.rewire(mine.wiring());
         merged.put(id, old);
+        left.remove(id);
       }
     });
     lanes = java.util.Collections.unmodifiableMap(merged);
+    // the previous router stops without waiting: what its other lanes hold is for robots this
+    // configuration changed or removed, and a reload must not wait for them
+    previous.lanes = java.util.Collections.unmodifiableMap(left);
+    previous.handedOver = true;
+  }
+
+  /** The robot's id and a hash of its webhook: what the platform counts by, without the token. */
+  static String robotKey(Robot robot) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(robot.webhook().reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return robot.id() + ":" + java.util.HexFormat.of().formatHex(hash, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private static boolean sameEndpoint(Robot a, Robot b) {
@@ -109,18 +128,23 @@ public final class Dispatcher {
   }
 
   /**
-   * Waits until every lane is empty or {@code timeout} passes (real time: for a stop, on the
-   * router's own threads), whichever is first; true when all were empty.
+   * Waits until no lane holds anything it could send within {@code timeout} (real time: for a
+   * stop, on the router's own threads): a lane that is empty, or held by a platform penalty or a
+   * backoff past the timeout, is not waited for. True when every lane is empty. Returns at once
+   * after {@link #adopt} handed this dispatcher's lanes over.
    */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    if (handedOver) {
+      return false;
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (lanes.values().stream().anyMatch(lane -> lane.pending() > 0)) {
-      if (System.nanoTime() >= deadline) {
-        return false;
+    while (true) {
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      if (left.isNegative() || lanes.values().stream().noneMatch(lane -> lane.canSendWithin(left))) {
+        return lanes.values().stream().allMatch(lane -> lane.pending() == 0);
       }
       Thread.sleep(10);
     }
-    return true;
   }
 
   /** Each robot's lane now: what waits in it and whether a platform penalty holds it. */
@@ -149,8 +173,18 @@ public final class Dispatcher {
     private RandomGenerator random = new Random();
     private DeliveryListener listener = DeliveryListener.NONE;
     private Executor sender = Runnable::run;
+    private RateWindows rateWindows;
 
     private Builder() {}
+
+    /**
+     * Where rate windows and penalties are counted; default: this dispatcher's memory. Share one
+     * between dispatchers that follow each other, or the next forgets how much the robot sent.
+     */
+    public Builder rateWindows(RateWindows rateWindows) {
+      this.rateWindows = Objects.requireNonNull(rateWindows, "rateWindows");
+      return this;
+    }
 
     /**
      * Where HTTP requests run; default: on the thread that drains the lane (the scheduler's), which
@@ -206,6 +240,9 @@ public final class Dispatcher {
       Objects.requireNonNull(retry, "retryPolicy");
       Objects.requireNonNull(random, "random");
       Objects.requireNonNull(listener, "listener");
+      if (rateWindows == null) {
+        rateWindows = RateWindows.inMemory();
+      }
       return new Dispatcher(this);
     }
   }

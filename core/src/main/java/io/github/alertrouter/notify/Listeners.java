@@ -36,6 +36,11 @@ final class Listeners implements DeliveryListener {
   }
 
   @Override
+  public void omitted(String robotId, Notification notification, int alerts) {
+    each(l -> l.omitted(robotId, notification, alerts));
+  }
+
+  @Override
   public void unresolvedMentions(String robotId, Notification notification, List<Mention> unresolved) {
     each(l -> l.unresolvedMentions(robotId, notification, unresolved));
   }

@@ -51,16 +51,16 @@ final class RobotLane {
 
   // guarded by this
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-  private final SendWindow window;
+  private final RateWindows.Window window;
   private InFlight current;
   private boolean sending; // a request is out: its completion drives the lane on
   private boolean waited; // the lane had to wait, so what queued meanwhile is late
   private Scheduler.Cancellable wakeUp;
   private Instant wakeUpAt;
 
-  RobotLane(Wiring wiring) {
+  RobotLane(Wiring wiring, RateWindows.Window window) {
     this.w = wiring;
-    this.window = new SendWindow(wiring.platform().rateLimits());
+    this.window = window;
   }
 
   Wiring wiring() {
@@ -130,6 +130,16 @@ final class RobotLane {
   /** Deliveries not yet fully sent, counting the one in flight. */
   synchronized int pending() {
     return queue.size() + (current == null ? 0 : 1);
+  }
+
+  /** Whether the lane holds something it may send within {@code d} (no penalty or backoff past it). */
+  synchronized boolean canSendWithin(Duration d) {
+    if (queue.isEmpty() && current == null) {
+      return false;
+    }
+    Instant by = w.scheduler().clock().instant().plus(d);
+    Instant penalty = window.penaltyEnds(w.scheduler().clock().instant());
+    return (penalty == null || !penalty.isAfter(by)) && (current == null || !current.notBefore.isAfter(by));
   }
 
   /** Until when the platform's penalty holds this lane, or {@code null} when none does now. */
@@ -295,6 +305,14 @@ final class RobotLane {
         after.add(() -> notify(l -> l.renderFailed(w.robot().id(), failed.notification(), String.valueOf(e.getMessage()))));
         taken.forEach(p -> after.add(() -> tell(p.receipt, Receipt.Outcome.GAVE_UP)));
         continue;
+      }
+      int omitted = messages.stream().mapToInt(OutboundMessage::omittedAlerts).sum();
+      if (omitted > 0 && !next.isNotice()) {
+        Notification n = next.notification();
+        LOG.info("robot {} ({}): the message for {} group {} shows {} of its alerts and counts the other {} "
+            + "(over the platform's size limit; overflow: split sends them all)", w.robot().id(), w.platform().id(),
+            n.policy(), n.groupKey(), n.firing().size() + n.resolved().size() - omitted, omitted);
+        after.add(() -> notify(l -> l.omitted(w.robot().id(), n, omitted)));
       }
       List<Mention> unresolved = next.mentions().stream().filter(m -> !m.isResolved()).toList();
       if (!unresolved.isEmpty() && !next.isNotice()) {

@@ -13,7 +13,7 @@ import java.util.List;
  * bucket spent, then refilled), which is exactly the burst that earns the ban. Each limit keeps
  * {@value #HEADROOM_PERCENT}% headroom (20/min becomes 18/min) for clock skew between us and the
  * platform. Also holds a penalty: after the platform throttles, nothing is sent until it ends.
- * Not thread-safe: its lane guards it.
+ * Not thread-safe: the in-memory {@link RateWindows} guards it.
  */
 final class SendWindow {
   static final int HEADROOM_PERCENT = 10;

@@ -13,6 +13,7 @@ import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.engine.ScriptedPlatform.Behaviour;
 import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.notify.RateWindows;
 import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.RateLimit;
@@ -89,6 +90,27 @@ class ReloadAndStopTest {
     assertThat(platform.mostIn("ops", Duration.ofMinutes(1))).as("messages in any minute").isLessThanOrEqualTo(20);
     assertThat(platform.announcedFiring("ops")).as("and nothing was dropped for it")
         .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 60).mapToObj(i -> "A" + i).toList());
+  }
+
+  @Test
+  void routersSharingRateWindowsCountTogether() {
+    // the platform counts a robot's messages whoever sends them: two routers in one process
+    RateWindows windows = RateWindows.inMemory();
+    AlertRouter first = AlertRouter.builder().config(config("p")).scheduler(scheduler)
+        .platforms(Platforms.of(platform)).rateWindows(windows).build();
+    AlertRouter second = AlertRouter.builder().config(config("q")).scheduler(scheduler)
+        .platforms(Platforms.of(platform)).rateWindows(windows).build();
+    routers.add(first);
+    routers.add(second);
+    for (int i = 0; i < 15; i++) {
+      first.submit(alert("F" + i));
+      second.submit(alert("S" + i));
+      scheduler.advance(Duration.ofSeconds(2));
+    }
+    scheduler.advance(Duration.ofMinutes(5));
+
+    assertThat(platform.mostIn("ops", Duration.ofMinutes(1))).isLessThanOrEqualTo(20);
+    assertThat(platform.announcedFiring("ops")).hasSize(30);
   }
 
   @Test

@@ -38,6 +38,33 @@ class DingTalkBudgetTest {
   }
 
   @Test
+  void aTruncatedMessageReportsHowManyAlertsItLeavesOut() {
+    List<OutboundMessage> out = render(Fixtures.firing(300), mentions(), robot(), null);
+
+    assertThat(out).singleElement().satisfies(m -> {
+      String text = text(m);
+      int shown = count(text, "🔥 **HighLatency**");
+      Matcher more = MORE.matcher(text);
+      assertThat(more.find()).isTrue();
+      assertThat(m.omittedAlerts()).isPositive().isEqualTo(Integer.parseInt(more.group(1)));
+      assertThat(shown + m.omittedAlerts()).isEqualTo(300);
+    });
+  }
+
+  @Test
+  void aTruncatedActionCardCountsWhatItLeavesOutOnTheCardNotOnTheMentionFollowUp() {
+    List<NotificationLink> links = List.of(
+        new NotificationLink(NotificationLink.Kind.RUNBOOK, "Runbook", "https://ops.example.com/rb"));
+    var n = Fixtures.notification(Fixtures.firing(300).firing(), List.of(), links);
+    List<OutboundMessage> out = render(n, mentions(), robot("alert", Map.of("msgType", "actionCard")), null);
+
+    assertThat(out).extracting(OutboundMessage::type).containsExactly("actionCard", "text");
+    assertThat(out.get(0).omittedAlerts() + count(text(out.get(0)), "HighLatency**")).isEqualTo(300);
+    assertThat(out.get(0).omittedAlerts()).isPositive();
+    assertThat(out.get(1).omittedAlerts()).isZero();
+  }
+
+  @Test
   void splitListsEveryAlertInPartsWithMentionsOnlyInTheFirst() {
     List<OutboundMessage> out = render(Fixtures.firing(500), mentions(), robot("alert", Map.of("overflow", "split")), null);
 
@@ -60,6 +87,7 @@ class DingTalkBudgetTest {
       }
     }
     assertThat(total).isEqualTo(500);
+    assertThat(out).as("split leaves no alert out").allSatisfy(m -> assertThat(m.omittedAlerts()).isZero());
   }
 
   @Test

@@ -145,11 +145,13 @@ public final class GenericWebhookProvider implements PlatformProvider {
     List<Item> items = new ArrayList<>();
     n.firing().forEach(a -> items.add(item(a, "firing", request.displayZone())));
     n.resolved().forEach(a -> items.add(item(a, "resolved", request.displayZone())));
-    List<String> bodies = Paging.fit(items, request.overflow(), page -> body(request, page), GenericWebhookProvider::fits,
-        Item::shorten, MAX_TEXT);
+    // fitPages, not fit: each message then reports the alerts it leaves out (omittedAlerts)
+    List<Paging.Fitted> bodies = Paging.fitPages(items, request.overflow(), page -> body(request, page),
+        GenericWebhookProvider::fits, Item::shorten, MAX_TEXT);
     List<OutboundMessage> messages = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
-      messages.add(new OutboundMessage(ID, bodies.get(i), i == 0 ? request.mentions() : List.of()));
+      messages.add(new OutboundMessage(ID, bodies.get(i).body(), i == 0 ? request.mentions() : List.of(),
+          bodies.get(i).omitted()));
     }
     return messages;
   }

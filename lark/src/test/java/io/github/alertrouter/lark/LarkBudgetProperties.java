@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Over random CJK / emoji / arbitrary text and 1–400 alerts, every type and overflow: every body
  * leaves room for the signing fields and the @all fallback within 20000 bytes, is valid JSON and
- * UTF-8, and the first message carries every planned mention.
+ * UTF-8, the first message carries every planned mention, and a truncated message counts the alerts
+ * it leaves out ({@link OutboundMessage#omittedAlerts()}) while a split leaves none out.
  */
 class LarkBudgetProperties {
   /** What the client may add: signing fields (79 bytes) and the @all swap (≤ 16 more). */
@@ -75,6 +76,17 @@ class LarkBudgetProperties {
       default -> assertThat(first).contains("\"user_id\":\"u1\"", "\"user_id\":\"ou_2\"", "\"user_id\":\"all\"");
     }
     assertThat(out.get(0).mentions()).hasSize(3);
+    int omitted = out.stream().mapToInt(OutboundMessage::omittedAlerts).sum();
+    if (overflow.equals("truncate")) {
+      assertThat(out).hasSize(1);
+      if (omitted > 0) {
+        assertThat(first).as("seed %d: the count named in the text", seed)
+            .contains("…and " + omitted + " more alert");
+      }
+      assertThat(omitted).isLessThan(count);
+    } else {
+      assertThat(omitted).as("seed %d: split leaves nothing out", seed).isZero();
+    }
     if (overflow.equals("split")) {
       String all = String.join("", out.stream().map(OutboundMessage::body).toList());
       for (int i = 0; i < count; i += 37) {

@@ -206,6 +206,18 @@ class WeComRenderTest {
     assertThat(out).singleElement().satisfies(m -> {
       assertThat(Fixtures.withinLimit(m)).isTrue();
       assertThat(content(m)).containsPattern("…and \\d+ more alerts");
+      // the count the lane reports is the one the message names, and with the shown alerts makes 120
+      assertThat(content(m)).contains("…and " + m.omittedAlerts() + " more alerts");
+      int shown = (int) java.util.regex.Pattern.compile("instance=web-\\d+").matcher(content(m)).results().count();
+      assertThat(shown + m.omittedAlerts()).isEqualTo(120);
     });
+  }
+
+  @Test
+  void splitLeavesNoAlertOut() {
+    List<OutboundMessage> out = render(Fixtures.firing(120), List.of(ALICE, BOB),
+        Fixtures.robot(Map.of("overflow", "split")), null);
+
+    assertThat(out).hasSizeGreaterThan(2).allSatisfy(m -> assertThat(m.omittedAlerts()).isZero());
   }
 }

@@ -19,6 +19,12 @@ import java.util.Objects;
  *       {@code labels} (non-empty, no empty names) and {@code startsAt}. A map given as
  *       {@code null} reads as empty, as does an absent one; an absent {@code externalURL} or
  *       {@code generatorURL} reads as {@code ""}, an absent {@code truncatedAlerts} as 0.
+ *   <li>Every name in a labels or annotations map (of an alert, and {@code groupLabels},
+ *       {@code commonLabels}, {@code commonAnnotations}) must match {@code [a-zA-Z_][a-zA-Z0-9_]*}:
+ *       Alertmanager 0.25 refuses any other ({@code model.Alert.Validate} checks labels and
+ *       annotations with {@code model.LabelName.IsValid}), so it never sends one. The refusal
+ *       points at the name, e.g. {@code /alerts/0/labels/my label} (RFC 6901: {@code ~} and
+ *       {@code /} are written {@code ~0} and {@code ~1}).
  *   <li>{@code version}: {@code "4"} or {@code "3"}; absent reads as {@code "4"} (every field
  *       added since version 3 is optional here, so a v4 reading of a v3 body loses nothing). Any
  *       other version is refused: Alertmanager bumps the version when the shape changes, and a

@@ -160,27 +160,12 @@ final class AlertGroup {
 
   /**
    * Drops resolved alerts that were flushed, unless they changed since (Alertmanager's
-   * {@code DeleteIfNotModified}: an alert that fired again meanwhile stays), or unless a robot's
-   * chat still owes its resolution: with resolved notices on, a resolved alert stays while some
-   * robot's last delivered notice showed it firing (Alertmanager deletes only after a successful
-   * notify), so the resolved notice that failed is sent at the next flush.
+   * {@code DeleteIfNotModified}: an alert that fired again meanwhile stays).
    */
-  synchronized void removeResolved(List<Alert> resolved, boolean sendResolved) {
+  synchronized void removeResolved(List<Alert> resolved) {
     for (Alert a : resolved) {
-      if (!sendResolved || !owed(a)) {
-        alerts.remove(a.fingerprint(), a);
-      }
+      alerts.remove(a.fingerprint(), a);
     }
-  }
-
-  private boolean owed(Alert alert) {
-    for (String robotId : settings.robots()) {
-      Entry entry = delivered(robotId);
-      if (entry != null && entry.firing().contains(alert.fingerprint())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Destroys the group when it holds no alert; true when it did. */

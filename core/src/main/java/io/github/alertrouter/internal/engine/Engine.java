@@ -88,7 +88,7 @@ public final class Engine implements AlertRouter {
     this.inhibitor = Inhibitor.of(config.inhibitRules());
     this.escalations = new Escalations(config, scheduler, s.escalationStore());
     this.actionTokens = s.actionKey() == null ? null
-        : new ActionTokens(s.actionKey(), List.of(), scheduler.clock(), Flusher.ACTION_LINK_TTL, s.usedTokens());
+        : new ActionTokens(s.actionKey(), List.of(), scheduler.clock(), RobotDelivery.ACTION_LINK_TTL, s.usedTokens());
     this.flusher = new Flusher(s, silencer, inhibitor, groups, escalations, actionTokens);
     escalations.sender(flusher::escalate);
     this.onClose = s.onClose();

@@ -25,6 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import io.github.alertrouter.internal.text.LabelNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JSON form of an {@link EngineState} ({@link io.github.alertrouter.RouterSnapshot}):
@@ -50,6 +53,7 @@ import java.util.TreeMap;
 public final class EngineStateJson {
   static final int VERSION = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(EngineStateJson.class);
 
   private EngineStateJson() {}
 
@@ -133,7 +137,14 @@ public final class EngineStateJson {
     }
     Instant takenAt = instant(root, "takenAt", "");
     List<Alert> alerts = new ArrayList<>();
-    forEach(root, "alerts", "", (n, p) -> alerts.add(alert(n, p)));
+    forEach(root, "alerts", "", (n, p) -> {
+      if (invalidName(n)) {
+        // accepted before names were checked as Alertmanager checks them: the rest of the state is good
+        LOG.warn("snapshot {}: an alert whose label or annotation names Alertmanager refuses is left out", p);
+      } else {
+        alerts.add(alert(n, p));
+      }
+    });
     Map<String, GroupLog> log = new HashMap<>();
     forEach(root, "notified", "", (n, p) -> {
       Entry decided = version == 1 || n.has("at") ? entry(n, p) : null;
@@ -151,6 +162,18 @@ public final class EngineStateJson {
     Map<String, Instant> usedTokens = new HashMap<>();
     forEach(root, "usedTokens", "", (n, p) -> usedTokens.put(string(n, "nonce", p), instant(n, "expiresAt", p)));
     return new EngineState(takenAt, alerts, log, escalations, silences, usedTokens);
+  }
+
+  private static boolean invalidName(JsonNode n) {
+    for (String field : List.of("labels", "annotations")) {
+      for (Iterator<String> names = n.path(field).fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!name.isEmpty() && !LabelNames.isValid(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Alert alert(JsonNode n, String p) {

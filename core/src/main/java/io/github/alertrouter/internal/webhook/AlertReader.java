@@ -50,12 +50,12 @@ final class AlertReader {
       switch (name) {
         case "status" -> status = status(p);
         case "labels" -> {
-          labels = stringMap(p);
+          labels = stringMap(p, "label");
           if (labels.isEmpty()) {
             throw new PayloadException(pointer(p), "labels must not be empty");
           }
         }
-        case "annotations" -> annotations = stringMap(p);
+        case "annotations" -> annotations = stringMap(p, "annotation");
         case "startsAt" -> {
           startsAt = time(p);
           hasStartsAt = true;

@@ -3,6 +3,7 @@ package io.github.alertrouter.internal.webhook;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.alertrouter.alertmanager.webhook.PayloadException;
+import io.github.alertrouter.internal.text.LabelNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
@@ -34,7 +35,6 @@ final class JsonValues {
     return p.currentToken() == JsonToken.VALUE_NULL ? absent : requiredString(p);
   }
 
-  /** An object of string values; null is an empty map, as Go writes a nil map as null. */
   /**
    * Most entries in one labels/annotations map. A byte limit alone lets a body of tiny entries
    * (16 MiB of {@code "a1":""}) become millions of map entries, over ten times its size in heap;
@@ -42,7 +42,14 @@ final class JsonValues {
    */
   static final int MAX_MAP_ENTRIES = 1_000;
 
-  static SortedMap<String, String> stringMap(JsonParser p) throws IOException {
+  /**
+   * A labels or annotations object: string values, names as Alertmanager accepts them
+   * ({@link LabelNames}); null is an empty map, as Go writes a nil map as null. A value of the
+   * wrong type is reported before a bad name, as Go's decoder fails before Alertmanager validates.
+   *
+   * @param kind {@code "label"} or {@code "annotation"}, for the message
+   */
+  static SortedMap<String, String> stringMap(JsonParser p, String kind) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return Collections.emptySortedMap();
     }
@@ -58,7 +65,11 @@ final class JsonValues {
       if (name.isEmpty()) {
         throw new PayloadException(pointer(p), "a name must not be empty");
       }
-      map.put(name, requiredString(p));
+      String value = requiredString(p);
+      if (!LabelNames.isValid(name)) {
+        throw new PayloadException(pointer(p), LabelNames.refusal(kind, quote(name)));
+      }
+      map.put(name, value);
     }
     return map;
   }

@@ -176,9 +176,9 @@ public final class PayloadReader {
         case "receiver" -> receiver = requiredString(p);
         case "status" -> status = AlertReader.status(p);
         case "alerts" -> alerts = readAlerts(p);
-        case "groupLabels" -> groupLabels = stringMap(p);
-        case "commonLabels" -> commonLabels = stringMap(p);
-        case "commonAnnotations" -> commonAnnotations = stringMap(p);
+        case "groupLabels" -> groupLabels = stringMap(p, "label");
+        case "commonLabels" -> commonLabels = stringMap(p, "label");
+        case "commonAnnotations" -> commonAnnotations = stringMap(p, "annotation");
         case "externalURL" -> externalURL = optionalString(p, "");
         case "version" -> version = version(p);
         case "groupKey" -> groupKey = optionalString(p, null);

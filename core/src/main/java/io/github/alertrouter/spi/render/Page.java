@@ -8,7 +8,8 @@ import java.util.List;
  * mentions. Immutable.
  *
  * @param items the items shown
- * @param omitted items left out ("…and 480 more alerts"); 0 when split
+ * @param omitted items left out ("…and 480 more alerts"); 0 when split, unless an item cannot be
+ *     shown at all (see {@link Paging.Fitted#omitted()})
  * @param part 1-based part number
  * @param parts how many parts; 1 unless split
  * @param carriesMentions whether the mentions go in this message (only the first part's do)

@@ -3,6 +3,7 @@ package io.github.alertrouter.spi.render;
 import io.github.alertrouter.spi.Overflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -19,6 +20,8 @@ import java.util.function.Predicate;
  *   <li>{@link Overflow#SPLIT}: parts of as many whole items as fit, numbered; only the first
  *       carries the mentions. Every item appears in exactly one part.
  * </ul>
+ * {@link #fitPages} also says, per message, how many items it shows and leaves out, so that a
+ * renderer can report alerts a storm kept out of the chat.
  * Whatever the renderer always writes (heading, mentions) is never cut: when that alone does not
  * fit, the result is over the limit and the platform will refuse it as too long. Stateless.
  */
@@ -29,12 +32,37 @@ public final class Paging {
     T shorten(T item, int maxChars);
   }
 
-  private record Fitted<T>(Page<T> page, String body) {}
+  /**
+   * One message of a fitted notification: its body and how many of the items it shows and leaves
+   * out. Over all messages of one {@link #fitPages} call, {@code shown + omitted} adds up to the
+   * number of items. An item shown shortened counts as shown. Immutable.
+   *
+   * @param body the exact body to send
+   * @param shown items this message shows
+   * @param omitted items this message leaves out and no other message shows: the rest after a
+   *     truncated message's items ("…and N more alerts"); with split, 0 unless an item cannot be
+   *     shown at all (not even shortened to nothing, because what is always written is already
+   *     over the limit)
+   */
+  public record Fitted(String body, int shown, int omitted) {
+    public Fitted {
+      Objects.requireNonNull(body, "body");
+      if (shown < 0 || omitted < 0) {
+        throw new IllegalArgumentException("shown and omitted must be >= 0, but were " + shown + " and " + omitted);
+      }
+    }
+
+    private static Fitted of(Page<?> page, String body) {
+      return new Fitted(body, page.items().size(), page.omitted());
+    }
+  }
+
+  private record Candidate<T>(Page<T> page, String body) {}
 
   private Paging() {}
 
   /**
-   * The bodies to send, in order.
+   * The bodies to send, in order: {@link #fitPages} without the counts.
    *
    * @param items what the notification shows, in order
    * @param overflow truncate or split
@@ -45,9 +73,20 @@ public final class Paging {
    */
   public static <T> List<String> fit(List<T> items, Overflow overflow, Function<Page<T>, String> render,
       Predicate<String> fits, Shortener<T> shortener, int maxChars) {
-    String whole = render.apply(Page.whole(items));
+    return fitPages(items, overflow, render, fits, shortener, maxChars).stream().map(Fitted::body).toList();
+  }
+
+  /**
+   * The messages to send, in order, each with how many items it shows and leaves out: what a
+   * renderer reports as {@link io.github.alertrouter.spi.OutboundMessage#omittedAlerts()}.
+   * Parameters as for {@link #fit}.
+   */
+  public static <T> List<Fitted> fitPages(List<T> items, Overflow overflow, Function<Page<T>, String> render,
+      Predicate<String> fits, Shortener<T> shortener, int maxChars) {
+    Page<T> all = Page.whole(items);
+    String whole = render.apply(all);
     if (items.isEmpty() || fits.test(whole)) {
-      return List.of(whole);
+      return List.of(Fitted.of(all, whole));
     }
     Fitter<T> f = new Fitter<>(items, render, fits, shortener, maxChars);
     return overflow == Overflow.SPLIT ? f.split() : List.of(f.truncate());
@@ -56,13 +95,14 @@ public final class Paging {
   private record Fitter<T>(List<T> items, Function<Page<T>, String> render, Predicate<String> fits,
       Shortener<T> shortener, int maxChars) {
 
-    String truncate() {
+    Fitted truncate() {
       int n = items.size();
-      Fitted<T> best = largest(1, n - 1, k -> new Page<>(items.subList(0, k), n - k, 1, 1, true));
-      return best != null ? best.body() : shortened(items.get(0), n - 1, 1, 1, true).body();
+      Candidate<T> best = largest(1, n - 1, k -> new Page<>(items.subList(0, k), n - k, 1, 1, true));
+      Candidate<T> chosen = best != null ? best : shortened(items.get(0), n - 1, 1, 1, true);
+      return Fitted.of(chosen.page(), chosen.body());
     }
 
-    List<String> split() {
+    List<Fitted> split() {
       int n = items.size();
       List<Page<T>> pages = new ArrayList<>();
       // numbered as if there were n parts while packing: real numbers have no more digits
@@ -70,26 +110,27 @@ public final class Paging {
         int start = from;
         int part = pages.size() + 1;
         boolean mentions = part == 1;
-        Fitted<T> best = largest(1, n - start, k -> new Page<>(items.subList(start, start + k), 0, part, n, mentions));
+        Candidate<T> best = largest(1, n - start, k -> new Page<>(items.subList(start, start + k), 0, part, n, mentions));
         Page<T> page = best != null ? best.page() : shortened(items.get(start), 0, part, n, mentions).page();
         pages.add(page);
         from += Math.max(1, page.items().size());
       }
       int parts = pages.size();
       return pages.stream()
-          .map(p -> render.apply(new Page<>(p.items(), p.omitted(), p.part(), parts, p.carriesMentions())))
+          .map(p -> new Page<>(p.items(), p.omitted(), p.part(), parts, p.carriesMentions()))
+          .map(p -> Fitted.of(p, render.apply(p)))
           .toList();
     }
 
     /** The largest {@code k} in {@code [lo, hi]} whose page fits, assuming bigger pages are bigger. */
-    private Fitted<T> largest(int lo, int hi, IntFunction<Page<T>> pageOf) {
-      Fitted<T> best = null;
+    private Candidate<T> largest(int lo, int hi, IntFunction<Page<T>> pageOf) {
+      Candidate<T> best = null;
       while (lo <= hi) {
         int mid = (lo + hi) >>> 1;
         Page<T> page = pageOf.apply(mid);
         String body = render.apply(page);
         if (fits.test(body)) {
-          best = new Fitted<>(page, body);
+          best = new Candidate<>(page, body);
           lo = mid + 1;
         } else {
           hi = mid - 1;
@@ -99,14 +140,14 @@ public final class Paging {
     }
 
     /** One item too big on its own, shortened as little as needed; or, if even that fails, omitted. */
-    private Fitted<T> shortened(T item, int omitted, int part, int parts, boolean mentions) {
-      Fitted<T> best = largest(0, maxChars,
+    private Candidate<T> shortened(T item, int omitted, int part, int parts, boolean mentions) {
+      Candidate<T> best = largest(0, maxChars,
           max -> new Page<>(List.of(shortener.shorten(item, max)), omitted, part, parts, mentions));
       if (best != null) {
         return best;
       }
       Page<T> empty = new Page<>(List.of(), omitted + 1, part, parts, mentions);
-      return new Fitted<>(empty, render.apply(empty));
+      return new Candidate<>(empty, render.apply(empty));
     }
   }
 }

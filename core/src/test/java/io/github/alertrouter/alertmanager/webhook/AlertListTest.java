@@ -37,6 +37,8 @@ class AlertListTest {
       "empty labels       | [ {\"labels\": {}} ]                              | /0/labels",
       "bad time           | [ {\"labels\": {\"a\": \"b\"}, \"startsAt\": \"x\"} ] | /0/startsAt",
       "second element     | [ {\"labels\": {\"a\": \"b\"}}, 7 ]                 | /1",
+      "label name a space | [ {\"labels\": {\"my label\": \"b\"}} ]            | /0/labels/my label",
+      "annotation name    | [ {\"labels\": {\"a\": \"b\"}, \"annotations\": {\"a-b\": \"c\"}} ] | /0/annotations/a-b",
       "trailing garbage   | [] []                                             | ''"})
   void refusesMalformedListsWithThePointer(String name, String body, String pointer) {
     assertThatThrownBy(() -> codec.parseAlertList(body.getBytes(StandardCharsets.UTF_8)))

@@ -82,6 +82,18 @@ class EngineStateJsonTest {
     assertThat(read.usedTokens()).isEmpty();
   }
 
+  @Test
+  void anAlertWhoseNamesAreNoLongerAcceptedIsLeftOutAndTheRestIsRead() {
+    // an older version accepted "my label"; refusing the whole state would start the server empty
+    String json = "{\"version\":2,\"takenAt\":\"2026-03-09T10:02:00Z\",\"alerts\":["
+        + "{\"labels\":{\"my label\":\"x\"},\"startsAt\":\"2026-03-09T10:00:00Z\",\"endsAt\":null},"
+        + "{\"labels\":{\"alertname\":\"DiskFull\"},\"startsAt\":\"2026-03-09T10:00:00Z\",\"endsAt\":null}]}";
+
+    EngineState read = (EngineState) read(json);
+
+    assertThat(read.alerts()).singleElement().satisfies(a -> assertThat(a.label("alertname")).isEqualTo("DiskFull"));
+  }
+
   private static RouterSnapshot read(String json) {
     return RouterSnapshot.fromJson(json.getBytes(StandardCharsets.UTF_8));
   }

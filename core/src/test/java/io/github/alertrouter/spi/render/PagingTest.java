@@ -8,7 +8,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PagingTest {
   /** "[part/parts] items... +omitted @" — mentions are the trailing "@", never cut. */
@@ -59,6 +63,71 @@ class PagingTest {
       assertThat(b).contains("…and 1 more alert @");
       assertThat(fit(List.of("x".repeat(500), "y"), Overflow.TRUNCATE, 61).get(0)).hasSize(b.length() + 1);
     });
+  }
+
+  private static List<Paging.Fitted> fitPages(List<String> items, Overflow overflow, int limit) {
+    return Paging.fitPages(items, overflow, RENDER, body -> body.length() <= limit,
+        (item, max) -> item.substring(0, Math.min(item.length(), max)), 100);
+  }
+
+  @Test
+  void aTruncatedMessageCountsWhatItLeavesOut() {
+    assertThat(fitPages(items(10), Overflow.TRUNCATE, 60)).singleElement().satisfies(page -> {
+      assertThat(page.body()).isEqualTo("[1/1] item0,item1,item2,item3,item4 …and 5 more alerts @");
+      assertThat(page.shown()).isEqualTo(5);
+      assertThat(page.omitted()).isEqualTo(5);
+    });
+    assertThat(fitPages(items(3), Overflow.TRUNCATE, 1000))
+        .containsExactly(new Paging.Fitted("[1/1] item0,item1,item2 @", 3, 0));
+    assertThat(fitPages(List.of("x".repeat(500), "y"), Overflow.TRUNCATE, 60))
+        .as("a shortened item is shown").singleElement()
+        .satisfies(page -> assertThat(page.shown()).isEqualTo(1))
+        .satisfies(page -> assertThat(page.omitted()).isEqualTo(1));
+    assertThat(fitPages(List.of(), Overflow.TRUNCATE, 60)).containsExactly(new Paging.Fitted("[1/1]  @", 0, 0));
+  }
+
+  @Test
+  void splitLeavesNothingOut() {
+    List<Paging.Fitted> pages = fitPages(items(10), Overflow.SPLIT, 40);
+
+    assertThat(pages).hasSizeGreaterThan(1).allSatisfy(page -> assertThat(page.omitted()).isZero());
+    assertThat(pages.stream().mapToInt(Paging.Fitted::shown).sum()).isEqualTo(10);
+  }
+
+  @Test
+  void whenNotEvenAnEmptyItemFitsTheItemIsCountedAsLeftOut() {
+    // the heading and mentions alone are over the limit: nothing can be shown, in either mode
+    assertThat(fitPages(items(3), Overflow.TRUNCATE, 5)).singleElement()
+        .satisfies(page -> assertThat(page.shown()).isZero())
+        .satisfies(page -> assertThat(page.omitted()).isEqualTo(3));
+    assertThat(fitPages(items(3), Overflow.SPLIT, 5)).hasSize(3)
+        .allSatisfy(page -> assertThat(page.shown()).isZero())
+        .allSatisfy(page -> assertThat(page.omitted()).isEqualTo(1));
+  }
+
+  static Stream<Arguments> everyAlertIsShownOrCounted() {
+    return Stream.of(Overflow.values()).flatMap(overflow -> IntStream.of(0, 1, 2, 7, 30).boxed()
+        .flatMap(n -> IntStream.of(1, 12, 20, 33, 60, 200, 10_000)
+            .mapToObj(limit -> Arguments.of(overflow, n, limit))));
+  }
+
+  @ParameterizedTest(name = "{0}, {1} items, limit {2}")
+  @MethodSource
+  void everyAlertIsShownOrCounted(Overflow overflow, int n, int limit) {
+    // every third item is long, so some pages need shortening
+    List<String> items = IntStream.range(0, n).mapToObj(i -> i % 3 == 0 ? "long" + "z".repeat(40) + i : "item" + i)
+        .toList();
+
+    List<Paging.Fitted> pages = fitPages(items, overflow, limit);
+
+    assertThat(pages).extracting(Paging.Fitted::body)
+        .as("the same bodies as fit()")
+        .containsExactlyElementsOf(Paging.fit(items, overflow, RENDER, body -> body.length() <= limit,
+            (item, max) -> item.substring(0, Math.min(item.length(), max)), 100));
+    assertThat(pages.stream().mapToInt(p -> p.shown() + p.omitted()).sum()).isEqualTo(n);
+    if (overflow == Overflow.TRUNCATE) {
+      assertThat(pages).hasSize(1);
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
+import io.github.alertrouter.spi.render.Paging;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -55,16 +56,18 @@ public final class DingTalkRenderer {
             facts.title(page, firstName), layout.text(page), page.carriesMentions() ? plan : null);
 
     List<OutboundMessage> out = new ArrayList<>();
-    List<String> bodies = MessageBudget.fit(alerts, request.overflow(), body);
+    List<Paging.Fitted> bodies = MessageBudget.fit(alerts, request.overflow(), body);
     for (int i = 0; i < bodies.size(); i++) {
+      Paging.Fitted fitted = bodies.get(i);
       if (card) {
-        out.add(new OutboundMessage(DingTalkMessages.ACTION_CARD, bodies.get(i), List.of()));
+        out.add(new OutboundMessage(DingTalkMessages.ACTION_CARD, fitted.body(), List.of(), fitted.omitted()));
         if (i == 0 && plan.hasResolved()) {
           String content = facts.title(Page.whole(alerts), firstName) + "\n" + String.join(" ", plan.tokens());
           out.add(new OutboundMessage(DingTalkMessages.TEXT, DingTalkMessages.mentionText(content, plan), plan.resolved()));
         }
       } else {
-        out.add(new OutboundMessage(DingTalkMessages.MARKDOWN, bodies.get(i), i == 0 ? plan.resolved() : List.of()));
+        out.add(new OutboundMessage(DingTalkMessages.MARKDOWN, fitted.body(), i == 0 ? plan.resolved() : List.of(),
+            fitted.omitted()));
       }
     }
     return List.copyOf(out);

@@ -30,9 +30,9 @@ final class MessageBudget {
 
   private MessageBudget() {}
 
-  /** The bodies to send, in order; each renders a page with {@code body}. */
-  static List<String> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> body) {
-    return Paging.fit(alerts, overflow, body, MessageBudget::fits, (a, max) -> a.shorten(max, DingTalkEscaper.MARKDOWN), MAX_TEXT);
+  /** The bodies to send, in order, with the alerts each leaves out; each renders a page with {@code body}. */
+  static List<Paging.Fitted> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> body) {
+    return Paging.fitPages(alerts, overflow, body, MessageBudget::fits, (a, max) -> a.shorten(max, DingTalkEscaper.MARKDOWN), MAX_TEXT);
   }
 
   static boolean fits(String body) {

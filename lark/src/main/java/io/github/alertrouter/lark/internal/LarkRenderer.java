@@ -10,6 +10,7 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
+import io.github.alertrouter.spi.render.Paging;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -48,10 +49,12 @@ public final class LarkRenderer {
       case POST -> new PostLayout(facts, first, template);
       case TEXT -> new TextLayout(facts, first, template);
     };
-    List<String> bodies = MessageBudget.fit(alerts, request.overflow(), layout::body);
+    List<Paging.Fitted> bodies = MessageBudget.fit(alerts, request.overflow(), layout::body);
     List<OutboundMessage> out = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
-      out.add(new OutboundMessage(options.msgType().wireName(), bodies.get(i), i == 0 ? plan.resolved() : List.of()));
+      Paging.Fitted fitted = bodies.get(i);
+      out.add(new OutboundMessage(options.msgType().wireName(), fitted.body(), i == 0 ? plan.resolved() : List.of(),
+          fitted.omitted()));
     }
     return List.copyOf(out);
   }

@@ -33,8 +33,8 @@ final class MessageBudget {
 
   private MessageBudget() {}
 
-  static List<String> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> body) {
-    return Paging.fit(alerts, overflow, body, MessageBudget::fits, (a, max) -> a.shorten(max, Dialect.CARD), MAX_TEXT);
+  static List<Paging.Fitted> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> body) {
+    return Paging.fitPages(alerts, overflow, body, MessageBudget::fits, (a, max) -> a.shorten(max, Dialect.CARD), MAX_TEXT);
   }
 
   static boolean fits(String body) {

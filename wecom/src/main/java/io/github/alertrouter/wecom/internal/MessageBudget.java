@@ -30,10 +30,10 @@ final class MessageBudget {
 
   private MessageBudget() {}
 
-  /** The contents to send, in order; each renders a page with {@code layout}. */
-  static List<String> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> layout,
+  /** The contents to send, in order, with the alerts each leaves out; each renders a page with {@code layout}. */
+  static List<Paging.Fitted> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> layout,
       int maxBytes) {
-    return Paging.fit(alerts, overflow, layout, content -> WeComMessages.bytes(content) <= maxBytes,
+    return Paging.fitPages(alerts, overflow, layout, content -> WeComMessages.bytes(content) <= maxBytes,
         (a, max) -> a.shorten(max, WeComEscaper.MARKDOWN), MAX_TEXT);
   }
 }

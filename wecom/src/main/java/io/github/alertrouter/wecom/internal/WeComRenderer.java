@@ -8,6 +8,7 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
+import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.wecom.WeComOptions.MentionMode;
 import io.github.alertrouter.wecom.WeComOptions.MsgType;
 import io.github.alertrouter.wecom.WeComOptions;
@@ -65,30 +66,31 @@ public final class WeComRenderer {
         ? new TemplateLayout(templates.compile(request.template()), facts, markdown)
         : markdown ? new MarkdownLayout(facts, type == MsgType.MARKDOWN) : new TextLayout(facts);
     List<AlertFacts> alerts = views(n, request.displayZone(), escaper);
-    List<String> contents = MessageBudget.fit(alerts, request.overflow(), layout::text, type.maxContentBytes());
+    List<Paging.Fitted> contents = MessageBudget.fit(alerts, request.overflow(), layout::text, type.maxContentBytes());
 
     String title = facts.title(alerts.isEmpty() ? "" : alerts.get(0).name());
     List<OutboundMessage> out = new ArrayList<>();
     for (int i = 0; i < contents.size(); i++) {
       boolean first = i == 0;
-      String content = contents.get(i);
+      String content = contents.get(i).body();
+      int omitted = contents.get(i).omitted();
       switch (type) {
         case TEXT -> {
           MentionPlan.Lists lists = first ? plan.everything() : MentionPlan.Lists.NONE;
-          out.add(text(content, lists));
+          out.add(text(content, lists, omitted));
         }
         case MARKDOWN -> {
           out.add(new OutboundMessage(WeComMessages.MARKDOWN, WeComMessages.markdown(WeComMessages.MARKDOWN, content),
-              first ? plan.userIdMentions() : List.of()));
+              first ? plan.userIdMentions() : List.of(), omitted));
           if (first && plan.needsLists()) {
-            out.add(text(title, plan.beyondMarkdown()));
+            out.add(text(title, plan.beyondMarkdown(), 0));
           }
         }
         case MARKDOWN_V2 -> {
           out.add(new OutboundMessage(WeComMessages.MARKDOWN_V2,
-              WeComMessages.markdown(WeComMessages.MARKDOWN_V2, content), List.of()));
+              WeComMessages.markdown(WeComMessages.MARKDOWN_V2, content), List.of(), omitted));
           if (first && !plan.everything().isEmpty()) {
-            out.add(text(title, plan.everything()));
+            out.add(text(title, plan.everything(), 0));
           }
         }
       }
@@ -104,9 +106,11 @@ public final class WeComRenderer {
     return TemplateLayout.Templates.check(template, facts, Page.whole(views(n, ZoneId.of("UTC"), WeComEscaper.MARKDOWN)));
   }
 
-  private static OutboundMessage text(String content, MentionPlan.Lists lists) {
+  /** A text message; {@code omittedAlerts} for a content that lists alerts, 0 for a mention follow-up. */
+  private static OutboundMessage text(String content, MentionPlan.Lists lists, int omittedAlerts) {
     return new OutboundMessage(WeComMessages.TEXT,
-        WeComMessages.text(content, lists.mentionedList(), lists.mentionedMobileList()), lists.mentions());
+        WeComMessages.text(content, lists.mentionedList(), lists.mentionedMobileList()), lists.mentions(),
+        omittedAlerts);
   }
 
   static List<AlertFacts> views(Notification n, ZoneId zone, WeComEscaper escaper) {

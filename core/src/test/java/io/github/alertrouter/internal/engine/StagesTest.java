@@ -1,0 +1,151 @@
+package io.github.alertrouter.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.config.Condition;
+import io.github.alertrouter.config.GroupRule;
+import io.github.alertrouter.config.InhibitRule;
+import io.github.alertrouter.config.NotificationPolicy;
+import io.github.alertrouter.config.NotifyRule;
+import io.github.alertrouter.config.NotifyWindow;
+import io.github.alertrouter.config.OutsideWindow;
+import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.config.TimeInterval;
+import io.github.alertrouter.config.TimePeriod;
+import io.github.alertrouter.time.TimeOfDay;
+import io.github.alertrouter.inhibit.Inhibitor;
+import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.notify.NotificationLog.Entry;
+import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.route.RouteMatch;
+import io.github.alertrouter.route.RoutingTree;
+import io.github.alertrouter.silence.Silencer;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each flush stage on its own: given a flush record, what it passes on or why it ends the flush. */
+class StagesTest {
+  // a Sunday, 02:00 in Shanghai
+  private static final Instant SUNDAY_2AM = Instant.parse("2026-03-07T18:00:00Z");
+  private static final Alert DISK = Alert.firing(Map.of("alertname", "Disk", "env", "prod"))
+      .startsAt(SUNDAY_2AM.minusSeconds(600)).endsAt(SUNDAY_2AM.plusSeconds(3600)).build();
+  private static final Alert STAGING = Alert.firing(Map.of("alertname", "Disk", "env", "staging"))
+      .startsAt(SUNDAY_2AM.minusSeconds(600)).endsAt(SUNDAY_2AM.plusSeconds(3600)).build();
+  private static final Alert ENDED = Alert.firing(Map.of("alertname", "Disk", "env", "dev"))
+      .startsAt(SUNDAY_2AM.minusSeconds(600)).endsAt(SUNDAY_2AM.minusSeconds(60)).build();
+
+  private static AlertGroup group(NotificationPolicy.Builder policy, NotificationLog log, Alert... alerts) {
+    RoutingTree tree = RoutingTree.compile(List.of(policy
+        .groupRule(new GroupRule(Duration.ofSeconds(30), Duration.ofMinutes(5), List.of("alertname")))
+        .repeatInterval(Duration.ofHours(4)).build()));
+    RouteMatch match = tree.match(DISK.labels()).get(0);
+    AlertGroup group = new AlertGroup(new GroupId(match.node(), match.groupKey(DISK.labels())), match.settings(),
+        match.groupLabels(DISK.labels()), log);
+    for (Alert a : alerts) {
+      group.add(a, SUNDAY_2AM, new io.github.alertrouter.testing.VirtualScheduler(SUNDAY_2AM), () -> { });
+    }
+    return group;
+  }
+
+  private static NotificationPolicy.Builder policy() {
+    return NotificationPolicy.builder("p").notifyRule(new NotifyRule(null, List.of("ops", "dba"), List.of()));
+  }
+
+  private static NotifyWindow weekdays(OutsideWindow outside) {
+    return new NotifyWindow(Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+        DayOfWeek.FRIDAY), TimeOfDay.parse("09:00"), TimeOfDay.parse("18:00"), ZoneId.of("Asia/Shanghai"), outside);
+  }
+
+  static Stream<Arguments> windows() {
+    return Stream.of(
+        Arguments.of("no window: on, inside", NotifyWindow.ALWAYS, null, true),
+        Arguments.of("outside a HOLD window: wait for Monday 09:00", weekdays(OutsideWindow.HOLD),
+            Instant.parse("2026-03-09T01:00:00Z"), null),
+        Arguments.of("outside a DROP window: on, outside", weekdays(OutsideWindow.DROP), null, false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("windows")
+  void holdOutsideWindow(String name, NotifyWindow window, Instant heldUntil, Boolean inWindow) {
+    AlertGroup group = group(policy().notifyRule(new NotifyRule(window, List.of("ops"), List.of())),
+        NotificationLog.inMemory(), DISK);
+
+    Stage.Verdict verdict = new HoldOutsideWindow().apply(Flush.of(group, SUNDAY_2AM));
+
+    if (heldUntil != null) {
+      assertThat(verdict).isEqualTo(new Stage.Halt(heldUntil));
+    } else {
+      assertThat(((Stage.Next) verdict).flush().inWindow()).isEqualTo(inWindow);
+    }
+  }
+
+  @Test
+  void timeMuteSkipsTheTickInsideAMuteIntervalAndOutsideEveryActiveOne() {
+    TimeInterval weekend = new TimeInterval("weekend", List.of(new TimePeriod(List.of(), List.of("saturday", "sunday"),
+        List.of(), List.of(), List.of(), "Asia/Shanghai")));
+    TimeInterval office = new TimeInterval("office", List.of(new TimePeriod(List.of(), List.of("monday:friday"),
+        List.of(), List.of(), List.of(), "Asia/Shanghai")));
+    TimeMute stage = new TimeMute(Map.of("weekend", weekend, "office", office));
+    NotificationLog log = NotificationLog.inMemory();
+
+    assertThat(stage.apply(Flush.of(group(policy().muteTimeIntervals(List.of("weekend")), log, DISK), SUNDAY_2AM)))
+        .isEqualTo(new Stage.Halt(null));
+    assertThat(stage.apply(Flush.of(group(policy().activeTimeIntervals(List.of("office")), log, DISK), SUNDAY_2AM)))
+        .isEqualTo(new Stage.Halt(null));
+    assertThat(stage.apply(Flush.of(group(policy().activeTimeIntervals(List.of("weekend")), log, DISK), SUNDAY_2AM)))
+        .isInstanceOf(Stage.Next.class);
+  }
+
+  @Test
+  void muteLeavesSilencedAndInhibitedAlertsOutButFlushesEveryResolvedOne() {
+    Silencer silencer = Silencer.of(List.of(new Silence("s", List.of(Condition.eq("env", "staging")),
+        SUNDAY_2AM.minusSeconds(3600), SUNDAY_2AM.plusSeconds(3600), "bob", "load test")));
+    Alert mutedEnded = Alert.firing(Map.of("alertname", "Disk", "env", "staging", "i", "2"))
+        .startsAt(SUNDAY_2AM.minusSeconds(600)).endsAt(SUNDAY_2AM.minusSeconds(60)).build();
+    AlertGroup group = group(policy(), NotificationLog.inMemory(), DISK, STAGING, ENDED, mutedEnded);
+
+    Flush f = ((Stage.Next) new Mute(silencer, Inhibitor.of(List.<InhibitRule>of()))
+        .apply(Flush.of(group, SUNDAY_2AM))).flush();
+
+    assertThat(f.firing()).containsExactly(DISK);
+    assertThat(f.resolved()).containsExactly(ENDED);
+    assertThat(f.flushedResolved()).containsExactlyInAnyOrder(ENDED, mutedEnded);
+  }
+
+  @Test
+  void dedupDecidesPerRobotAgainstWhatItsChatReceived() {
+    NotificationLog log = NotificationLog.inMemory();
+    AlertGroup group = group(policy(), log, DISK);
+    // ops's chat received the notice; dba's notice gave up, so its log is empty
+    log.record(Engine.logKey(group.id()), "ops", new Entry(Set.of(DISK.fingerprint()), Set.of(), SUNDAY_2AM.minusSeconds(300)));
+    group.flushed(new Entry(Set.of(DISK.fingerprint()), Set.of(), SUNDAY_2AM.minusSeconds(300)));
+    Flush muted = Flush.of(group, SUNDAY_2AM).partitioned(List.of(DISK), List.of(), List.of());
+
+    Flush f = ((Stage.Next) new DedupAgainstDelivered().apply(muted)).flush();
+
+    assertThat(f.decision()).as("the group itself has nothing new").isNull();
+    assertThat(f.notices()).containsExactly(
+        new Flush.RobotNotice("dba", new Dedup.Decision(NotifyReason.FIRST_NOTIFICATION, true), true));
+  }
+
+  @Test
+  void dedupRecordsButDoesNotSendOutsideADropWindow() {
+    AlertGroup group = group(policy(), NotificationLog.inMemory(), DISK);
+    Flush outside = Flush.of(group, SUNDAY_2AM).inWindow(false).partitioned(List.of(DISK), List.of(), List.of());
+
+    Flush f = ((Stage.Next) new DedupAgainstDelivered().apply(outside)).flush();
+
+    assertThat(f.notices()).extracting(Flush.RobotNotice::send).containsExactly(false, false);
+  }
+}
