@@ -65,7 +65,8 @@ public final class Dispatcher {
   /**
    * Queues a delivery for its robot and returns; {@code receipt} hears how it ended. A queued
    * delivery with the same {@code key} (not {@code null}) that has not started sending is replaced
-   * by this one, and its receipt hears {@link Receipt.Outcome#SUPERSEDED}.
+   * by this one, and its receipt hears {@link Receipt.Outcome#SUPERSEDED}; while one with the same
+   * key is being sent, this one is not queued and hears {@link Receipt.Outcome#BUSY}.
    *
    * @throws IllegalArgumentException when the robot is unknown or its platform module is
    *     missing, naming which

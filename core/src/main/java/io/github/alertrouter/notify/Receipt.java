@@ -17,7 +17,12 @@ public interface Receipt {
     /** It failed for good: a permanent error, out of attempts, or it could not be rendered. */
     GAVE_UP,
     /** A newer delivery with the same key replaced it before it was sent. */
-    SUPERSEDED
+    SUPERSEDED,
+    /**
+     * Not queued: the lane is still sending an earlier delivery with the same key (as Alertmanager
+     * never runs two notifies of one group at once); whoever dispatched it decides again later.
+     */
+    BUSY
   }
 
   void completed(Outcome outcome);

@@ -92,25 +92,33 @@ final class RobotLane {
   /**
    * Queues a delivery. With a {@code key}, a queued delivery with the same key that has not
    * started sending is replaced in place (its receipt hears {@link Receipt.Outcome#SUPERSEDED}):
-   * a group's newer notice says everything the older one would have.
+   * a group's newer notice says everything the older one would have. While one with the same key
+   * is being sent (or waits out a retry), the new one is not queued ({@link Receipt.Outcome#BUSY}):
+   * sent after it, it would repeat what the first said.
    */
   void offer(Delivery delivery, String key, Receipt receipt) {
+    Pending fresh = new Pending(delivery, key, receipt);
     Pending replaced = null;
+    boolean busy;
     synchronized (this) {
-      Pending fresh = new Pending(delivery, key, receipt);
-      if (key != null) {
-        for (var it = queue.iterator(); it.hasNext() && replaced == null; ) {
-          Pending p = it.next();
-          if (key.equals(p.key)) {
+      busy = key != null && current != null && current.sources.stream().anyMatch(p -> key.equals(p.key));
+      if (!busy) {
+        for (Pending p : queue) {
+          if (key != null && key.equals(p.key)) {
             replaced = p;
+            break;
           }
         }
+        if (replaced == null) {
+          queue.addLast(fresh);
+        } else {
+          replaceQueued(replaced, fresh);
+        }
       }
-      if (replaced == null) {
-        queue.addLast(fresh);
-      } else {
-        replaceQueued(replaced, fresh);
-      }
+    }
+    if (busy) {
+      tell(receipt, Receipt.Outcome.BUSY); // never queued
+      return;
     }
     if (replaced != null) {
       tell(replaced.receipt, Receipt.Outcome.SUPERSEDED);

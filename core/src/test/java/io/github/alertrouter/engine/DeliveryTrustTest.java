@@ -172,6 +172,22 @@ class DeliveryTrustTest {
   }
 
   @Test
+  void aTickWhileTheNoticeIsStillOnItsWayDoesNotSayItAgain() {
+    // Alertmanager never runs two notifies of one group at once; a throttled robot's notice waits
+    // out a 10-minute ban across two group intervals and must still arrive once
+    AlertRouter router = router(config(Duration.ofHours(4), "ops"), null);
+    platform.set("ops", Behaviour.THROTTLED);
+    router.submit(Alert.firing(Map.of("alertname", "DiskFull")).startsAt(T0).endsAt(DAY_LATER).build());
+    scheduler.advance(GROUP_WAIT.plusSeconds(1));
+    platform.set("ops", Behaviour.UP);
+
+    scheduler.advance(Duration.ofMinutes(20));
+
+    assertThat(platform.received("ops")).extracting(ScriptedPlatform.Received::reason)
+        .containsExactly("first notification");
+  }
+
+  @Test
   void aRobotThatFailsDoesNotMakeTheOthersRepeat() {
     // each robot's chat is logged apart, as Alertmanager logs each integration
     AlertRouter router = router(config(Duration.ofHours(4), "ops", "dba"), null);

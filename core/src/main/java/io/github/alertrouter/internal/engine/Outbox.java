@@ -54,7 +54,7 @@ final class Outbox implements Stage {
                 + "flush, in {}", s.name() == null ? "policy" : "policy " + s.name(), group.id().groupKey(),
                 notice.robotId(), Durations.format(s.groupInterval()));
           }
-          case SUPERSEDED -> { } // a later flush's notice says it all; that flush collects
+          case SUPERSEDED, BUSY -> { } // a later flush's notice says it all, or the one being sent does
         }
         done.completed(outcome);
       };
