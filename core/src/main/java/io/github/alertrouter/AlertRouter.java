@@ -15,6 +15,7 @@ import io.github.alertrouter.internal.engine.EngineSettings;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.notify.Outbox;
 import io.github.alertrouter.notify.RateWindows;
 import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.oncall.HandoffLog;
@@ -227,6 +228,7 @@ public interface AlertRouter extends AutoCloseable {
     private BindingService bindings;
     private NotificationLog notificationLog;
     private RateWindows rateWindows;
+    private Outbox outbox;
 
     private Builder() {}
 
@@ -238,6 +240,16 @@ public interface AlertRouter extends AutoCloseable {
      */
     public Builder rateWindows(RateWindows rateWindows) {
       this.rateWindows = Objects.requireNonNull(rateWindows, "rateWindows");
+      return this;
+    }
+
+    /**
+     * Where deliveries wait for their robot (default: this router's memory). Routers that replace
+     * each other may share one; lanes of unchanged robots keep their queue across
+     * {@link AlertRouter#takeOver} either way.
+     */
+    public Builder outbox(Outbox outbox) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox");
       return this;
     }
 
@@ -410,6 +422,9 @@ public interface AlertRouter extends AutoCloseable {
       Dispatcher.Builder delivery = Dispatcher.builder();
       if (rateWindows != null) {
         delivery.rateWindows(rateWindows);
+      }
+      if (outbox != null) {
+        delivery.outbox(outbox);
       }
       Dispatcher dispatcher = delivery
           .sendExecutor(sender)

@@ -9,6 +9,7 @@ import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.notify.Outbox;
 import io.github.alertrouter.notify.RateWindows;
 import io.github.alertrouter.spi.Platforms;
 import java.io.IOException;
@@ -112,6 +113,7 @@ final class ReceiverServer implements AutoCloseable {
   private final NotificationLog notificationLog = NotificationLog.inMemory();
   // and how much each robot sent: DingTalk counts per robot, whichever router sends
   private final RateWindows rateWindows = RateWindows.inMemory();
+  private final Outbox outbox = Outbox.inMemory();
   // submits hold it shared; a reload holds it alone while the new router takes the old one's state,
   // so no alert is routed by the new config before it holds what the old one notified
   private final ReadWriteLock swap = new ReentrantReadWriteLock();
@@ -199,7 +201,7 @@ final class ReceiverServer implements AutoCloseable {
       throw new ConfigException(problems);
     }
     AlertRouter.Builder builder = AlertRouter.builder().config(config).platforms(platforms).clock(clock)
-        .listener(metrics).usedTokens(usedTokens).notificationLog(notificationLog).rateWindows(rateWindows)
+        .listener(metrics).usedTokens(usedTokens).notificationLog(notificationLog).rateWindows(rateWindows).outbox(outbox)
         .resolveTimeout(settings.timeouts().resolve())
         .alertmanagerResolveTimeout(settings.timeouts().alertmanager());
     if (settings.actionKey() != null) {

@@ -3,6 +3,7 @@ package io.github.alertrouter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.RouterStats;
+import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.Mention;
@@ -64,6 +65,25 @@ class ServeMetricsTest {
         "alert_router_config_last_reload_successful 1",
         "alert_router_config_last_reload_success_timestamp_seconds " + T.getEpochSecond());
     assertThat(text).doesNotContain("wp-login");
+    assertWellFormed(text);
+  }
+
+  @Test
+  void showsWhatWaitsInEachRobotsLaneWhatGaveUpAndWhatAMessageLeftOut() {
+    ServeMetrics metrics = new ServeMetrics(T);
+    metrics.omitted("ops", null, 250);
+    metrics.omitted("ops", null, 30);
+
+    String text = metrics.scrape(new RouterStats(7, 4, 2, 1, 3), List.of(
+        new Dispatcher.LaneStatus("ops", 12, T.plusSeconds(540)), new Dispatcher.LaneStatus("dev", 0, null)), T);
+
+    assertThat(text.lines()).contains(
+        "alert_router_alerts_omitted_total{robot=\"ops\"} 280",
+        "alert_router_notices_undelivered 3",
+        "alert_router_robot_queued_deliveries{robot=\"dev\"} 0",
+        "alert_router_robot_queued_deliveries{robot=\"ops\"} 12",
+        "alert_router_robot_penalty_seconds{robot=\"dev\"} 0",
+        "alert_router_robot_penalty_seconds{robot=\"ops\"} 540");
     assertWellFormed(text);
   }
 

@@ -42,7 +42,7 @@ public final class Dispatcher {
       }
       lanes.put(robot.id(), new RobotLane(new RobotLane.Wiring(robot, platform, platform.client(robot, context),
           b.scheduler, b.sender, b.retry, b.random, b.listener),
-          b.rateWindows.window(robotKey(robot), platform.rateLimits())));
+          b.rateWindows.window(robotKey(robot), platform.rateLimits()), b.outbox.queue(robotKey(robot))));
     }
     this.lanes = java.util.Collections.unmodifiableMap(lanes);
     this.unavailable = Map.copyOf(unavailable);
@@ -175,6 +175,7 @@ public final class Dispatcher {
     private DeliveryListener listener = DeliveryListener.NONE;
     private Executor sender = Runnable::run;
     private RateWindows rateWindows;
+    private Outbox outbox;
 
     private Builder() {}
 
@@ -184,6 +185,12 @@ public final class Dispatcher {
      */
     public Builder rateWindows(RateWindows rateWindows) {
       this.rateWindows = Objects.requireNonNull(rateWindows, "rateWindows");
+      return this;
+    }
+
+    /** Where deliveries wait for their robot; default: this dispatcher's memory. */
+    public Builder outbox(Outbox outbox) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox");
       return this;
     }
 
@@ -243,6 +250,9 @@ public final class Dispatcher {
       Objects.requireNonNull(listener, "listener");
       if (rateWindows == null) {
         rateWindows = RateWindows.inMemory();
+      }
+      if (outbox == null) {
+        outbox = Outbox.inMemory();
       }
       return new Dispatcher(this);
     }

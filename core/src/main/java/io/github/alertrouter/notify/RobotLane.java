@@ -13,7 +13,6 @@ import io.github.alertrouter.time.Durations;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +49,7 @@ final class RobotLane {
   private volatile Wiring w;
 
   // guarded by this
-  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Outbox.Queue queue;
   private final RateWindows.Window window;
   private InFlight current;
   private boolean sending; // a request is out: its completion drives the lane on
@@ -58,9 +57,10 @@ final class RobotLane {
   private Scheduler.Cancellable wakeUp;
   private Instant wakeUpAt;
 
-  RobotLane(Wiring wiring, RateWindows.Window window) {
+  RobotLane(Wiring wiring, RateWindows.Window window, Outbox.Queue queue) {
     this.w = wiring;
     this.window = window;
+    this.queue = queue;
   }
 
   Wiring wiring() {
@@ -97,23 +97,13 @@ final class RobotLane {
    * sent after it, it would repeat what the first said.
    */
   void offer(Delivery delivery, String key, Receipt receipt) {
-    Pending fresh = new Pending(delivery, key, receipt);
-    Pending replaced = null;
+    Outbox.Entry fresh = new Outbox.Entry(delivery, key, receipt);
+    Outbox.Entry replaced = null;
     boolean busy;
     synchronized (this) {
-      busy = key != null && current != null && current.sources.stream().anyMatch(p -> key.equals(p.key));
+      busy = key != null && current != null && current.sources.stream().anyMatch(p -> key.equals(p.key()));
       if (!busy) {
-        for (Pending p : queue) {
-          if (key != null && key.equals(p.key)) {
-            replaced = p;
-            break;
-          }
-        }
-        if (replaced == null) {
-          queue.addLast(fresh);
-        } else {
-          replaceQueued(replaced, fresh);
-        }
+        replaced = queue.offer(fresh);
       }
     }
     if (busy) {
@@ -121,18 +111,9 @@ final class RobotLane {
       return;
     }
     if (replaced != null) {
-      tell(replaced.receipt, Receipt.Outcome.SUPERSEDED);
+      tell(replaced.receipt(), Receipt.Outcome.SUPERSEDED);
     }
     wakeUpIn(Duration.ZERO);
-  }
-
-  private void replaceQueued(Pending old, Pending fresh) {
-    ArrayDeque<Pending> copy = new ArrayDeque<>(queue.size());
-    for (Pending p : queue) {
-      copy.addLast(p == old ? fresh : p);
-    }
-    queue.clear();
-    queue.addAll(copy);
   }
 
   /** Deliveries not yet fully sent, counting the one in flight. */
@@ -142,7 +123,7 @@ final class RobotLane {
 
   /** Whether the lane holds something it may send within {@code d} (no penalty or backoff past it). */
   synchronized boolean canSendWithin(Duration d) {
-    if (queue.isEmpty() && current == null) {
+    if (queue.size() == 0 && current == null) {
       return false;
     }
     Instant by = w.scheduler().clock().instant().plus(d);
@@ -238,7 +219,7 @@ final class RobotLane {
         after.add(() -> notify(l -> l.sent(event)));
         if (flight.nextPart()) {
           current = null;
-          flight.sources.forEach(p -> after.add(() -> tell(p.receipt, Receipt.Outcome.DELIVERED)));
+          flight.sources.forEach(p -> after.add(() -> tell(p.receipt(), Receipt.Outcome.DELIVERED)));
         }
       } else if (result instanceof SendResult.Retryable r && flight.attempt < w.retry().maxAttempts()) {
         Duration delay = backoff(flight.attempt, r);
@@ -261,7 +242,7 @@ final class RobotLane {
         after.add(() -> notify(l -> l.failed(event)));
         // later parts of a failed notification would read as a broken message
         current = null;
-        flight.sources.forEach(p -> after.add(() -> tell(p.receipt, Receipt.Outcome.GAVE_UP)));
+        flight.sources.forEach(p -> after.add(() -> tell(p.receipt(), Receipt.Outcome.GAVE_UP)));
       }
     }
     after.forEach(Runnable::run);
@@ -285,19 +266,22 @@ final class RobotLane {
 
   /** Takes the next delivery (or a digest of all queued ones) and renders it; false when none. */
   private boolean takeNext(Instant now, List<Runnable> after) {
-    while (!queue.isEmpty()) {
-      List<Pending> taken = new ArrayList<>();
+    while (queue.size() > 0) {
+      List<Outbox.Entry> taken = new ArrayList<>();
       Delivery next;
-      long notifications = queue.stream().filter(p -> !p.delivery.isNotice()).count();
-      if (notifications > 1 && (waited || window.available(now) <= 1)) {
+      if (queue.notifications() > 1 && (waited || window.available(now) <= 1)) {
         // notices stay queued, in order, behind the digest: they are about people, not alerts
-        queue.removeIf(p -> !p.delivery.isNotice() && taken.add(p));
-        next = Digests.merge(w.robot().id(), taken.stream().map(p -> p.delivery).toList(), now);
+        taken.addAll(queue.takeNotifications());
+        next = Digests.merge(w.robot().id(), taken.stream().map(Outbox.Entry::delivery).toList(), now);
         int count = taken.size();
         after.add(() -> notify(l -> l.merged(w.robot().id(), count)));
       } else {
-        taken.add(queue.pollFirst());
-        next = taken.get(0).delivery;
+        Outbox.Entry first = queue.take();
+        if (first == null) {
+          return false;
+        }
+        taken.add(first);
+        next = first.delivery();
       }
       waited = false;
       List<OutboundMessage> messages;
@@ -311,7 +295,7 @@ final class RobotLane {
             failed.isNotice() ? "notice " + failed.notice().key() : "notification for " + failed.notification().policy(),
             e.getMessage());
         after.add(() -> notify(l -> l.renderFailed(w.robot().id(), failed.notification(), String.valueOf(e.getMessage()))));
-        taken.forEach(p -> after.add(() -> tell(p.receipt, Receipt.Outcome.GAVE_UP)));
+        taken.forEach(p -> after.add(() -> tell(p.receipt(), Receipt.Outcome.GAVE_UP)));
         continue;
       }
       int omitted = messages.stream().mapToInt(OutboundMessage::omittedAlerts).sum();
@@ -328,7 +312,7 @@ final class RobotLane {
         after.add(() -> notify(l -> l.unresolvedMentions(w.robot().id(), n, unresolved)));
       }
       if (messages.isEmpty()) {
-        taken.forEach(p -> after.add(() -> tell(p.receipt, Receipt.Outcome.DELIVERED))); // nothing to say
+        taken.forEach(p -> after.add(() -> tell(p.receipt(), Receipt.Outcome.DELIVERED))); // nothing to say
         continue;
       }
       current = new InFlight(next, messages, taken);
@@ -378,19 +362,16 @@ final class RobotLane {
     }
   }
 
-  /** A queued delivery: what to send, the key a newer one replaces it by, and who hears the end. */
-  private record Pending(Delivery delivery, String key, Receipt receipt) {}
-
   /** The delivery being sent: its rendered messages, the next part, and the attempt at it. */
   private final class InFlight {
     final Delivery delivery;
     final List<OutboundMessage> messages;
-    final List<Pending> sources; // one, or every delivery merged into a digest
+    final List<Outbox.Entry> sources; // one, or every delivery merged into a digest
     int part;
     int attempt = 1;
     Instant notBefore = Instant.MIN; // a retry waits out its backoff even when new work arrives
 
-    InFlight(Delivery delivery, List<OutboundMessage> messages, List<Pending> sources) {
+    InFlight(Delivery delivery, List<OutboundMessage> messages, List<Outbox.Entry> sources) {
       this.delivery = delivery;
       this.messages = messages;
       this.sources = sources;
