@@ -2,7 +2,7 @@ package io.github.alertrouter.action;
 
 import static io.github.alertrouter.internal.action.Html.escape;
 
-import io.github.alertrouter.internal.action.Durations;
+import io.github.alertrouter.time.Durations;
 import io.github.alertrouter.internal.action.Html;
 import io.github.alertrouter.internal.action.WhoField;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class ActionHandler {
       return refused(verified);
     }
     ActionToken t = valid.token();
-    String what = t.silenceFor().map(d -> t.action().label() + " for " + Durations.human(d)).orElse(t.action().label());
+    String what = t.silenceFor().map(d -> t.action().label() + " for " + Durations.format(d)).orElse(t.action().label());
     String body = "<p>" + escape(what) + " the alert group</p>\n"
         + "<p><code>" + escape(t.groupKey()) + "</code></p>\n"
         + "<form method=\"post\">"

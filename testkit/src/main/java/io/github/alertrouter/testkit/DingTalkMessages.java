@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * DingTalk's webhook message types as the simulator reads them (platforms.md §1.2, §1.3): the
+ * DingTalk's webhook message types as the simulator reads them (docs/platforms.md §1.2, §1.3): the
  * fields each type needs, the text a reader sees, and the mentions that fire. Stateless.
  */
 final class DingTalkMessages {

@@ -31,7 +31,7 @@ final class DingTalkRequests {
     return null;
   }
 
-  /** An independent implementation of §1.4, so the simulator is an oracle for the module's signer. */
+  /** An independent implementation of docs/platforms.md §1.4, so the simulator is an oracle for the module's signer. */
   private static String expectedSign(String secret, long millis) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A DingTalk custom-robot webhook service on {@code 127.0.0.1} (platforms.md §1), for tests:
+ * A DingTalk custom-robot webhook service on {@code 127.0.0.1} (docs/platforms.md §1), for tests:
  * {@code POST /robot/send?access_token=T[&timestamp=..&sign=..]}, answered with HTTP 200 and
  * {@code {"errcode":…,"errmsg":…}} like the real one.
  *
@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code application/json} (a charset other than UTF-8 included) → 43004; no {@code access_token}
  * → 40035; unknown token → 300005 "token is not exist"; signed robot: {@code timestamp} missing,
  * not a number or more than one hour from the simulator's clock → 310000 "invalid timestamp",
- * {@code sign} not the HMAC-SHA256 of the §4 procedure → 310000 "sign not match"; body over
+ * {@code sign} not the HMAC-SHA256 of the docs/platforms.md §4 procedure → 310000 "sign not match"; body over
  * 20000 UTF-8 bytes → 460101 "message too long, exceed 20000 bytes"; unknown or missing
  * {@code msgtype} → 400105; keyword robot whose keywords are in none of the visible text → 310000
  * "keywords not in content"; rate limit (below) → 410100.
@@ -80,7 +80,7 @@ public final class DingTalkSimulator extends SimulatorServer {
     return listening(new DingTalkSimulator(clock));
   }
 
-  /** The anti-abuse gateway's answer {@code {"status":1111,"wait":N,"punish":"deny"}} (§1.6), as a fault. */
+  /** The anti-abuse gateway's answer {@code {"status":1111,"wait":N,"punish":"deny"}} (docs/platforms.md §1.6), as a fault. */
   public static Fault antiAbuse(int waitSeconds) {
     return Fault.rawAnswer(200,
         "{\"status\":1111,\"wait\":" + waitSeconds + ",\"punish\":\"deny\",\"msg\":\"simulated anti-abuse\"}");

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lark's webhook message types as {@link LarkSimulator} reads them (platforms.md §2.2, §2.3): the
+ * Lark's webhook message types as {@link LarkSimulator} reads them (docs/platforms.md §2.2, §2.3): the
  * shape each type needs, the text a reader sees, and the mentions that fire. Stateless.
  */
 final class LarkMessages {

@@ -8,13 +8,13 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The signature check of {@link LarkSimulator} (platforms.md §2.4). Stateless. */
+/** The signature check of {@link LarkSimulator} (docs/platforms.md §2.4). Stateless. */
 final class LarkRequests {
   private LarkRequests() {}
 
   /**
    * Whether a signed robot's body passes at {@code nowSeconds}: {@code timestamp} (a string, or a
-   * number) of epoch seconds at most one hour from now, and {@code sign} as §4 computes it.
+   * number) of epoch seconds at most one hour from now, and {@code sign} as docs/platforms.md §4 computes it.
    */
   static boolean signatureOk(String secret, JsonNode body, long nowSeconds) {
     JsonNode ts = body.get("timestamp");
@@ -35,7 +35,7 @@ final class LarkRequests {
         expectedSign(secret, ts.asText()).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** An independent implementation of §2.4, so the simulator is an oracle for the module's signer. */
+  /** An independent implementation of docs/platforms.md §2.4, so the simulator is an oracle for the module's signer. */
   static String expectedSign(String secret, String timestamp) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

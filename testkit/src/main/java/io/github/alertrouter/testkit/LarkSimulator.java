@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Lark (Feishu) custom-bot webhook service on {@code 127.0.0.1} (platforms.md §2), for tests:
+ * A Lark (Feishu) custom-bot webhook service on {@code 127.0.0.1} (docs/platforms.md §2), for tests:
  * {@code POST /open-apis/bot/v2/hook/{token}}, answered with {@code {"code":…,"msg":…}} like the
  * real one (success also carries the legacy {@code StatusCode}/{@code StatusMessage}). Error
  * answers are {@code {"code":…,"data":{},"msg":…}}, keys in the order Lark writes them. Every
@@ -26,7 +26,7 @@ import java.util.Set;
  *       first; its text names 30 KB, the card-content limit, even so);
  *   <li>malformed JSON or not an object → 9499 "Bad Request" (HTTP 400);
  *   <li>signed robot: {@code timestamp} missing, not seconds, more than one hour from the clock
- *       (inclusive window), or {@code sign} not §4's → 19021 "sign match fail or timestamp is not
+ *       (inclusive window), or {@code sign} not docs/platforms.md §4's → 19021 "sign match fail or timestamp is not
  *       within one hour from current time";
  *   <li>{@code msg_type} missing or unknown → 19002 "param invalid: msg_type"; a type's shape
  *       wrong (text {@code content.text}; post {@code content.post.zh_cn|en_us.content} of

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * WeCom's webhook message types as {@link WeComSimulator} reads them (platforms.md §3.2, §3.3): the
+ * WeCom's webhook message types as {@link WeComSimulator} reads them (docs/platforms.md §3.2, §3.3): the
  * fields each type needs, the text a reader sees, and the mentions that fire. Stateless.
  */
 final class WeComMessages {

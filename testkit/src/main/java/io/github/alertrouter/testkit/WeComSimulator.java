@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A WeCom group-robot webhook service on {@code 127.0.0.1} (platforms.md §3), for tests:
+ * A WeCom group-robot webhook service on {@code 127.0.0.1} (docs/platforms.md §3), for tests:
  * {@code POST /cgi-bin/webhook/send?key=KEY}, answered with HTTP 200 and
  * {@code {"errcode":…,"errmsg":…}} like the real one (errors end in WeCom's "more info at
  * https://open.work.weixin.qq.com/devtool/query?e=CODE").

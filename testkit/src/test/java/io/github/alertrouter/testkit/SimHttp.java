@@ -46,7 +46,7 @@ final class SimHttp {
     }
   }
 
-  /** The §1.4 procedure, written out again here. */
+  /** The docs/platforms.md §1.4 procedure, written out again here. */
   static String sign(String secret, long millis) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -62,7 +62,7 @@ public record WeComOptions(MsgType msgType, MentionMode mentionMode, ZoneId time
       return wireName;
     }
 
-    /** WeCom's limit on the type's {@code content}, in UTF-8 bytes (platforms.md §3.5). */
+    /** WeCom's limit on the type's {@code content}, in UTF-8 bytes (docs/platforms.md §3.5). */
     public int maxContentBytes() {
       return maxContentBytes;
     }

@@ -31,7 +31,7 @@ public final class ScheduleTimeline {
 
   private final List<LayerPlan> layers;
   private final Spans overrides;
-  private final AtomicReferenceArray<Page> cache = new AtomicReferenceArray<>(CACHE_SLOTS);
+  private final AtomicReferenceArray<TimelinePage> cache = new AtomicReferenceArray<>(CACHE_SLOTS);
 
   public ScheduleTimeline(Schedule schedule) {
     List<LayerPlan> plans = new ArrayList<>();
@@ -111,14 +111,14 @@ public final class ScheduleTimeline {
 
   /** Who is on duty at {@code at}: at most one entry in this model. */
   public List<OnDuty> at(Instant at) {
-    Page page = page(pageIndex(at));
+    TimelinePage page = page(pageIndex(at));
     return page.duties[page.segmentAt(at)];
   }
 
   /** The first instant after {@code after} where {@link #at} differs; null if none within 400 days. */
   public Instant nextChange(Instant after) {
     Instant limit = after.plus(LOOKAHEAD);
-    Page page = page(pageIndex(after));
+    TimelinePage page = page(pageIndex(after));
     int i = page.segmentAt(after);
     List<OnDuty> current = page.duties[i];
     while (true) {
@@ -174,7 +174,7 @@ public final class ScheduleTimeline {
     Instant runStart = from;
     List<OnDuty> run = null;
     for (long p = pageIndex(from); ; p++) {
-      Page page = page(p);
+      TimelinePage page = page(p);
       int i = page.start.isBefore(from) ? page.segmentAt(from) : 0;
       for (; i < page.size() && page.starts[i].isBefore(to); i++) {
         List<OnDuty> duties = page.duties[i];
@@ -196,9 +196,9 @@ public final class ScheduleTimeline {
     return Math.floorDiv(at.getEpochSecond(), PAGE_SECONDS);
   }
 
-  private Page page(long index) {
+  private TimelinePage page(long index) {
     int slot = (int) Math.floorMod(index, (long) CACHE_SLOTS);
-    Page page = cache.get(slot);
+    TimelinePage page = cache.get(slot);
     if (page == null || page.index != index) {
       page = compute(index);
       cache.set(slot, page);
@@ -208,7 +208,7 @@ public final class ScheduleTimeline {
 
   /** Paints the page's segments: for each elementary interval, the highest source on duty. */
   @SuppressWarnings("unchecked")
-  private Page compute(long index) {
+  private TimelinePage compute(long index) {
     Instant start = Instant.ofEpochSecond(index * PAGE_SECONDS);
     Instant end = Instant.ofEpochSecond((index + 1) * PAGE_SECONDS);
     // sources[0] is the overrides, then the layers from last (highest) to first
@@ -259,6 +259,6 @@ public final class ScheduleTimeline {
         duties.add(state);
       }
     }
-    return new Page(index, start, end, starts.toArray(new Instant[0]), duties.toArray(new List[0]));
+    return new TimelinePage(index, start, end, starts.toArray(new Instant[0]), duties.toArray(new List[0]));
   }
 }

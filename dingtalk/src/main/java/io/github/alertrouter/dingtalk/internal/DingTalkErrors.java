@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * DingTalk's answer codes (platforms.md §1.6) and what each means for delivery: the one place a
+ * DingTalk's answer codes (docs/platforms.md §1.6) and what each means for delivery: the one place a
  * code is given a {@link FailureKind} and a retry class. Stateless and thread-safe.
  */
 final class DingTalkErrors {

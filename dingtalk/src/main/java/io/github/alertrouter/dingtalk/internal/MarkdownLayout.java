@@ -9,7 +9,7 @@ import java.util.List;
  * The built-in text: a heading with keyword, status marker and counts; the group, policy, reason
  * (and digest size); one block per alert; "…and N more alerts"; links; unresolved names; and the
  * @tokens on the last line. Blocks and the lines inside them are separated by blank lines because
- * DingTalk's handling of single newlines is unverified (platforms.md §1.7). Every untrusted value arrives escaped (see {@link AlertFacts}).
+ * DingTalk's handling of single newlines is unverified (docs/platforms.md §1.7). Every untrusted value arrives escaped (see {@link AlertFacts}).
  */
 final class MarkdownLayout implements Layout {
   private final MessageFacts facts;

@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * Fits a notification into DingTalk's limit on the whole request body: {@value #MAX_BODY_BYTES}
- * UTF-8 bytes of serialized JSON (platforms.md §1.5, error 460101). Every candidate is measured by
+ * UTF-8 bytes of serialized JSON (docs/platforms.md §1.5, error 460101). Every candidate is measured by
  * serializing it, so JSON escaping and multibyte text are counted exactly.
  *
  * <ul>

@@ -17,10 +17,10 @@ class DingTalkSignerTest {
 
   static Stream<Arguments> vectors() {
     return Stream.of(
-        Arguments.of("§4 main vector", 1700000000000L,
+        Arguments.of("docs/platforms.md §4 main vector", 1700000000000L,
             "mphPIqgjGbRzHPELpWQPiram3BEkrp9g5J866J8sMcg=",
             "mphPIqgjGbRzHPELpWQPiram3BEkrp9g5J866J8sMcg%3D"),
-        Arguments.of("§4 vector with + and /", 1700000000012L,
+        Arguments.of("docs/platforms.md §4 vector with + and /", 1700000000012L,
             "5GlV8OB1zl5NnqOOxkUmhykXDpH+32R/8f7jGFN6ZRY=",
             "5GlV8OB1zl5NnqOOxkUmhykXDpH%2B32R%2F8f7jGFN6ZRY%3D"));
   }
@@ -53,7 +53,7 @@ class DingTalkSignerTest {
 
   @Test
   void larkStyleSigningOfTheSameInputsDiffers() throws Exception {
-    // key and message swapped (Lark's scheme): the §4 negative vector, which DingTalk must reject
+    // key and message swapped (Lark's scheme): the docs/platforms.md §4 negative vector, which DingTalk must reject
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(("1700000000000\n" + SECRET).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String larkStyle = Base64.getEncoder().encodeToString(mac.doFinal(new byte[0]));

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * @all must not cost the alert. A card carrying {@code <at id=all></at>} fails <b>whole</b> when
- * the group owner has not allowed @all (platforms.md §2.3); text and post presumably too. So when
+ * the group owner has not allowed @all (docs/platforms.md §2.3); text and post presumably too. So when
  * a message that planned @all is refused, it is sent once more with every @all replaced by the
  * plain text {@value #REPLACEMENT}, and the second answer is the result.
  *

@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Lark's answer codes (platforms.md §2.6) and what each means for delivery: the one place a code
+ * Lark's answer codes (docs/platforms.md §2.6) and what each means for delivery: the one place a code
  * is given a {@link FailureKind}, a retry class and, where the code alone says more than its
  * {@code msg}, a cause for the detail. Two codes are overloaded and their {@code msg} decides:
  * 9499 "too many request" is a rate limit, anything else ("Bad Request", "fail to parse content")
  * a malformed body; 11246 "Service Internal Error" is a server failure, anything else a message
  * Lark could not build. Stateless and thread-safe.
  *
- * <p>Sources beyond platforms.md: Lark's server-side error codes
+ * <p>Sources beyond docs/platforms.md: Lark's server-side error codes
  * (https://open.larksuite.com/document/ukTMukTMukTM/ugjM14COyUjL4ITN) for 11233, 11235, 11246,
  * 11247, 11248 and 11312, with Feishu's edition of that page
  * (https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code) for 11246's

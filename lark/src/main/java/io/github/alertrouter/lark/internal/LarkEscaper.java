@@ -5,7 +5,7 @@ import io.github.alertrouter.spi.render.TextSafety;
 
 /**
  * Makes untrusted alert text (label and annotation values, contact names) inert in one of Lark's
- * three dialects (platforms.md §2.7): it shows as the same words but cannot format, link or
+ * three dialects (docs/platforms.md §2.7): it shows as the same words but cannot format, link or
  * mention anyone.
  *
  * <table>

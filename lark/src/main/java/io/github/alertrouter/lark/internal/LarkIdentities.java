@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Who a contact is on Lark. Custom bots @ only by {@code user_id} or {@code open_id}
- * (platforms.md §2.3, §6: never email, union_id or mobile), read from the contact's
+ * (docs/platforms.md §2.3, §6: never email, union_id or mobile), read from the contact's
  * {@code im.lark.userId} and {@code im.lark.openId}.
  *
  * <p>The robot option {@code mentionBy} chooses between the two ids: a contact with both is @-ed by

@@ -7,7 +7,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Lark's request signing (platforms.md §2.4): HMAC-SHA256 <b>keyed with</b>
+ * Lark's request signing (docs/platforms.md §2.4): HMAC-SHA256 <b>keyed with</b>
  * {@code timestamp_s + "\n" + secret} over an <b>empty</b> message, Base64, not URL-encoded, sent
  * as the body fields {@code "timestamp"} (a string of epoch seconds) and {@code "sign"}. This is
  * DingTalk's recipe with key and message swapped, seconds instead of milliseconds and the body

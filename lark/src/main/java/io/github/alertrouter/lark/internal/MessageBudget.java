@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * Fits a notification into Lark's limit on the request body: "20 KB" read conservatively as
- * {@value #MAX_BODY_BYTES} UTF-8 bytes of serialized JSON (platforms.md §2.5; whether it means
+ * {@value #MAX_BODY_BYTES} UTF-8 bytes of serialized JSON (docs/platforms.md §2.5; whether it means
  * 20000 or 20480 is unverified; the 30 KB card limit never binds first). The rendered body is
  * not yet what goes on the wire, so room is kept for what the client may add:
  * <ul>

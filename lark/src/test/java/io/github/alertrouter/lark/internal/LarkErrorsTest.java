@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every row of platforms.md §2.6 and the server-side codes LarkErrors cites, named. */
+/** Every row of docs/platforms.md §2.6 and the server-side codes LarkErrors cites, named. */
 class LarkErrorsTest {
   static Stream<Arguments> rows() {
     return Stream.of(

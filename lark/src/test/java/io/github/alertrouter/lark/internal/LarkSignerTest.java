@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** platforms.md §4's Lark vectors, and the DingTalk-style computation that must not match them. */
+/** docs/platforms.md §4's Lark vectors, and the DingTalk-style computation that must not match them. */
 class LarkSignerTest {
   @ParameterizedTest(name = "{0} at {1}")
   @CsvSource({

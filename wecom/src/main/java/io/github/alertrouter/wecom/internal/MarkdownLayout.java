@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The built-in markdown content, for {@code markdown} and (without colours or tokens)
- * {@code markdown_v2}. Only the tiny dialect of platforms.md §3.7 is used: a heading, bold,
+ * {@code markdown_v2}. Only the tiny dialect of docs/platforms.md §3.7 is used: a heading, bold,
  * links, quotes and {@code <font color>}:
  *
  * <ul>

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Who one notification @s on WeCom, sorted by what can carry each mention (platforms.md §3.3):
+ * Who one notification @s on WeCom, sorted by what can carry each mention (docs/platforms.md §3.3):
  * a userid can be a {@code <@userid>} token in markdown or text content, or a
  * {@code mentioned_list} entry of a text message; a mobile only a {@code mentioned_mobile_list}
  * entry; everyone only {@code "@all"} in a text message's lists ({@code <@all>} in markdown is

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Fits a notification into WeCom's per-field limit (platforms.md §3.5): the {@code content} of a
+ * Fits a notification into WeCom's per-field limit (docs/platforms.md §3.5): the {@code content} of a
  * text message is at most 2048 UTF-8 bytes, of a markdown or markdown_v2 message 4096 (overflow is
  * refused with 40058). WeCom limits the field, not the body, so the measure is the content itself;
  * the mention lists of a text message are outside it. Paging is core's {@link Paging}:

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * WeCom's answer codes (platforms.md §3.6) and what each means for delivery: the one place a code
+ * WeCom's answer codes (docs/platforms.md §3.6) and what each means for delivery: the one place a code
  * is given a {@link FailureKind} and a retry class. WeCom asks callers to branch on
  * {@code errcode}; the one exception is invalid JSON, known only by "wrong json format" in
  * {@code errmsg}. Stateless and thread-safe.

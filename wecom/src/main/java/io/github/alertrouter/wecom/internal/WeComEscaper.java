@@ -8,7 +8,7 @@ import io.github.alertrouter.spi.render.TextSafety;
  * Makes untrusted alert text (label and annotation values, contact names, link titles) inert in
  * one WeCom dialect: it reads as the same words, but cannot mention, format or link.
  *
- * <p>WeCom documents no escape mechanism (platforms.md §3.7; backslash escapes are unverified), so
+ * <p>WeCom documents no escape mechanism (docs/platforms.md §3.7; backslash escapes are unverified), so
  * characters are replaced by visually close full-width forms rather than escaped. {@link #MARKDOWN}
  * serves {@code markdown} and {@code markdown_v2} content; {@link #TEXT} serves {@code text}
  * content, which renders no markup but still turns {@code <@userid>} into a real mention:

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * WeCom webhook bodies (platforms.md §3.2), serialized with Jackson. Contents lose any lone
+ * WeCom webhook bodies (docs/platforms.md §3.2), serialized with Jackson. Contents lose any lone
  * surrogate (a template's literal text can hold one), which UTF-8 cannot encode. Stateless and
  * thread-safe.
  */

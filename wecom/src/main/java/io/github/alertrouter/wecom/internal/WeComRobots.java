@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A WeCom robot's webhook and security settings: the webhook
  * {@code https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY} holds the only credential, and
- * WeCom has neither a signing secret nor keywords (platforms.md §3.4). Problems never quote the
+ * WeCom has neither a signing secret nor keywords (docs/platforms.md §3.4). Problems never quote the
  * webhook, which is a secret. Internal: use {@code WeComProvider.checkRobot}. Stateless and
  * thread-safe.
  */

@@ -10,14 +10,14 @@ import java.util.List;
  * on duty (empty for nobody). Adjacent segments differ; the first one of the next page may equal
  * this page's last. Immutable once built, and thread-safe.
  */
-final class Page {
+final class TimelinePage {
   final long index;
   final Instant start;
   final Instant end;
   final Instant[] starts;
   final List<OnDuty>[] duties;
 
-  Page(long index, Instant start, Instant end, Instant[] starts, List<OnDuty>[] duties) {
+  TimelinePage(long index, Instant start, Instant end, Instant[] starts, List<OnDuty>[] duties) {
     this.index = index;
     this.start = start;
     this.end = end;
