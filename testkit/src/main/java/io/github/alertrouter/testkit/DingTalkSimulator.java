@@ -154,18 +154,18 @@ public final class DingTalkSimulator extends SimulatorServer {
       return refuse(robot.id(), 40035, "simulator: the body must be a JSON object", body);
     }
     JsonNode msgtype = json.get("msgtype");
-    if (msgtype == null || !msgtype.isTextual() || !DingTalkMessages.TYPES.contains(msgtype.asText())) {
+    if (msgtype == null || !msgtype.isTextual() || !DingTalkBodyReader.TYPES.contains(msgtype.asText())) {
       return refuse(robot.id(), 400105, "unsupported msgtype", body);
     }
     String type = msgtype.asText();
-    String shape = DingTalkMessages.shapeProblem(type, json);
+    String shape = DingTalkBodyReader.shapeProblem(type, json);
     if (shape == null) {
-      shape = DingTalkMessages.atProblem(json);
+      shape = DingTalkBodyReader.atProblem(json);
     }
     if (shape != null) {
       return refuse(robot.id(), 40035, "simulator: " + shape, body);
     }
-    String text = DingTalkMessages.visibleText(type, json);
+    String text = DingTalkBodyReader.visibleText(type, json);
     if (robot.lacksKeyword(text)) {
       return refuse(robot.id(), 310000, "keywords not in content", body);
     }
@@ -173,7 +173,7 @@ public final class DingTalkSimulator extends SimulatorServer {
       return throttled(robot.id(), body);
     }
     receive(new ReceivedMessage(robot.id(), type, json, text,
-        DingTalkMessages.mentions(type, json, text), DingTalkMessages.unverifiedMentions(type, text)));
+        DingTalkBodyReader.mentions(type, json, text), DingTalkBodyReader.unverifiedMentions(type, text)));
     return errorAnswer(0, "ok");
   }
 

@@ -169,23 +169,23 @@ public final class LarkSimulator extends SimulatorServer {
       return refuse(robot.id(), 19021, "sign match fail or timestamp is not within one hour from current time", body);
     }
     String type = json.path("msg_type").asText("");
-    if (!LarkMessages.TYPES.contains(type)) {
+    if (!LarkBodyReader.TYPES.contains(type)) {
       return refuse(robot.id(), 19002, "param invalid: msg_type", body);
     }
-    if (LarkMessages.shapeProblem(type, json) != null) {
+    if (LarkBodyReader.shapeProblem(type, json) != null) {
       return refuse(robot.id(), 9499, "fail to parse content", body);
     }
-    String text = LarkMessages.visibleText(type, json);
+    String text = LarkBodyReader.visibleText(type, json);
     if (robot.lacksKeyword(text)) {
       return refuse(robot.id(), 19024, "Key Words Not Found", body);
     }
-    if (atAllForbidden.contains(robot.id()) && LarkMessages.mentionsAll(type, json)) {
+    if (atAllForbidden.contains(robot.id()) && LarkBodyReader.mentionsAll(type, json)) {
       return refuse(robot.id(), AT_ALL_FORBIDDEN, "this group is set to only admin can mention @All", body);
     }
     if (!robot.admit(clock.instant())) {
       return throttled(robot.id(), body);
     }
-    receive(new ReceivedMessage(robot.id(), type, json, text, LarkMessages.mentions(type, json), Set.of()));
+    receive(new ReceivedMessage(robot.id(), type, json, text, LarkBodyReader.mentions(type, json), Set.of()));
     return new Answer(200, SUCCESS);
   }
 

@@ -120,27 +120,27 @@ public final class WeComSimulator extends SimulatorServer {
       return refuse(robot.id(), WRONG_JSON_CODE, "Warning: wrong json format.", body);
     }
     JsonNode msgtype = json.get("msgtype");
-    if (msgtype == null || !msgtype.isTextual() || !WeComMessages.TYPES.contains(msgtype.asText())) {
+    if (msgtype == null || !msgtype.isTextual() || !WeComBodyReader.TYPES.contains(msgtype.asText())) {
       return refuse(robot.id(), 40008, "invalid message type", body);
     }
     String type = msgtype.asText();
-    String shape = WeComMessages.shapeProblem(type, json);
+    String shape = WeComBodyReader.shapeProblem(type, json);
     if (shape != null) {
       return refuse(robot.id(), 40035, "simulator: " + shape, body);
     }
-    String content = WeComMessages.content(type, json);
+    String content = WeComBodyReader.content(type, json);
     if (content != null && content.isEmpty()) {
       return refuse(robot.id(), 44004, "empty content", body);
     }
-    if (content != null && WeComMessages.bytes(content) > WeComMessages.maxBytes(type)) {
-      return refuse(robot.id(), 40058, "content exceed max length " + WeComMessages.maxBytes(type), body);
+    if (content != null && WeComBodyReader.bytes(content) > WeComBodyReader.maxBytes(type)) {
+      return refuse(robot.id(), 40058, "content exceed max length " + WeComBodyReader.maxBytes(type), body);
     }
     if (!robot.admit(clock.instant())) {
       return throttled(robot.id(), body);
     }
-    String text = WeComMessages.visibleText(type, json);
+    String text = WeComBodyReader.visibleText(type, json);
     receive(new ReceivedMessage(robot.id(), type, json, text,
-        WeComMessages.mentions(type, json, text), WeComMessages.unverifiedMentions(type, text)));
+        WeComBodyReader.mentions(type, json, text), WeComBodyReader.unverifiedMentions(type, text)));
     return errcode(0, "ok");
   }
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * WeCom's webhook message types as {@link WeComSimulator} reads them (docs/platforms.md §3.2, §3.3): the
  * fields each type needs, the text a reader sees, and the mentions that fire. Stateless.
  */
-final class WeComMessages {
+final class WeComBodyReader {
   static final Set<String> TYPES =
       Set.of("text", "markdown", "markdown_v2", "image", "news", "file", "voice", "template_card");
   /** {@code text.content} limit in UTF-8 bytes. */
@@ -24,7 +24,7 @@ final class WeComMessages {
   // userids are letters, digits and _-@.; "<@ x>" with a blank is not a token
   private static final Pattern USER_TOKEN = Pattern.compile("<@([A-Za-z0-9_.@\\-]+)>");
 
-  private WeComMessages() {}
+  private WeComBodyReader() {}
 
   /** The checked content field of a text or markdown type, or {@code null} for other types. */
   static String content(String type, JsonNode body) {

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * DingTalk's webhook message types as the simulator reads them (docs/platforms.md §1.2, §1.3): the
  * fields each type needs, the text a reader sees, and the mentions that fire. Stateless.
  */
-final class DingTalkMessages {
+final class DingTalkBodyReader {
   static final Set<String> TYPES = Set.of("text", "markdown", "actionCard", "link", "feedCard");
 
   // DingTalk userIds and mobiles are ASCII word characters plus - and .; the tokens end there
   private static final Pattern AT_TOKEN = Pattern.compile("@([A-Za-z0-9_.\\-]+)");
 
-  private DingTalkMessages() {}
+  private DingTalkBodyReader() {}
 
   /** What is wrong with the body's shape for its type, or {@code null} when it is fine. */
   static String shapeProblem(String type, JsonNode body) {

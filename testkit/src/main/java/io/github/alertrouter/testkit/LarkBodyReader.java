@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Lark's webhook message types as {@link LarkSimulator} reads them (docs/platforms.md §2.2, §2.3): the
  * shape each type needs, the text a reader sees, and the mentions that fire. Stateless.
  */
-final class LarkMessages {
+final class LarkBodyReader {
   static final Set<String> TYPES = Set.of("text", "post", "interactive", "share_chat", "image");
 
   // card: <at id=X></at> and 2.0's <at ids=a,b></at>; text: <at user_id="X">Name</at>
@@ -20,7 +20,7 @@ final class LarkMessages {
   private static final Pattern TEXT_AT = Pattern.compile("<at user_id=\"([^\"]*)\"\\s*>");
   private static final Pattern ENTITY = Pattern.compile("&#(\\d{1,7});");
 
-  private LarkMessages() {}
+  private LarkBodyReader() {}
 
   /** What is wrong with the body's shape for its type, or {@code null} when it is fine. */
   static String shapeProblem(String type, JsonNode body) {
