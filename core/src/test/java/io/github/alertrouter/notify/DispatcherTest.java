@@ -207,6 +207,16 @@ class DispatcherTest {
   }
 
   @Test
+  void alertsAMessageLeftOutAreReportedWithTheirNumber() {
+    Dispatcher d = dispatcher(RetryPolicy.DEFAULT);
+    omittedByName.put("Storm", 280); // over the size limit with overflow: truncate
+    d.dispatch(new Delivery("ops", notification("Storm"), List.of(), null));
+    d.dispatch(new Delivery("ops", notification("Calm"), List.of(), null));
+    scheduler.advance(Duration.ZERO);
+    assertThat(events.omitted).containsExactly(280);
+  }
+
+  @Test
   void unresolvedMentionsAreReported() {
     Dispatcher d = dispatcher(RetryPolicy.DEFAULT);
     Mention carol = Mention.unresolved(MentionTarget.contact("carol"), "carol", "Carol", "no fake id");
@@ -380,7 +390,8 @@ class DispatcherTest {
       int parts = partsByName.getOrDefault(names.get(0), 1);
       List<OutboundMessage> out = new ArrayList<>();
       for (int i = 0; i < parts; i++) {
-        out.add(new OutboundMessage("text", names.get(0) + "#" + i, request.mentions()));
+        out.add(new OutboundMessage("text", names.get(0) + "#" + i, request.mentions(),
+            omittedByName.getOrDefault(names.get(0), 0)));
       }
       return out;
     }
@@ -403,6 +414,7 @@ class DispatcherTest {
   }
 
   private final Map<String, Integer> partsByName = new java.util.HashMap<>();
+  private final Map<String, Integer> omittedByName = new java.util.HashMap<>();
 
   private static final class Recorder implements DeliveryListener {
     final List<DeliveryEvent> sent = new ArrayList<>();
@@ -412,6 +424,12 @@ class DispatcherTest {
     final List<Integer> merged = new ArrayList<>();
     final List<String> renderFailures = new ArrayList<>();
     final List<String> unresolved = new ArrayList<>();
+    final List<Integer> omitted = new ArrayList<>();
+
+    @Override
+    public void omitted(String robotId, Notification notification, int alerts) {
+      omitted.add(alerts);
+    }
 
     @Override
     public void sent(DeliveryEvent event) {

@@ -32,14 +32,21 @@ public record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation,
   public static final String OPTION_BTN_ORIENTATION = "btnOrientation";
   public static final MsgType DEFAULT_MSG_TYPE = MsgType.MARKDOWN;
   public static final ButtonOrientation DEFAULT_BTN_ORIENTATION = ButtonOrientation.VERTICAL;
-  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
-  public static final Overflow DEFAULT_OVERFLOW = Overflow.TRUNCATE;
+  public static final ZoneId DEFAULT_TIME_ZONE = RobotOptions.DEFAULT_TIME_ZONE;
+  public static final Overflow DEFAULT_OVERFLOW = RobotOptions.DEFAULT_OVERFLOW;
   /** Every option name a DingTalk robot understands. */
   public static final List<String> OPTION_NAMES = List.of(
       OPTION_MSG_TYPE, OPTION_BTN_ORIENTATION, RenderRequest.OPTION_TIME_ZONE, RenderRequest.OPTION_OVERFLOW);
   /** The defaults: markdown, vertical buttons, UTC, truncate. */
   public static final DingTalkOptions DEFAULTS =
       new DingTalkOptions(DEFAULT_MSG_TYPE, DEFAULT_BTN_ORIENTATION, DEFAULT_TIME_ZONE, DEFAULT_OVERFLOW);
+
+  private static final Choice<MsgType> MSG_TYPE = Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName);
+  // the body's "0"/"1" is accepted too
+  private static final Choice<ButtonOrientation> ORIENTATION =
+      Choice.of(OPTION_BTN_ORIENTATION, DEFAULT_BTN_ORIENTATION, ButtonOrientation::optionName)
+          .withParser(DingTalkOptions::orientation);
+  private static final RobotOptions OPTIONS = RobotOptions.of("DingTalk", List.of(MSG_TYPE, ORIENTATION));
 
   /** DingTalk message types a robot can send alerts as. */
   public enum MsgType {
@@ -92,9 +99,8 @@ public record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation,
    * @throws IllegalArgumentException listing every problem {@link #check} finds
    */
   public static DingTalkOptions of(Robot robot) {
-    Parsing.OPTIONS.require(robot);
-    return new DingTalkOptions(Parsing.MSG_TYPE.read(robot), Parsing.ORIENTATION.read(robot),
-        RenderRequest.displayZone(robot), RenderRequest.overflow(robot));
+    RobotOptions.Values v = OPTIONS.read(robot);
+    return new DingTalkOptions(v.get(MSG_TYPE), v.get(ORIENTATION), v.timeZone(), v.overflow());
   }
 
   /**
@@ -102,25 +108,15 @@ public record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation,
    * ({@code options.msgType}); unknown names get a "did you mean". Empty when fine.
    */
   public static List<ConfigProblem> check(Robot robot) {
-    return Parsing.OPTIONS.check(robot);
+    return OPTIONS.check(robot);
   }
 
-  // a holder, so the choices are built after the enums and defaults they name
-  private static final class Parsing {
-    static final Choice<MsgType> MSG_TYPE = Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName);
-    // the body's "0"/"1" is accepted too
-    static final Choice<ButtonOrientation> ORIENTATION =
-        Choice.of(OPTION_BTN_ORIENTATION, DEFAULT_BTN_ORIENTATION, ButtonOrientation::optionName)
-            .withParser(Parsing::orientation);
-    static final RobotOptions OPTIONS = RobotOptions.of("DingTalk", List.of(MSG_TYPE, ORIENTATION));
-
-    private static ButtonOrientation orientation(String text) {
-      for (ButtonOrientation o : ButtonOrientation.values()) {
-        if (o.optionName.equalsIgnoreCase(text.toLowerCase(Locale.ROOT)) || o.wireValue.equals(text)) {
-          return o;
-        }
+  private static ButtonOrientation orientation(String text) {
+    for (ButtonOrientation o : ButtonOrientation.values()) {
+      if (o.optionName.equalsIgnoreCase(text.toLowerCase(Locale.ROOT)) || o.wireValue.equals(text)) {
+        return o;
       }
-      return null;
     }
+    return null;
   }
 }

@@ -33,14 +33,21 @@ public record LarkOptions(MsgType msgType, MentionBy mentionBy, ZoneId timeZone,
   public static final String OPTION_MENTION_BY = "mentionBy";
   public static final MsgType DEFAULT_MSG_TYPE = MsgType.INTERACTIVE;
   public static final MentionBy DEFAULT_MENTION_BY = MentionBy.USER_ID;
-  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
-  public static final Overflow DEFAULT_OVERFLOW = Overflow.TRUNCATE;
+  public static final ZoneId DEFAULT_TIME_ZONE = RobotOptions.DEFAULT_TIME_ZONE;
+  public static final Overflow DEFAULT_OVERFLOW = RobotOptions.DEFAULT_OVERFLOW;
   /** Every option name a Lark robot understands. */
   public static final List<String> OPTION_NAMES = List.of(
       OPTION_MSG_TYPE, OPTION_MENTION_BY, RenderRequest.OPTION_TIME_ZONE, RenderRequest.OPTION_OVERFLOW);
   /** The defaults: interactive card, user_id first, UTC, truncate. */
   public static final LarkOptions DEFAULTS =
       new LarkOptions(DEFAULT_MSG_TYPE, DEFAULT_MENTION_BY, DEFAULT_TIME_ZONE, DEFAULT_OVERFLOW);
+
+  // Lark's values may carry surrounding blanks
+  private static final Choice<MsgType> MSG_TYPE =
+      Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName).strippingBlanks();
+  private static final Choice<MentionBy> MENTION_BY =
+      Choice.of(OPTION_MENTION_BY, DEFAULT_MENTION_BY, MentionBy::optionName).strippingBlanks();
+  private static final RobotOptions OPTIONS = RobotOptions.of("Lark", List.of(MSG_TYPE, MENTION_BY));
 
   /** Lark message types a robot can send alerts as; the wire name is the body's {@code msg_type}. */
   public enum MsgType {
@@ -85,9 +92,8 @@ public record LarkOptions(MsgType msgType, MentionBy mentionBy, ZoneId timeZone,
    * @throws IllegalArgumentException listing every problem {@link #check} finds
    */
   public static LarkOptions of(Robot robot) {
-    Parsing.OPTIONS.require(robot);
-    return new LarkOptions(Parsing.MSG_TYPE.read(robot), Parsing.MENTION_BY.read(robot),
-        RenderRequest.displayZone(robot), RenderRequest.overflow(robot));
+    RobotOptions.Values v = OPTIONS.read(robot);
+    return new LarkOptions(v.get(MSG_TYPE), v.get(MENTION_BY), v.timeZone(), v.overflow());
   }
 
   /**
@@ -95,16 +101,6 @@ public record LarkOptions(MsgType msgType, MentionBy mentionBy, ZoneId timeZone,
    * ({@code options.msgType}); unknown names and values get a "did you mean". Empty when fine.
    */
   public static List<ConfigProblem> check(Robot robot) {
-    return Parsing.OPTIONS.check(robot);
-  }
-
-  // a holder, so the choices are built after the enums and defaults they name; Lark's values may
-  // carry surrounding blanks
-  private static final class Parsing {
-    static final Choice<MsgType> MSG_TYPE = Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName)
-        .withParser(t -> RobotOptions.match(MsgType.values(), MsgType::wireName, t.strip()));
-    static final Choice<MentionBy> MENTION_BY = Choice.of(OPTION_MENTION_BY, DEFAULT_MENTION_BY, MentionBy::optionName)
-        .withParser(t -> RobotOptions.match(MentionBy.values(), MentionBy::optionName, t.strip()));
-    static final RobotOptions OPTIONS = RobotOptions.of("Lark", List.of(MSG_TYPE, MENTION_BY));
+    return OPTIONS.check(robot);
   }
 }

@@ -36,14 +36,19 @@ public record WeComOptions(MsgType msgType, MentionMode mentionMode, ZoneId time
   public static final String OPTION_MENTION_MODE = "mentionMode";
   public static final MsgType DEFAULT_MSG_TYPE = MsgType.MARKDOWN;
   public static final MentionMode DEFAULT_MENTION_MODE = MentionMode.FOLLOW_UP;
-  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
-  public static final Overflow DEFAULT_OVERFLOW = Overflow.TRUNCATE;
+  public static final ZoneId DEFAULT_TIME_ZONE = RobotOptions.DEFAULT_TIME_ZONE;
+  public static final Overflow DEFAULT_OVERFLOW = RobotOptions.DEFAULT_OVERFLOW;
   /** Every option name a WeCom robot understands. */
   public static final List<String> OPTION_NAMES = List.of(
       OPTION_MSG_TYPE, OPTION_MENTION_MODE, RenderRequest.OPTION_TIME_ZONE, RenderRequest.OPTION_OVERFLOW);
   /** The defaults: markdown, follow-up mentions, UTC, truncate. */
   public static final WeComOptions DEFAULTS =
       new WeComOptions(DEFAULT_MSG_TYPE, DEFAULT_MENTION_MODE, DEFAULT_TIME_ZONE, DEFAULT_OVERFLOW);
+
+  private static final Choice<MsgType> MSG_TYPE = Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName);
+  private static final Choice<MentionMode> MENTION_MODE =
+      Choice.of(OPTION_MENTION_MODE, DEFAULT_MENTION_MODE, MentionMode::optionName);
+  private static final RobotOptions OPTIONS = RobotOptions.of("WeCom", List.of(MSG_TYPE, MENTION_MODE));
 
   /** WeCom message types a robot can send alerts as, with their {@code content} limits. */
   public enum MsgType {
@@ -96,9 +101,8 @@ public record WeComOptions(MsgType msgType, MentionMode mentionMode, ZoneId time
    * @throws IllegalArgumentException listing every problem {@link #check} finds
    */
   public static WeComOptions of(Robot robot) {
-    Parsing.OPTIONS.require(robot);
-    return new WeComOptions(Parsing.MSG_TYPE.read(robot), Parsing.MENTION_MODE.read(robot),
-        RenderRequest.displayZone(robot), RenderRequest.overflow(robot));
+    RobotOptions.Values v = OPTIONS.read(robot);
+    return new WeComOptions(v.get(MSG_TYPE), v.get(MENTION_MODE), v.timeZone(), v.overflow());
   }
 
   /**
@@ -106,14 +110,6 @@ public record WeComOptions(MsgType msgType, MentionMode mentionMode, ZoneId time
    * ({@code options.msgType}); unknown names and values get a "did you mean". Empty when fine.
    */
   public static List<ConfigProblem> check(Robot robot) {
-    return Parsing.OPTIONS.check(robot);
-  }
-
-  // a holder, so the choices are built after the enums and defaults they name
-  private static final class Parsing {
-    static final Choice<MsgType> MSG_TYPE = Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName);
-    static final Choice<MentionMode> MENTION_MODE =
-        Choice.of(OPTION_MENTION_MODE, DEFAULT_MENTION_MODE, MentionMode::optionName);
-    static final RobotOptions OPTIONS = RobotOptions.of("WeCom", List.of(MSG_TYPE, MENTION_MODE));
+    return OPTIONS.check(robot);
   }
 }

@@ -25,11 +25,23 @@ import java.util.function.Function;
  * options.colour: unknown DingTalk option (known: msgType, btnOrientation, timeZone, overflow)
  * </pre>
  *
- * <p>A platform's options record keeps one instance in a constant and reads each choice with
- * {@link Choice#read(Robot)}; the zone and overflow come from {@link RenderRequest#displayZone} and
- * {@link RenderRequest#overflow}. Immutable and thread-safe.
+ * <p>A platform's options record declares its choices and one instance in constants, and builds
+ * itself from {@link #read(Robot)}, which checks every option once and hands back the parsed
+ * {@link Values} (its own choices, the zone and the overflow):
+ *
+ * <pre>
+ * Values v = OPTIONS.read(robot);
+ * return new DingTalkOptions(v.get(MSG_TYPE), v.get(ORIENTATION), v.timeZone(), v.overflow());
+ * </pre>
+ *
+ * Immutable and thread-safe.
  */
 public final class RobotOptions {
+  /** The zone times are shown in when {@code timeZone} is not set. */
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
+  /** What happens to a too-big notification when {@code overflow} is not set. */
+  public static final Overflow DEFAULT_OVERFLOW = Overflow.TRUNCATE;
+
   private final String platform;
   private final Map<String, Choice<?>> choices;
   private final List<String> names;
@@ -86,6 +98,46 @@ public final class RobotOptions {
     /** A copy that reads the word with {@code parser} instead (to accept aliases or spacing). */
     public Choice<T> withParser(Function<String, T> parser) {
       return new Choice<>(name, fallback, allowed, parser);
+    }
+
+    /** A copy that ignores blanks around the word ({@code " post "} reads as {@code post}). */
+    public Choice<T> strippingBlanks() {
+      return withParser(text -> parser.apply(text.strip()));
+    }
+  }
+
+  /**
+   * A robot's options, already checked by {@link RobotOptions#read(Robot)}. Immutable and thread-safe.
+   */
+  public final class Values {
+    private final Robot robot;
+
+    private Values(Robot robot) {
+      this.robot = robot;
+    }
+
+    /**
+     * The robot's value for {@code choice}, or its fallback when the option is not set.
+     *
+     * @throws IllegalArgumentException when {@code choice} is not one of these options' choices
+     */
+    public <T> T get(Choice<T> choice) {
+      if (!choice.equals(choices.get(choice.name()))) {
+        throw new IllegalArgumentException(choice.name() + " is not one of the " + platform + " options " + names);
+      }
+      return choice.read(robot);
+    }
+
+    /** The zone times are shown in ({@code timeZone}), {@link #DEFAULT_TIME_ZONE} when not set. */
+    public ZoneId timeZone() {
+      String zone = robot.option(RenderRequest.OPTION_TIME_ZONE, null);
+      return zone == null ? DEFAULT_TIME_ZONE : ZoneId.of(zone);
+    }
+
+    /** What happens to a too-big notification ({@code overflow}), {@link #DEFAULT_OVERFLOW} when not set. */
+    public Overflow overflow() {
+      String overflow = robot.option(RenderRequest.OPTION_OVERFLOW, null);
+      return overflow == null ? DEFAULT_OVERFLOW : Overflow.parse(overflow);
     }
   }
 
@@ -160,6 +212,16 @@ public final class RobotOptions {
       throw new IllegalArgumentException("robot " + robot.id() + ": "
           + String.join("; ", problems.stream().map(ConfigProblem::toString).toList()));
     }
+  }
+
+  /**
+   * The robot's options, parsed.
+   *
+   * @throws IllegalArgumentException as {@link #require} does, when any option is not valid
+   */
+  public Values read(Robot robot) {
+    require(robot);
+    return new Values(robot);
   }
 
   /** The constant whose {@code wordOf} equals {@code text} ignoring case, or {@code null}. */

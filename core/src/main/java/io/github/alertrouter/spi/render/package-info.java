@@ -6,7 +6,10 @@
  * ({@link io.github.alertrouter.spi.render.TextSafety}, {@link io.github.alertrouter.spi.render.InertText}
  * and a platform's {@link io.github.alertrouter.spi.render.Escaper}), one alert's escaped facts
  * ({@link io.github.alertrouter.spi.render.AlertFacts}) and redacted, bounded details of a
- * platform's answer ({@link io.github.alertrouter.spi.render.AnswerDetails}). Dialect tables, layouts
- * and templates stay in the platform modules.
+ * platform's answer ({@link io.github.alertrouter.spi.render.AnswerDetails}), and the webhook
+ * client skeleton: sign, post, classify ({@link io.github.alertrouter.spi.render.WebhookClient}),
+ * which a platform drives with its {@link io.github.alertrouter.spi.render.WebhookProtocol} (where
+ * the answer's code is, how it signs) and its {@link io.github.alertrouter.spi.render.ErrorTable}.
+ * Dialect tables, layouts and templates stay in the platform modules.
  */
 package io.github.alertrouter.spi.render;

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.spi.Overflow;
 import io.github.alertrouter.spi.render.RobotOptions.Choice;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -85,5 +87,50 @@ class RobotOptionsTest {
     Choice<Look> lenient = LOOK.withParser(t -> RobotOptions.match(Look.values(), l -> l.word, t.strip()));
     assertThat(lenient.read(robot(Map.of("look", " plain ")))).isEqualTo(Look.PLAIN);
     assertThat(lenient.allowed()).containsExactly("plain", "fancyCard");
+  }
+
+  static Stream<Arguments> values() {
+    return Stream.of(
+        Arguments.of("nothing set: the fallback and the shared defaults", Map.of(),
+            Look.PLAIN, ZoneId.of("UTC"), Overflow.TRUNCATE),
+        Arguments.of("every option set, any case", Map.of("look", "FancyCard", "timeZone", "Asia/Shanghai", "overflow", "SPLIT"),
+            Look.FANCY_CARD, ZoneId.of("Asia/Shanghai"), Overflow.SPLIT),
+        Arguments.of("action base URL alone", Map.of("actionBaseUrl", "https://ops.example.com/alert-router"),
+            Look.PLAIN, RobotOptions.DEFAULT_TIME_ZONE, RobotOptions.DEFAULT_OVERFLOW));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("values")
+  void readGivesEveryValue(String name, Map<String, String> options, Look look, ZoneId zone, Overflow overflow) {
+    RobotOptions.Values values = OPTIONS.read(robot(options));
+    assertThat(values.get(LOOK)).isEqualTo(look);
+    assertThat(values.timeZone()).isEqualTo(zone);
+    assertThat(values.overflow()).isEqualTo(overflow);
+  }
+
+  @Test
+  void readRefusesAsRequireDoes() {
+    assertThatThrownBy(() -> OPTIONS.read(robot(Map.of("look", "x", "timeZone", "Mars/Olympus"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("robot r1: options.look: must be plain or fancyCard, but was \"x\"; "
+            + "options.timeZone: must be an IANA time zone such as Asia/Shanghai, but was \"Mars/Olympus\"");
+  }
+
+  @Test
+  void valuesRefuseAChoiceOfAnotherPlatform() {
+    Choice<Look> other = Choice.of("look", Look.FANCY_CARD, l -> l.word);
+    assertThatThrownBy(() -> OPTIONS.read(robot(Map.of())).get(other))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("look is not one of the Acme options");
+  }
+
+  @Test
+  void strippingBlanksAcceptsSpacingAndKeepsTheWords() {
+    Choice<Look> spaced = LOOK.strippingBlanks();
+    RobotOptions options = RobotOptions.of("Acme", List.of(spaced));
+    assertThat(options.check(robot(Map.of("look", " fancyCard\t")))).isEmpty();
+    assertThat(options.read(robot(Map.of("look", " fancyCard\t"))).get(spaced)).isEqualTo(Look.FANCY_CARD);
+    assertThat(options.check(robot(Map.of("look", " plian ")))).map(ConfigProblem::toString)
+        .containsExactly("options.look: must be plain or fancyCard, but was \" plian \"");
+    assertThat(spaced.allowed()).containsExactly("plain", "fancyCard");
   }
 }

@@ -1,19 +1,17 @@
 package io.github.alertrouter.dingtalk.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
-import io.github.alertrouter.spi.Transport;
-import io.github.alertrouter.spi.render.AnswerDetails;
-import io.github.alertrouter.spi.render.WebhookPost;
+import io.github.alertrouter.spi.render.WebhookClient;
+import io.github.alertrouter.spi.render.WebhookProtocol;
+import io.github.alertrouter.spi.render.WebhookProtocol.Answer;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Sends messages to one DingTalk robot: posts the body as UTF-8 JSON, signs each request afresh
@@ -22,79 +20,30 @@ import java.util.Objects;
  * platform or network failure; no result or exception carries the token or secret.
  */
 public final class DingTalkClient implements RobotClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** What is DingTalk's own; the rest is {@link WebhookClient}'s (docs/platforms.md §1.1, §1.6). */
+  private static final WebhookProtocol PROTOCOL =
+      WebhookProtocol.of("DingTalk", Answer.fields("errcode", "errmsg"), DingTalkErrors.TABLE)
+          // re-signed per request on the injected clock: DingTalk refuses timestamps an hour off
+          .signingUrl((webhook, secret, clock) -> DingTalkSigner.sign(webhook, secret.reveal(), clock.millis()))
+          .otherAnswer(DingTalkClient::gateway);
 
-  private final Robot robot;
-  private final ClientContext context;
+  private final WebhookClient client;
 
   public DingTalkClient(Robot robot, ClientContext context) {
-    this.robot = Objects.requireNonNull(robot, "robot");
-    this.context = Objects.requireNonNull(context, "context");
+    this.client = new WebhookClient(robot, context, PROTOCOL);
   }
 
   @Override
   public SendResult send(OutboundMessage message) {
-    return WebhookPost.post(url(), message.body(), context, this::detail, this::classify);
+    return client.send(message);
   }
 
-  private String url() {
-    String webhook = robot.webhook().reveal();
-    if (robot.secret() == null || robot.secret().isEmpty()) {
-      return webhook;
-    }
-    // re-signed per request on the injected clock: DingTalk refuses timestamps an hour off
-    return DingTalkSigner.sign(webhook, robot.secret().reveal(), context.clock().millis());
-  }
-
-  SendResult classify(Transport.Response response) {
-    int status = response.status();
-    String body = response.body() == null ? "" : response.body();
-    String httpCode = "HTTP " + status;
-    if (status >= 500) {
-      return new SendResult.Retryable(FailureKind.SERVER_ERROR, httpCode, detail(body), null);
-    }
-    if (status == 429) {
-      return new SendResult.Retryable(FailureKind.RATE_LIMITED, httpCode, detail(body),
-          response.retryAfter().orElse(null));
-    }
-    JsonNode answer = parse(body);
-    if (answer != null && answer.path("errcode").canConvertToInt()) {
-      int errcode = answer.get("errcode").asInt();
-      String errmsg = answer.path("errmsg").asText("");
-      if (errcode == 0 && status / 100 == 2) {
-        return SendResult.sent();
-      }
-      if (errcode != 0) {
-        return DingTalkErrors.classify(errcode, errmsg, detail(errmsg));
-      }
-    }
-    if (answer != null && answer.path("wait").canConvertToInt() && answer.has("status")) {
-      // the anti-abuse gateway's {"status":1111,"wait":5,"punish":"deny"}: wait is in seconds
-      return new SendResult.Retryable(
-          FailureKind.RATE_LIMITED, "status " + answer.path("status").asText(), detail(body),
-          Duration.ofSeconds(Math.max(0, answer.get("wait").asInt())));
-    }
-    if (status / 100 == 4) {
-      return permanent(status == 413 ? FailureKind.TOO_LONG : FailureKind.BAD_REQUEST, httpCode, body);
-    }
-    return permanent(FailureKind.UNKNOWN, httpCode, "not a DingTalk answer: " + body);
-  }
-
-  private SendResult permanent(FailureKind kind, String code, String detail) {
-    return new SendResult.Permanent(kind, code, detail(detail));
-  }
-
-  private String detail(String text) {
-    return AnswerDetails.of(text, robot);
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      JsonNode node = JSON.readTree(body);
-      return node != null && node.isObject() ? node : null;
-    } catch (JsonProcessingException e) {
+  /** The anti-abuse gateway's {"status":1111,"wait":5,"punish":"deny"}: wait is in seconds. */
+  private static SendResult gateway(JsonNode body, String text, UnaryOperator<String> detail) {
+    if (!body.path("wait").canConvertToInt() || !body.has("status")) {
       return null;
     }
+    return new SendResult.Retryable(FailureKind.RATE_LIMITED, "status " + body.path("status").asText(),
+        detail.apply(text), Duration.ofSeconds(Math.max(0, body.get("wait").asInt())));
   }
-
 }

@@ -2,8 +2,9 @@ package io.github.alertrouter.dingtalk.internal;
 
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.spi.render.ErrorTable;
+import io.github.alertrouter.spi.render.ErrorTable.Rule;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,19 +22,12 @@ final class DingTalkErrors {
   /** The security check's code; its errmsg tells the four causes apart. */
   static final int SECURITY_CHECK = 310000;
 
-  /** How a code is classified: its kind, and whether a later retry may succeed. */
-  record Rule(FailureKind kind, boolean retryable, Duration retryAfter) {
-    static Rule permanent(FailureKind kind) {
-      return new Rule(kind, false, null);
-    }
+  // "ip 1.2.3.4 not in whitelist": a whole word, so "description" or "zip" cannot match
+  private static final Pattern IP = Pattern.compile("\\bip\\b|whitelist|白名单");
 
-    static Rule retryable(FailureKind kind, Duration retryAfter) {
-      return new Rule(kind, true, retryAfter);
-    }
-  }
-
-  private static final Map<Integer, Rule> RULES = Map.ofEntries(
-      Map.entry(-1, Rule.retryable(FailureKind.SERVER_ERROR, null)), // system busy
+  /** Every code with its rule; 310000 is split by {@code errmsg}; other codes are permanent unknown. */
+  static final ErrorTable TABLE = ErrorTable.of(Map.ofEntries(
+      Map.entry(-1, Rule.retryable(FailureKind.SERVER_ERROR)), // system busy
       Map.entry(410100, Rule.retryable(FailureKind.RATE_LIMITED, RATE_LIMIT_PENALTY)), // documented
       Map.entry(130101, Rule.retryable(FailureKind.RATE_LIMITED, RATE_LIMIT_PENALTY)), // legacy, observed
       Map.entry(400013, Rule.permanent(FailureKind.INVALID_ROBOT)), // group dissolved
@@ -53,42 +47,23 @@ final class DingTalkErrors {
       Map.entry(460101, Rule.permanent(FailureKind.TOO_LONG)),
       Map.entry(101002, Rule.permanent(FailureKind.TOO_LONG)), // older deployments
       // a monthly/edition quota: waiting minutes does not help, so the dispatcher should not retry
-      Map.entry(90030, Rule.permanent(FailureKind.QUOTA_EXCEEDED)));
-
-  // "ip 1.2.3.4 not in whitelist": a whole word, so "description" or "zip" cannot match
-  private static final Pattern IP = Pattern.compile("\\bip\\b|whitelist|白名单");
-
-  private static final Rule UNKNOWN = Rule.permanent(FailureKind.UNKNOWN);
+      Map.entry(90030, Rule.permanent(FailureKind.QUOTA_EXCEEDED))))
+      .byMessage(SECURITY_CHECK, msg -> Rule.permanent(securityKind(msg)));
 
   private DingTalkErrors() {}
 
-  /**
-   * The rule for a non-zero {@code errcode}; 310000 is split by {@code errmsg}. An unknown code is
-   * permanent {@link FailureKind#UNKNOWN}: never mistaken for success, never retried blindly.
-   */
-  static Rule rule(int errcode, String errmsg) {
-    if (errcode == SECURITY_CHECK) {
-      return Rule.permanent(securityKind(errmsg));
-    }
-    return RULES.getOrDefault(errcode, UNKNOWN);
-  }
-
   /** The result for a non-zero {@code errcode}; {@code detail} must already be redacted. */
   static SendResult classify(int errcode, String errmsg, String detail) {
-    Rule rule = rule(errcode, errmsg);
-    String code = Integer.toString(errcode);
-    return rule.retryable()
-        ? new SendResult.Retryable(rule.kind(), code, detail, rule.retryAfter())
-        : new SendResult.Permanent(rule.kind(), code, detail);
+    return TABLE.classify(errcode, errmsg, detail);
   }
 
   /** The codes with a fixed rule (310000 aside), for tests that cover every row. */
   static Map<Integer, Rule> rules() {
-    return RULES;
+    return TABLE.rules();
   }
 
-  private static FailureKind securityKind(String errmsg) {
-    String msg = errmsg == null ? "" : errmsg.toLowerCase(Locale.ROOT);
+  /** {@code msg} is lower-cased. */
+  private static FailureKind securityKind(String msg) {
     if (msg.contains("keyword") || msg.contains("关键词")) {
       return FailureKind.KEYWORD_REJECTED;
     }

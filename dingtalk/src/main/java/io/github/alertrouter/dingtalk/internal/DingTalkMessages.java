@@ -25,7 +25,7 @@ final class DingTalkMessages {
   private DingTalkMessages() {}
 
   /** A markdown message; {@code at} is written when {@code mentions} is not {@code null}. */
-  static String markdown(String title, String text, MentionPlan mentions) {
+  static String markdown(String title, String text, MentionMarkup mentions) {
     ObjectNode root = JSON.createObjectNode().put("msgtype", MARKDOWN);
     root.putObject(MARKDOWN).put("title", clean(title)).put("text", clean(text));
     if (mentions != null) {
@@ -52,7 +52,7 @@ final class DingTalkMessages {
   }
 
   /** A plain text message carrying {@code at}: the follow-up that makes an action card's mentions notify. */
-  static String mentionText(String content, MentionPlan mentions) {
+  static String mentionText(String content, MentionMarkup mentions) {
     ObjectNode root = JSON.createObjectNode().put("msgtype", TEXT);
     root.putObject(TEXT).put("content", clean(content));
     at(root, mentions);
@@ -63,7 +63,7 @@ final class DingTalkMessages {
     return body.getBytes(StandardCharsets.UTF_8).length;
   }
 
-  private static void at(ObjectNode root, MentionPlan mentions) {
+  private static void at(ObjectNode root, MentionMarkup mentions) {
     ObjectNode at = root.putObject("at");
     mentions.mobiles().forEach(at.putArray("atMobiles")::add);
     mentions.userIds().forEach(at.putArray("atUserIds")::add);

@@ -21,7 +21,7 @@ public final class DingTalkNotices {
     Notice notice = request.notice();
     String keyword = request.robot().keyword() == null ? "" : "[" + DingTalkEscaper.inline(request.robot().keyword()) + "] ";
     String title = keyword + DingTalkEscaper.inline(notice.title(), MAX_LINE);
-    MentionPlan plan = MentionPlan.of(notice.mentions());
+    MentionMarkup plan = MentionMarkup.of(notice.mentions());
     List<String> blocks = new ArrayList<>();
     blocks.add("### " + title);
     notice.lines().forEach(line -> blocks.add(DingTalkEscaper.inline(line, MAX_LINE)));
@@ -29,7 +29,7 @@ public final class DingTalkNotices {
     if (!unresolved.isEmpty()) {
       blocks.add(unresolved);
     }
-    String text = MentionPlan.withTokens(String.join("\n\n", blocks), plan.tokens());
+    String text = MentionMarkup.withTokens(String.join("\n\n", blocks), plan.tokens());
     return List.of(new OutboundMessage(DingTalkMessages.MARKDOWN, DingTalkMessages.markdown(title, text, plan),
         notice.mentions()));
   }

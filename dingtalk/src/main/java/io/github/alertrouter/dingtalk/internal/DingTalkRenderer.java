@@ -40,7 +40,7 @@ public final class DingTalkRenderer {
   public List<OutboundMessage> render(RenderRequest request) {
     DingTalkOptions options = DingTalkOptions.of(request.robot());
     Notification n = request.notification();
-    MentionPlan plan = MentionPlan.of(request.mentions());
+    MentionMarkup plan = MentionMarkup.of(request.mentions());
     boolean card = options.msgType() == DingTalkOptions.MsgType.ACTION_CARD && !n.links().isEmpty();
     MessageFacts facts = MessageFacts.of(
         n, request.robot().keyword(), !card, plan, card ? plan.userIdTokens() : plan.tokens());
@@ -85,7 +85,7 @@ public final class DingTalkRenderer {
   /** A notification with every context value filled, to find unknown names in a template. */
   private static final class SampleNotification {
     static MessageFacts facts() {
-      return MessageFacts.of(notification(), "keyword", true, MentionPlan.of(List.of()), List.of());
+      return MessageFacts.of(notification(), "keyword", true, MentionMarkup.of(List.of()), List.of());
     }
 
     static Page<AlertFacts> page() {

@@ -27,12 +27,12 @@ import java.util.List;
 record MessageFacts(
     boolean resolved, int firingCount, int resolvedCount, List<AlertFacts.Entry> groupLabels, String policy,
     String reason, int groups, String keyword, List<NotificationLink> links, boolean linksInText,
-    MentionPlan mentions, List<String> tokens) {
+    MentionMarkup mentions, List<String> tokens) {
   static final String FIRING_MARK = "🔥";
   static final String RESOLVED_MARK = "✅";
   private static final int MAX_TITLE_VALUES = 120;
 
-  static MessageFacts of(Notification n, String keyword, boolean linksInText, MentionPlan mentions, List<String> tokens) {
+  static MessageFacts of(Notification n, String keyword, boolean linksInText, MentionMarkup mentions, List<String> tokens) {
     List<AlertFacts.Entry> group = new ArrayList<>();
     n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, DingTalkEscaper.MARKDOWN)));
     return new MessageFacts(n.isResolved(), n.firing().size(), n.resolved().size(), List.copyOf(group),

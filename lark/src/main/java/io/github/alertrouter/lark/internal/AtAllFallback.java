@@ -100,7 +100,7 @@ final class AtAllFallback {
     if (node instanceof ObjectNode o) {
       if ("lark_md".equals(o.path("tag").asText()) && o.path("content").isTextual()) {
         String before = o.get("content").asText();
-        String after = before.replace(MentionPlan.CARD_ALL, REPLACEMENT);
+        String after = before.replace(MentionMarkup.CARD_ALL, REPLACEMENT);
         o.put("content", after);
         changed = !after.equals(before);
       }

@@ -45,7 +45,7 @@ final class CardLayout implements Layout {
       builtIn(elements, page);
     } else {
       String text = template.apply(page);
-      LarkMessages.markdownDiv(elements, MentionPlan.withTags(text, mentionTags));
+      LarkMessages.markdownDiv(elements, MentionMarkup.withTags(text, mentionTags));
       mentionTags = List.of();
     }
     buttons(elements, facts.links());

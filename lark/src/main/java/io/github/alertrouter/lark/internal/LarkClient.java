@@ -4,16 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
-import io.github.alertrouter.spi.render.AnswerDetails;
-import io.github.alertrouter.spi.render.WebhookPost;
+import io.github.alertrouter.spi.render.WebhookClient;
+import io.github.alertrouter.spi.render.WebhookProtocol;
+import io.github.alertrouter.spi.render.WebhookProtocol.Answer;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Sends messages to one Lark robot: posts the body as UTF-8 JSON, adds {@code timestamp} and
@@ -29,13 +31,16 @@ import java.util.Objects;
  * throws for a platform or network failure; no result carries the token or secret.
  */
 public final class LarkClient implements RobotClient {
+  /** What is Lark's own; the rest is {@link WebhookClient}'s (docs/platforms.md §2.1, §2.4, §2.6). */
+  private static final WebhookProtocol PROTOCOL = WebhookProtocol.of("Lark", LarkClient::answer, LarkErrors.TABLE)
+      .signingBody(LarkClient::signed)
+      .askedWait(LarkClient::askedWait)
+      .codeFirst();
 
-  private final Robot robot;
-  private final ClientContext context;
+  private final WebhookClient client;
 
   public LarkClient(Robot robot, ClientContext context) {
-    this.robot = Objects.requireNonNull(robot, "robot");
-    this.context = Objects.requireNonNull(context, "context");
+    this.client = new WebhookClient(robot, context, PROTOCOL);
   }
 
   @Override
@@ -53,85 +58,11 @@ public final class LarkClient implements RobotClient {
   }
 
   private SendResult post(ObjectNode body) {
-    return WebhookPost.post(robot.webhook().reveal(), LarkMessages.write(signed(body)), context, this::detail,
-        this::classify);
-  }
-
-  /** {@code body} with {@code timestamp} and {@code sign} when the robot signs; re-signed on every call. */
-  private ObjectNode signed(ObjectNode body) {
-    if (robot.secret() == null || robot.secret().isEmpty()) {
-      return body;
-    }
-    long seconds = context.clock().instant().getEpochSecond();
-    return body.deepCopy()
-        .put("timestamp", Long.toString(seconds))
-        .put("sign", LarkSigner.signature(robot.secret().reveal(), seconds));
+    return client.post(LarkMessages.write(body));
   }
 
   SendResult classify(Transport.Response response) {
-    SendResult result = classifyAnswer(response);
-    // whatever said "rate limited" (429, 11232, 9499 "too many request", 99991400), a wait the
-    // answer names is honoured; the dispatcher keeps its own backoff when that is longer
-    return result instanceof SendResult.Retryable r
-        && r.kind() == FailureKind.RATE_LIMITED && r.retryAfter() == null
-        ? new SendResult.Retryable(r.kind(), r.code(), r.detail(), retryAfter(response))
-        : result;
-  }
-
-  private SendResult classifyAnswer(Transport.Response response) {
-    int status = response.status();
-    String text = response.body() == null ? "" : response.body();
-    JsonNode answer = parseObject(text);
-    JsonNode code = answer == null ? null : answer.has("code") ? answer.get("code") : answer.get("StatusCode");
-    boolean hasCode = code != null && code.canConvertToInt();
-    int value = hasCode ? code.asInt() : 0;
-    String msg = !hasCode ? ""
-        : answer.has("code") ? answer.path("msg").asText("") : answer.path("StatusMessage").asText("");
-    if (status == 429) {
-      // the body code comes second here: a 429 is the gateway throttling, whatever it wraps
-      return new SendResult.Retryable(FailureKind.RATE_LIMITED, hasCode && value != 0 ? Integer.toString(value)
-          : "HTTP 429", detail(msg.isEmpty() ? text : msg), null);
-    }
-    if (hasCode) {
-      if (value == 0 && status < 400) {
-        return SendResult.sent();
-      }
-      if (value != 0) {
-        SendResult result = LarkErrors.classify(value, msg, detail(msg.isEmpty() ? text : msg));
-        // a gateway's 5xx around a Lark code is still the server failing: worth a retry
-        return status >= 500 && result instanceof SendResult.Permanent
-            ? new SendResult.Retryable(FailureKind.SERVER_ERROR, "HTTP " + status, detail(text), null)
-            : result;
-      }
-    }
-    String httpCode = "HTTP " + status;
-    if (status >= 500) {
-      return new SendResult.Retryable(FailureKind.SERVER_ERROR, httpCode, detail(text), null);
-    }
-    if (status / 100 == 4) {
-      return permanent(status == 413 ? FailureKind.TOO_LONG : FailureKind.BAD_REQUEST, httpCode, text);
-    }
-    return permanent(FailureKind.UNKNOWN, httpCode, "not a Lark answer: " + text);
-  }
-
-  /** {@code Retry-After}, else {@code x-ogw-ratelimit-reset}, in whole seconds; {@code null} for neither. */
-  private static Duration retryAfter(Transport.Response response) {
-    return response.retryAfter().orElseGet(() -> response.header("x-ogw-ratelimit-reset").map(v -> {
-      try {
-        long seconds = Long.parseLong(v.strip());
-        return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }).orElse(null));
-  }
-
-  private SendResult permanent(FailureKind kind, String code, String detail) {
-    return new SendResult.Permanent(kind, code, detail(detail));
-  }
-
-  private String detail(String text) {
-    return AnswerDetails.of(text, robot);
+    return client.classify(response);
   }
 
   private static ObjectNode parseObject(String text) {
@@ -141,5 +72,36 @@ public final class LarkClient implements RobotClient {
     } catch (JsonProcessingException e) {
       return null;
     }
+  }
+
+  /** {@code code} and {@code msg}, or the legacy {@code StatusCode} and {@code StatusMessage} without {@code code}. */
+  private static Answer answer(JsonNode body, String text) {
+    boolean legacy = !body.has("code");
+    JsonNode code = legacy ? body.get("StatusCode") : body.get("code");
+    if (code == null || !code.canConvertToInt()) {
+      return null;
+    }
+    String msg = body.path(legacy ? "StatusMessage" : "msg").asText("");
+    return new Answer(code.asInt(), msg, msg.isEmpty() ? text : msg);
+  }
+
+  /** {@code body} with {@code timestamp} and {@code sign}, re-signed on every call. */
+  private static String signed(String body, Secret secret, Clock clock) {
+    long seconds = clock.instant().getEpochSecond();
+    return LarkMessages.write(parseObject(body)
+        .put("timestamp", Long.toString(seconds))
+        .put("sign", LarkSigner.signature(secret.reveal(), seconds)));
+  }
+
+  /** {@code Retry-After}, else {@code x-ogw-ratelimit-reset}, in whole seconds; {@code null} for neither. */
+  private static Duration askedWait(Transport.Response response) {
+    return response.retryAfter().orElseGet(() -> response.header("x-ogw-ratelimit-reset").map(v -> {
+      try {
+        long seconds = Long.parseLong(v.strip());
+        return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }).orElse(null));
   }
 }

@@ -2,7 +2,8 @@ package io.github.alertrouter.lark.internal;
 
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.SendResult;
-import java.util.Locale;
+import io.github.alertrouter.spi.render.ErrorTable;
+import io.github.alertrouter.spi.render.ErrorTable.Rule;
 import java.util.Map;
 
 /**
@@ -32,25 +33,8 @@ final class LarkErrors {
   /** The cause of {@value #AT_ALL_FORBIDDEN}, as a detail and as why a sent message's @all did not fire. */
   static final String ADMINS_ONLY_AT_ALL = "group allows only admins to @all";
 
-  /**
-   * How a code is classified: its kind, whether a later retry may succeed, and the cause put
-   * before the platform's message in the detail ({@code null}: the message says enough).
-   */
-  record Rule(FailureKind kind, boolean retryable, String cause) {
-    static Rule permanent(FailureKind kind) {
-      return new Rule(kind, false, null);
-    }
-
-    static Rule retryable(FailureKind kind) {
-      return new Rule(kind, true, null);
-    }
-
-    Rule because(String text) {
-      return new Rule(kind, retryable, text);
-    }
-  }
-
-  private static final Map<Integer, Rule> RULES = Map.ofEntries(
+  /** Every code with its rule; 9499 and 11246 are split by {@code msg}; other codes are permanent unknown. */
+  static final ErrorTable TABLE = ErrorTable.of(Map.ofEntries(
       // platform pressure (near :00 and :30) or over 5/s or 100/min: back off and retry
       Map.entry(11232, Rule.retryable(FailureKind.RATE_LIMITED)),
       // "create message chat trigger rate limit": the per-chat frequency control, same remedy
@@ -76,46 +60,30 @@ final class LarkErrors {
       Map.entry(19022, Rule.permanent(FailureKind.IP_REJECTED)),
       Map.entry(19024, Rule.permanent(FailureKind.KEYWORD_REJECTED)),
       Map.entry(19036, Rule.permanent(FailureKind.TOO_LONG)), // card over 30 KB: render smaller
-      Map.entry(11310, Rule.permanent(FailureKind.BAD_REQUEST))); // too many tables in a card
-
-  private static final Rule UNKNOWN = Rule.permanent(FailureKind.UNKNOWN);
-
-  private LarkErrors() {}
-
-  /** The rule for a non-zero code; unknown codes are permanent {@link FailureKind#UNKNOWN}, never success. */
-  static Rule rule(int code, String msg) {
-    String m = msg == null ? "" : msg.toLowerCase(Locale.ROOT);
-    if (code == OVERLOADED) {
-      return m.contains("too many request") ? Rule.retryable(FailureKind.RATE_LIMITED)
-          : Rule.permanent(FailureKind.BAD_REQUEST);
-    }
-    if (code == CONTENT_NOT_CREATED) {
+      Map.entry(11310, Rule.permanent(FailureKind.BAD_REQUEST)))) // too many tables in a card
+      .byMessage(OVERLOADED, m -> m.contains("too many request") ? Rule.retryable(FailureKind.RATE_LIMITED)
+          : Rule.permanent(FailureKind.BAD_REQUEST))
       // "create message content fail": Feishu's page says "Service Internal Error" is a system
       // error worth a retry, and any other msg names what is wrong with the message (card
       // errors have sub-codes). That is a message Lark cannot build, not one moderation refused,
       // so BAD_REQUEST, which also leaves it to the @all fallback: a card that @s everyone in a
       // group that forbids it "fails", with a code the bot doc does not give
-      return m.contains("service internal error") ? Rule.retryable(FailureKind.SERVER_ERROR)
-          : Rule.permanent(FailureKind.BAD_REQUEST).because("Lark could not create the message content");
-    }
-    return RULES.getOrDefault(code, UNKNOWN);
-  }
+      .byMessage(CONTENT_NOT_CREATED, m -> m.contains("service internal error")
+          ? Rule.retryable(FailureKind.SERVER_ERROR)
+          : Rule.permanent(FailureKind.BAD_REQUEST).because("Lark could not create the message content"));
+
+  private LarkErrors() {}
 
   /**
    * The result for a non-zero code; {@code detail} must already be redacted. A rule's cause comes
    * first: {@code group allows only admins to @all: this group is set to only admin can mention @All}.
    */
   static SendResult classify(int code, String msg, String detail) {
-    Rule rule = rule(code, msg);
-    String text = Integer.toString(code);
-    String full = rule.cause() == null ? detail : rule.cause() + ": " + detail;
-    return rule.retryable()
-        ? new SendResult.Retryable(rule.kind(), text, full, null)
-        : new SendResult.Permanent(rule.kind(), text, full);
+    return TABLE.classify(code, msg, detail);
   }
 
   /** The codes with a fixed rule (9499 and 11246 aside), for tests that cover every row. */
   static Map<Integer, Rule> rules() {
-    return RULES;
+    return TABLE.rules();
   }
 }

@@ -22,7 +22,7 @@ public final class LarkNotices {
   public static List<OutboundMessage> render(NoticeRequest request) {
     Notice notice = request.notice();
     String keyword = request.robot().keyword() == null ? "" : "[" + Dialect.TEXT.inline(request.robot().keyword(), 40) + "] ";
-    MentionPlan plan = MentionPlan.of(notice.mentions());
+    MentionMarkup plan = MentionMarkup.of(notice.mentions());
     List<String> lines = new ArrayList<>();
     lines.add(keyword + Dialect.TEXT.inline(notice.title(), MAX_LINE));
     notice.lines().forEach(line -> lines.add(Dialect.TEXT.inline(line, MAX_LINE)));
@@ -30,7 +30,7 @@ public final class LarkNotices {
     if (!unresolved.isEmpty()) {
       lines.add(unresolved);
     }
-    String text = MentionPlan.withTags(String.join("\n", lines), plan.textTagList());
+    String text = MentionMarkup.withTags(String.join("\n", lines), plan.textTagList());
     ObjectNode root = LarkMessages.root(LarkMessages.TEXT);
     root.putObject("content").put("text", LarkMessages.clean(text));
     return List.of(new OutboundMessage(LarkMessages.TEXT, LarkMessages.write(root), plan.resolved()));

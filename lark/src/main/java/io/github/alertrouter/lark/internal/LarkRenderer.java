@@ -37,7 +37,7 @@ public final class LarkRenderer {
     LarkOptions options = LarkOptions.of(request.robot());
     Notification n = request.notification();
     Dialect dialect = dialect(options.msgType());
-    MentionPlan plan = MentionPlan.of(request.mentions());
+    MentionMarkup plan = MentionMarkup.of(request.mentions());
     List<AlertFacts> alerts = views(n, request.displayZone(), dialect);
     String keyword = request.robot().keyword() == null ? "" : request.robot().keyword();
     MessageFacts facts = MessageFacts.of(n, keyword, dialect, plan);
@@ -63,7 +63,7 @@ public final class LarkRenderer {
   public List<String> checkTemplate(String template) {
     Notification sample = Sample.notification();
     List<AlertFacts> alerts = views(sample, ZoneId.of("UTC"), Dialect.CARD);
-    MessageFacts facts = MessageFacts.of(sample, "keyword", Dialect.CARD, MentionPlan.of(List.of()));
+    MessageFacts facts = MessageFacts.of(sample, "keyword", Dialect.CARD, MentionMarkup.of(List.of()));
     return Templates.check(template, facts, Page.whole(alerts));
   }
 

@@ -33,7 +33,7 @@ import java.util.Map;
 record MessageFacts(
     Dialect dialect, boolean resolved, int firingCount, int resolvedCount, List<AlertFacts.Entry> groupLabels,
     String titleValues, String policy, String reason, int groups, String keyword, List<NotificationLink> links,
-    String colour, MentionPlan mentions) {
+    String colour, MentionMarkup mentions) {
   static final String FIRING_MARK = "🔥";
   static final String RESOLVED_MARK = "✅";
   private static final int MAX_TITLE_VALUES = 120;
@@ -53,7 +53,7 @@ record MessageFacts(
   static final String UNKNOWN_COLOUR = "orange";
   private static final List<String> RANK = List.of("red", "orange", "blue");
 
-  static MessageFacts of(Notification n, String keyword, Dialect dialect, MentionPlan mentions) {
+  static MessageFacts of(Notification n, String keyword, Dialect dialect, MentionMarkup mentions) {
     List<AlertFacts.Entry> group = new ArrayList<>();
     n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, dialect)));
     String values = Dialect.TEXT.inline(String.join(" ", n.groupLabels().values()), MAX_TITLE_VALUES);

@@ -48,14 +48,14 @@ final class PostLayout implements Layout {
     links(content, facts.links());
     if (page.carriesMentions()) {
       facts.mentions().unresolvedText(LarkEscaper.Dialect.POST).lines().forEach(u -> paragraph(content, u));
-      MentionPlan plan = facts.mentions();
+      MentionMarkup plan = facts.mentions();
       if (!plan.people().isEmpty() || plan.atAll()) {
         ArrayNode p = content.addArray();
         for (Map.Entry<String, String> e : plan.people().entrySet()) {
-          LarkMessages.at(p, e.getKey(), MentionPlan.postName(e.getValue()));
+          LarkMessages.at(p, e.getKey(), MentionMarkup.postName(e.getValue()));
         }
         if (plan.atAll()) {
-          LarkMessages.at(p, MentionPlan.ALL, MentionPlan.ALL_NAME);
+          LarkMessages.at(p, MentionMarkup.ALL, MentionMarkup.ALL_NAME);
         }
       }
     }

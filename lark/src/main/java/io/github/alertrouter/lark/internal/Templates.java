@@ -14,7 +14,7 @@ import java.util.function.Function;
  * Policies' mustache templates ({@code notifyRule.templates.lark}), compiled once and cached by
  * their text. A template writes the card markdown, the post's text paragraphs or the text
  * message's content; the title, buttons and mentions stay built-in (missing mention tags are
- * appended, see {@link MentionPlan#withTags}). Values come from {@link TemplateContext}, already
+ * appended, see {@link MentionMarkup#withTags}). Values come from {@link TemplateContext}, already
  * escaped, so the compiler's own escaper is the identity: re-escaping would mangle the trusted
  * mention tags and links. Unknown names are errors (reported by {@link #check} at configuration
  * time), {@code null}s print as {@code ""}. Thread-safe.

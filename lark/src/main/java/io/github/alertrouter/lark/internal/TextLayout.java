@@ -32,7 +32,7 @@ final class TextLayout implements Layout {
     List<String> tags = page.carriesMentions() ? facts.mentions().textTagList() : List.of();
     String content;
     if (template != null) {
-      content = MentionPlan.withTags(template.apply(page), tags);
+      content = MentionMarkup.withTags(template.apply(page), tags);
     } else {
       List<String> lines = new ArrayList<>();
       lines.add(facts.title(page, firstAlertName));

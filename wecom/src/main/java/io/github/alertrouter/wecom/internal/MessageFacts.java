@@ -27,13 +27,13 @@ import java.util.List;
  */
 record MessageFacts(
     boolean resolved, int firingCount, int resolvedCount, List<AlertFacts.Entry> groupLabels, String policy,
-    String reason, int groups, List<NotificationLink> links, MentionPlan mentions, List<String> tokens) {
+    String reason, int groups, List<NotificationLink> links, MentionMarkup mentions, List<String> tokens) {
   static final String FIRING_MARK = "🔥";
   static final String RESOLVED_MARK = "✅";
   private static final int MAX_TITLE_VALUES = 120;
   private static final int MAX_LINK_TITLE = 40;
 
-  static MessageFacts of(Notification n, MentionPlan mentions, List<String> tokens, WeComEscaper esc) {
+  static MessageFacts of(Notification n, MentionMarkup mentions, List<String> tokens, WeComEscaper esc) {
     List<AlertFacts.Entry> group = new ArrayList<>();
     n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, esc)));
     List<NotificationLink> links = n.links().stream()

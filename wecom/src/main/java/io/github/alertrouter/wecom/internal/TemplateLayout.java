@@ -44,7 +44,7 @@ final class TemplateLayout implements Layout {
     if (page.omitted() > 0 && !text.contains(page.moreLine())) {
       text = text + "\n\n" + page.moreLine();
     }
-    return page.carriesMentions() ? MentionPlan.withTokens(text, facts.tokens()) : text;
+    return page.carriesMentions() ? MentionMarkup.withTokens(text, facts.tokens()) : text;
   }
 
   /** jmustache reports most errors as {@link MustacheException}, but a few malformed tags as index errors. */

@@ -1,18 +1,13 @@
 package io.github.alertrouter.wecom.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.ClientContext;
-import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
-import io.github.alertrouter.spi.Transport;
-import io.github.alertrouter.spi.render.AnswerDetails;
-import io.github.alertrouter.spi.render.WebhookPost;
-import java.util.Objects;
+import io.github.alertrouter.spi.render.WebhookClient;
+import io.github.alertrouter.spi.render.WebhookProtocol;
+import io.github.alertrouter.spi.render.WebhookProtocol.Answer;
 
 /**
  * Sends messages to one WeCom robot: posts the body as UTF-8 JSON to the webhook, whose
@@ -23,65 +18,27 @@ import java.util.Objects;
  * which is kept: it names the code's help page and holds no secret.
  */
 public final class WeComClient implements RobotClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * What is WeCom's own; the rest is {@link WebhookClient}'s (docs/platforms.md §3.1, §3.6). The
+   * bare key is redacted too, in case an answer echoes it without {@code key=} before it; WeCom
+   * documents no wait header, so a 429 is left to the dispatcher's backoff.
+   */
+  private static final WebhookProtocol PROTOCOL =
+      WebhookProtocol.of("WeCom", Answer.fields("errcode", "errmsg"), WeComErrors.TABLE)
+          .redacting(robot -> {
+            String key = WeComRobots.key(robot.webhook().reveal());
+            return key != null && key.length() >= WeComRobots.MIN_KEY_LENGTH ? key : null;
+          })
+          .askedWait(response -> null);
 
-  private final Robot robot;
-  private final ClientContext context;
+  private final WebhookClient client;
 
   public WeComClient(Robot robot, ClientContext context) {
-    this.robot = Objects.requireNonNull(robot, "robot");
-    this.context = Objects.requireNonNull(context, "context");
+    this.client = new WebhookClient(robot, context, PROTOCOL);
   }
 
   @Override
   public SendResult send(OutboundMessage message) {
-    return WebhookPost.post(robot.webhook().reveal(), message.body(), context, this::detail, this::classify);
+    return client.send(message);
   }
-
-  SendResult classify(Transport.Response response) {
-    int status = response.status();
-    String body = response.body() == null ? "" : response.body();
-    String httpCode = "HTTP " + status;
-    if (status >= 500) {
-      return new SendResult.Retryable(FailureKind.SERVER_ERROR, httpCode, detail(body), null);
-    }
-    if (status == 429) {
-      return new SendResult.Retryable(FailureKind.RATE_LIMITED, httpCode, detail(body), null);
-    }
-    JsonNode answer = parse(body);
-    if (answer != null && answer.path("errcode").canConvertToInt()) {
-      int errcode = answer.get("errcode").asInt();
-      String errmsg = answer.path("errmsg").asText("");
-      if (errcode == 0 && status / 100 == 2) {
-        return SendResult.sent();
-      }
-      if (errcode != 0) {
-        return WeComErrors.classify(errcode, errmsg, detail(errmsg));
-      }
-    }
-    if (status / 100 == 4) {
-      return permanent(status == 413 ? FailureKind.TOO_LONG : FailureKind.BAD_REQUEST, httpCode, body);
-    }
-    return permanent(FailureKind.UNKNOWN, httpCode, "not a WeCom answer: " + body);
-  }
-
-  private SendResult permanent(FailureKind kind, String code, String detail) {
-    return new SendResult.Permanent(kind, code, detail(detail));
-  }
-
-  /** The bare key is redacted too, in case an answer echoes it without {@code key=} before it. */
-  private String detail(String text) {
-    String key = WeComRobots.key(robot.webhook().reveal());
-    return AnswerDetails.of(text, robot, key != null && key.length() >= WeComRobots.MIN_KEY_LENGTH ? key : null);
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      JsonNode node = JSON.readTree(body);
-      return node != null && node.isObject() ? node : null;
-    } catch (JsonProcessingException e) {
-      return null;
-    }
-  }
-
 }

@@ -18,7 +18,7 @@ public final class WeComNotices {
 
   public static List<OutboundMessage> render(NoticeRequest request) {
     Notice notice = request.notice();
-    MentionPlan plan = MentionPlan.of(notice.mentions(), WeComEscaper.TEXT);
+    MentionMarkup plan = MentionMarkup.of(notice.mentions(), WeComEscaper.TEXT);
     List<String> lines = new ArrayList<>();
     String keyword = request.robot().keyword() == null ? "" : "[" + WeComEscaper.TEXT.inline(request.robot().keyword()) + "] ";
     lines.add(keyword + WeComEscaper.TEXT.inline(notice.title(), MAX_LINE));
@@ -27,7 +27,7 @@ public final class WeComNotices {
     if (!unresolved.isEmpty()) {
       lines.add(unresolved);
     }
-    MentionPlan.Lists lists = plan.everything();
+    MentionMarkup.Lists lists = plan.everything();
     String body = WeComMessages.text(String.join("\n", lines), lists.mentionedList(), lists.mentionedMobileList());
     return List.of(new OutboundMessage(WeComMessages.TEXT, body, lists.mentions()));
   }

@@ -51,7 +51,7 @@ public final class WeComRenderer {
   public List<OutboundMessage> render(RenderRequest request) {
     WeComOptions options = WeComOptions.of(request.robot());
     Notification n = request.notification();
-    MentionPlan plan = MentionPlan.of(request.mentions(), WeComEscaper.MARKDOWN);
+    MentionMarkup plan = MentionMarkup.of(request.mentions(), WeComEscaper.MARKDOWN);
     MsgType type = options.msgType();
     if (type == MsgType.MARKDOWN && plan.needsLists() && options.mentionMode() == MentionMode.SINGLE) {
       type = MsgType.TEXT;
@@ -59,7 +59,7 @@ public final class WeComRenderer {
     boolean markdown = type != MsgType.TEXT;
     WeComEscaper escaper = markdown ? WeComEscaper.MARKDOWN : WeComEscaper.TEXT;
     if (!markdown) {
-      plan = MentionPlan.of(request.mentions(), escaper);
+      plan = MentionMarkup.of(request.mentions(), escaper);
     }
     MessageFacts facts = MessageFacts.of(n, plan, type == MsgType.MARKDOWN ? plan.tokens() : List.of(), escaper);
     Layout layout = request.template() != null
@@ -76,7 +76,7 @@ public final class WeComRenderer {
       int omitted = contents.get(i).omitted();
       switch (type) {
         case TEXT -> {
-          MentionPlan.Lists lists = first ? plan.everything() : MentionPlan.Lists.NONE;
+          MentionMarkup.Lists lists = first ? plan.everything() : MentionMarkup.Lists.NONE;
           out.add(text(content, lists, omitted));
         }
         case MARKDOWN -> {
@@ -101,13 +101,13 @@ public final class WeComRenderer {
   /** Problems with a template: syntax errors, and names the context does not have. */
   public List<String> checkTemplate(String template) {
     Notification n = SampleNotification.notification();
-    MessageFacts facts = MessageFacts.of(n, MentionPlan.of(List.of(), WeComEscaper.MARKDOWN), List.of(),
+    MessageFacts facts = MessageFacts.of(n, MentionMarkup.of(List.of(), WeComEscaper.MARKDOWN), List.of(),
         WeComEscaper.MARKDOWN);
     return TemplateLayout.Templates.check(template, facts, Page.whole(views(n, ZoneId.of("UTC"), WeComEscaper.MARKDOWN)));
   }
 
   /** A text message; {@code omittedAlerts} for a content that lists alerts, 0 for a mention follow-up. */
-  private static OutboundMessage text(String content, MentionPlan.Lists lists, int omittedAlerts) {
+  private static OutboundMessage text(String content, MentionMarkup.Lists lists, int omittedAlerts) {
     return new OutboundMessage(WeComMessages.TEXT,
         WeComMessages.text(content, lists.mentionedList(), lists.mentionedMobileList()), lists.mentions(),
         omittedAlerts);

@@ -18,12 +18,12 @@ import java.util.Set;
  * @param resolved the mentions the lists carry
  * @param unresolved one escaped line per mention that cannot be @-ed
  */
-record MentionPlan(
+record MentionMarkup(
     List<String> mobiles, List<String> userIds, boolean atAll, List<Mention> resolved, List<String> unresolved) {
   static final String ALL_TOKEN = "@所有人";
   private static final int MAX_NAME_CODE_POINTS = 80;
 
-  static MentionPlan of(List<Mention> mentions) {
+  static MentionMarkup of(List<Mention> mentions) {
     Set<String> mobiles = new LinkedHashSet<>();
     Set<String> userIds = new LinkedHashSet<>();
     boolean all = false;
@@ -47,7 +47,7 @@ record MentionPlan(
             + " (not @-ed: " + DingTalkEscaper.inline(why, MAX_NAME_CODE_POINTS * 2) + ")");
       }
     }
-    return new MentionPlan(List.copyOf(mobiles), List.copyOf(userIds), all, List.copyOf(resolved), List.copyOf(unresolved));
+    return new MentionMarkup(List.copyOf(mobiles), List.copyOf(userIds), all, List.copyOf(resolved), List.copyOf(unresolved));
   }
 
   boolean hasResolved() {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * @param otherMentions the mentions behind {@code mobiles} and {@code atAll}: what markdown cannot carry
  * @param unresolved one escaped line per mention that cannot be @-ed
  */
-record MentionPlan(
+record MentionMarkup(
     List<String> userIds, List<String> mobiles, boolean atAll, List<Mention> userIdMentions,
     List<Mention> otherMentions, List<String> unresolved) {
   /** WeCom's "everyone" entry in {@code mentioned_list} and {@code mentioned_mobile_list}. */
@@ -38,7 +38,7 @@ record MentionPlan(
     }
   }
 
-  static MentionPlan of(List<Mention> mentions, WeComEscaper escaper) {
+  static MentionMarkup of(List<Mention> mentions, WeComEscaper escaper) {
     Set<String> userIds = new LinkedHashSet<>();
     Set<String> mobiles = new LinkedHashSet<>();
     boolean all = false;
@@ -66,7 +66,7 @@ record MentionPlan(
             + " (not @-ed: " + escaper.inline(why, MAX_NAME_CODE_POINTS * 2) + ")");
       }
     }
-    return new MentionPlan(List.copyOf(userIds), List.copyOf(mobiles), all, List.copyOf(userIdMentions),
+    return new MentionMarkup(List.copyOf(userIds), List.copyOf(mobiles), all, List.copyOf(userIdMentions),
         List.copyOf(other), List.copyOf(unresolved));
   }
 

@@ -22,14 +22,14 @@ import java.util.Map;
  * @param resolved the mentions carried
  * @param unresolved raw lines {@code Name (not @-ed: reason)}; layouts escape them
  */
-record MentionPlan(Map<String, String> people, boolean atAll, List<Mention> resolved, List<String> unresolved) {
+record MentionMarkup(Map<String, String> people, boolean atAll, List<Mention> resolved, List<String> unresolved) {
   static final String ALL = "all";
   static final String ALL_NAME = "所有人";
   static final String CARD_ALL = "<at id=all></at>";
   static final String TEXT_ALL = "<at user_id=\"all\">" + ALL_NAME + "</at>";
   private static final int MAX_NAME = 80;
 
-  static MentionPlan of(List<Mention> mentions) {
+  static MentionMarkup of(List<Mention> mentions) {
     Map<String, String> people = new LinkedHashMap<>();
     boolean all = false;
     List<Mention> resolved = new ArrayList<>();
@@ -52,7 +52,7 @@ record MentionPlan(Map<String, String> people, boolean atAll, List<Mention> reso
         unresolved.add(m.name() + " (not @-ed: " + why + ")");
       }
     }
-    return new MentionPlan(Collections.unmodifiableMap(people), all, List.copyOf(resolved), List.copyOf(unresolved));
+    return new MentionMarkup(Collections.unmodifiableMap(people), all, List.copyOf(resolved), List.copyOf(unresolved));
   }
 
   /** Every card tag, for checking a template kept them. */

@@ -1,0 +1,186 @@
+package io.github.alertrouter.spi.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.spi.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * What is a platform's own in talking to its robot webhook, for {@link WebhookClient}: where an
+ * answer's code is, what each code means, and how a request is signed. The client does the rest the
+ * same way for every platform (posting, transport failures, HTTP status, redaction).
+ *
+ * <pre>{@code
+ * WebhookProtocol.of("DingTalk", Answer.fields("errcode", "errmsg"), DingTalkErrors.TABLE)
+ *     .signingUrl((webhook, secret, clock) -> DingTalkSigner.sign(webhook, secret.reveal(), clock.millis()));
+ * }</pre>
+ *
+ * <p>{@link #of} describes a webhook that signs nothing, answers success and errors as a code in a
+ * 2xx JSON body, and may name a wait in {@code Retry-After}; each {@code with…}-style method returns
+ * a copy that differs in one part. Immutable and thread-safe when its parts are (they must be
+ * stateless); the parts put no secret in what they return except a signed URL or body.
+ */
+public final class WebhookProtocol {
+  /**
+   * Reads the code and message of an answer.
+   */
+  @FunctionalInterface
+  public interface Reader {
+    /**
+     * The answer's code and message, or {@code null} when it carries no code.
+     *
+     * @param body the answer, a JSON object
+     * @param text the answer as it came, for a detail that shows all of it
+     */
+    Answer read(JsonNode body, String text);
+  }
+
+  /** Signs a webhook URL or a body for a robot with a secret, afresh for every request. */
+  @FunctionalInterface
+  public interface Signer {
+    /** {@code unsigned} signed with {@code secret}, with timestamps from {@code clock}. */
+    String sign(String unsigned, Secret secret, Clock clock);
+  }
+
+  /** Classifies a JSON answer that has no code the platform reads. */
+  @FunctionalInterface
+  public interface OtherAnswer {
+    /**
+     * The result for {@code body}, or {@code null} to classify it by its HTTP status.
+     *
+     * @param detail redacts and shortens a detail text, as every result's detail must be
+     */
+    SendResult classify(JsonNode body, String text, UnaryOperator<String> detail);
+  }
+
+  /**
+   * What an answer says: its code (0 for success), its message, and the text a failure's detail
+   * shows (before redaction).
+   */
+  public record Answer(int code, String message, String detail) {
+    public Answer {
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(detail, "detail");
+    }
+
+    /**
+     * Reads the integer field {@code codeField} (absent or not an integer: no code) and the text
+     * field {@code messageField} (absent: empty), which is also the detail.
+     */
+    public static Reader fields(String codeField, String messageField) {
+      return (body, text) -> {
+        if (!body.path(codeField).canConvertToInt()) {
+          return null;
+        }
+        String message = body.path(messageField).asText("");
+        return new Answer(body.get(codeField).asInt(), message, message);
+      };
+    }
+  }
+
+  private static final Signer UNSIGNED = (unsigned, secret, clock) -> unsigned;
+
+  final String name;
+  final Reader reader;
+  final ErrorTable errors;
+  final Signer urlSigner;
+  final Signer bodySigner;
+  final Function<Robot, String> bareCredential;
+  final Function<Transport.Response, Duration> askedWait;
+  final OtherAnswer otherAnswer;
+  final boolean codeFirst;
+
+  private WebhookProtocol(String name, Reader reader, ErrorTable errors, Signer urlSigner, Signer bodySigner,
+      Function<Robot, String> bareCredential, Function<Transport.Response, Duration> askedWait,
+      OtherAnswer otherAnswer, boolean codeFirst) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.errors = Objects.requireNonNull(errors, "errors");
+    this.urlSigner = Objects.requireNonNull(urlSigner, "urlSigner");
+    this.bodySigner = Objects.requireNonNull(bodySigner, "bodySigner");
+    this.bareCredential = Objects.requireNonNull(bareCredential, "bareCredential");
+    this.askedWait = Objects.requireNonNull(askedWait, "askedWait");
+    this.otherAnswer = Objects.requireNonNull(otherAnswer, "otherAnswer");
+    this.codeFirst = codeFirst;
+  }
+
+  /**
+   * A protocol that signs nothing, reads codes with {@code reader} and classifies them with
+   * {@code errors}.
+   *
+   * @param name the platform's name as a detail shows it: {@code "not a DingTalk answer: …"}
+   */
+  public static WebhookProtocol of(String name, Reader reader, ErrorTable errors) {
+    return new WebhookProtocol(name, reader, errors, UNSIGNED, UNSIGNED, robot -> null,
+        response -> response.retryAfter().orElse(null), (body, text, detail) -> null, false);
+  }
+
+  /** This protocol, posting to the webhook URL {@code signer} makes for a robot with a secret. */
+  public WebhookProtocol signingUrl(Signer signer) {
+    return new WebhookProtocol(name, reader, errors, signer, bodySigner, bareCredential, askedWait, otherAnswer,
+        codeFirst);
+  }
+
+  /** This protocol, posting the body {@code signer} makes for a robot with a secret. */
+  public WebhookProtocol signingBody(Signer signer) {
+    return new WebhookProtocol(name, reader, errors, urlSigner, signer, bareCredential, askedWait, otherAnswer,
+        codeFirst);
+  }
+
+  /**
+   * This protocol, also redacting from every detail a credential an answer may echo without the
+   * parameter name {@link io.github.alertrouter.spi.Redaction} looks for.
+   *
+   * @param credential a robot's bare credential, or {@code null} for none
+   */
+  public WebhookProtocol redacting(Function<Robot, String> credential) {
+    return new WebhookProtocol(name, reader, errors, urlSigner, bodySigner, credential, askedWait, otherAnswer,
+        codeFirst);
+  }
+
+  /**
+   * This protocol, with the wait a rate-limited answer's headers ask for read by {@code wait}
+   * ({@code null}: the dispatcher's backoff) instead of {@code Retry-After}. It is given to a rate
+   * limit whose rule names no wait (an HTTP 429, say).
+   */
+  public WebhookProtocol askedWait(Function<Transport.Response, Duration> wait) {
+    return new WebhookProtocol(name, reader, errors, urlSigner, bodySigner, bareCredential, wait, otherAnswer,
+        codeFirst);
+  }
+
+  /**
+   * This protocol, classifying with {@code other} a JSON answer without a code (or with code 0
+   * under a status that is not success) before its HTTP status does.
+   */
+  public WebhookProtocol otherAnswer(OtherAnswer other) {
+    return new WebhookProtocol(name, reader, errors, urlSigner, bodySigner, bareCredential, askedWait, other,
+        codeFirst);
+  }
+
+  /**
+   * This protocol, reading the answer's code whatever the HTTP status: success is code 0 below 400
+   * (not only 2xx), a 429 is a rate limit named by its non-zero code, and a 5xx keeps a retryable
+   * code's result (a permanent one is still a server error). Without it, HTTP 5xx and 429 decide
+   * before the code.
+   */
+  public WebhookProtocol codeFirst() {
+    return new WebhookProtocol(name, reader, errors, urlSigner, bodySigner, bareCredential, askedWait, otherAnswer,
+        true);
+  }
+
+  /** The platform's name, as {@link #of} was given it. */
+  public String name() {
+    return name;
+  }
+
+  /** The platform's codes. */
+  public ErrorTable errors() {
+    return errors;
+  }
+}
