@@ -10,6 +10,11 @@
  * client skeleton: sign, post, classify ({@link io.github.alertrouter.spi.render.WebhookClient}),
  * which a platform drives with its {@link io.github.alertrouter.spi.render.WebhookProtocol} (where
  * the answer's code is, how it signs) and its {@link io.github.alertrouter.spi.render.ErrorTable}.
- * Dialect tables, layouts and templates stay in the platform modules.
+ * For layouts and templates: what every message of a notification shares
+ * ({@link io.github.alertrouter.spi.render.NotificationFacts}), the values every platform's templates
+ * see ({@link io.github.alertrouter.spi.render.TemplateContext}), and policies' templates compiled,
+ * cached and checked ({@link io.github.alertrouter.spi.render.Templates}) in a language behind
+ * {@link io.github.alertrouter.spi.render.TemplateEngine} (mustache today). Dialect tables, layouts
+ * and a platform's own template values stay in the platform modules.
  */
 package io.github.alertrouter.spi.render;

@@ -1,21 +1,17 @@
 package io.github.alertrouter.dingtalk.internal;
 
-import io.github.alertrouter.Alert;
 import io.github.alertrouter.dingtalk.DingTalkOptions;
 import io.github.alertrouter.notify.Notification;
-import io.github.alertrouter.notify.NotificationLink;
-import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
-import java.time.Instant;
+import io.github.alertrouter.spi.render.TemplateContext;
+import io.github.alertrouter.spi.render.Templates;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -30,7 +26,7 @@ import java.util.function.Function;
  * would have no button, so it falls back to markdown.
  */
 public final class DingTalkRenderer {
-  private final TemplateLayout.Templates templates = new TemplateLayout.Templates();
+  private final Templates templates = new Templates("DingTalk");
 
   /**
    * The messages for one request, each within {@link MessageBudget#MAX_BODY_BYTES}.
@@ -75,33 +71,12 @@ public final class DingTalkRenderer {
 
   /** Problems with a template: syntax errors, and names the context does not have. */
   public List<String> checkTemplate(String template) {
-    return TemplateLayout.Templates.check(template, SampleNotification.facts(), SampleNotification.page());
+    Notification sample = TemplateContext.sampleNotification();
+    MessageFacts facts = MessageFacts.of(sample, "keyword", true, MentionMarkup.of(List.of()), List.of());
+    return templates.check(template, TemplateLayout.context(facts, Page.whole(views(sample, ZoneId.of("UTC")))));
   }
 
   static List<AlertFacts> views(Notification n, ZoneId zone) {
     return AlertFacts.all(n, zone, DingTalkEscaper.MARKDOWN, MessageBudget.MAX_TEXT);
-  }
-
-  /** A notification with every context value filled, to find unknown names in a template. */
-  private static final class SampleNotification {
-    static MessageFacts facts() {
-      return MessageFacts.of(notification(), "keyword", true, MentionMarkup.of(List.of()), List.of());
-    }
-
-    static Page<AlertFacts> page() {
-      return Page.whole(views(notification(), ZoneId.of("UTC")));
-    }
-
-    private static Notification notification() {
-      Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
-      Alert firing = Alert.firing(Map.of("alertname", "Sample", "severity", "warning"))
-          .annotation("summary", "s").annotation("description", "d").startsAt(t)
-          .generatorURL("https://example.com/graph").build();
-      Alert resolved = firing.resolvedAt(t.plusSeconds(60));
-      return new Notification("policy", "{}:{}", new TreeMap<>(Map.of("alertname", "Sample")),
-          NotifyReason.FIRST_NOTIFICATION, List.of(firing), List.of(resolved),
-          List.of(new NotificationLink(NotificationLink.Kind.RUNBOOK, "Runbook", "https://example.com/rb")),
-          t, 1);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.alertrouter.dingtalk.internal;
 
 import io.github.alertrouter.spi.render.AlertFacts;
+import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,27 +47,17 @@ final class MarkdownLayout implements Layout {
   }
 
   private String heading(Page<AlertFacts> page) {
-    String keyword = facts.keyword().isEmpty() ? "" : "[" + facts.keyword() + "] ";
-    String group = String.join(" ", facts.groupLabels().stream().map(AlertFacts.Entry::value).toList());
-    return "### " + keyword + facts.statusLine() + (group.isEmpty() ? "" : " · " + group);
+    return "### " + facts.about().heading();
   }
 
   private String about() {
-    StringBuilder s = new StringBuilder();
-    if (!facts.groupLabels().isEmpty()) {
-      s.append("**Group:** ").append(facts.groupText()).append("\n\n");
-    }
-    s.append("**Policy:** ").append(facts.policy()).append(" · **Reason:** ").append(facts.reason());
-    if (facts.groups() > 1) {
-      s.append("\n\n**Digest:** merges ").append(facts.groups()).append(" groups");
-    }
-    return s.toString();
+    return String.join("\n\n", facts.about().aboutLines("**"));
   }
 
   /** One alert: marker, name and severity; summary; description; key labels; times and source. */
   static String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
-    String head = (a.resolved() ? MessageFacts.RESOLVED_MARK : MessageFacts.FIRING_MARK)
+    String head = (a.resolved() ? NotificationFacts.RESOLVED_MARK : NotificationFacts.FIRING_MARK)
         + " **" + (a.name().isEmpty() ? "alert" : a.name()) + "**"
         + (a.severity().isEmpty() ? "" : " · " + a.severity())
         + (a.resolved() && !a.duration().isEmpty() ? " · resolved after " + a.duration() : "");

@@ -1,19 +1,22 @@
 package io.github.alertrouter.dingtalk.internal;
 
-import com.samskivert.mustache.Escapers;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
-import com.samskivert.mustache.Template;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import io.github.alertrouter.spi.render.Template;
+import io.github.alertrouter.spi.render.TemplateContext;
+import java.util.Map;
 
 /**
- * A policy's mustache template as the message text (the title stays built-in). Values come from
- * {@link TemplateContext}, already escaped, so the compiler's own escaper is the identity:
- * re-escaping would mangle the trusted mention line and links. Unknown names are errors (caught by
- * {@link Templates#check} at configuration time), {@code null}s print as {@code ""}.
+ * A policy's template as the message text (the title stays built-in). Its values are core's
+ * {@link TemplateContext}, escaped by {@link DingTalkEscaper}, and DingTalk's own:
+ *
+ * <pre>
+ * keyword           the robot's keyword, or ""
+ * source            (of each alert) "[source](url)" or ""
+ * linkLine          "[Runbook](url) · ..." (markdown only)
+ * unresolved        people who cannot be @-ed, by name, with the reason
+ * mentions          the @tokens ("@13800000001 @manager7"); "" in parts after the first
+ * </pre>
  *
  * <p>Two things a template cannot lose: when it leaves alerts out and does not print
  * {@code {{more}}}, the "…and N more alerts" line is appended; when it omits any @token (for
@@ -30,52 +33,17 @@ final class TemplateLayout implements Layout {
 
   @Override
   public String text(Page<AlertFacts> page) {
-    String text;
-    try {
-      text = template.execute(TemplateContext.of(facts, page)).strip();
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("DingTalk template: " + describe(e), e);
-    }
-    if (page.omitted() > 0 && !text.contains(page.moreLine())) {
-      text = text + "\n\n" + page.moreLine();
-    }
+    String text = template.text(context(facts, page), page, "\n\n");
     return page.carriesMentions() ? MentionMarkup.withTokens(text, facts.tokens()) : text;
   }
 
-  /** jmustache reports most errors as {@link MustacheException}, but a few malformed tags as index errors. */
-  static String describe(RuntimeException e) {
-    return e instanceof MustacheException ? e.getMessage() : "malformed tag (" + e + ")";
-  }
-
-  /** Compiled templates, cached by their text. Thread-safe. */
-  static final class Templates {
-    private static final Mustache.Compiler COMPILER =
-        Mustache.compiler().withEscaper(Escapers.NONE).nullValue("");
-    private final ConcurrentHashMap<String, Template> cache = new ConcurrentHashMap<>();
-
-    /** @throws IllegalArgumentException with the syntax error */
-    Template compile(String text) {
-      Template t = cache.get(text);
-      if (t != null) {
-        return t;
-      }
-      try {
-        t = COMPILER.compile(text);
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("DingTalk template: " + describe(e), e);
-      }
-      cache.putIfAbsent(text, t);
-      return t;
-    }
-
-    /** Syntax errors, and unknown names found by rendering a sample notification. */
-    static List<String> check(String text, MessageFacts sampleFacts, Page<AlertFacts> samplePage) {
-      try {
-        COMPILER.compile(text).execute(TemplateContext.of(sampleFacts, samplePage));
-        return List.of();
-      } catch (RuntimeException e) {
-        return List.of(describe(e));
-      }
-    }
+  /** The values a template sees for {@code page}. */
+  static Map<String, Object> context(MessageFacts facts, Page<AlertFacts> page) {
+    Map<String, Object> c = TemplateContext.of(facts.about(), page, a -> Links.source(a.generatorURL()));
+    c.put("keyword", facts.about().keyword());
+    c.put("linkLine", facts.linkLine());
+    c.put("unresolved", page.carriesMentions() ? facts.mentions().unresolvedText() : "");
+    c.put("mentions", page.carriesMentions() ? facts.tokenLine() : "");
+    return c;
   }
 }

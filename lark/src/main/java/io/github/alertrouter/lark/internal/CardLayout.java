@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.spi.render.AlertFacts;
+import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class CardLayout implements Layout {
       LarkMessages.markdownDiv(elements, MentionMarkup.withTags(text, mentionTags));
       mentionTags = List.of();
     }
-    buttons(elements, facts.links());
+    buttons(elements, facts.about().links());
     if (page.carriesMentions()) {
       String tail = String.join("\n", List.of(facts.mentions().unresolvedText(LarkEscaper.Dialect.CARD),
           String.join(" ", mentionTags)).stream().filter(s -> !s.isEmpty()).toList());
@@ -59,8 +60,8 @@ final class CardLayout implements Layout {
 
   private void builtIn(ArrayNode elements, Page<AlertFacts> page) {
     List<String> head = new ArrayList<>();
-    head.add(facts.heading());
-    head.addAll(facts.aboutLines("**"));
+    head.add(facts.about().heading());
+    head.addAll(facts.about().aboutLines("**"));
     if (page.isPart()) {
       head.add("**Part " + page.part() + "/" + page.parts() + "**");
     }
@@ -97,7 +98,7 @@ final class CardLayout implements Layout {
   /** One alert in {@code lark_md}: marker, name and severity; summary; description; key labels; times, source. */
   static String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
-    lines.add((a.resolved() ? MessageFacts.RESOLVED_MARK : MessageFacts.FIRING_MARK)
+    lines.add((a.resolved() ? NotificationFacts.RESOLVED_MARK : NotificationFacts.FIRING_MARK)
         + " **" + (a.name().isEmpty() ? "alert" : a.name()) + "**"
         + (a.severity().isEmpty() ? "" : " · " + a.severity())
         + (a.resolved() && !a.duration().isEmpty() ? " · resolved after " + a.duration() : ""));

@@ -4,19 +4,18 @@ import io.github.alertrouter.Alert;
 import io.github.alertrouter.lark.LarkOptions;
 import io.github.alertrouter.lark.internal.LarkEscaper.Dialect;
 import io.github.alertrouter.notify.Notification;
-import io.github.alertrouter.notify.NotificationLink;
-import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
-import java.time.Instant;
+import io.github.alertrouter.spi.render.Template;
+import io.github.alertrouter.spi.render.TemplateContext;
+import io.github.alertrouter.spi.render.Templates;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -26,7 +25,7 @@ import java.util.function.Function;
  * Internal: use {@code LarkProvider.render}. Thread-safe; holds only the compiled-template cache.
  */
 public final class LarkRenderer {
-  private final Templates templates = new Templates();
+  private final Templates templates = new Templates("Lark");
 
   /**
    * The messages for one request.
@@ -42,7 +41,7 @@ public final class LarkRenderer {
     String keyword = request.robot().keyword() == null ? "" : request.robot().keyword();
     MessageFacts facts = MessageFacts.of(n, keyword, dialect, plan);
     Function<Page<AlertFacts>, String> template = request.template() == null ? null
-        : Layout.withKeyword(Templates.text(templates.compile(request.template()), facts), keyword);
+        : Layout.withKeyword(templateText(templates.compile(request.template()), facts), keyword);
     String first = n.alertCount() == 0 ? "" : Dialect.TEXT.inline(firstName(n), AlertFacts.MAX_NAME);
     Layout layout = switch (options.msgType()) {
       case INTERACTIVE -> new CardLayout(facts, first, template);
@@ -61,10 +60,38 @@ public final class LarkRenderer {
 
   /** Problems with a template: syntax errors, and names the context does not have. */
   public List<String> checkTemplate(String template) {
-    Notification sample = Sample.notification();
-    List<AlertFacts> alerts = views(sample, ZoneId.of("UTC"), Dialect.CARD);
+    Notification sample = TemplateContext.sampleNotification();
     MessageFacts facts = MessageFacts.of(sample, "keyword", Dialect.CARD, MentionMarkup.of(List.of()));
-    return Templates.check(template, facts, Page.whole(alerts));
+    return templates.check(template, context(facts, Page.whole(views(sample, ZoneId.of("UTC"), Dialect.CARD))));
+  }
+
+  /**
+   * A policy's template as the text of a card's markdown, the post's paragraphs or the text message;
+   * "…and N more alerts" is appended when it left it out. The title, buttons and mentions stay
+   * built-in (missing mention tags are appended, see {@link MentionMarkup#withTags}).
+   */
+  private static Function<Page<AlertFacts>, String> templateText(Template template, MessageFacts facts) {
+    return page -> template.text(context(facts, page), page, "\n");
+  }
+
+  /**
+   * The values a template sees: core's {@link TemplateContext}, escaped for the dialect, and Lark's own:
+   * <pre>
+   * keyword           the robot's keyword, or ""
+   * source            (of each alert) "[source](url)" in cards, the URL otherwise, or ""
+   * unresolved        people who cannot be @-ed, by name, with the reason
+   * mentions          the @ tags of a card or text message ("" for post, whose at elements are
+   *                   always added after the template's text; "" in parts after the first)
+   * </pre>
+   */
+  private static Map<String, Object> context(MessageFacts facts, Page<AlertFacts> page) {
+    Dialect d = facts.dialect();
+    Map<String, Object> c = TemplateContext.of(facts.about(), page, a -> a.generatorURL().isEmpty() ? ""
+        : d == Dialect.CARD ? "[source](" + LarkMessages.markdownUrl(a.generatorURL()) + ")" : a.generatorURL());
+    c.put("keyword", facts.about().keyword());
+    c.put("unresolved", page.carriesMentions() ? facts.mentions().unresolvedText(d) : "");
+    c.put("mentions", page.carriesMentions() && d != Dialect.POST ? facts.mentions().tags(d) : "");
+    return c;
   }
 
   static Dialect dialect(LarkOptions.MsgType type) {
@@ -82,18 +109,5 @@ public final class LarkRenderer {
 
   static List<AlertFacts> views(Notification n, ZoneId zone, Dialect dialect) {
     return AlertFacts.all(n, zone, dialect, MessageBudget.MAX_TEXT);
-  }
-
-  /** A notification with every context value filled, to find unknown names in a template. */
-  private static final class Sample {
-    static Notification notification() {
-      Instant t = Instant.parse("2026-01-01T00:00:00Z");
-      Alert firing = Alert.firing(Map.of("alertname", "Sample", "severity", "warning"))
-          .annotation("summary", "s").annotation("description", "d").startsAt(t)
-          .generatorURL("https://example.com/graph").build();
-      return new Notification("policy", "{}:{}", new TreeMap<>(Map.of("alertname", "Sample")),
-          NotifyReason.FIRST_NOTIFICATION, List.of(firing), List.of(firing.resolvedAt(t.plusSeconds(60))),
-          List.of(new NotificationLink(NotificationLink.Kind.RUNBOOK, "Runbook", "https://example.com/rb")), t, 1);
-    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.spi.render.AlertFacts;
+import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +38,15 @@ final class PostLayout implements Layout {
     if (template != null) {
       template.apply(page).lines().filter(l -> !l.isBlank()).forEach(l -> paragraph(content, l));
     } else {
-      paragraph(content, facts.heading());
-      facts.aboutLines("").forEach(l -> paragraph(content, l));
+      paragraph(content, facts.about().heading());
+      facts.about().aboutLines("").forEach(l -> paragraph(content, l));
       if (page.isPart()) {
         paragraph(content, "Part " + page.part() + "/" + page.parts());
       }
       page.items().forEach(a -> alert(content, a));
       paragraph(content, page.moreLine());
     }
-    links(content, facts.links());
+    links(content, facts.about().links());
     if (page.carriesMentions()) {
       facts.mentions().unresolvedText(LarkEscaper.Dialect.POST).lines().forEach(u -> paragraph(content, u));
       MentionMarkup plan = facts.mentions();
@@ -69,7 +70,7 @@ final class PostLayout implements Layout {
   }
 
   private static void alert(ArrayNode content, AlertFacts a) {
-    paragraph(content, (a.resolved() ? MessageFacts.RESOLVED_MARK : MessageFacts.FIRING_MARK) + " "
+    paragraph(content, (a.resolved() ? NotificationFacts.RESOLVED_MARK : NotificationFacts.FIRING_MARK) + " "
         + (a.name().isEmpty() ? "alert" : a.name())
         + (a.severity().isEmpty() ? "" : " · " + a.severity())
         + (a.resolved() && !a.duration().isEmpty() ? " · resolved after " + a.duration() : ""));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.lark.internal.LarkEscaper.Dialect;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.spi.render.AlertFacts;
+import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,8 @@ final class TextLayout implements Layout {
     } else {
       List<String> lines = new ArrayList<>();
       lines.add(facts.title(page, firstAlertName));
-      lines.add(facts.heading());
-      lines.addAll(facts.aboutLines(""));
+      lines.add(facts.about().heading());
+      lines.addAll(facts.about().aboutLines(""));
       for (AlertFacts a : page.items()) {
         lines.add("");
         lines.add(alert(a));
@@ -46,7 +47,7 @@ final class TextLayout implements Layout {
         lines.add("");
         lines.add(page.moreLine());
       }
-      for (NotificationLink l : facts.links()) {
+      for (NotificationLink l : facts.about().links()) {
         lines.add(MessageFacts.linkTitle(l) + ": " + l.url());
       }
       if (page.carriesMentions()) {
@@ -62,7 +63,7 @@ final class TextLayout implements Layout {
 
   static String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
-    lines.add((a.resolved() ? MessageFacts.RESOLVED_MARK : MessageFacts.FIRING_MARK) + " "
+    lines.add((a.resolved() ? NotificationFacts.RESOLVED_MARK : NotificationFacts.FIRING_MARK) + " "
         + (a.name().isEmpty() ? "alert" : a.name())
         + (a.severity().isEmpty() ? "" : " · " + a.severity())
         + (a.resolved() && !a.duration().isEmpty() ? " · resolved after " + a.duration() : ""));

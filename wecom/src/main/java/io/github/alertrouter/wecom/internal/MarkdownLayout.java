@@ -1,6 +1,7 @@
 package io.github.alertrouter.wecom.internal;
 
 import io.github.alertrouter.spi.render.AlertFacts;
+import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,18 +57,18 @@ final class MarkdownLayout implements Layout {
   private String heading(String firstName, Page<AlertFacts> page) {
     String subject = facts.subject(firstName);
     String part = MessageFacts.partMarker(page);
-    return "## " + font(facts.resolved() ? INFO : WARNING, facts.statusLine())
+    return "## " + font(facts.about().resolved() ? INFO : WARNING, facts.about().statusLine())
         + (subject.isEmpty() ? "" : " " + subject) + (part.isEmpty() ? "" : " " + part);
   }
 
   private String about() {
     List<String> lines = new ArrayList<>();
-    if (!facts.groupLabels().isEmpty()) {
-      lines.add("> " + font(COMMENT, "Group: " + facts.groupText()));
+    if (!facts.about().groupLabels().isEmpty()) {
+      lines.add("> " + font(COMMENT, "Group: " + facts.about().groupText()));
     }
-    lines.add("> " + font(COMMENT, "Policy: " + facts.policy() + " · Reason: " + facts.reason()));
-    if (facts.groups() > 1) {
-      lines.add("> **Digest:** merges " + facts.groups() + " groups");
+    lines.add("> " + font(COMMENT, "Policy: " + facts.about().policy() + " · Reason: " + facts.about().reason()));
+    if (facts.about().groups() > 1) {
+      lines.add("> **Digest:** merges " + facts.about().groups() + " groups");
     }
     return String.join("\n", lines);
   }
@@ -76,8 +77,8 @@ final class MarkdownLayout implements Layout {
   private String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
     String marker = a.resolved()
-        ? font(INFO, MessageFacts.RESOLVED_MARK + " RESOLVED")
-        : font(WARNING, MessageFacts.FIRING_MARK + " FIRING");
+        ? font(INFO, NotificationFacts.RESOLVED_MARK + " RESOLVED")
+        : font(WARNING, NotificationFacts.FIRING_MARK + " FIRING");
     lines.add(marker + " **" + (a.name().isEmpty() ? "alert" : a.name()) + "**"
         + (a.severity().isEmpty() ? "" : " · " + a.severity())
         + (a.resolved() && !a.duration().isEmpty() ? " · after " + a.duration() : ""));

@@ -1,20 +1,23 @@
 package io.github.alertrouter.wecom.internal;
 
-import com.samskivert.mustache.Escapers;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
-import com.samskivert.mustache.Template;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import io.github.alertrouter.spi.render.Template;
+import io.github.alertrouter.spi.render.TemplateContext;
+import java.util.Map;
 
 /**
- * A policy's mustache template ({@code notifyRule.templates.wecom}) as the message content.
- * Values come from {@link TemplateContext}, already escaped, so the compiler's own escaper is the
- * identity: re-escaping would mangle the trusted mention tokens and links. Unknown names are
- * errors (caught by {@link Templates#check} at configuration time), {@code null}s print as
- * {@code ""}.
+ * A policy's template ({@code notifyRule.templates.wecom}) as the message content. Its values are
+ * core's {@link TemplateContext}, escaped by {@link WeComEscaper} for the content's dialect, and
+ * WeCom's own (there is no {@code keyword}):
+ *
+ * <pre>
+ * colour            "warning" while anything fires, else "info": {@code <font color="{{colour}}">}
+ * source            (of each alert) "[source](url)" in markdown, the URL in text, or ""
+ * linkLine          "[Runbook](url) · ..." (text: "Runbook: url" lines)
+ * unresolved        people who cannot be @-ed, by name, with the reason
+ * mentions          the "&lt;@userid&gt;" tokens (markdown only); "" in parts after the first
+ * </pre>
  *
  * <p>Two things a template cannot lose: when it leaves alerts out and does not print
  * {@code {{more}}}, the "…and N more alerts" line is appended; when it omits any
@@ -35,52 +38,18 @@ final class TemplateLayout implements Layout {
 
   @Override
   public String text(Page<AlertFacts> page) {
-    String text;
-    try {
-      text = template.execute(TemplateContext.of(facts, page, markdown)).strip();
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("WeCom template: " + describe(e), e);
-    }
-    if (page.omitted() > 0 && !text.contains(page.moreLine())) {
-      text = text + "\n\n" + page.moreLine();
-    }
+    String text = template.text(context(facts, page, markdown), page, "\n\n");
     return page.carriesMentions() ? MentionMarkup.withTokens(text, facts.tokens()) : text;
   }
 
-  /** jmustache reports most errors as {@link MustacheException}, but a few malformed tags as index errors. */
-  static String describe(RuntimeException e) {
-    return e instanceof MustacheException ? e.getMessage() : "malformed tag (" + e + ")";
-  }
-
-  /** Compiled templates, cached by their text. Thread-safe. */
-  static final class Templates {
-    private static final Mustache.Compiler COMPILER =
-        Mustache.compiler().withEscaper(Escapers.NONE).nullValue("");
-    private final ConcurrentHashMap<String, Template> cache = new ConcurrentHashMap<>();
-
-    /** @throws IllegalArgumentException with the syntax error */
-    Template compile(String text) {
-      Template t = cache.get(text);
-      if (t != null) {
-        return t;
-      }
-      try {
-        t = COMPILER.compile(text);
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("WeCom template: " + describe(e), e);
-      }
-      cache.putIfAbsent(text, t);
-      return t;
-    }
-
-    /** Syntax errors, and unknown names found by rendering a sample notification. */
-    static List<String> check(String text, MessageFacts sampleFacts, Page<AlertFacts> samplePage) {
-      try {
-        COMPILER.compile(text).execute(TemplateContext.of(sampleFacts, samplePage, true));
-        return List.of();
-      } catch (RuntimeException e) {
-        return List.of(describe(e));
-      }
-    }
+  /** The values a template sees for {@code page}, in markdown or text content. */
+  static Map<String, Object> context(MessageFacts facts, Page<AlertFacts> page, boolean markdown) {
+    Map<String, Object> c = TemplateContext.of(facts.about(), page,
+        a -> markdown ? Links.source(a.generatorURL()) : a.generatorURL());
+    c.put("colour", facts.about().resolved() ? MarkdownLayout.INFO : MarkdownLayout.WARNING);
+    c.put("linkLine", markdown ? facts.markdownLinkLine() : facts.textLinkLines());
+    c.put("unresolved", page.carriesMentions() ? facts.mentions().unresolvedText() : "");
+    c.put("mentions", page.carriesMentions() ? facts.tokenLine() : "");
+    return c;
   }
 }

@@ -1,6 +1,7 @@
 package io.github.alertrouter.wecom.internal;
 
 import io.github.alertrouter.spi.render.AlertFacts;
+import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +26,12 @@ final class TextLayout implements Layout {
     String part = MessageFacts.partMarker(page);
     List<String> head = new ArrayList<>();
     head.add(facts.title(first) + (part.isEmpty() ? "" : " " + part));
-    if (!facts.groupLabels().isEmpty()) {
-      head.add("Group: " + facts.groupText());
-    }
-    head.add("Policy: " + facts.policy() + " · Reason: " + facts.reason());
-    if (facts.groups() > 1) {
-      head.add("Digest: merges " + facts.groups() + " groups");
-    }
+    head.addAll(facts.about().aboutLines(""));
     blocks.add(String.join("\n", head));
     AlertFacts.firing(page.items()).forEach(a -> blocks.add(alert(a)));
     AlertFacts.resolved(page.items()).forEach(a -> blocks.add(alert(a)));
     blocks.add(page.moreLine());
-    blocks.add(String.join("\n", facts.links().stream().map(l -> l.title() + ": " + l.url()).toList()));
+    blocks.add(facts.textLinkLines());
     if (page.carriesMentions()) {
       blocks.add(facts.mentions().unresolvedText());
     }
@@ -45,7 +40,7 @@ final class TextLayout implements Layout {
 
   private static String alert(AlertFacts a) {
     List<String> lines = new ArrayList<>();
-    lines.add((a.resolved() ? MessageFacts.RESOLVED_MARK + " RESOLVED " : MessageFacts.FIRING_MARK + " FIRING ")
+    lines.add((a.resolved() ? NotificationFacts.RESOLVED_MARK + " RESOLVED " : NotificationFacts.FIRING_MARK + " FIRING ")
         + (a.name().isEmpty() ? "alert" : a.name())
         + (a.severity().isEmpty() ? "" : " · " + a.severity())
         + (a.resolved() && !a.duration().isEmpty() ? " · after " + a.duration() : ""));

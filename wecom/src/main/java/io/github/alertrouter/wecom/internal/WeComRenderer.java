@@ -1,23 +1,19 @@
 package io.github.alertrouter.wecom.internal;
 
-import io.github.alertrouter.Alert;
 import io.github.alertrouter.notify.Notification;
-import io.github.alertrouter.notify.NotificationLink;
-import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
+import io.github.alertrouter.spi.render.TemplateContext;
+import io.github.alertrouter.spi.render.Templates;
 import io.github.alertrouter.wecom.WeComOptions.MentionMode;
 import io.github.alertrouter.wecom.WeComOptions.MsgType;
 import io.github.alertrouter.wecom.WeComOptions;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Renders notifications as WeCom messages. Internal: use {@code WeComProvider.render}.
@@ -41,7 +37,7 @@ import java.util.TreeMap;
  * likely refuses an empty text with 44004. Unresolved mentions are named in the first content.
  */
 public final class WeComRenderer {
-  private final TemplateLayout.Templates templates = new TemplateLayout.Templates();
+  private final Templates templates = new Templates("WeCom");
 
   /**
    * The messages for one request, each content within its type's limit.
@@ -100,10 +96,11 @@ public final class WeComRenderer {
 
   /** Problems with a template: syntax errors, and names the context does not have. */
   public List<String> checkTemplate(String template) {
-    Notification n = SampleNotification.notification();
-    MessageFacts facts = MessageFacts.of(n, MentionMarkup.of(List.of(), WeComEscaper.MARKDOWN), List.of(),
+    Notification sample = TemplateContext.sampleNotification();
+    MessageFacts facts = MessageFacts.of(sample, MentionMarkup.of(List.of(), WeComEscaper.MARKDOWN), List.of(),
         WeComEscaper.MARKDOWN);
-    return TemplateLayout.Templates.check(template, facts, Page.whole(views(n, ZoneId.of("UTC"), WeComEscaper.MARKDOWN)));
+    Page<AlertFacts> page = Page.whole(views(sample, ZoneId.of("UTC"), WeComEscaper.MARKDOWN));
+    return templates.check(template, TemplateLayout.context(facts, page, true));
   }
 
   /** A text message; {@code omittedAlerts} for a content that lists alerts, 0 for a mention follow-up. */
@@ -115,20 +112,5 @@ public final class WeComRenderer {
 
   static List<AlertFacts> views(Notification n, ZoneId zone, WeComEscaper escaper) {
     return AlertFacts.all(n, zone, escaper, MessageBudget.MAX_TEXT);
-  }
-
-  /** A notification with every context value filled, to find unknown names in a template. */
-  private static final class SampleNotification {
-    static Notification notification() {
-      Instant t = Instant.parse("2026-01-01T00:00:00Z");
-      Alert firing = Alert.firing(Map.of("alertname", "Sample", "severity", "warning"))
-          .annotation("summary", "s").annotation("description", "d").startsAt(t)
-          .generatorURL("https://example.com/graph").build();
-      Alert resolved = firing.resolvedAt(t.plusSeconds(60));
-      return new Notification("policy", "{}:{}", new TreeMap<>(Map.of("alertname", "Sample")),
-          NotifyReason.FIRST_NOTIFICATION, List.of(firing), List.of(resolved),
-          List.of(new NotificationLink(NotificationLink.Kind.RUNBOOK, "Runbook", "https://example.com/rb")),
-          t, 1);
-    }
   }
 }

@@ -1,0 +1,127 @@
+package io.github.alertrouter.spi.render;
+
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotificationLink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What every message of one notification shares, whatever the platform: status, counts, group,
+ * policy, reason, digest size, keyword and links, with untrusted values made inert by the message
+ * dialect's {@link Escaper}. A platform adds what is its own (mention markup, colours) beside it.
+ * Immutable and thread-safe.
+ *
+ * @param escaper the message dialect's escaper
+ * @param resolved whether every alert resolved (the "resolved" look)
+ * @param firingCount alerts firing
+ * @param resolvedCount alerts resolved
+ * @param groupLabels the group's labels, escaped
+ * @param policy the policy name, escaped, within {@link AlertFacts#MAX_NAME}
+ * @param reason why it is sent ({@code first notification})
+ * @param groups how many groups a digest merges (1 otherwise)
+ * @param keyword the robot's keyword verbatim (trusted config: it must match exactly), or {@code ""}
+ * @param links the trusted links, titles as the notification has them (see {@link #escapedLinks})
+ */
+public record NotificationFacts(
+    Escaper escaper, boolean resolved, int firingCount, int resolvedCount, List<AlertFacts.Entry> groupLabels,
+    String policy, String reason, int groups, String keyword, List<NotificationLink> links) {
+  /** Marks a firing alert or status. */
+  public static final String FIRING_MARK = "🔥";
+  /** Marks a resolved alert or status. */
+  public static final String RESOLVED_MARK = "✅";
+  /** Longest link title, in escaped units. */
+  public static final int MAX_LINK_TITLE = 40;
+  /** Longest run of group values in a title, in escaped units. */
+  public static final int MAX_TITLE_VALUES = 120;
+
+  public NotificationFacts {
+    Objects.requireNonNull(escaper, "escaper");
+    groupLabels = List.copyOf(groupLabels);
+    links = List.copyOf(links);
+    keyword = keyword == null ? "" : keyword;
+  }
+
+  /**
+   * The facts of {@code n} for a message escaped by {@code escaper}.
+   *
+   * @param keyword the robot's keyword, or {@code null} (or {@code ""}) for none
+   */
+  public static NotificationFacts of(Notification n, String keyword, Escaper escaper) {
+    List<AlertFacts.Entry> group = new ArrayList<>();
+    n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, escaper)));
+    return new NotificationFacts(escaper, n.isResolved(), n.firing().size(), n.resolved().size(), group,
+        escaper.inline(n.policy(), AlertFacts.MAX_NAME), n.reasonText(), n.groups(), keyword, n.links());
+  }
+
+  /** {@code firing} or {@code resolved}. */
+  public String status() {
+    return resolved ? "resolved" : "firing";
+  }
+
+  /** {@code 🔥 FIRING:3}, {@code 🔥 FIRING:2 · ✅ RESOLVED:1}, {@code ✅ RESOLVED:2}. */
+  public String statusLine() {
+    if (resolved) {
+      return RESOLVED_MARK + " RESOLVED:" + resolvedCount;
+    }
+    return FIRING_MARK + " FIRING:" + firingCount + (resolvedCount == 0 ? "" : " · " + RESOLVED_MARK + " RESOLVED:" + resolvedCount);
+  }
+
+  /** The group's escaped values, {@code HighLatency payments}, or {@code ""}. */
+  public String groupValues() {
+    return String.join(" ", groupLabels.stream().map(AlertFacts.Entry::value).toList());
+  }
+
+  /** {@code alertname=HighLatency, service=payments}. */
+  public String groupText() {
+    return String.join(", ", groupLabels.stream().map(e -> e.name() + "=" + e.value()).toList());
+  }
+
+  /** The keyword in brackets and a blank, {@code [alert] }, or {@code ""}. */
+  public String keywordPrefix() {
+    return keyword.isEmpty() ? "" : "[" + keyword + "] ";
+  }
+
+  /** Keyword, status and group values on one line: {@code [alert] 🔥 FIRING:3 · HighLatency payments}. */
+  public String heading() {
+    String group = groupValues();
+    return keywordPrefix() + statusLine() + (group.isEmpty() ? "" : " · " + group);
+  }
+
+  /**
+   * The title a chat list shows: {@code [alert] [FIRING:3] HighLatency payments (1/3)}.
+   *
+   * @param subject what the notification is about, already escaped for the title (usually the
+   *     group's values, else the first alert's name), or {@code ""}
+   */
+  public String title(Page<?> page, String subject) {
+    StringBuilder t = new StringBuilder(keywordPrefix());
+    t.append(resolved ? "[RESOLVED:" + resolvedCount + "]" : "[FIRING:" + firingCount + "]");
+    if (!subject.isEmpty()) {
+      t.append(' ').append(subject);
+    }
+    if (page.isPart()) {
+      t.append(" (").append(page.part()).append('/').append(page.parts()).append(')');
+    }
+    return t.toString();
+  }
+
+  /** Group, policy, reason and digest size, one per line, each label between {@code bold} markers. */
+  public List<String> aboutLines(String bold) {
+    List<String> lines = new ArrayList<>();
+    if (!groupLabels.isEmpty()) {
+      lines.add(bold + "Group:" + bold + " " + groupText());
+    }
+    lines.add(bold + "Policy:" + bold + " " + policy + " · " + bold + "Reason:" + bold + " " + reason);
+    if (groups > 1) {
+      lines.add(bold + "Digest:" + bold + " merges " + groups + " groups");
+    }
+    return lines;
+  }
+
+  /** The links with their titles escaped, within {@link #MAX_LINK_TITLE}; URLs are trusted and kept. */
+  public List<NotificationLink> escapedLinks() {
+    return links.stream()
+        .map(l -> new NotificationLink(l.kind(), escaper.inline(l.title(), MAX_LINK_TITLE), l.url())).toList();
+  }
+}

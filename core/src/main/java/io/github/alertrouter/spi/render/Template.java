@@ -1,0 +1,29 @@
+package io.github.alertrouter.spi.render;
+
+import java.util.Map;
+
+/**
+ * A policy's template, compiled by a {@link TemplateEngine} (through {@link Templates}, which
+ * caches it). Implementations are immutable and thread-safe.
+ */
+public interface Template {
+  /**
+   * The template's output for {@code context} (a {@link TemplateContext}, with the platform's own
+   * values added), exactly as the engine writes it.
+   *
+   * @throws IllegalArgumentException naming the problem (an unknown name, a malformed tag)
+   */
+  String render(Map<String, ?> context);
+
+  /**
+   * The text of one message: {@link #render} without leading and trailing blanks, and, when the page
+   * leaves alerts out and the template did not print {@code {{more}}}, the page's "…and N more
+   * alerts" line appended after {@code separator}.
+   *
+   * @throws IllegalArgumentException as {@link #render}
+   */
+  default String text(Map<String, ?> context, Page<?> page, String separator) {
+    String text = render(context).strip();
+    return page.omitted() > 0 && !text.contains(page.moreLine()) ? text + separator + page.moreLine() : text;
+  }
+}
