@@ -51,6 +51,7 @@ import java.util.function.Consumer;
  */
 final class ServeApi implements HttpHandler {
   static final String JSON_TYPE = "application/json";
+  private static final String COUNT_RESPONSE = "alert-router.countResponse";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final WebhookCodec CODEC = WebhookCodec.create();
@@ -70,6 +71,8 @@ final class ServeApi implements HttpHandler {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
+      // counted as the answer goes out, not after: a client may read /metrics before this thread ends
+      exchange.setAttribute(COUNT_RESPONSE, (java.util.function.IntConsumer) code -> server.metrics().response(path, code));
       try {
         if (path.equals("/healthz")) {
           if (allow(exchange, method, "GET")) {
@@ -93,7 +96,6 @@ final class ServeApi implements HttpHandler {
         // no details: an exception may quote a request body; the path alone is safe to name
         error(exchange, 500, "internal error handling " + method + " " + path, null);
       }
-      server.metrics().response(path, exchange.getResponseCode());
     }
   }
 
@@ -274,6 +276,9 @@ final class ServeApi implements HttpHandler {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     boolean head = exchange.getRequestMethod().equals("HEAD");
+    if (exchange.getAttribute(COUNT_RESPONSE) instanceof java.util.function.IntConsumer count) {
+      count.accept(status);
+    }
     exchange.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
     if (!head) {
       try (OutputStream out = exchange.getResponseBody()) {
