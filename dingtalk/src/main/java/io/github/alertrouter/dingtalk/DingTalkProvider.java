@@ -1,21 +1,12 @@
 package io.github.alertrouter.dingtalk;
 
-import io.github.alertrouter.config.ConfigProblem;
-import io.github.alertrouter.config.Contact;
-import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.dingtalk.internal.DingTalkClient;
 import io.github.alertrouter.dingtalk.internal.DingTalkIdentities;
 import io.github.alertrouter.dingtalk.internal.DingTalkNotices;
 import io.github.alertrouter.dingtalk.internal.DingTalkRenderer;
-import io.github.alertrouter.spi.ClientContext;
-import io.github.alertrouter.spi.IdentityResolution;
-import io.github.alertrouter.spi.NoticeRequest;
-import io.github.alertrouter.spi.OutboundMessage;
-import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RateLimit;
-import io.github.alertrouter.spi.RenderRequest;
-import io.github.alertrouter.spi.RobotClient;
+import io.github.alertrouter.spi.render.AssembledPlatform;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * DingTalk custom group robots, found by {@link java.util.ServiceLoader} as platform
@@ -41,59 +32,24 @@ import java.util.List;
  * Stateless apart from a cache of compiled templates; thread-safe. {@code resolve} and
  * {@code render} never throw for any alert or contact content.
  */
-public final class DingTalkProvider implements PlatformProvider {
+public final class DingTalkProvider extends AssembledPlatform {
   /** The platform id robots name. */
   public static final String ID = "dingtalk";
   /** DingTalk's documented limit: 20 messages per minute per robot. */
   public static final RateLimit RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
 
-  private final DingTalkRenderer renderer = new DingTalkRenderer();
-
-  public DingTalkProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public DingTalkProvider() {
+    super(parts(new DingTalkRenderer()));
   }
 
-  @Override
-  public String displayName() {
-    return "DingTalk";
-  }
-
-  @Override
-  public IdentityResolution resolve(Contact contact) {
-    return DingTalkIdentities.resolve(contact);
-  }
-
-  @Override
-  public List<OutboundMessage> render(RenderRequest request) {
-    return renderer.render(request);
-  }
-
-  /** A handoff or other notice: one markdown message with its mentions (see {@code DingTalkNotices}). */
-  @Override
-  public List<OutboundMessage> renderNotice(NoticeRequest request) {
-    return DingTalkNotices.render(request);
-  }
-
-  @Override
-  public RobotClient client(Robot robot, ClientContext context) {
-    return new io.github.alertrouter.dingtalk.internal.DingTalkClient(robot, context);
-  }
-
-  @Override
-  public List<RateLimit> rateLimits() {
-    return List.of(RATE_LIMIT);
-  }
-
-  @Override
-  public List<String> checkTemplate(String template) {
-    return renderer.checkTemplate(template);
-  }
-
-  @Override
-  public List<ConfigProblem> checkRobot(Robot robot) {
-    return DingTalkOptions.check(robot);
+  private static Parts parts(DingTalkRenderer renderer) {
+    return parts(ID, "DingTalk")
+        .identities(DingTalkIdentities::resolve)
+        .render(renderer::render)
+        .templateCheck(renderer::checkTemplate)
+        .notices(DingTalkNotices::render) // one markdown message with its mentions
+        .client(DingTalkClient::new)
+        .rateLimits(RATE_LIMIT)
+        .robotCheck(DingTalkOptions::check);
   }
 }

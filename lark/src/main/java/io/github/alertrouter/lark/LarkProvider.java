@@ -1,22 +1,12 @@
 package io.github.alertrouter.lark;
 
-import io.github.alertrouter.config.ConfigProblem;
-import io.github.alertrouter.config.Contact;
-import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.lark.internal.LarkClient;
 import io.github.alertrouter.lark.internal.LarkIdentities;
 import io.github.alertrouter.lark.internal.LarkNotices;
 import io.github.alertrouter.lark.internal.LarkRenderer;
-import io.github.alertrouter.spi.ClientContext;
-import io.github.alertrouter.spi.IdentityResolution;
-import io.github.alertrouter.spi.NoticeRequest;
-import io.github.alertrouter.spi.OutboundMessage;
-import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RateLimit;
-import io.github.alertrouter.spi.RenderRequest;
-import io.github.alertrouter.spi.RobotClient;
+import io.github.alertrouter.spi.render.AssembledPlatform;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Lark (Feishu) custom group bots, found by {@link java.util.ServiceLoader} as platform
@@ -43,7 +33,7 @@ import java.util.List;
  * Stateless apart from a cache of compiled templates; thread-safe. {@code resolve} and
  * {@code render} never throw for any alert or contact content.
  */
-public final class LarkProvider implements PlatformProvider {
+public final class LarkProvider extends AssembledPlatform {
   /** The platform id robots name. */
   public static final String ID = "lark";
   /** Lark's documented limits per custom bot: 5 per second... */
@@ -51,59 +41,21 @@ public final class LarkProvider implements PlatformProvider {
   /** ...and 100 per minute. */
   public static final RateLimit PER_MINUTE = new RateLimit(100, Duration.ofMinutes(1));
 
-  private final LarkRenderer renderer = new LarkRenderer();
-
-  public LarkProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public LarkProvider() {
+    super(parts(new LarkRenderer()));
   }
 
-  @Override
-  public String displayName() {
-    return "Lark";
-  }
-
-  @Override
-  public IdentityResolution resolve(Contact contact) {
-    return LarkIdentities.resolve(contact);
-  }
-
-  /** The robot's {@code mentionBy} option picks user_id (default) or open_id when a contact has both. */
-  @Override
-  public IdentityResolution resolve(Contact contact, Robot robot) {
-    return LarkIdentities.resolve(contact, LarkOptions.of(robot).mentionBy() == LarkOptions.MentionBy.OPEN_ID);
-  }
-
-  @Override
-  public List<OutboundMessage> render(RenderRequest request) {
-    return renderer.render(request);
-  }
-
-  /** A handoff or other notice: one text message with its mentions (see {@code LarkNotices}). */
-  @Override
-  public List<OutboundMessage> renderNotice(NoticeRequest request) {
-    return LarkNotices.render(request);
-  }
-
-  @Override
-  public RobotClient client(Robot robot, ClientContext context) {
-    return new LarkClient(robot, context);
-  }
-
-  @Override
-  public List<RateLimit> rateLimits() {
-    return List.of(PER_SECOND, PER_MINUTE);
-  }
-
-  @Override
-  public List<String> checkTemplate(String template) {
-    return renderer.checkTemplate(template);
-  }
-
-  @Override
-  public List<ConfigProblem> checkRobot(Robot robot) {
-    return LarkOptions.check(robot);
+  private static Parts parts(LarkRenderer renderer) {
+    return parts(ID, "Lark")
+        .identities(LarkIdentities::resolve)
+        // the robot's mentionBy picks user_id (default) or open_id when a contact has both
+        .identitiesInChat((contact, robot) ->
+            LarkIdentities.resolve(contact, LarkOptions.of(robot).mentionBy() == LarkOptions.MentionBy.OPEN_ID))
+        .render(renderer::render)
+        .templateCheck(renderer::checkTemplate)
+        .notices(LarkNotices::render) // one text message with its mentions
+        .client(LarkClient::new)
+        .rateLimits(PER_SECOND, PER_MINUTE)
+        .robotCheck(LarkOptions::check);
   }
 }

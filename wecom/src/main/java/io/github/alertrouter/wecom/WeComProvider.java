@@ -1,24 +1,13 @@
 package io.github.alertrouter.wecom;
 
-import io.github.alertrouter.config.ConfigProblem;
-import io.github.alertrouter.config.Contact;
-import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.spi.ClientContext;
-import io.github.alertrouter.spi.IdentityResolution;
-import io.github.alertrouter.spi.NoticeRequest;
-import io.github.alertrouter.spi.OutboundMessage;
-import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RateLimit;
-import io.github.alertrouter.spi.RenderRequest;
-import io.github.alertrouter.spi.RobotClient;
+import io.github.alertrouter.spi.render.AssembledPlatform;
 import io.github.alertrouter.wecom.internal.WeComClient;
 import io.github.alertrouter.wecom.internal.WeComIdentities;
 import io.github.alertrouter.wecom.internal.WeComNotices;
 import io.github.alertrouter.wecom.internal.WeComRenderer;
 import io.github.alertrouter.wecom.internal.WeComRobots;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * WeCom group robots ("消息推送"), found by {@link java.util.ServiceLoader} as platform
@@ -50,62 +39,26 @@ import java.util.List;
  * Stateless apart from a cache of compiled templates; thread-safe. {@code resolve} and
  * {@code render} never throw for any alert or contact content.
  */
-public final class WeComProvider implements PlatformProvider {
+public final class WeComProvider extends AssembledPlatform {
   /** The platform id robots name. */
   public static final String ID = "wecom";
   /** WeCom's documented limit: 20 messages per minute per robot. */
   public static final RateLimit RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
 
-  private final WeComRenderer renderer = new WeComRenderer();
-
-  public WeComProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public WeComProvider() {
+    super(parts(new WeComRenderer()));
   }
 
-  @Override
-  public String displayName() {
-    return "WeCom";
-  }
-
-  @Override
-  public IdentityResolution resolve(Contact contact) {
-    return WeComIdentities.resolve(contact);
-  }
-
-  @Override
-  public List<OutboundMessage> render(RenderRequest request) {
-    return renderer.render(request);
-  }
-
-  /** A handoff or other notice: one text message with its mentions (see {@code WeComNotices}). */
-  @Override
-  public List<OutboundMessage> renderNotice(NoticeRequest request) {
-    return WeComNotices.render(request);
-  }
-
-  @Override
-  public RobotClient client(Robot robot, ClientContext context) {
-    return new WeComClient(robot, context);
-  }
-
-  @Override
-  public List<RateLimit> rateLimits() {
-    return List.of(RATE_LIMIT);
-  }
-
-  @Override
-  public List<String> checkTemplate(String template) {
-    return renderer.checkTemplate(template);
-  }
-
-  /** Option problems (unknown names with "did you mean"), a webhook without a key, and a secret or keyword. */
-  @Override
-  public List<ConfigProblem> checkRobot(Robot robot) {
-    List<ConfigProblem> problems = new ArrayList<>(WeComRobots.check(robot));
-    problems.addAll(WeComOptions.check(robot));
-    return List.copyOf(problems);
+  private static Parts parts(WeComRenderer renderer) {
+    return parts(ID, "WeCom")
+        .identities(WeComIdentities::resolve)
+        .render(renderer::render)
+        .templateCheck(renderer::checkTemplate)
+        .notices(WeComNotices::render) // one text message with its mentions
+        .client(WeComClient::new)
+        .rateLimits(RATE_LIMIT)
+        // a webhook without a key, a secret or keyword; then unknown options with "did you mean"
+        .robotCheck(WeComRobots::check)
+        .robotCheck(WeComOptions::check);
   }
 }

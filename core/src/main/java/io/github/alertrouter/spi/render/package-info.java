@@ -14,7 +14,12 @@
  * ({@link io.github.alertrouter.spi.render.NotificationFacts}), the values every platform's templates
  * see ({@link io.github.alertrouter.spi.render.TemplateContext}), and policies' templates compiled,
  * cached and checked ({@link io.github.alertrouter.spi.render.Templates}) in a language behind
- * {@link io.github.alertrouter.spi.render.TemplateEngine} (mustache today). Dialect tables, layouts
+ * {@link io.github.alertrouter.spi.render.TemplateEngine} (mustache today). A provider assembled
+ * from a platform's parts ({@link io.github.alertrouter.spi.render.AssembledPlatform}), with helpers
+ * for what the parts share: a contact's IM id or normalised mobile
+ * ({@link io.github.alertrouter.spi.render.ContactIdentities}), full-width look-alike tables
+ * ({@link io.github.alertrouter.spi.render.FullWidth}) and writing JSON bodies
+ * ({@link io.github.alertrouter.spi.render.JsonBodies}). Dialect tables, layouts
  * and a platform's own template values stay in the platform modules.
  */
 package io.github.alertrouter.spi.render;

@@ -1,5 +1,6 @@
 package io.github.alertrouter.dingtalk.internal;
 
+import io.github.alertrouter.spi.render.FullWidth;
 import io.github.alertrouter.spi.render.InertText;
 import io.github.alertrouter.spi.render.TextSafety;
 
@@ -44,7 +45,7 @@ import io.github.alertrouter.spi.render.TextSafety;
 final class DingTalkEscaper {
   static final char ELLIPSIS = TextSafety.ELLIPSIS;
   /** The escaper as core's render helpers take it. */
-  static final InertText MARKDOWN = new InertText(DingTalkEscaper::replacement, true);
+  static final InertText MARKDOWN = new InertText(FullWidth.replacing("@<>*_`[]#~|\\&"), true);
 
   private DingTalkEscaper() {}
 
@@ -74,24 +75,5 @@ final class DingTalkEscaper {
    */
   static String cut(String escaped, int maxCodePoints) {
     return TextSafety.cut(escaped, maxCodePoints);
-  }
-
-  private static int replacement(int cp) {
-    switch (cp) {
-      case '@': return '＠';
-      case '<': return '＜';
-      case '>': return '＞';
-      case '*': return '＊';
-      case '_': return '＿';
-      case '`': return '｀';
-      case '[': return '［';
-      case ']': return '］';
-      case '#': return '＃';
-      case '~': return '～';
-      case '|': return '｜';
-      case '\\': return '＼';
-      case '&': return '＆';
-      default: return cp;
-    }
   }
 }

@@ -4,6 +4,7 @@ import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.IdentityResolution;
 import io.github.alertrouter.spi.MobileNumbers;
+import io.github.alertrouter.spi.render.ContactIdentities;
 
 /**
  * Who a contact is on DingTalk: its DingTalk {@code userId} when configured
@@ -15,7 +16,7 @@ public final class DingTalkIdentities {
   /** Identity type for {@code atUserIds}. */
   public static final String USER_ID = "userId";
   /** Identity type for {@code atMobiles}. */
-  public static final String MOBILE = "mobile";
+  public static final String MOBILE = ContactIdentities.MOBILE;
   static final String PLATFORM = "dingtalk";
   static final String NONE = "no DingTalk userId or mobile";
 
@@ -23,17 +24,9 @@ public final class DingTalkIdentities {
 
   /** The identity {@code contact} is @-ed by, or why it has none. Never throws. */
   public static IdentityResolution resolve(Contact contact) {
-    String userId = contact.identity(PLATFORM).get(USER_ID);
-    if (userId != null && !userId.isBlank()) {
-      return IdentityResolution.resolved(new Identity(USER_ID, userId.strip()));
-    }
-    String mobile = contact.mobile();
-    if (mobile == null || mobile.isBlank()) {
-      return IdentityResolution.unresolved(NONE);
-    }
-    MobileNumbers.Normalised n = MobileNumbers.normalise(mobile.strip());
-    return n.ok()
-        ? IdentityResolution.resolved(new Identity(MOBILE, n.number()))
-        : IdentityResolution.unresolved(n.problem());
+    String userId = ContactIdentities.imId(contact, PLATFORM, USER_ID);
+    return userId != null
+        ? IdentityResolution.resolved(new Identity(USER_ID, userId))
+        : ContactIdentities.mobile(contact, NONE);
   }
 }

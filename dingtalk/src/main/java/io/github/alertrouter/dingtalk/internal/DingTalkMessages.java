@@ -1,13 +1,11 @@
 package io.github.alertrouter.dingtalk.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.dingtalk.DingTalkOptions.ButtonOrientation;
 import io.github.alertrouter.notify.NotificationLink;
+import io.github.alertrouter.spi.render.JsonBodies;
 import io.github.alertrouter.spi.render.TextSafety;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -20,18 +18,17 @@ final class DingTalkMessages {
   static final String MARKDOWN = "markdown";
   static final String ACTION_CARD = "actionCard";
   static final String TEXT = "text";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private DingTalkMessages() {}
 
   /** A markdown message; {@code at} is written when {@code mentions} is not {@code null}. */
   static String markdown(String title, String text, MentionMarkup mentions) {
-    ObjectNode root = JSON.createObjectNode().put("msgtype", MARKDOWN);
+    ObjectNode root = JsonBodies.object().put("msgtype", MARKDOWN);
     root.putObject(MARKDOWN).put("title", clean(title)).put("text", clean(text));
     if (mentions != null) {
       at(root, mentions);
     }
-    return write(root);
+    return JsonBodies.write(root);
   }
 
   /**
@@ -39,7 +36,7 @@ final class DingTalkMessages {
    * {@code btns} for several. DingTalk documents no {@code at} for action cards.
    */
   static String actionCard(String title, String text, ButtonOrientation orientation, List<NotificationLink> links) {
-    ObjectNode root = JSON.createObjectNode().put("msgtype", ACTION_CARD);
+    ObjectNode root = JsonBodies.object().put("msgtype", ACTION_CARD);
     ObjectNode card = root.putObject(ACTION_CARD).put("title", clean(title)).put("text", clean(text))
         .put("btnOrientation", orientation.wireValue());
     if (links.size() == 1) {
@@ -48,15 +45,15 @@ final class DingTalkMessages {
       ArrayNode buttons = card.putArray("btns");
       links.forEach(l -> buttons.addObject().put("title", clean(l.title())).put("actionURL", l.url()));
     }
-    return write(root);
+    return JsonBodies.write(root);
   }
 
   /** A plain text message carrying {@code at}: the follow-up that makes an action card's mentions notify. */
   static String mentionText(String content, MentionMarkup mentions) {
-    ObjectNode root = JSON.createObjectNode().put("msgtype", TEXT);
+    ObjectNode root = JsonBodies.object().put("msgtype", TEXT);
     root.putObject(TEXT).put("content", clean(content));
     at(root, mentions);
-    return write(root);
+    return JsonBodies.write(root);
   }
 
   static int bytes(String body) {
@@ -68,14 +65,6 @@ final class DingTalkMessages {
     mentions.mobiles().forEach(at.putArray("atMobiles")::add);
     mentions.userIds().forEach(at.putArray("atUserIds")::add);
     at.put("isAtAll", mentions.atAll());
-  }
-
-  private static String write(ObjectNode root) {
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of strings always serializes
-    }
   }
 
   /** {@code s} with every lone surrogate replaced by U+FFFD. */

@@ -12,13 +12,7 @@ import java.util.List;
  * @tokens on the last line. Blocks and the lines inside them are separated by blank lines because
  * DingTalk's handling of single newlines is unverified (docs/platforms.md §1.7). Every untrusted value arrives escaped (see {@link AlertFacts}).
  */
-final class MarkdownLayout implements Layout {
-  private final MessageFacts facts;
-
-  MarkdownLayout(MessageFacts facts) {
-    this.facts = facts;
-  }
-
+record MarkdownLayout(MessageFacts facts) implements Layout {
   @Override
   public String text(Page<AlertFacts> page) {
     List<String> blocks = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.github.alertrouter.lark.internal;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.render.ContactIdentities;
 import java.util.regex.Pattern;
 
 /**
@@ -34,8 +35,8 @@ public final class LarkIdentities {
 
   /** The identity {@code contact} is @-ed by with this preference, or why it has none. Never throws. */
   public static IdentityResolution resolve(Contact contact, boolean preferOpenId) {
-    String userId = strip(contact.identity(PLATFORM).get(USER_ID));
-    String openId = strip(contact.identity(PLATFORM).get(OPEN_ID));
+    String userId = ContactIdentities.imId(contact, PLATFORM, USER_ID);
+    String openId = ContactIdentities.imId(contact, PLATFORM, OPEN_ID);
     if (userId == null && openId == null) {
       return IdentityResolution.unresolved(NONE);
     }
@@ -66,9 +67,5 @@ public final class LarkIdentities {
 
   private static String invalid(String kind, String id) {
     return "Lark " + kind + " \"" + id + "\" has characters Lark ids do not have (letters, digits, _ . - only)";
-  }
-
-  private static String strip(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -1,11 +1,10 @@
 package io.github.alertrouter.lark.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.alertrouter.spi.render.JsonBodies;
 import io.github.alertrouter.spi.render.TextSafety;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -56,11 +55,7 @@ final class LarkMessages {
   }
 
   static String write(ObjectNode root) {
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of strings always serializes
-    }
+    return JsonBodies.write(root);
   }
 
   static int bytes(String body) {

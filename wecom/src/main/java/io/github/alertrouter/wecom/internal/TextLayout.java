@@ -12,13 +12,7 @@ import java.util.List;
  * Mentions travel in the message's lists, not in the content. Every untrusted value arrives escaped
  * for the text dialect.
  */
-final class TextLayout implements Layout {
-  private final MessageFacts facts;
-
-  TextLayout(MessageFacts facts) {
-    this.facts = facts;
-  }
-
+record TextLayout(MessageFacts facts) implements Layout {
   @Override
   public String text(Page<AlertFacts> page) {
     List<String> blocks = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.alertrouter.wecom.internal;
 
 import io.github.alertrouter.spi.render.Escaper;
+import io.github.alertrouter.spi.render.FullWidth;
 import io.github.alertrouter.spi.render.InertText;
 import io.github.alertrouter.spi.render.TextSafety;
 
@@ -46,11 +47,15 @@ final class WeComEscaper implements Escaper {
   /** For {@code text} content. */
   static final WeComEscaper TEXT = new WeComEscaper(false);
   static final char ELLIPSIS = TextSafety.ELLIPSIS;
+  /** Replaced in both dialects: mentions, tags and entities. */
+  private static final String TEXT_MARKUP = "<>@&";
+  /** Replaced in markdown only: emphasis, code, links, headings, strike-through, tables, escapes. */
+  private static final String MARKDOWN_MARKUP = "*_`[]#~|\\";
 
   private final InertText inert;
 
   private WeComEscaper(boolean markdown) {
-    this.inert = new InertText(markdown ? WeComEscaper::markdownReplacement : WeComEscaper::textReplacement, markdown);
+    this.inert = new InertText(FullWidth.replacing(markdown ? TEXT_MARKUP + MARKDOWN_MARKUP : TEXT_MARKUP), markdown);
   }
 
   /** One line of inert text: line breaks become spaces. {@code null} is {@code ""}. */
@@ -73,30 +78,5 @@ final class WeComEscaper implements Escaper {
   @Override
   public String block(String raw, int maxCodePoints) {
     return inert.block(raw, maxCodePoints);
-  }
-
-  private static int textReplacement(int cp) {
-    switch (cp) {
-      case '<': return '＜';
-      case '>': return '＞';
-      case '@': return '＠';
-      case '&': return '＆';
-      default: return cp;
-    }
-  }
-
-  private static int markdownReplacement(int cp) {
-    switch (cp) {
-      case '*': return '＊';
-      case '_': return '＿';
-      case '`': return '｀';
-      case '[': return '［';
-      case ']': return '］';
-      case '#': return '＃';
-      case '~': return '～';
-      case '|': return '｜';
-      case '\\': return '＼';
-      default: return textReplacement(cp);
-    }
   }
 }

@@ -4,6 +4,7 @@ import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.IdentityResolution;
 import io.github.alertrouter.spi.MobileNumbers;
+import io.github.alertrouter.spi.render.ContactIdentities;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +22,7 @@ public final class WeComIdentities {
   /** Identity type for {@code <@userid>} and {@code mentioned_list}. */
   public static final String USER_ID = "userId";
   /** Identity type for {@code mentioned_mobile_list}. */
-  public static final String MOBILE = "mobile";
+  public static final String MOBILE = ContactIdentities.MOBILE;
   static final String PLATFORM = "wecom";
   static final String NONE = "no WeCom userid or mobile";
   private static final Pattern USER_ID_SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-@.]{0,63}");
@@ -30,22 +31,14 @@ public final class WeComIdentities {
 
   /** The identity {@code contact} is @-ed by, or why it has none. Never throws. */
   public static IdentityResolution resolve(Contact contact) {
-    String userId = contact.identity(PLATFORM).get(USER_ID);
-    if (userId != null && !userId.isBlank()) {
-      String id = userId.strip();
-      return isUserId(id)
-          ? IdentityResolution.resolved(new Identity(USER_ID, id))
-          : IdentityResolution.unresolved("WeCom userid \"" + id + "\" is not valid (1-64 letters, digits,"
-              + " _ - @ . starting with a letter or digit)");
+    String id = ContactIdentities.imId(contact, PLATFORM, USER_ID);
+    if (id == null) {
+      return ContactIdentities.mobile(contact, NONE);
     }
-    String mobile = contact.mobile();
-    if (mobile == null || mobile.isBlank()) {
-      return IdentityResolution.unresolved(NONE);
-    }
-    MobileNumbers.Normalised n = MobileNumbers.normalise(mobile.strip());
-    return n.ok()
-        ? IdentityResolution.resolved(new Identity(MOBILE, n.number()))
-        : IdentityResolution.unresolved(n.problem());
+    return isUserId(id)
+        ? IdentityResolution.resolved(new Identity(USER_ID, id))
+        : IdentityResolution.unresolved("WeCom userid \"" + id + "\" is not valid (1-64 letters, digits,"
+            + " _ - @ . starting with a letter or digit)");
   }
 
   /** Whether {@code id} has the shape of a WeCom userid. */

@@ -1,10 +1,8 @@
 package io.github.alertrouter.wecom.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.alertrouter.spi.render.JsonBodies;
 import io.github.alertrouter.spi.render.TextSafety;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -17,15 +15,14 @@ final class WeComMessages {
   static final String MARKDOWN = "markdown";
   static final String MARKDOWN_V2 = "markdown_v2";
   static final String TEXT = "text";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private WeComMessages() {}
 
   /** {@code {"msgtype":type,type:{"content":…}}} for {@code markdown} or {@code markdown_v2}. */
   static String markdown(String type, String content) {
-    ObjectNode root = JSON.createObjectNode().put("msgtype", type);
+    ObjectNode root = JsonBodies.object().put("msgtype", type);
     root.putObject(type).put("content", clean(content));
-    return write(root);
+    return JsonBodies.write(root);
   }
 
   /**
@@ -33,7 +30,7 @@ final class WeComMessages {
    * {@code mentioned_list} mentions everyone.
    */
   static String text(String content, List<String> mentionedList, List<String> mentionedMobileList) {
-    ObjectNode root = JSON.createObjectNode().put("msgtype", TEXT);
+    ObjectNode root = JsonBodies.object().put("msgtype", TEXT);
     ObjectNode text = root.putObject(TEXT).put("content", clean(content));
     if (!mentionedList.isEmpty()) {
       mentionedList.forEach(text.putArray("mentioned_list")::add);
@@ -41,20 +38,12 @@ final class WeComMessages {
     if (!mentionedMobileList.isEmpty()) {
       mentionedMobileList.forEach(text.putArray("mentioned_mobile_list")::add);
     }
-    return write(root);
+    return JsonBodies.write(root);
   }
 
   /** Content size as WeCom counts it: UTF-8 bytes of the decoded string, not of its JSON form. */
   static int bytes(String content) {
     return clean(content).getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  private static String write(ObjectNode root) {
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of strings always serializes
-    }
   }
 
   /** {@code s} with every lone surrogate replaced by U+FFFD. */
