@@ -20,10 +20,12 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.spi.RenderRequest;
-import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.spi.render.AnswerDetails;
+import io.github.alertrouter.spi.render.AssembledPlatform;
+import io.github.alertrouter.spi.render.ContactIdentities;
+import io.github.alertrouter.spi.render.JsonBodies;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.TextSafety;
@@ -47,18 +49,18 @@ import javax.crypto.spec.SecretKeySpec;
  * plain JSON document to any URL, for chat bridges or in-house tools that have no DingTalk/Lark/
  * WeCom robot.
  *
- * <p><b>What to copy</b> when you write your own platform: the four jobs of {@link
- * PlatformProvider} and how each is done here —
+ * <p><b>What to copy</b> when you write your own platform: extend {@link AssembledPlatform} and name
+ * the parts of a {@link PlatformProvider} that are your platform's own, as here —
  * <ol>
- *   <li>{@link #resolve}: a contact is @-ed by {@code im.webhook.handle}; without one it is shown by
- *       name and reported ({@link IdentityResolution#unresolved});
- *   <li>{@link #render}: the notification becomes
+ *   <li>identities ({@link #resolve}): a contact is @-ed by {@code im.webhook.handle}; without one
+ *       it is shown by name and reported ({@link IdentityResolution#unresolved});
+ *   <li>rendering ({@link #render}): the notification becomes
  *       {@code {"title","text","alerts":[…],"mentions":[…]}}, fitted into {@link #MAX_BYTES} with
  *       {@link Paging} (truncate or split, mentions only in the first part). The receiver fires
  *       mentions only from the {@code mentions} array, so alert text cannot mention anyone: it is
  *       only cleaned of invisible characters, and JSON escaping is Jackson's job;
- *   <li>{@link #renderNotice}: handoff notices, the same document without alerts;
- *   <li>{@link #client}: posts through the injected {@link Transport} (never its own HTTP client),
+ *   <li>notices ({@link #renderNotice}): handoff notices, the same document without alerts;
+ *   <li>the client ({@link #send}): posts through the injected {@link Transport} (never its own HTTP client),
  *       signs with an HMAC header when the robot has a secret (timestamps from the injected clock),
  *       and classifies the answer: 2xx sent, 429 and 5xx retryable, anything else permanent.
  * </ol>
@@ -71,7 +73,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Stateless and thread-safe, as the SPI requires.
  */
-public final class GenericWebhookProvider implements PlatformProvider {
+public final class GenericWebhookProvider extends AssembledPlatform {
   /** The platform id robots name. */
   public static final String ID = "webhook";
   /** The largest body sent, in UTF-8 bytes. */
@@ -96,38 +98,30 @@ public final class GenericWebhookProvider implements PlatformProvider {
     }
   }
 
-  public GenericWebhookProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public GenericWebhookProvider() {
+    super(parts(ID, "Generic webhook")
+        .identities(GenericWebhookProvider::identity)
+        .render(GenericWebhookProvider::document)
+        .notices(GenericWebhookProvider::noticeDocument)
+        // the kit's WebhookClient expects a code in the body and signs the URL or body; this
+        // platform signs in headers and answers by HTTP status alone, so it brings its own client
+        .client((robot, context) -> message -> send(robot, context, message))
+        .rateLimits(new RateLimit(60, Duration.ofMinutes(1)))
+        .robotCheck(GenericWebhookProvider::webhookIsHttp));
   }
 
-  @Override
-  public String displayName() {
-    return "Generic webhook";
-  }
-
-  @Override
-  public IdentityResolution resolve(Contact contact) {
-    String handle = contact.identity(ID).get("handle");
-    if (handle == null || handle.isBlank()) {
+  static IdentityResolution identity(Contact contact) {
+    String handle = ContactIdentities.imId(contact, ID, "handle");
+    if (handle == null) {
       return IdentityResolution.unresolved("no im.webhook.handle");
     }
-    handle = handle.strip();
     if (handle.startsWith("@")) {
       return IdentityResolution.unresolved("im.webhook.handle must not start with @");
     }
     return IdentityResolution.resolved(new Identity("handle", handle));
   }
 
-  @Override
-  public List<RateLimit> rateLimits() {
-    return List.of(new RateLimit(60, Duration.ofMinutes(1)));
-  }
-
-  @Override
-  public List<ConfigProblem> checkRobot(Robot robot) {
+  static List<ConfigProblem> webhookIsHttp(Robot robot) {
     String url = robot.webhook().reveal();
     return url.startsWith("https://") || url.startsWith("http://")
         ? List.of()
@@ -136,8 +130,7 @@ public final class GenericWebhookProvider implements PlatformProvider {
 
   // ---- rendering ----
 
-  @Override
-  public List<OutboundMessage> render(RenderRequest request) {
+  static List<OutboundMessage> document(RenderRequest request) {
     if (request.template() != null) {
       throw new IllegalArgumentException("platform webhook has no templates");
     }
@@ -213,7 +206,7 @@ public final class GenericWebhookProvider implements PlatformProvider {
     doc.put("text", text.toString().stripTrailing());
     doc.set("alerts", alerts);
     doc.set("mentions", mentions);
-    return write(doc);
+    return JsonBodies.write(doc);
   }
 
   private static String groupName(Notification n) {
@@ -240,8 +233,7 @@ public final class GenericWebhookProvider implements PlatformProvider {
     }
   }
 
-  @Override
-  public List<OutboundMessage> renderNotice(NoticeRequest request) {
+  static List<OutboundMessage> noticeDocument(NoticeRequest request) {
     Notice notice = request.notice();
     String keyword = request.robot().keyword();
     for (int max = 2000; ; max /= 2) {
@@ -256,7 +248,7 @@ public final class GenericWebhookProvider implements PlatformProvider {
       doc.put("text", text.toString().stripTrailing());
       doc.set("alerts", JSON.createArrayNode());
       doc.set("mentions", mentions);
-      String body = write(doc);
+      String body = JsonBodies.write(doc);
       if (fits(body) || max < 10) {
         return List.of(new OutboundMessage(ID, body, notice.mentions()));
       }
@@ -275,22 +267,9 @@ public final class GenericWebhookProvider implements PlatformProvider {
     return TextSafety.cut(out.toString().strip(), max);
   }
 
-  private static String write(ObjectNode doc) {
-    try {
-      return JSON.writeValueAsString(doc);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
-  }
-
   // ---- delivery ----
 
-  @Override
-  public RobotClient client(Robot robot, ClientContext context) {
-    return message -> send(robot, context, message);
-  }
-
-  private static SendResult send(Robot robot, ClientContext context, OutboundMessage message) {
+  static SendResult send(Robot robot, ClientContext context, OutboundMessage message) {
     byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json; charset=utf-8");
