@@ -12,6 +12,7 @@ import io.github.alertrouter.escalate.EscalationStore;
 import io.github.alertrouter.internal.engine.Engine;
 import io.github.alertrouter.internal.engine.EngineChecks;
 import io.github.alertrouter.internal.engine.EngineSettings;
+import io.github.alertrouter.internal.engine.OwnedThreads;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.NotificationLog;
@@ -32,12 +33,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The router: alerts in, the right messages with the right @mentions out, at the right times.
@@ -401,24 +396,9 @@ public interface AlertRouter extends AutoCloseable {
       if (!problems.isEmpty()) {
         throw new ConfigException(problems);
       }
-      ScheduledExecutorService owned = null;
-      Scheduler scheduler = this.scheduler;
-      if (scheduler == null) {
-        owned = Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "alert-router");
-          t.setDaemon(true);
-          return t;
-        });
-        scheduler = Scheduler.of(owned, clock);
-      }
-      ThreadPoolExecutor ownedSender = null;
-      Executor sender = sendExecutor;
-      if (sender == null && owned != null) {
-        ownedSender = sendPool();
-        sender = ownedSender;
-      } else if (sender == null) {
-        sender = Runnable::run;
-      }
+      OwnedThreads owned = this.scheduler == null ? new OwnedThreads(clock, DEFAULT_SEND_THREADS) : null;
+      Scheduler scheduler = owned != null ? owned.scheduler() : this.scheduler;
+      Executor sender = sendExecutor != null ? sendExecutor : owned != null ? owned.senders() : Runnable::run;
       Dispatcher.Builder delivery = Dispatcher.builder();
       if (rateWindows != null) {
         delivery.rateWindows(rateWindows);
@@ -435,55 +415,12 @@ public interface AlertRouter extends AutoCloseable {
           .retryPolicy(retryPolicy)
           .listener(DeliveryListener.all(listeners))
           .build();
-      ScheduledExecutorService executor = owned;
-      ThreadPoolExecutor pool = ownedSender;
-      Runnable onClose = executor == null ? () -> { } : () -> drainAndStop(executor, pool, dispatcher);
+      Runnable onClose = owned == null ? () -> { } : () -> owned.drainAndStop(dispatcher, CLOSE_TIMEOUT);
       return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout,
           alertmanagerResolveTimeout, onClose,
           handoffLog, escalationStore, actionKey,
           usedTokens != null ? usedTokens : UsedTokens.inMemory(scheduler.clock()),
           bindings, notificationLog != null ? notificationLog : NotificationLog.inMemory()));
-    }
-
-    /** Sending threads: created when needed, gone when idle, named for thread dumps. */
-    private static ThreadPoolExecutor sendPool() {
-      AtomicInteger n = new AtomicInteger();
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_SEND_THREADS, DEFAULT_SEND_THREADS, 30,
-          TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "alert-router-send-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
-      pool.allowCoreThreadTimeOut(true); // each lane has at most one request out: the queue stays short
-      return pool;
-    }
-
-    /**
-     * Lets the lanes send what they hold (the closing flush's notices included) until they are
-     * empty or {@link #CLOSE_TIMEOUT} passes, then stops the threads. What a lane still holds
-     * then (a penalty, a backoff) is not delivered, so the notification log does not have it and
-     * a router restored from the last snapshot sends it.
-     */
-    private static void drainAndStop(ScheduledExecutorService executor, ThreadPoolExecutor sender,
-        Dispatcher dispatcher) {
-      long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
-      try {
-        executor.schedule(() -> { }, 0, TimeUnit.NANOSECONDS).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        if (sender != null) {
-          sender.shutdown();
-          sender.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        // nothing more to wait for
-      } finally {
-        executor.shutdownNow();
-        if (sender != null) {
-          sender.shutdownNow();
-        }
-      }
     }
   }
 }

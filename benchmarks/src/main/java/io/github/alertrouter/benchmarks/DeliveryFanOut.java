@@ -83,8 +83,9 @@ public final class DeliveryFanOut {
           .build());
     }
     policies.forEach(config::notificationPolicy);
-    AlertRouter router = AlertRouter.builder().config(config.build()).clock(Clock.systemUTC()).build();
-    Instant late = Instant.now().minus(Duration.ofMinutes(1)); // older than groupWait: due at once
+    Clock clock = Clock.systemUTC(); // a real run: the router owns its threads on the wall clock
+    AlertRouter router = AlertRouter.builder().config(config.build()).clock(clock).build();
+    Instant late = clock.instant().minus(Duration.ofMinutes(1)); // older than groupWait: due at once
     List<Alert> alerts = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
       alerts.add(Alert.firing(Map.of("alertname", "FanOut", "group", "g" + g)).startsAt(late).build());

@@ -17,8 +17,8 @@ final class DedupAgainstDelivered implements Stage {
   @Override
   public Verdict apply(Flush flush) {
     RouteSettings s = flush.settings();
-    Set<Fingerprint> firing = Flush.fingerprints(flush.firing());
-    Set<Fingerprint> resolved = Flush.fingerprints(flush.resolved());
+    Set<Fingerprint> firing = flush.said().firing();
+    Set<Fingerprint> resolved = flush.said().resolved();
     Duration repeat = s.escalationPolicy() == null ? s.repeatInterval() : null;
     Dedup.Decision group = Dedup.decide(flush.group().last(), firing, resolved, s.sendResolved(), repeat, flush.now());
     List<Flush.RobotNotice> notices = new ArrayList<>();

@@ -25,10 +25,12 @@ import java.util.Set;
  * @param decision what the group's own log says ({@code null}: nothing new); times episodes
  * @param notices per robot, what its chat is told (or recorded without sending)
  * @param mentions who the policy's targets name now
+ * @param said the fingerprints of {@code firing} and {@code resolved} at {@code now}: what this
+ *     flush records as said, computed once when the alerts are partitioned
  */
 record Flush(AlertGroup group, Instant now, List<Alert> alerts, boolean inWindow, List<Alert> firing,
     List<Alert> resolved, List<Alert> flushedResolved, Dedup.Decision decision, List<RobotNotice> notices,
-    List<PlannedMention> mentions) {
+    List<PlannedMention> mentions, Entry said) {
 
   /** One robot's share of a flush: the decision against what its chat last received. */
   record RobotNotice(String robotId, Dedup.Decision decision, boolean send) {}
@@ -44,35 +46,32 @@ record Flush(AlertGroup group, Instant now, List<Alert> alerts, boolean inWindow
 
   /** The start of a flush of {@code group} at {@code now}. */
   static Flush of(AlertGroup group, Instant now) {
-    return new Flush(group, now, group.snapshot(), true, List.of(), List.of(), List.of(), null, List.of(), List.of());
+    return new Flush(group, now, group.snapshot(), true, List.of(), List.of(), List.of(), null, List.of(), List.of(),
+        new Entry(Set.of(), Set.of(), now));
   }
 
   RouteSettings settings() {
     return group.settings();
   }
 
-  /** What this flush would record as said: its firing and resolved fingerprints, at {@code now}. */
-  Entry said() {
-    return new Entry(fingerprints(firing), fingerprints(resolved), now);
-  }
-
   Flush inWindow(boolean in) {
-    return new Flush(group, now, alerts, in, firing, resolved, flushedResolved, decision, notices, mentions);
+    return new Flush(group, now, alerts, in, firing, resolved, flushedResolved, decision, notices, mentions, said);
   }
 
   Flush partitioned(List<Alert> firing, List<Alert> resolved, List<Alert> flushedResolved) {
-    return new Flush(group, now, alerts, inWindow, firing, resolved, flushedResolved, decision, notices, mentions);
+    return new Flush(group, now, alerts, inWindow, firing, resolved, flushedResolved, decision, notices, mentions,
+        new Entry(fingerprints(firing), fingerprints(resolved), now));
   }
 
   Flush decided(Dedup.Decision decision, List<RobotNotice> notices) {
-    return new Flush(group, now, alerts, inWindow, firing, resolved, flushedResolved, decision, notices, mentions);
+    return new Flush(group, now, alerts, inWindow, firing, resolved, flushedResolved, decision, notices, mentions, said);
   }
 
   Flush planned(List<PlannedMention> mentions) {
-    return new Flush(group, now, alerts, inWindow, firing, resolved, flushedResolved, decision, notices, mentions);
+    return new Flush(group, now, alerts, inWindow, firing, resolved, flushedResolved, decision, notices, mentions, said);
   }
 
-  static Set<Fingerprint> fingerprints(List<Alert> alerts) {
+  private static Set<Fingerprint> fingerprints(List<Alert> alerts) {
     Set<Fingerprint> out = new LinkedHashSet<>();
     alerts.forEach(a -> out.add(a.fingerprint()));
     return out;
