@@ -1,6 +1,5 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.internal.engine.EngineStateJson;
 import java.time.Instant;
 
 /**

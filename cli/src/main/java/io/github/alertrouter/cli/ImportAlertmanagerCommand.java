@@ -2,7 +2,7 @@ package io.github.alertrouter.cli;
 
 import io.github.alertrouter.alertmanager.AlertmanagerConfigImporter;
 import io.github.alertrouter.alertmanager.AlertmanagerImport;
-import io.github.alertrouter.internal.config.ConfigWriter;
+import io.github.alertrouter.config.ConfigWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,8 @@
 package io.github.alertrouter.action;
 
-import static io.github.alertrouter.internal.action.Html.escape;
+import static io.github.alertrouter.action.Html.escape;
 
 import io.github.alertrouter.time.Durations;
-import io.github.alertrouter.internal.action.Html;
-import io.github.alertrouter.internal.action.WhoField;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

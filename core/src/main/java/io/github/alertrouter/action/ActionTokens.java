@@ -1,8 +1,6 @@
 package io.github.alertrouter.action;
 
 import io.github.alertrouter.config.Secret;
-import io.github.alertrouter.internal.action.Hmac;
-import io.github.alertrouter.internal.action.TokenCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;

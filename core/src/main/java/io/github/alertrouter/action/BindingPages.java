@@ -1,12 +1,10 @@
 package io.github.alertrouter.action;
 
-import static io.github.alertrouter.internal.action.Html.escape;
+import static io.github.alertrouter.action.Html.escape;
 
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.binding.ConfirmResult;
 import io.github.alertrouter.binding.VerificationStart;
-import io.github.alertrouter.internal.action.FormField;
-import io.github.alertrouter.internal.action.Html;
 import java.util.Objects;
 
 /**

@@ -2,7 +2,6 @@ package io.github.alertrouter.action;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.alertrouter.internal.action.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

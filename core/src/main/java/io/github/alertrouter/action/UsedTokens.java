@@ -1,6 +1,5 @@
 package io.github.alertrouter.action;
 
-import io.github.alertrouter.internal.action.InMemoryUsedTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -2,7 +2,6 @@ package io.github.alertrouter.alertmanager;
 
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
-import io.github.alertrouter.internal.alertmanager.AlertmanagerYamlImporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package io.github.alertrouter.binding;
 
 import io.github.alertrouter.config.RouterConfig;
-import io.github.alertrouter.internal.binding.InMemoryBindingService;
 import java.time.Clock;
 
 /**

@@ -1,6 +1,5 @@
 package io.github.alertrouter.binding;
 
-import io.github.alertrouter.internal.binding.InMemoryBindingStore;
 import java.util.Optional;
 
 /**

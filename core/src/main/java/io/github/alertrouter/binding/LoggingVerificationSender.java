@@ -1,6 +1,5 @@
 package io.github.alertrouter.binding;
 
-import io.github.alertrouter.internal.binding.MaskedMobile;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.github.alertrouter.config;
 
-import io.github.alertrouter.internal.time.WindowSpans;
 import io.github.alertrouter.time.TimeOfDay;
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package io.github.alertrouter.config;
 
-import io.github.alertrouter.internal.config.ConfigLoader;
-import io.github.alertrouter.internal.config.ConfigValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

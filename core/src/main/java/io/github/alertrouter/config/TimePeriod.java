@@ -1,6 +1,5 @@
 package io.github.alertrouter.config;
 
-import io.github.alertrouter.internal.time.PeriodMatcher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package io.github.alertrouter.notify;
 
 import io.github.alertrouter.Fingerprint;
-import io.github.alertrouter.internal.notify.InMemoryNotificationLog;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

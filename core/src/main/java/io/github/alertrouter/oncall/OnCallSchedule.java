@@ -1,7 +1,6 @@
 package io.github.alertrouter.oncall;
 
 import io.github.alertrouter.config.Schedule;
-import io.github.alertrouter.internal.oncall.ScheduleTimeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

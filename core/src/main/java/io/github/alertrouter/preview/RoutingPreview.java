@@ -4,8 +4,6 @@ import io.github.alertrouter.Alert;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.inhibit.Inhibitor;
-import io.github.alertrouter.internal.preview.NotificationPreviews;
-import io.github.alertrouter.internal.preview.PreviewJson;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.route.RouteMatch;
 import io.github.alertrouter.route.RoutingTree;

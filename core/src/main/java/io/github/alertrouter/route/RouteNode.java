@@ -2,10 +2,6 @@ package io.github.alertrouter.route;
 
 import io.github.alertrouter.config.MatchingRule;
 import io.github.alertrouter.config.NotificationPolicy;
-import io.github.alertrouter.internal.route.IntList;
-import io.github.alertrouter.internal.route.LabelSlots;
-import io.github.alertrouter.internal.route.SlotRule;
-import io.github.alertrouter.internal.route.SlotValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,6 @@ package io.github.alertrouter.route;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.MatchingRule;
-import io.github.alertrouter.internal.route.LabelSlots;
-import io.github.alertrouter.internal.route.SlotValues;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,10 +1,5 @@
 package io.github.alertrouter.route;
 
-import io.github.alertrouter.internal.route.IntList;
-import io.github.alertrouter.internal.route.SiblingIndex;
-import io.github.alertrouter.internal.route.SiblingRules;
-import io.github.alertrouter.internal.route.SlotRule;
-import io.github.alertrouter.internal.route.SlotValues;
 import java.util.ArrayList;
 import java.util.List;
 

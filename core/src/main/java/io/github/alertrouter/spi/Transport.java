@@ -1,6 +1,5 @@
 package io.github.alertrouter.spi;
 
-import io.github.alertrouter.internal.delivery.JdkTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

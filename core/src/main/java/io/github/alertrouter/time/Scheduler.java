@@ -1,6 +1,5 @@
 package io.github.alertrouter.time;
 
-import io.github.alertrouter.internal.delivery.ExecutorScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;

@@ -39,6 +39,18 @@ public record TimeOfDay(int minuteOfDay) implements Comparable<TimeOfDay> {
     return new TimeOfDay(time.getHour() * 60 + time.getMinute());
   }
 
+  /**
+   * The instant this time shows on {@code date} in {@code zone}: a time in a spring-forward gap
+   * resolves to the gap's end, a time in a fall-back overlap to its first occurrence, and
+   * {@code 24:00} is the next day's {@code 00:00} (see {@link WallClock}). Windows, rotations and
+   * restrictions all resolve their times through this one rule.
+   *
+   * @throws java.time.DateTimeException when the date is outside the range java.time supports
+   */
+  public java.time.Instant on(java.time.LocalDate date, java.time.ZoneId zone) {
+    return WallClock.resolve(date, this, zone);
+  }
+
   public boolean isEndOfDay() {
     return minuteOfDay == 24 * 60;
   }

@@ -5,7 +5,6 @@ import static io.github.alertrouter.action.ActionTokensTest.T0;
 import static io.github.alertrouter.action.ActionTokensTest.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.alertrouter.internal.action.InMemoryUsedTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

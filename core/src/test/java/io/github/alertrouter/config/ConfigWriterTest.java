@@ -2,8 +2,7 @@ package io.github.alertrouter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.alertrouter.internal.config.ConfigWriter;
-import io.github.alertrouter.internal.config.ConfigWriter.SecretMode;
+import io.github.alertrouter.config.ConfigWriter.SecretMode;
 import io.github.alertrouter.time.TimeOfDay;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -2,7 +2,6 @@ package io.github.alertrouter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.alertrouter.internal.config.ConfigWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

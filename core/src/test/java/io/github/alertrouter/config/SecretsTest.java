@@ -8,7 +8,6 @@ import static io.github.alertrouter.config.ConfigFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.alertrouter.internal.config.ConfigWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -2,7 +2,6 @@ package io.github.alertrouter.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.alertrouter.internal.time.WallClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

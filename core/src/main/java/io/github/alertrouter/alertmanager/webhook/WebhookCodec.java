@@ -1,7 +1,5 @@
 package io.github.alertrouter.alertmanager.webhook;
 
-import io.github.alertrouter.internal.webhook.PayloadReader;
-import io.github.alertrouter.internal.webhook.PayloadWriter;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;

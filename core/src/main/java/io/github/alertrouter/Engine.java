@@ -1,0 +1,438 @@
+package io.github.alertrouter;
+
+import io.github.alertrouter.action.ActionHandler;
+import io.github.alertrouter.action.ActionTokens;
+import io.github.alertrouter.action.UsedTokens;
+import io.github.alertrouter.action.BindingPages;
+import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
+import io.github.alertrouter.alertmanager.webhook.WebhookPayload;
+import io.github.alertrouter.binding.BindingService;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.escalate.EscalationState;
+import io.github.alertrouter.inhibit.Inhibitor;
+import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.notify.NotificationLog.Entry;
+import io.github.alertrouter.preview.RoutingPreview;
+import io.github.alertrouter.route.RouteMatch;
+import io.github.alertrouter.route.RoutingTree;
+import io.github.alertrouter.silence.Silencer;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.time.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link AlertRouter}: stores alerts by fingerprint, routes each into its groups, and leaves
+ * the rest to each group's timer ({@link Flusher}). Ingest takes no global lock: the store and
+ * the group map are concurrent maps and each group locks only itself.
+ */
+public final class Engine implements AlertRouter {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  /** How often resolved alerts are dropped from the store (Alertmanager: 30 min). */
+  static final Duration GC_INTERVAL = Duration.ofMinutes(15);
+
+  private final RouterConfig config;
+  private final RoutingTree routes;
+  private final Platforms platforms;
+  private final Scheduler scheduler;
+  private final Duration resolveTimeout;
+  private final Duration alertmanagerResolveTimeout;
+  private final Silencer silencer;
+  private final Inhibitor inhibitor;
+  private final Flusher flusher;
+  private final Escalations escalations;
+  private final ActionTokens actionTokens;
+  private final Runnable onClose;
+  private final BindingService bindings;
+  private final Handoffs handoffs;
+  private final UsedTokens usedTokens;
+  private final ConcurrentMap<Fingerprint, Alert> store = new ConcurrentHashMap<>();
+  private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicInteger submitting = new AtomicInteger();
+  private final WebhookCodec codec = WebhookCodec.create();
+  // what the groups of a router this one took over last notified, until the same groups form here
+  private final ConcurrentMap<String, Entry> inherited = new ConcurrentHashMap<>();
+  private final NotificationLog notificationLog;
+  private final Dispatcher dispatcher;
+
+  public Engine(EngineSettings s) {
+    this.config = s.config();
+    this.routes = RoutingTree.compile(config.notificationPolicies());
+    this.platforms = s.platforms();
+    this.scheduler = s.scheduler();
+    this.resolveTimeout = s.resolveTimeout();
+    this.alertmanagerResolveTimeout = s.alertmanagerResolveTimeout();
+    this.silencer = Silencer.of(config.silences());
+    this.inhibitor = Inhibitor.of(config.inhibitRules());
+    this.escalations = new Escalations(config, scheduler, s.escalationStore());
+    this.actionTokens = s.actionKey() == null ? null
+        : new ActionTokens(s.actionKey(), List.of(), scheduler.clock(), RobotDelivery.ACTION_LINK_TTL, s.usedTokens());
+    this.flusher = new Flusher(s, silencer, inhibitor, groups, escalations, actionTokens);
+    escalations.sender(flusher::escalate);
+    this.onClose = s.onClose();
+    this.bindings = s.bindings();
+    this.usedTokens = s.usedTokens();
+    this.notificationLog = s.notificationLog();
+    this.dispatcher = s.dispatcher();
+    this.handoffs = new Handoffs(config, scheduler, s.dispatcher(), platforms, s.handoffLog());
+    scheduler.schedule(GC_INTERVAL, this::collectGarbage);
+    handoffs.start();
+  }
+
+  @Override
+  public void submit(Collection<Alert> alerts) {
+    // counted in before the closed check, which handOver makes the other way round: either this
+    // submit sees the router closed, or the hand-over waits until its alerts are in the store
+    submitting.incrementAndGet();
+    try {
+      if (closed.get()) {
+        throw new IllegalStateException("the router is closed; alerts are no longer accepted");
+      }
+      store(alerts, resolveTimeout);
+    } finally {
+      submitting.decrementAndGet();
+    }
+  }
+
+  /** Stores alerts; one without an end fires until {@code noEnd} after this update. */
+  private void store(Collection<Alert> alerts, Duration noEnd) {
+    Instant now = scheduler.clock().instant();
+    Set<AlertGroup> late = new LinkedHashSet<>();
+    for (Alert alert : alerts) {
+      Alert stored = store.merge(alert.fingerprint(), stamp(alert, now, noEnd), (old, fresh) -> merge(old, fresh, now));
+      inhibitor.observe(stored);
+      for (RouteMatch match : routes.match(stored.labels())) {
+        AlertGroup group = insert(match, stored, now);
+        if (group != null) {
+          late.add(group);
+        }
+      }
+    }
+    // only now, with the whole batch in: a flush must not see half of one webhook's alerts
+    late.forEach(group -> group.scheduleIn(Duration.ZERO, now, scheduler, () -> flusher.flush(group, true)));
+  }
+
+  @Override
+  public void submitAlertmanager(byte[] json) {
+    submitAlertmanager(codec.parse(json));
+  }
+
+  @Override
+  public void submitAlertmanager(WebhookPayload payload) {
+    submitting.incrementAndGet();
+    try {
+      if (closed.get()) {
+        throw new IllegalStateException("the router is closed; alerts are no longer accepted");
+      }
+      // Alertmanager sends a firing alert with no end and re-sends it only every repeat_interval:
+      // it stays firing until Alertmanager says it resolved, or the long bound passes
+      store(payload.toAlerts(), alertmanagerResolveTimeout);
+    } finally {
+      submitting.decrementAndGet();
+    }
+  }
+
+  @Override
+  public RoutingPreview preview(List<Alert> alerts, Instant at) {
+    return RoutingPreview.of(config, alerts, at, platforms, silencer, bindings);
+  }
+
+  @Override
+  public void addSilence(Silence silence) {
+    silencer.add(silence);
+  }
+
+  @Override
+  public void expireSilence(String id) {
+    silencer.expire(id, scheduler.clock().instant());
+  }
+
+  @Override
+  public List<Silence> silences() {
+    return silencer.silences();
+  }
+
+  @Override
+  public Optional<ActionHandler> actionHandler() {
+    return actionTokens == null ? Optional.empty()
+        : Optional.of(new ActionHandler(actionTokens, new EngineActions(this, groups.values(), scheduler.clock()), bindings == null ? null : new BindingPages(bindings)));
+  }
+
+  @Override
+  public boolean acknowledge(String groupKey, String who) {
+    return acknowledged(groupKey, who, true);
+  }
+
+  @Override
+  public boolean unacknowledge(String groupKey, String who) {
+    return acknowledged(groupKey, who, false);
+  }
+
+  private boolean acknowledged(String groupKey, String who, boolean acknowledged) {
+    boolean known = escalations.acknowledge(groupKey, who, acknowledged);
+    if (known) {
+      LOG.info("group {} {} by {}", groupKey, acknowledged ? "acknowledged" : "unacknowledged", who);
+      Instant now = scheduler.clock().instant();
+      groups.values().stream()
+          .filter(group -> group.id().groupKey().equals(groupKey))
+          .forEach(group -> flusher.announceAcknowledgement(group, acknowledged, who, now));
+    }
+    return known;
+  }
+
+  @Override
+  public boolean resolve(String groupKey, String who) {
+    if (closed.get()) {
+      throw new IllegalStateException("the router is closed");
+    }
+    Instant now = scheduler.clock().instant();
+    boolean any = false;
+    for (AlertGroup group : groups.values()) {
+      if (!group.id().groupKey().equals(groupKey)) {
+        continue;
+      }
+      List<Alert> ended = group.resolveAll(now);
+      for (Alert a : ended) {
+        // the store and the inhibitor learn it too, so a source resolved by hand stops inhibiting
+        store.computeIfPresent(a.fingerprint(), (fp, old) -> old.isResolvedAt(now) ? old : a);
+        inhibitor.observe(a);
+      }
+      if (!ended.isEmpty()) {
+        any = true;
+        group.scheduleIn(Duration.ZERO, now, scheduler, () -> flusher.flush(group, true));
+      }
+    }
+    if (any) {
+      LOG.info("group {} resolved by hand by {}", groupKey, who);
+    }
+    return any;
+  }
+
+  @Override
+  public RouterStats stats() {
+    Instant now = scheduler.clock().instant();
+    int stored = 0;
+    int firing = 0;
+    for (Alert alert : store.values()) {
+      stored++;
+      if (!alert.isResolvedAt(now)) {
+        firing++;
+      }
+    }
+    int undelivered = 0;
+    for (AlertGroup group : groups.values()) {
+      undelivered += group.undelivered();
+    }
+    return new RouterStats(stored, firing, groups.size(), silencer.activeCount(now), undelivered);
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    handoffs.stop();
+    escalations.stop();
+    Instant now = scheduler.clock().instant();
+    for (AlertGroup group : groups.values()) {
+      Instant due = group.nextFlush();
+      group.stop();
+      if (due != null && !due.isAfter(now)) {
+        flusher.flush(group, false);
+      }
+    }
+    onClose.run();
+    for (Dispatcher.LaneStatus lane : dispatcher.lanes()) {
+      if (lane.pending() > 0) {
+        // not recorded as delivered: a router restored from the state sends them again
+        LOG.warn("robot {}: {} notices not delivered at the stop{}; their alerts and what the chat received stay "
+            + "in the router's state", lane.robotId(), lane.pending(),
+            lane.penaltyEnds() == null ? "" : " (the platform throttles the robot until " + lane.penaltyEnds() + ")");
+      }
+    }
+  }
+
+  @Override
+  public void takeOver(AlertRouter previous) {
+    if (previous == this || !(previous instanceof Engine old)) {
+      throw new IllegalArgumentException("can only take over another router built by AlertRouter.builder()");
+    }
+    if (closed.get()) {
+      throw new IllegalStateException("this router is closed");
+    }
+    // lanes of robots whose id and webhook did not change go on: their rate windows, penalties
+    // and queues (whose receipts record into the shared notification log)
+    dispatcher.adopt(old.dispatcher);
+    restore(old.handOver());
+  }
+
+  @Override
+  public List<Dispatcher.LaneStatus> lanes() {
+    return dispatcher.lanes();
+  }
+
+  @Override
+  public RouterSnapshot snapshot() {
+    return state();
+  }
+
+  @Override
+  public void restore(RouterSnapshot snapshot) {
+    if (!(snapshot instanceof EngineState state)) {
+      throw new IllegalArgumentException("not a snapshot of this library's router: " + snapshot);
+    }
+    state.log().forEach((key, log) -> {
+      if (log.decided() != null) {
+        inherited.put(key, log.decided());
+      }
+      log.delivered().forEach((robot, entry) -> notificationLog.record(key, robot, entry));
+    });
+    state.escalations().forEach(escalations::adopt);
+    Set<String> configured = configuredSilenceIds();
+    for (Silence silence : state.addedSilences()) {
+      if (!configured.contains(silence.id())) {
+        silencer.add(silence);
+      }
+    }
+    Instant now = scheduler.clock().instant();
+    state.usedTokens().forEach((nonce, expiresAt) -> {
+      if (now.isBefore(expiresAt)) {
+        usedTokens.markUsed(nonce, expiresAt);
+      }
+    });
+    submit(state.alerts());
+    LOG.info("restored {} alerts, {} groups' notification log and {} escalations (state of {})",
+        state.alerts().size(), state.log().size(), state.escalations().size(), state.takenAt());
+  }
+
+  /** Stops this router without flushing and gives up its state to the router taking over. */
+  private EngineState handOver() {
+    if (!closed.compareAndSet(false, true)) {
+      throw new IllegalStateException("the router to take over is closed");
+    }
+    while (submitting.get() > 0) {
+      Thread.onSpinWait(); // a submit that got in before the close: its alerts must be handed over
+    }
+    handoffs.stop();
+    escalations.stop();
+    groups.values().forEach(AlertGroup::stop);
+    EngineState state = state();
+    onClose.run();
+    return state;
+  }
+
+  /** What this router holds now: alerts, each group's last notification, episodes, run-time silences. */
+  private EngineState state() {
+    Map<String, Entry> decided = new HashMap<>(inherited); // taken over, not formed again yet: pass on
+    Map<String, EscalationState> episodes = new HashMap<>();
+    for (AlertGroup group : groups.values()) {
+      Entry last = group.last();
+      if (last != null) {
+        decided.put(logKey(group.id()), last);
+      }
+      escalations.episode(group.id().groupKey()).ifPresent(e -> episodes.put(group.id().groupKey(), e));
+    }
+    Set<String> configured = configuredSilenceIds();
+    List<Silence> added = silencer.silences().stream().filter(s -> !configured.contains(s.id())).toList();
+    Map<String, Map<String, Entry>> delivered = notificationLog.entries();
+    Map<String, GroupLog> log = new HashMap<>();
+    Set<String> keys = new HashSet<>(decided.keySet());
+    keys.addAll(delivered.keySet());
+    keys.forEach(key -> log.put(key, new GroupLog(decided.get(key), delivered.getOrDefault(key, Map.of()))));
+    return new EngineState(scheduler.clock().instant(), List.copyOf(store.values()), log, episodes, added,
+        usedTokens.used());
+  }
+
+  private Set<String> configuredSilenceIds() {
+    Set<String> ids = new HashSet<>();
+    config.silences().forEach(silence -> ids.add(silence.id()));
+    return ids;
+  }
+
+  // a group is one route node's: its path (names from the top) with its key, stable across configs
+  static String logKey(GroupId id) {
+    return String.join("/", id.node().path()) + '\u0000' + id.groupKey();
+  }
+
+  /** Adds the alert to its group; returns the group when it must flush at once (late), else null. */
+  private AlertGroup insert(RouteMatch match, Alert alert, Instant now) {
+    GroupId id = new GroupId(match.node(), match.groupKey(alert.labels()));
+    while (true) {
+      AlertGroup group = groups.computeIfAbsent(id, k -> newGroup(k, match, alert));
+      AlertGroup.Added added = group.add(alert, now, scheduler, () -> flusher.flush(group, true));
+      if (added != AlertGroup.Added.GONE) {
+        return added == AlertGroup.Added.LATE ? group : null;
+      }
+      groups.remove(id, group); // destroyed by a flush between lookup and add: make a new one
+    }
+  }
+
+  /**
+   * Alertmanager's defaults on receipt: no start means now, no end means "firing until
+   * {@code noEnd} after this update", so an alert its source stops sending resolves by itself. A
+   * start in the future (a wrong clock, a typo such as 9999-12-31) is taken as now: kept, it
+   * would push the end past it and the alert would never expire.
+   */
+  private static Alert stamp(Alert alert, Instant now, Duration noEnd) {
+    Instant startsAt = alert.startsAt() != null && !alert.startsAt().isAfter(now) ? alert.startsAt() : now;
+    Instant endsAt = alert.endsAt() != null ? alert.endsAt() : now.plus(noEnd);
+    if (endsAt.isBefore(startsAt)) {
+      endsAt = startsAt;
+    }
+    return new Alert(alert.labels(), alert.annotations(), startsAt, endsAt, alert.generatorURL());
+  }
+
+  /** An update of a still-firing alert keeps its original start (one episode); else it is new. */
+  private static Alert merge(Alert old, Alert fresh, Instant now) {
+    if (old.isResolvedAt(now) || old.startsAt() == null || !old.startsAt().isBefore(fresh.startsAt())) {
+      return fresh;
+    }
+    return new Alert(fresh.labels(), fresh.annotations(), old.startsAt(), fresh.endsAt(), fresh.generatorURL());
+  }
+
+  private AlertGroup newGroup(GroupId id, RouteMatch match, Alert alert) {
+    AlertGroup group = new AlertGroup(id, match.settings(), match.groupLabels(alert.labels()), notificationLog);
+    if (!inherited.isEmpty()) {
+      Entry last = inherited.remove(logKey(id));
+      if (last != null) {
+        group.inherit(last);
+      }
+    }
+    return group;
+  }
+
+  private void collectGarbage() {
+    if (closed.get()) {
+      return;
+    }
+    Instant now = scheduler.clock().instant();
+    store.forEach((fp, alert) -> {
+      if (alert.isResolvedAt(now.minus(resolveTimeout)) && store.remove(fp, alert)) {
+        inhibitor.forget(fp);
+      }
+    });
+    inherited.clear(); // groups a taken-over router had and this configuration did not form again
+    Set<String> live = new HashSet<>();
+    groups.keySet().forEach(id -> live.add(logKey(id)));
+    notificationLog.entries().keySet().stream().filter(key -> !live.contains(key)).forEach(notificationLog::forget);
+    LOG.debug("store holds {} alerts in {} groups", store.size(), groups.size());
+    scheduler.schedule(GC_INTERVAL, this::collectGarbage);
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.alertrouter;
+
+import io.github.alertrouter.action.ActionTarget;
+import io.github.alertrouter.config.Condition;
+import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.time.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** What the links in messages do, on one router: the answers shown on the confirmation page. */
+final class EngineActions implements ActionTarget {
+  private final AlertRouter router;
+  private final Collection<AlertGroup> groups;
+  private final Clock clock;
+
+  /** {@code groups} is the router's live view of its groups. */
+  EngineActions(AlertRouter router, Collection<AlertGroup> groups, Clock clock) {
+    this.router = router;
+    this.groups = groups;
+    this.clock = clock;
+  }
+
+  @Override
+  public String acknowledge(String groupKey, String who) {
+    return router.acknowledge(groupKey, who) ? "Claimed: escalation paused." : "Nothing to claim: no escalation runs.";
+  }
+
+  @Override
+  public String unacknowledge(String groupKey, String who) {
+    return router.unacknowledge(groupKey, who) ? "Unclaimed: escalation resumed." : "Nothing to unclaim.";
+  }
+
+  @Override
+  public String resolve(String groupKey, String who) {
+    return router.resolve(groupKey, who) ? "Resolved." : "Nothing fires in this group any more.";
+  }
+
+  /** A silence on the group's labels (one per group with that key). */
+  @Override
+  public String silence(String groupKey, Duration duration, String who) {
+    Instant now = clock.instant();
+    int added = 0;
+    for (AlertGroup group : groups) {
+      if (group.id().groupKey().equals(groupKey) && !group.groupLabels().isEmpty()) {
+        List<Condition> matchers = group.groupLabels().entrySet().stream()
+            .map(e -> Condition.eq(e.getKey(), e.getValue())).toList();
+        router.addSilence(new Silence("action-" + UUID.randomUUID(), matchers, now, now.plus(duration), who,
+            "silenced from a chat link for group " + groupKey));
+        added++;
+      }
+    }
+    return added > 0 ? "Silenced for " + Durations.format(duration) + "." : "Nothing to silence in this group.";
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.alertrouter;
+
+import io.github.alertrouter.action.UsedTokens;
+import io.github.alertrouter.binding.BindingService;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.escalate.EscalationStore;
+import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.oncall.HandoffLog;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.time.Scheduler;
+import java.time.Duration;
+
+/**
+ * What the engine is built from; checked and defaulted by {@code AlertRouter.Builder}.
+ *
+ * @param config the validated configuration
+ * @param platforms the platform modules (every robot's platform is among them)
+ * @param scheduler timers and the clock
+ * @param dispatcher delivery
+ * @param resolveTimeout how long an alert without an end fires after its last update
+ * @param alertmanagerResolveTimeout the same for an alert from an Alertmanager webhook
+ * @param onClose releases what the builder created (an executor it owns)
+ * @param handoffLog which handoffs were announced
+ * @param escalationStore escalation state per group
+ * @param actionKey signs action links, or {@code null} for messages without them
+ * @param usedTokens which action links were used
+ * @param bindings who has bound their number, or {@code null} (then nobody has)
+ * @param notificationLog what each robot's chat last received from each group
+ */
+public record EngineSettings(
+    RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
+    Duration alertmanagerResolveTimeout,
+    Runnable onClose, HandoffLog handoffLog, EscalationStore escalationStore, Secret actionKey,
+    UsedTokens usedTokens, BindingService bindings, NotificationLog notificationLog) {}

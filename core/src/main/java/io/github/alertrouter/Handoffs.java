@@ -1,0 +1,132 @@
+package io.github.alertrouter;
+
+import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.MentionTarget;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Schedule;
+import io.github.alertrouter.notify.Delivery;
+import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.oncall.HandoffLog;
+import io.github.alertrouter.oncall.OnCallSchedule;
+import io.github.alertrouter.oncall.OnDuty;
+import io.github.alertrouter.spi.IdentityResolution;
+import io.github.alertrouter.spi.Notice;
+import io.github.alertrouter.spi.PlatformProvider;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.spi.RenderRequest;
+import io.github.alertrouter.spi.render.TimeText;
+import io.github.alertrouter.time.Scheduler;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Announces handoffs: for each schedule with a {@code handoffRobot}, a timer at the schedule's
+ * next change posts who is now on duty (@-ed) and who is next. A change is an instant where the
+ * on-call set differs, so rapid rotations and overlapping restrictions announce each real change
+ * once, and the {@link HandoffLog} keeps a handoff from being announced twice by routers that
+ * follow each other in one process. Only future handoffs are announced: starting a router does
+ * not repeat the current shift's.
+ */
+final class Handoffs {
+  private final Scheduler scheduler;
+  private final Dispatcher dispatcher;
+  private final Platforms platforms;
+  private final HandoffLog log;
+  private final Map<String, Robot> robots;
+  private final Map<String, Contact> contacts;
+  private final List<OnCallSchedule> schedules = new ArrayList<>();
+  private final Map<String, Scheduler.Cancellable> timers = new ConcurrentHashMap<>();
+  private volatile boolean stopped;
+
+  Handoffs(RouterConfig config, Scheduler scheduler, Dispatcher dispatcher, Platforms platforms, HandoffLog log) {
+    this.scheduler = scheduler;
+    this.dispatcher = dispatcher;
+    this.platforms = platforms;
+    this.log = log;
+    this.robots = config.robots().stream().collect(Collectors.toMap(Robot::id, Function.identity()));
+    this.contacts = config.contacts().stream().collect(Collectors.toMap(Contact::id, Function.identity()));
+    for (Schedule s : config.schedules()) {
+      if (s.handoffRobot() != null) {
+        schedules.add(OnCallSchedule.of(s));
+      }
+    }
+  }
+
+  void start() {
+    Instant now = scheduler.clock().instant();
+    schedules.forEach(s -> scheduleNext(s, now));
+  }
+
+  void stop() {
+    stopped = true;
+    timers.values().forEach(Scheduler.Cancellable::cancel);
+    timers.clear();
+  }
+
+  private void scheduleNext(OnCallSchedule schedule, Instant after) {
+    Instant next = schedule.nextChange(after);
+    if (next == null || stopped) {
+      return;
+    }
+    Instant now = scheduler.clock().instant();
+    timers.put(schedule.schedule().id(),
+        scheduler.schedule(java.time.Duration.between(now, next), () -> announce(schedule, next)));
+  }
+
+  private void announce(OnCallSchedule schedule, Instant handoff) {
+    if (stopped) {
+      return;
+    }
+    Schedule s = schedule.schedule();
+    if (log.claim(s.id(), handoff)) {
+      Robot robot = robots.get(s.handoffRobot());
+      PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
+      List<OnDuty> now = schedule.onCall(handoff);
+      Instant until = schedule.nextChange(handoff);
+      List<OnDuty> next = until == null ? List.of() : schedule.onCall(until);
+      String name = s.name() == null ? s.id() : s.name();
+      List<String> lines = new ArrayList<>();
+      var zone = RenderRequest.displayZone(robot);
+      lines.add("Since " + TimeText.instant(handoff, zone) + (until == null ? "" : ", until " + TimeText.instant(until, zone)));
+      lines.add("Next: " + (until == null ? "no change ahead" : names(next)));
+      Notice notice = new Notice(NotifyReason.HANDOFF, "schedule:" + s.id(), "handoff:" + s.id() + ":" + handoff,
+          "On call for " + name + ": " + names(now), lines, mentions(now, platform, robot), handoff);
+      dispatcher.dispatch(Delivery.of(robot.id(), notice));
+    }
+    scheduleNext(schedule, handoff);
+  }
+
+  private List<Mention> mentions(List<OnDuty> onDuty, PlatformProvider platform, Robot robot) {
+    List<Mention> out = new ArrayList<>();
+    for (OnDuty d : onDuty) {
+      Contact c = contacts.get(d.contactId());
+      MentionTarget target = MentionTarget.contact(d.contactId());
+      if (c == null) {
+        out.add(Mention.unresolved(target, d.contactId(), d.contactId(), "unknown contact"));
+        continue;
+      }
+      IdentityResolution r = platform.resolve(c, robot);
+      out.add(r.isResolved()
+          ? Mention.resolved(target, c.id(), c.name(), r.identity())
+          : Mention.unresolved(target, c.id(), c.name(), r.reason()));
+    }
+    return out;
+  }
+
+  private String names(List<OnDuty> onDuty) {
+    if (onDuty.isEmpty()) {
+      return "nobody";
+    }
+    return onDuty.stream()
+        .map(d -> contacts.containsKey(d.contactId()) ? contacts.get(d.contactId()).name() : d.contactId())
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,2 +1,0 @@
-/** Reading {@code alertmanager.yml}: routes, inhibit rules, time intervals, with path-carrying errors. */
-package io.github.alertrouter.internal.alertmanager;

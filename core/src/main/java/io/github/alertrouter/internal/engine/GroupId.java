@@ -1,6 +1,0 @@
-package io.github.alertrouter.internal.engine;
-
-import io.github.alertrouter.route.RouteNode;
-
-/** A group is one route node's, not one key string's: route keys are not unique. */
-record GroupId(RouteNode node, String groupKey) {}

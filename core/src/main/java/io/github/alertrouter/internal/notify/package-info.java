@@ -1,2 +1,0 @@
-/** The in-memory notification log. */
-package io.github.alertrouter.internal.notify;
