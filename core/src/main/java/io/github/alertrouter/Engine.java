@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * the rest to each group's timer ({@link Flusher}). Ingest takes no global lock: the store and
  * the group map are concurrent maps and each group locks only itself.
  */
-public final class Engine implements AlertRouter {
+final class Engine implements AlertRouter {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   /** How often resolved alerts are dropped from the store (Alertmanager: 30 min). */
   static final Duration GC_INTERVAL = Duration.ofMinutes(15);

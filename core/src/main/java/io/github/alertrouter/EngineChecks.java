@@ -10,7 +10,7 @@ import java.util.List;
  * What must hold before a router starts, beyond the config's own validation: every robot's
  * platform has a module and likes the robot's options and the policies' templates.
  */
-public final class EngineChecks {
+final class EngineChecks {
   private EngineChecks() {}
 
   public static List<ConfigProblem> problems(RouterConfig config, Platforms platforms) {

@@ -29,7 +29,7 @@ import java.time.Duration;
  * @param bindings who has bound their number, or {@code null} (then nobody has)
  * @param notificationLog what each robot's chat last received from each group
  */
-public record EngineSettings(
+record EngineSettings(
     RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
     Duration alertmanagerResolveTimeout,
     Runnable onClose, HandoffLog handoffLog, EscalationStore escalationStore, Secret actionKey,

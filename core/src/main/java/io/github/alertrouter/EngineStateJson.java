@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * Reading checks everything and names the JSON pointer of the first problem; nothing is half-read.
  * Stateless.
  */
-public final class EngineStateJson {
+final class EngineStateJson {
   static final int VERSION = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(EngineStateJson.class);

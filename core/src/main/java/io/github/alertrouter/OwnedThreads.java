@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads (created when needed, gone when idle, named for thread dumps), and how they stop.
  * Thread-safe.
  */
-public final class OwnedThreads {
+final class OwnedThreads {
   private final ScheduledExecutorService timers;
   private final ThreadPoolExecutor senders;
   private final Scheduler scheduler;

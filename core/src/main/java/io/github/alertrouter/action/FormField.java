@@ -4,7 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /** Reads one field of an urlencoded form body; {@code ""} when absent or broken. Stateless. */
-public final class FormField {
+final class FormField {
   private static final int MAX_LENGTH = 64;
 
   private FormField() {}

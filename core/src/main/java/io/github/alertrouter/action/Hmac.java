@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Immutable and thread-safe: a fresh {@link Mac} is made per call, since {@code Mac} is not.
  * {@link #toString()} shows only the key id.
  */
-public final class Hmac {
+final class Hmac {
   public static final int MIN_KEY_BYTES = 32;
   private static final String ALGORITHM = "HmacSHA256";
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * single {@code putIfAbsent}, and the sweep that drops expired entries runs in at most one thread
  * at a time.
  */
-public final class InMemoryUsedTokens implements UsedTokens {
+final class InMemoryUsedTokens implements UsedTokens {
   static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
   private final Clock clock;

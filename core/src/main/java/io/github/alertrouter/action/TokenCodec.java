@@ -20,7 +20,7 @@ import java.util.Optional;
  * Fixed-width fields and a trailing group key need no delimiters or escaping, so no group key can
  * be read as another field. Stateless and thread-safe.
  */
-public final class TokenCodec {
+final class TokenCodec {
   public static final int VERSION = 1;
   public static final int NONCE_BYTES = 16;
   public static final int MAX_GROUP_KEY_BYTES = 1024;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * trimmed, at most {@link #MAX_LENGTH} code points; absent or empty becomes {@link #DEFAULT}.
  * Stateless and thread-safe.
  */
-public final class WhoField {
+final class WhoField {
   public static final int MAX_LENGTH = 64;
   public static final String DEFAULT = "someone";
 

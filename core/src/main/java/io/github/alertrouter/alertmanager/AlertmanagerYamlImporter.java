@@ -21,7 +21,7 @@ import java.util.Set;
  * Reads an {@code alertmanager.yml} (0.25 schema) into a {@link RouterConfig}. Stateless between
  * calls and thread-safe.
  */
-public final class AlertmanagerYamlImporter {
+final class AlertmanagerYamlImporter {
   private static final Set<String> TOP_FIELDS =
       Set.of("route", "receivers", "inhibit_rules", "time_intervals", "mute_time_intervals");
   private static final Map<String, String> TOP_SKIPPED = Map.of(

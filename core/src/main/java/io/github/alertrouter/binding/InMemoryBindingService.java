@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@link BindingService#create}: links and pending verifications in maps under one lock; the
  * sender and the store are called outside it. Thread-safe.
  */
-public final class InMemoryBindingService implements BindingService {
+final class InMemoryBindingService implements BindingService {
   private static final Logger LOG = LoggerFactory.getLogger(InMemoryBindingService.class);
   private static final int LINK_ID_BYTES = 16;
   private static final int CODE_BOUND = 1_000_000;

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /** {@link BindingStore#inMemory()}: a concurrent map keyed by (contact, platform). Thread-safe. */
-public final class InMemoryBindingStore implements BindingStore {
+final class InMemoryBindingStore implements BindingStore {
   private record Key(String contactId, String platform) {}
 
   private final ConcurrentMap<Key, Binding> bindings = new ConcurrentHashMap<>();

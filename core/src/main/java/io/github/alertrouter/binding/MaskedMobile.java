@@ -1,7 +1,7 @@
 package io.github.alertrouter.binding;
 
 /** Masks a normalised mobile number for logs and pages. Stateless and thread-safe. */
-public final class MaskedMobile {
+final class MaskedMobile {
   private static final int SHOWN_TAIL = 4;
   private static final int SHOWN_HEAD = 3;
 

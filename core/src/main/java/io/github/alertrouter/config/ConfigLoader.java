@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@link ConfigException} lists every problem, binding and cross-reference together, in document
  * order. Stateless and thread-safe.
  */
-public final class ConfigLoader {
+final class ConfigLoader {
   /** Jackson's "Unrecognized token 'TEXT'": TEXT is a bare value, maybe a secret whose quotes were forgotten. */
   private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '[^']*'");
 

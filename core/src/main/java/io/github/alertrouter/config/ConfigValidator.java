@@ -13,7 +13,7 @@ import java.util.function.Function;
  * {@link io.github.alertrouter.config.RouterConfig}'s constructor calls it, so configs built in
  * code get the same checks as loaded ones. Stateless and thread-safe.
  */
-public final class ConfigValidator {
+final class ConfigValidator {
   private ConfigValidator() {}
 
   /** Every problem of these sections, in section order; empty when they form a valid config. */

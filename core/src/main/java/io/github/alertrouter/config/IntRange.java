@@ -8,7 +8,7 @@ package io.github.alertrouter.config;
  * @param begin the first value in the range
  * @param end the last value in the range
  */
-public record IntRange(int begin, int end) {
+record IntRange(int begin, int end) {
   /** Whether {@code begin <= value <= end}. */
   public boolean contains(int value) {
     return value >= begin && value <= end;

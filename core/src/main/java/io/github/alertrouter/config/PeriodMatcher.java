@@ -27,7 +27,7 @@ import java.util.function.Function;
  *
  * <p>Immutable and thread-safe.
  */
-public record PeriodMatcher(
+record PeriodMatcher(
     List<IntRange> minutes,
     List<IntRange> weekdays,
     List<IntRange> daysOfMonth,

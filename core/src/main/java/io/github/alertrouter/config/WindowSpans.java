@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * a repeated fall-back hour. A span whose ends both fall in the same spring-forward gap is empty:
  * that wall-clock time does not exist that day. Stateless and thread-safe.
  */
-public final class WindowSpans {
+final class WindowSpans {
   /**
    * Days scanned before the instant's local date. A span ends at most one local day after it
    * starts; the second day is slack for zones that once skipped a whole date (Pacific/Apia 2011).

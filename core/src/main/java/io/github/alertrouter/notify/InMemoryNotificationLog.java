@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link NotificationLog} in a concurrent map; each group's robots in a small map it locks alone. */
-public final class InMemoryNotificationLog implements NotificationLog {
+final class InMemoryNotificationLog implements NotificationLog {
   private final ConcurrentHashMap<String, Map<String, Entry>> groups = new ConcurrentHashMap<>();
 
   @Override

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * immutable and published through an {@link AtomicReferenceArray}; two threads may compute the
  * same page, and either result is kept).
  */
-public final class ScheduleTimeline {
+final class ScheduleTimeline {
   private static final long PAGE_SECONDS = Duration.ofDays(7).toSeconds();
   /** 64 weeks: a year of consecutive pages stays cached. */
   private static final int CACHE_SLOTS = 64;

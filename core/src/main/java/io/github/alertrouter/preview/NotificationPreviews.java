@@ -35,7 +35,7 @@ import java.util.Optional;
  * {@code groupWait} after the preview instant, or when the policy's notify window next opens; a
  * notice due outside a window that drops such notices is not listed.
  */
-public final class NotificationPreviews {
+final class NotificationPreviews {
   private NotificationPreviews() {}
 
   public static List<NotificationPreview> of(

@@ -17,7 +17,7 @@ import java.util.Map;
  * Writes a {@link RoutingPreview} in the documented, stable JSON shape. The shape is built
  * explicitly, field by field, so that refactoring a record can never rename a field tools read.
  */
-public final class PreviewJson {
+final class PreviewJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   // "key": value, with arrays one element per line: easy to read and to diff
   private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * that a routing decision allocates one small array instead of boxed lists. Not thread-safe: each
  * routing call owns its own.
  */
-public final class IntList {
+final class IntList {
   private int[] values;
   private int size;
 

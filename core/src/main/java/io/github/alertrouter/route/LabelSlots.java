@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe.
  */
-public final class LabelSlots {
+final class LabelSlots {
   private final StringIds names;
   private final StringIds[] valuesBySlot;
   private final int[] absentIds;

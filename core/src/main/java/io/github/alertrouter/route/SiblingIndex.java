@@ -27,7 +27,7 @@ import java.util.Set;
  * <p>Small sibling lists are not worth hashing: below {@link #MIN_INDEXED} every sibling is always
  * checked. Immutable after construction and thread-safe.
  */
-public final class SiblingIndex {
+final class SiblingIndex {
   /** Below this many siblings a linear scan is cheaper than the lookups. */
   public static final int MIN_INDEXED = 8;
 

@@ -15,7 +15,7 @@ import java.util.List;
  * {@code re}); its index in the list's {@link RegexVerdicts} (other regexes). Immutable apart from the
  * regex verdict caches; thread-safe.
  */
-public final class SiblingRules {
+final class SiblingRules {
   private static final int CONTINUES = 1;
   private static final int LEAF = 2;
 

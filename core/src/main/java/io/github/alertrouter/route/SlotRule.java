@@ -14,7 +14,7 @@ import java.util.Set;
  * list into one {@code int[]} program, so evaluating a candidate touches one or two cache lines
  * instead of a chain of small objects. Immutable and thread-safe.
  */
-public final class SlotRule {
+final class SlotRule {
   static final byte EQ = 0;
   static final byte NEQ = 1;
   static final byte IN = 2;

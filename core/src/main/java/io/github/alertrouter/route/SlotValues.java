@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
  * router may keep one per thread ({@link LabelSlots#readReusing}), since {@link #clear} undoes a
  * decision in time proportional to the alert's labels.
  */
-public final class SlotValues implements BiConsumer<String, String> {
+final class SlotValues implements BiConsumer<String, String> {
   private static final long[] NO_BITS = new long[0];
 
   private final LabelSlots slots;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** {@link Transport} over the JDK {@link HttpClient}: HTTP/1.1, no redirects. */
-public final class JdkTransport implements Transport {
+final class JdkTransport implements Transport {
   private final HttpClient client;
 
   public JdkTransport(Duration connectTimeout) {

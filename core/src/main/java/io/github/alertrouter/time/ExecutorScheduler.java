@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** {@link Scheduler} on a {@link ScheduledExecutorService}. */
-public final class ExecutorScheduler implements Scheduler {
+final class ExecutorScheduler implements Scheduler {
   private final ScheduledExecutorService executor;
   private final Clock clock;
 

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
  * things RFC 3339 does not (a missing seconds field, second-precision offsets) and cannot trim
  * trailing zeros of the fraction the way Go's RFC3339Nano does. Stateless and thread-safe.
  */
-public final class GoTime {
+final class GoTime {
   /** Go's zero {@code time.Time}; Alertmanager writes it for "no end". */
   public static final Instant ZERO = Instant.parse("0001-01-01T00:00:00Z");
 

@@ -29,7 +29,7 @@ import java.util.Set;
  * and no tree of the whole body is ever built. Thread-safe: the {@link JsonFactory} is, and all
  * parse state lives in a {@link JsonParser} per call.
  */
-public final class PayloadReader {
+final class PayloadReader {
   /** Versions we know the shape of. A new version would be a changed shape, so it is refused. */
   static final Set<String> SUPPORTED_VERSIONS = Set.of("4", "3");
 

@@ -7,7 +7,7 @@ import io.github.alertrouter.Alert;
  * {@link GoJsonWriter} escaping, {@link GoTime} times, and the trailing newline that Go's
  * {@code json.Encoder} adds. Stateless and thread-safe.
  */
-public final class PayloadWriter {
+final class PayloadWriter {
   /** Alertmanager has written this version since it added groupKey; we only ever write it. */
   static final String VERSION = "4";
 

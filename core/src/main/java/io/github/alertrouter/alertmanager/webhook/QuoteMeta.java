@@ -7,7 +7,7 @@ import io.github.alertrouter.internal.text.GoStrings;
  * {@code QuoteMeta(name)} ({@code java-sdk.default} arrives as {@code java-sdk\.default}); use
  * {@link #unquote(String)} to get the name as configured. Stateless and thread-safe.
  */
-public final class QuoteMeta {
+final class QuoteMeta {
   /** The characters Go's QuoteMeta puts a backslash before. */
   private static final String SPECIAL = "\\.+*?()|[]{}^$";
 
