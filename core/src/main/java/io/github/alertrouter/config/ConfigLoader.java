@@ -68,12 +68,20 @@ final class ConfigLoader {
     BindContext ctx = new BindContext(environment);
     Sections sections = RouterConfigBinder.bind(Node.root(ctx, root));
     List<ConfigProblem> problems = new ArrayList<>(ctx.problems());
-    problems.addAll(ConfigValidator.validate(sections, ctx));
-    if (!problems.isEmpty()) {
-      problems.sort(new DocumentOrder(root)); // stable: problems at one path keep their order
-      throw new ConfigException(source, problems);
+    if (problems.isEmpty()) {
+      // Everything bound, so each element's path is its list index: RouterConfig's own check (the
+      // one a config built in code gets) reports the same paths. One validation, not two.
+      try {
+        return sections.toConfig();
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      }
+    } else {
+      // Some elements were left out: the validator needs where the others were read from.
+      problems.addAll(ConfigValidator.validate(sections, ctx));
     }
-    return sections.toConfig();
+    problems.sort(new DocumentOrder(root)); // stable: problems at one path keep their order
+    throw new ConfigException(source, problems);
   }
 
   private static JsonNode readTree(String text, String source, boolean json) {

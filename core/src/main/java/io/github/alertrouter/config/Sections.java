@@ -29,7 +29,7 @@ record Sections(
     timeIntervals = copy(timeIntervals);
   }
 
-  /** Builds the config; its constructor validates once more, cheaply, which must pass. */
+  /** Builds the config; its constructor validates it. */
   RouterConfig toConfig() {
     return new RouterConfig(contacts, contactGroups, robots, schedules, escalationPolicies,
         notificationPolicies, silences, inhibitRules, timeIntervals);
