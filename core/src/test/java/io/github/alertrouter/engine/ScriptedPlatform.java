@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A recording fake platform for engine tests in core (testkit's simulators depend on core), given
@@ -100,8 +102,8 @@ final class ScriptedPlatform implements PlatformProvider {
     /** The values of {@code label} over the alerts it carries, firing then resolved. */
     List<String> values(String label) {
       Notification n = notification();
-      return java.util.stream.Stream.concat(n.firing().stream(), n.resolved().stream())
-          .map(a -> a.label(label)).filter(v -> v != null).toList();
+      return Stream.concat(n.firing().stream(), n.resolved().stream())
+          .map(a -> a.label(label)).filter(Objects::nonNull).toList();
     }
 
     /** The URL of its first link of {@code kind}. */
