@@ -37,7 +37,7 @@ import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
-import io.github.alertrouter.testing.VirtualScheduler;
+import io.github.alertrouter.time.ManualScheduler;
 import io.github.alertrouter.time.TimeOfDay;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -73,7 +73,7 @@ class StagesTest {
     AlertGroup group = new AlertGroup(new GroupId(match.node(), match.groupKey(DISK.labels())), match.settings(),
         match.groupLabels(DISK.labels()), log);
     for (Alert a : alerts) {
-      group.add(a, SUNDAY_2AM, new VirtualScheduler(SUNDAY_2AM), () -> { });
+      group.add(a, SUNDAY_2AM, new ManualScheduler(SUNDAY_2AM), () -> { });
     }
     return group;
   }
@@ -205,7 +205,7 @@ class StagesTest {
 
   @Test
   void outboxRecordsOnlyWhatThePlatformAcceptedAndCollectsWhenEverythingWas() {
-    VirtualScheduler scheduler = new VirtualScheduler(SUNDAY_2AM);
+    ManualScheduler scheduler = new ManualScheduler(SUNDAY_2AM);
     Map<String, SendResult> answers = new ConcurrentHashMap<>();
     PlatformProvider platform = new PlatformProvider() {
       @Override

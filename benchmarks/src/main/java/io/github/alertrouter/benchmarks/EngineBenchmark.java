@@ -2,7 +2,7 @@ package io.github.alertrouter.benchmarks;
 
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.spi.Platforms;
-import io.github.alertrouter.testkit.ManualScheduler;
+import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Runs tasks after a delay on the router's time: the only way timers are set, so tests drive
- * virtual time (the testkit's {@code ManualScheduler}) and production uses one scheduled executor.
+ * virtual time ({@link ManualScheduler}) and production uses one scheduled executor.
  * Implementations are thread-safe.
  */
 public interface Scheduler {

@@ -6,6 +6,7 @@ import static io.github.alertrouter.action.ActionTokensTest.T0;
 import static io.github.alertrouter.action.ActionTokensTest.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ class ActionHandlerTest {
   static final byte[] NO_BODY = new byte[0];
   static final String EVIL = "<script>alert('x')</script>&\"";
 
-  final MutableClock clock = new MutableClock(T0);
+  final ManualClock clock = new ManualClock(T0);
   final ActionTokens tokens = new ActionTokens(KEY, clock, TTL);
   final RecordingTarget target = new RecordingTarget();
   final ActionHandler handler = new ActionHandler(tokens, target);
@@ -88,7 +89,7 @@ class ActionHandlerTest {
         Arguments.of("malformed", (Function<String, String>) t -> "not-a-token", 400, "Invalid link"),
         Arguments.of("tampered payload", (Function<String, String>) t -> ActionTokensTest.flip(t, t.indexOf('.') + 5), 400, "Invalid link"),
         Arguments.of("tampered mac", (Function<String, String>) t -> ActionTokensTest.flip(t, t.length() - 3), 400, "Invalid link"),
-        Arguments.of("wrong key", (Function<String, String>) t -> new ActionTokens(ActionTokensTest.OTHER_KEY, new MutableClock(T0), TTL)
+        Arguments.of("wrong key", (Function<String, String>) t -> new ActionTokens(ActionTokensTest.OTHER_KEY, new ManualClock(T0), TTL)
             .issue(Action.RESOLVE, "g"), 400, "Invalid link"));
   }
 

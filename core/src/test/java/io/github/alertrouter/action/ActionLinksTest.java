@@ -6,13 +6,14 @@ import static io.github.alertrouter.action.ActionTokensTest.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.alertrouter.time.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ActionLinksTest {
-  final ActionTokens tokens = new ActionTokens(KEY, new MutableClock(T0), TTL);
+  final ActionTokens tokens = new ActionTokens(KEY, new ManualClock(T0), TTL);
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({

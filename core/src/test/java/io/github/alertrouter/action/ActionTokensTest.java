@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ class ActionTokensTest {
   static final Instant T0 = Instant.parse("2026-03-01T10:15:30Z");
   static final Duration TTL = Duration.ofHours(24);
 
-  final MutableClock clock = new MutableClock(T0);
+  final ManualClock clock = new ManualClock(T0);
   final ActionTokens tokens = new ActionTokens(KEY, clock, TTL);
 
   @ParameterizedTest(name = "{0}")
@@ -75,11 +76,11 @@ class ActionTokensTest {
         Arguments.of("flip the first char of the mac", (UnaryOperator<String>) t -> flip(t, t.lastIndexOf('.') + 1)),
         Arguments.of("flip the last char of the mac (unused bits)", (UnaryOperator<String>) t -> flipLowBit(t, t.length() - 1)),
         Arguments.of("swap the mac of another token", (UnaryOperator<String>) t -> t.substring(0, t.lastIndexOf('.'))
-            + new ActionTokens(KEY, new MutableClock(T0), TTL).issue(Action.RESOLVE, "x").substring(t.lastIndexOf('.'))),
-        Arguments.of("signed with another key", (UnaryOperator<String>) t -> new ActionTokens(OTHER_KEY, new MutableClock(T0), TTL)
+            + new ActionTokens(KEY, new ManualClock(T0), TTL).issue(Action.RESOLVE, "x").substring(t.lastIndexOf('.'))),
+        Arguments.of("signed with another key", (UnaryOperator<String>) t -> new ActionTokens(OTHER_KEY, new ManualClock(T0), TTL)
             .issue(Action.ACKNOWLEDGE, "g")),
         Arguments.of("other key's mac under our key id", (UnaryOperator<String>) t -> {
-          String forged = new ActionTokens(OTHER_KEY, new MutableClock(T0), TTL).issue(Action.ACKNOWLEDGE, "g");
+          String forged = new ActionTokens(OTHER_KEY, new ManualClock(T0), TTL).issue(Action.ACKNOWLEDGE, "g");
           return t.substring(0, t.indexOf('.')) + forged.substring(forged.indexOf('.'));
         }));
   }

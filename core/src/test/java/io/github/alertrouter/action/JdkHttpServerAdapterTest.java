@@ -7,6 +7,7 @@ import static io.github.alertrouter.action.ActionTokensTest.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.alertrouter.time.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class JdkHttpServerAdapterTest {
   static final int CAP = 64;
 
-  final MutableClock clock = new MutableClock(T0);
+  final ManualClock clock = new ManualClock(T0);
   final ActionTokens tokens = new ActionTokens(KEY, clock, TTL);
   final RecordingTarget target = new RecordingTarget();
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

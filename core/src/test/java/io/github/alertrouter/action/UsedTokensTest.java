@@ -5,6 +5,7 @@ import static io.github.alertrouter.action.ActionTokensTest.T0;
 import static io.github.alertrouter.action.ActionTokensTest.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class UsedTokensTest {
-  final MutableClock clock = new MutableClock(T0);
+  final ManualClock clock = new ManualClock(T0);
   final InMemoryUsedTokens used = new InMemoryUsedTokens(clock);
 
   @Test

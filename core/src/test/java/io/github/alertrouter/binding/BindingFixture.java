@@ -4,7 +4,7 @@ import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
-import io.github.alertrouter.testing.VirtualScheduler;
+import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ final class BindingFixture {
   /** Not a contact's, yet masked exactly like Alice's: {@code 138****0001}. */
   static final String STRANGER = "13812340001";
 
-  final VirtualScheduler time = new VirtualScheduler(START);
+  final ManualScheduler time = new ManualScheduler(START);
   final List<String> log = new CopyOnWriteArrayList<>();
   final LoggingVerificationSender sender = new LoggingVerificationSender(log::add);
   final BindingStore store = BindingStore.inMemory();

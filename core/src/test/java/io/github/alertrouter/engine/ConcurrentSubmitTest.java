@@ -20,7 +20,7 @@ import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
-import io.github.alertrouter.testing.VirtualScheduler;
+import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +44,7 @@ class ConcurrentSubmitTest {
 
   @Test
   void everyAlertIsAnnouncedExactlyOnce() throws Exception {
-    VirtualScheduler scheduler = new VirtualScheduler(T0);
+    ManualScheduler scheduler = new ManualScheduler(T0);
     Recording platform = new Recording();
     RouterConfig config = config();
     AlertRouter router = AlertRouter.builder().config(config).scheduler(scheduler)
@@ -65,7 +65,7 @@ class ConcurrentSubmitTest {
 
   @Test
   void aTakeOverDuringASubmitStormLosesNoAlert() throws Exception {
-    VirtualScheduler scheduler = new VirtualScheduler(T0);
+    ManualScheduler scheduler = new ManualScheduler(T0);
     Recording platform = new Recording();
     RouterConfig config = config();
     AlertRouter.Builder builder = AlertRouter.builder().config(config).scheduler(scheduler)

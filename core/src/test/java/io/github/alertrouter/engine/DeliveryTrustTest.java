@@ -13,7 +13,7 @@ import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.engine.ScriptedPlatform.Behaviour;
 import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.spi.Platforms;
-import io.github.alertrouter.testing.VirtualScheduler;
+import io.github.alertrouter.time.ManualScheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class DeliveryTrustTest {
   private static final Duration GROUP_INTERVAL = Duration.ofMinutes(5);
   private static final Instant DAY_LATER = T0.plus(Duration.ofDays(1));
 
-  private final VirtualScheduler scheduler = new VirtualScheduler(T0);
+  private final ManualScheduler scheduler = new ManualScheduler(T0);
   private final ScriptedPlatform platform = new ScriptedPlatform(scheduler.clock());
   private final List<AlertRouter> routers = new ArrayList<>();
 

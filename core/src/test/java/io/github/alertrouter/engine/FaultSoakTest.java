@@ -24,7 +24,7 @@ import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
-import io.github.alertrouter.testing.VirtualScheduler;
+import io.github.alertrouter.time.ManualScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +63,7 @@ class FaultSoakTest {
 
   @Test
   void nothingIsLostAndOnlyAmbiguousSendsRepeat() {
-    VirtualScheduler scheduler = new VirtualScheduler(T0);
+    ManualScheduler scheduler = new ManualScheduler(T0);
     Random random = new Random(SEED);
     FaultyChat chat = new FaultyChat(scheduler.clock(), new Random(SEED + 1));
     AlertRouter router = AlertRouter.builder().config(config()).scheduler(scheduler)

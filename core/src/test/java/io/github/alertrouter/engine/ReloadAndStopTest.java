@@ -17,7 +17,7 @@ import io.github.alertrouter.notify.RateWindows;
 import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.RateLimit;
-import io.github.alertrouter.testing.VirtualScheduler;
+import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class ReloadAndStopTest {
   private static final Duration GROUP_WAIT = Duration.ofSeconds(10);
   private static final RateLimit DINGTALK = new RateLimit(20, Duration.ofMinutes(1));
 
-  private final VirtualScheduler scheduler = new VirtualScheduler(T0);
+  private final ManualScheduler scheduler = new ManualScheduler(T0);
   private final ScriptedPlatform platform = new ScriptedPlatform(scheduler.clock(), List.of(DINGTALK));
   private final NotificationLog log = NotificationLog.inMemory(); // shared by routers that follow each other, as serve does
   private final List<AlertRouter> routers = new ArrayList<>();
@@ -147,7 +147,7 @@ class ReloadAndStopTest {
     RouterSnapshot state = RouterSnapshot.fromJson(router.snapshot().toJson());
 
     // a new process, eleven minutes later: its own timers and threads; the old one's are gone
-    VirtualScheduler later = new VirtualScheduler(T0.plus(Duration.ofMinutes(11)));
+    ManualScheduler later = new ManualScheduler(T0.plus(Duration.ofMinutes(11)));
     ScriptedPlatform chat = new ScriptedPlatform(later.clock(), List.of(DINGTALK));
     AlertRouter restarted = AlertRouter.builder().config(config("p")).scheduler(later)
         .platforms(Platforms.of(chat)).build();

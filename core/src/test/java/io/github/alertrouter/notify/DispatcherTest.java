@@ -19,7 +19,7 @@ import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
-import io.github.alertrouter.testing.VirtualScheduler;
+import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -35,7 +35,7 @@ class DispatcherTest {
   private static final Instant T0 = Instant.parse("2026-03-08T02:00:00Z");
   private static final Robot ROBOT = new Robot("ops", "fake", Secret.of("https://example.com/hook/T"), null, null);
 
-  private final VirtualScheduler scheduler = new VirtualScheduler(T0);
+  private final ManualScheduler scheduler = new ManualScheduler(T0);
   private final FakePlatform platform = new FakePlatform();
   private final Recorder events = new Recorder();
 

@@ -5,6 +5,7 @@ import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.SendResult;
+import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

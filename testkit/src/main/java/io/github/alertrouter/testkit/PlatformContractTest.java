@@ -22,6 +22,7 @@ import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.time.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.github.alertrouter.testkit;
 
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.time.ManualClock;
 import java.util.List;
 
 /**

@@ -25,6 +25,8 @@ import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.time.ManualClock;
+import io.github.alertrouter.time.ManualScheduler;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.time.ManualClock;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;

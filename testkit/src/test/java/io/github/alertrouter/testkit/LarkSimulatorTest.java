@@ -3,6 +3,7 @@ package io.github.alertrouter.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.time.ManualClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

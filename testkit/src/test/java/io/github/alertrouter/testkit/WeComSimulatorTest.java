@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.time.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;

@@ -11,7 +11,7 @@ import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.testkit.DingTalkSimulator;
 import io.github.alertrouter.testkit.Fault;
-import io.github.alertrouter.testkit.ManualClock;
+import io.github.alertrouter.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;

@@ -10,7 +10,7 @@ import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.spi.render.WebhookPost;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.LarkSimulator;
-import io.github.alertrouter.testkit.ManualClock;
+import io.github.alertrouter.time.ManualClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,11 @@
-package io.github.alertrouter.dingtalk.engine;
+package io.github.alertrouter.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.Alert;
+import io.github.alertrouter.engine.ScriptedPlatform.Received;
+import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
-import io.github.alertrouter.testkit.ReceivedMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Escalation in the running router, on virtual time, against the DingTalk simulator. The first
- * notice goes out 30 s after the alert (groupWait); step times count from it.
+ * Escalation in the running router, on virtual time, against the recording fake platform. The
+ * first notice goes out 30 s after the alert (groupWait); step times count from it.
  */
 class EscalationScenariosTest {
   static final String POLICY = """
@@ -40,6 +41,12 @@ class EscalationScenariosTest {
     return f.sent.get(0).groupKey();
   }
 
+  /** The message's claim (acknowledge) link, its path in group 1: the chat's Claim button. */
+  static java.util.regex.Matcher claimLink(Received message) {
+    return java.util.regex.Pattern.compile("https://ops\\.example\\.com/alert-router(/actions/[A-Za-z0-9_.-]+)")
+        .matcher(message.link(NotificationLink.Kind.ACKNOWLEDGE).orElse(""));
+  }
+
   @Test
   void stepsAndRepeatsFireAtTheirTimesAndMentionTheirPeople() {
     f = new RouterFixture(POLICY);
@@ -51,13 +58,13 @@ class EscalationScenariosTest {
     f.advance(Duration.ofMinutes(5)); // its repeat
     f.advance(Duration.ofMinutes(15)); // step 2, through the dev robot
 
-    List<ReceivedMessage> ops = f.messages("ops");
+    List<Received> ops = f.messages("ops");
     assertThat(ops).hasSize(3);
-    assertThat(ops.get(1).text()).contains("escalation step 1 of 2");
+    assertThat(ops.get(1).reasonText()).contains("escalation step 1 of 2");
     assertThat(ops.get(1).mentions()).containsExactly("userId:bob007");
-    assertThat(ops.get(2).text()).contains("escalation step 1 of 2 (repeat 1 of 1)");
+    assertThat(ops.get(2).reasonText()).contains("escalation step 1 of 2 (repeat 1 of 1)");
     assertThat(f.messages("dev")).singleElement().satisfies(m -> {
-      assertThat(m.text()).contains("escalation step 2 of 2");
+      assertThat(m.reasonText()).contains("escalation step 2 of 2");
       assertThat(m.mentions()).containsExactlyInAnyOrder("mobile:13800000001", "userId:bob007");
     });
     assertThat(f.sent).filteredOn(e -> e.reason() == NotifyReason.ESCALATION).hasSize(3);
@@ -75,13 +82,14 @@ class EscalationScenariosTest {
 
     f.advance(Duration.ofMinutes(26));
 
-    List<ReceivedMessage> ops = f.messages("ops");
+    List<Received> ops = f.messages("ops");
     assertThat(ops).hasSize(2); // the notice and the acknowledgement; step 1 and its repeat are held
-    assertThat(ops.get(1).text()).contains("acknowledged by bob", "PayDown").doesNotContain("escalation");
+    assertThat(ops.get(1).reasonText()).contains("acknowledged by bob").doesNotContain("escalation");
+    assertThat(ops.get(1).values("alertname")).contains("PayDown");
     assertThat(ops.get(1).mentions()).isEmpty(); // the team is told, nobody is paged
     assertThat(f.sent.get(1).reason()).isEqualTo(NotifyReason.ACKNOWLEDGED);
     assertThat(f.messages("dev")).singleElement()
-        .satisfies(m -> assertThat(m.text()).contains("escalation step 2 of 2"));
+        .satisfies(m -> assertThat(m.reasonText()).contains("escalation step 2 of 2"));
   }
 
   @Test
@@ -89,26 +97,22 @@ class EscalationScenariosTest {
     f = new RouterFixture(POLICY);
     f.submit(f.firing(Map.of("alertname", "PayDown")));
     f.advance(Duration.ofSeconds(30));
-    java.util.regex.Matcher claim = java.util.regex.Pattern
-        .compile("\\[Claim\\]\\(https://ops\\.example\\.com/alert-router(/actions/[A-Za-z0-9_.-]+)\\)")
-        .matcher(f.messages("ops").get(0).text());
-    assertThat(claim.find()).as(f.messages("ops").get(0).text()).isTrue();
+    java.util.regex.Matcher claim = claimLink(f.messages("ops").get(0));
+    assertThat(claim.matches()).as(f.messages("ops").get(0).notification().links().toString()).isTrue();
     var handler = f.router.actionHandler().orElseThrow();
 
     assertThat(handler.handle("GET", claim.group(1), Map.of(), new byte[0]).status()).isEqualTo(200); // a form only
     f.advance(Duration.ofMinutes(11));
     assertThat(f.messages("ops")).hasSize(2); // the GET claimed nothing: step 1 fired
 
-    java.util.regex.Matcher again = java.util.regex.Pattern
-        .compile("\\[Claim\\]\\(https://ops\\.example\\.com/alert-router(/actions/[A-Za-z0-9_.-]+)\\)")
-        .matcher(f.messages("ops").get(1).text());
-    assertThat(again.find()).isTrue();
+    java.util.regex.Matcher again = claimLink(f.messages("ops").get(1));
+    assertThat(again.matches()).isTrue();
     assertThat(handler.handle("POST", again.group(1), Map.of(), "who=bob".getBytes()).status()).isEqualTo(200);
     assertThat(handler.handle("POST", again.group(1), Map.of(), "who=bob".getBytes()).status()).isEqualTo(409);
     f.advance(Duration.ofMinutes(20));
 
     assertThat(f.messages("ops")).hasSize(3); // the claim is told once; the repeat of step 1 is held
-    assertThat(f.messages("ops").get(2).text()).contains("acknowledged by bob");
+    assertThat(f.messages("ops").get(2).reasonText()).contains("acknowledged by bob");
     assertThat(f.messages("dev")).hasSize(1); // step 2 (UNRESOLVED) still fires
   }
 
@@ -124,10 +128,10 @@ class EscalationScenariosTest {
     assertThat(f.router.unacknowledge(groupKey(), "bob")).isTrue();
     f.scheduler.runDue();
 
-    List<ReceivedMessage> ops = f.messages("ops");
+    List<Received> ops = f.messages("ops");
     assertThat(ops).hasSize(4);
-    assertThat(ops.get(2).text()).contains("acknowledgement withdrawn by bob");
-    assertThat(ops.get(3).text()).contains("escalation step 1 of 2");
+    assertThat(ops.get(2).reasonText()).contains("acknowledgement withdrawn by bob");
+    assertThat(ops.get(3).reasonText()).contains("escalation step 1 of 2");
   }
 
   @Test
@@ -145,8 +149,8 @@ class EscalationScenariosTest {
     f.advance(Duration.ofSeconds(30)); // a new first notice
     f.advance(Duration.ofMinutes(10)); // step 1 again, ten minutes after it
 
-    List<ReceivedMessage> ops = f.messages("ops");
-    assertThat(ops.subList(before, ops.size())).extracting(ReceivedMessage::text)
+    List<Received> ops = f.messages("ops");
+    assertThat(ops.subList(before, ops.size())).extracting(Received::reasonText)
         .anySatisfy(t -> assertThat(t).contains("first notification"))
         .anySatisfy(t -> assertThat(t).contains("escalation step 1 of 2"));
     assertThat(f.messages("dev")).isEmpty(); // step 2 never came: the first episode ended before 30 m
@@ -165,7 +169,7 @@ class EscalationScenariosTest {
     f.advance(Duration.ofMinutes(10)); // 09:10:30: step 1 @s Bob, on duty now (not Alice, on duty at the first notice)
     f.advance(Duration.ofMinutes(10)); // 09:15:30: the repeat, still Bob's shift
 
-    List<ReceivedMessage> ops = f.messages("ops");
+    List<Received> ops = f.messages("ops");
     assertThat(ops.get(0).mentions()).containsExactly("mobile:13800000001");
     assertThat(ops.get(1).mentions()).containsExactly("userId:bob007");
     assertThat(ops.get(2).mentions()).containsExactly("userId:bob007");

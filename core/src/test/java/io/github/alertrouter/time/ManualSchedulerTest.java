@@ -1,9 +1,8 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,6 +1,5 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.time;
 
-import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +17,11 @@ import java.util.PriorityQueue;
  * <p>Thread-safe: any thread may schedule and cancel; {@code advance} and {@code runDue} are meant
  * to be called by one test thread at a time, and must not be called from inside a task. A task that
  * throws stops the call and the exception reaches the test; the tasks after it stay pending.
+ *
+ * <p>One virtual time for every module's tests, core's included (they cannot use the testkit,
+ * which depends on core), and for an embedder's: build the router with {@code
+ * AlertRouter.builder().scheduler(scheduler)} and its timers (group wait, repeats, escalations,
+ * retries) fire when the test says, e.g. {@code scheduler.advance(Duration.ofSeconds(30))}.
  */
 public final class ManualScheduler implements Scheduler {
   private static final Comparator<Task> ORDER =
@@ -37,9 +41,19 @@ public final class ManualScheduler implements Scheduler {
     this(new ManualClock());
   }
 
+  /** A scheduler on a new {@link ManualClock} at {@code start}. */
+  public ManualScheduler(Instant start) {
+    this(new ManualClock(start));
+  }
+
   @Override
   public ManualClock clock() {
     return clock;
+  }
+
+  /** The current virtual time: {@code clock().instant()}. */
+  public Instant now() {
+    return clock.instant();
   }
 
   @Override

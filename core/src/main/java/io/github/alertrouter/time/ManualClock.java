@@ -1,4 +1,4 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * A clock that moves only when told: {@link #set} and {@link #advance}. Its zone is UTC; {@link
  * #withZone} gives a view in another zone that follows the same time. Thread-safe: readers on other
  * threads see the latest instant set.
+ *
+ * <p>It lives in core, not in the testkit, so that core's own tests use it (the testkit depends on
+ * core) and so that an embedder can test its own code on the router's time: give the router a
+ * {@link ManualScheduler} on this clock and move time by hand, with no sleeps.
  */
 public final class ManualClock extends Clock {
   /** Where {@link #ManualClock()} starts: a fixed, recognisable instant. */

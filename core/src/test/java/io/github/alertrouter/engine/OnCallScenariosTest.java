@@ -1,10 +1,10 @@
-package io.github.alertrouter.dingtalk.engine;
+package io.github.alertrouter.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.engine.ScriptedPlatform.Received;
 import io.github.alertrouter.notify.NotifyReason;
-import io.github.alertrouter.testkit.ReceivedMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +45,13 @@ class OnCallScenariosTest {
     f.advance(Duration.ofMinutes(1)); // Tuesday 09:00: Bob
     f.advance(Duration.ofDays(1)); // Wednesday 09:00: Alice
 
-    List<ReceivedMessage> notices = f.messages("ops");
+    List<Received> notices = f.messages("ops");
     assertThat(notices).hasSize(2);
-    assertThat(notices.get(0).text()).contains("On call for Payments primary: Bob", "Next: Alice");
+    assertThat(notices.get(0).notice().title()).contains("On call for Payments primary: Bob");
+    assertThat(notices.get(0).notice().lines()).anySatisfy(l -> assertThat(l).contains("Next: Alice"));
     assertThat(notices.get(0).mentions()).containsExactly("userId:bob007");
-    assertThat(notices.get(1).text()).contains("On call for Payments primary: Alice", "Next: Bob");
+    assertThat(notices.get(1).notice().title()).contains("On call for Payments primary: Alice");
+    assertThat(notices.get(1).notice().lines()).anySatisfy(l -> assertThat(l).contains("Next: Bob"));
     assertThat(notices.get(1).mentions()).containsExactly("mobile:13800000001");
     assertThat(f.sent).extracting(e -> e.reason()).containsOnly(NotifyReason.HANDOFF);
   }
@@ -70,7 +72,7 @@ class OnCallScenariosTest {
     f.advance(Duration.ofSeconds(30));
     f.advance(Duration.ofDays(1)); // the repeat after Tuesday's handoff @s Bob
 
-    List<ReceivedMessage> messages = f.messages("dev");
+    List<Received> messages = f.messages("dev");
     assertThat(messages.get(0).mentions()).containsExactly("mobile:13800000001");
     assertThat(messages.get(messages.size() - 1).mentions()).containsExactly("userId:bob007");
   }
@@ -84,7 +86,7 @@ class OnCallScenariosTest {
 
     assertThat(f.messages("dev")).singleElement().satisfies(m -> {
       assertThat(m.mentions()).isEmpty();
-      assertThat(m.text()).contains("Payments primary (not @-ed: nobody is on duty in schedule primary)");
+      assertThat(m.notMentioned()).containsEntry("Payments primary", "nobody is on duty in schedule primary");
     });
   }
 }

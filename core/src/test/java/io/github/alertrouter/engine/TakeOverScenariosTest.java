@@ -1,4 +1,4 @@
-package io.github.alertrouter.dingtalk.engine;
+package io.github.alertrouter.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,8 @@ import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.RouterSnapshot;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.engine.ScriptedPlatform.Received;
 import io.github.alertrouter.notify.NotifyReason;
-import io.github.alertrouter.testkit.ReceivedMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,9 +82,10 @@ class TakeOverScenariosTest {
     submitToNext(f.resolved(disk));
     f.advance(Duration.ofMinutes(5));
 
-    List<ReceivedMessage> ops = f.messages("ops");
+    List<Received> ops = f.messages("ops");
     assertThat(ops).hasSize(3);
-    assertThat(ops.get(2).text()).contains("RESOLVED", "db-1");
+    assertThat(ops.get(2).notification().resolved()).isNotEmpty();
+    assertThat(ops.get(2).values("instance")).contains("db-1");
     assertThat(next.stats().firingAlerts()).isZero();
   }
 
@@ -100,12 +101,12 @@ class TakeOverScenariosTest {
     takeOver(f.another()); // its own, empty escalation store: the episode moves over
     f.advance(Duration.ofMinutes(3)); // step 1's repeat, 15 min after the first notice
     assertThat(f.messages("ops")).hasSize(3);
-    assertThat(f.messages("ops").get(2).text()).contains("escalation step 1 of 2 (repeat 1 of 1)");
+    assertThat(f.messages("ops").get(2).reasonText()).contains("escalation step 1 of 2 (repeat 1 of 1)");
 
     f.advance(Duration.ofMinutes(15)); // step 2, 30 min after the first notice, through dev
     assertThat(f.messages("ops")).hasSize(3); // nothing sent twice
     assertThat(f.messages("dev")).singleElement()
-        .satisfies(m -> assertThat(m.text()).contains("escalation step 2 of 2"));
+        .satisfies(m -> assertThat(m.reasonText()).contains("escalation step 2 of 2"));
   }
 
   @Test
@@ -122,10 +123,10 @@ class TakeOverScenariosTest {
 
     assertThat(next.unacknowledge(groupKey, "bob")).isTrue();
     f.scheduler.runDue();
-    List<ReceivedMessage> ops = f.messages("ops");
+    List<Received> ops = f.messages("ops");
     assertThat(ops).hasSize(4); // the withdrawal, then the held step at once
-    assertThat(ops.get(2).text()).contains("acknowledgement withdrawn by bob");
-    assertThat(ops.get(3).text()).contains("escalation step 1 of 2");
+    assertThat(ops.get(2).reasonText()).contains("acknowledgement withdrawn by bob");
+    assertThat(ops.get(3).reasonText()).contains("escalation step 1 of 2");
   }
 
   @Test
@@ -144,9 +145,9 @@ class TakeOverScenariosTest {
     submitToNext(down); // Alertmanager re-sends the group
     f.advance(Duration.ofMinutes(5)); // step 1's repeat, 15 min after the first notice
 
-    List<ReceivedMessage> ops = f.messages("ops");
+    List<Received> ops = f.messages("ops");
     assertThat(ops).hasSize(3); // nothing announced again; the repeat on its old schedule
-    assertThat(ops.get(2).text()).contains("escalation step 1 of 2 (repeat 1 of 1)");
+    assertThat(ops.get(2).reasonText()).contains("escalation step 1 of 2 (repeat 1 of 1)");
 
     submitToNext(f.resolved(down));
     f.advance(Duration.ofMinutes(30));
@@ -158,10 +159,8 @@ class TakeOverScenariosTest {
     f = new RouterFixture(ESCALATING);
     f.submit(f.firing(Map.of("alertname", "PayDown")));
     f.advance(Duration.ofSeconds(30));
-    java.util.regex.Matcher claim = java.util.regex.Pattern
-        .compile("\\[Claim\\]\\(https://ops\\.example\\.com/alert-router(/actions/[A-Za-z0-9_.-]+)\\)")
-        .matcher(f.messages("ops").get(0).text());
-    assertThat(claim.find()).isTrue();
+    java.util.regex.Matcher claim = EscalationScenariosTest.claimLink(f.messages("ops").get(0));
+    assertThat(claim.matches()).isTrue();
     assertThat(f.router.actionHandler().orElseThrow().handle("POST", claim.group(1), Map.of(), "who=bob".getBytes())
         .status()).isEqualTo(200);
 
@@ -197,9 +196,9 @@ class TakeOverScenariosTest {
 
     submitToNext(f.firing(Map.of("alertname", "DiskFull", "instance", "db-2")));
     f.advance(Duration.ofMinutes(5));
-    List<ReceivedMessage> ops = f.messages("ops");
+    List<Received> ops = f.messages("ops");
     assertThat(ops).hasSize(2);
-    assertThat(ops.get(1).text()).contains("db-2");
+    assertThat(ops.get(1).values("instance")).contains("db-2");
     assertThat(ops.get(1).mentions()).containsExactly("userId:bob007"); // the new config's mention
   }
 
