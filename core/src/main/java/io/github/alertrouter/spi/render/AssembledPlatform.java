@@ -192,6 +192,12 @@ public abstract class AssembledPlatform implements PlatformProvider {
       return this;
     }
 
+    /** Sends with core's {@link WebhookClient}, driven by the platform's {@code protocol}: {@link #client}. */
+    public Parts webhook(WebhookProtocol protocol) {
+      Objects.requireNonNull(protocol, "protocol");
+      return client((robot, context) -> new WebhookClient(robot, context, protocol));
+    }
+
     /** The per-robot send limits ({@link PlatformProvider#rateLimits}). By default, none. */
     public Parts rateLimits(RateLimit... rateLimits) {
       this.rateLimits = List.of(rateLimits);

@@ -76,6 +76,11 @@ public final class RobotOptions {
       return new Choice<>(name, fallback, words, text -> match(values, wordOf, text));
     }
 
+    /** A choice among enum constants whose words are their {@link RobotOptions#word words}. */
+    public static <E extends Enum<E>> Choice<E> of(String name, E fallback) {
+      return of(name, fallback, RobotOptions::word);
+    }
+
     /**
      * The robot's value for this option, or {@link #fallback()} when it is not set.
      *
@@ -161,6 +166,29 @@ public final class RobotOptions {
    */
   public static RobotOptions of(String platform, List<Choice<?>> choices) {
     return new RobotOptions(platform, choices);
+  }
+
+  /** The options of one platform: {@link #of(String, List)} with {@code choices} as given. */
+  public static RobotOptions of(String platform, Choice<?>... choices) {
+    return of(platform, List.of(choices));
+  }
+
+  /**
+   * The option word of an enum constant: its name in lowerCamelCase ({@code ACTION_CARD} is
+   * {@code actionCard}), so a platform's enum needs no field for it.
+   */
+  public static String word(Enum<?> constant) {
+    StringBuilder word = new StringBuilder();
+    boolean upper = false;
+    for (char c : constant.name().toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        word.append(upper ? c : Character.toLowerCase(c));
+        upper = false;
+      }
+    }
+    return word.toString();
   }
 
   /** Every option name understood: the platform's choices, then {@code timeZone}, {@code overflow} and {@code actionBaseUrl}. */

@@ -1,4 +1,4 @@
-package io.github.alertrouter.dingtalk.internal;
+package io.github.alertrouter.dingtalk;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.alertrouter.dingtalk.internal;
+package io.github.alertrouter.dingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +58,7 @@ class DingTalkEscaperTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void inlineIsInert(String name, String raw) {
-    String out = DingTalkEscaper.inline(raw);
+    String out = DingTalkDialect.inline(raw);
     assertInert(out);
     assertThat(out).doesNotContain("\n");
   }
@@ -66,7 +66,7 @@ class DingTalkEscaperTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void blockIsInert(String name, String raw) {
-    String out = DingTalkEscaper.block(raw);
+    String out = DingTalkDialect.block(raw);
     assertInert(out);
     assertThat(out).doesNotContain("\n\n\n");
   }
@@ -107,25 +107,25 @@ class DingTalkEscaperTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("exact")
   void inlineExamples(String name, String raw, String expected) {
-    assertThat(DingTalkEscaper.inline(raw)).isEqualTo(expected);
+    assertThat(DingTalkDialect.inline(raw)).isEqualTo(expected);
   }
 
   @Test
   void blockKeepsLinesButNeutralisesEachStart() {
-    assertThat(DingTalkEscaper.block("disk full\n\n\n\n# RESOLVED\n- fake\n  > quote\n2. step"))
+    assertThat(DingTalkDialect.block("disk full\n\n\n\n# RESOLVED\n- fake\n  > quote\n2. step"))
         .isEqualTo("disk full\n\n＃ RESOLVED\n－ fake\n＞ quote\n2． step");
   }
 
   @Test
   void cutKeepsWholeCodePointsAndMarksTheCut() {
-    assertThat(DingTalkEscaper.inline("🔥🔥🔥", 2)).isEqualTo("🔥🔥…");
-    assertThat(DingTalkEscaper.inline("abc", 3)).isEqualTo("abc");
-    assertThat(DingTalkEscaper.inline("＠all [x]", 4)).isEqualTo("＠all…");
+    assertThat(DingTalkDialect.inline("🔥🔥🔥", 2)).isEqualTo("🔥🔥…");
+    assertThat(DingTalkDialect.inline("abc", 3)).isEqualTo("abc");
+    assertThat(DingTalkDialect.inline("＠all [x]", 4)).isEqualTo("＠all…");
   }
 
   @Test
   void nullIsEmpty() {
-    assertThat(DingTalkEscaper.inline(null)).isEmpty();
-    assertThat(DingTalkEscaper.block(null)).isEmpty();
+    assertThat(DingTalkDialect.inline(null)).isEmpty();
+    assertThat(DingTalkDialect.block(null)).isEmpty();
   }
 }

@@ -1,4 +1,4 @@
-package io.github.alertrouter.dingtalk.internal;
+package io.github.alertrouter.dingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +43,7 @@ class DingTalkClientTest {
 
   private SendResult send(Robot robot, Duration timeout) {
     ClientContext context = new ClientContext(Transport.jdk(Duration.ofSeconds(2)), CLOCK, timeout);
-    return new DingTalkClient(robot, context).send(new OutboundMessage("text", BODY, List.of()));
+    return new DingTalkProvider().client(robot, context).send(new OutboundMessage("text", BODY, List.of()));
   }
 
   private SendResult send(Robot robot) {
@@ -85,9 +85,9 @@ class DingTalkClientTest {
     Robot robot = robot(Secret.of(SECRET));
     Transport transport = Transport.jdk(Duration.ofSeconds(2));
 
-    new DingTalkClient(robot, new ClientContext(transport, Clock.fixed(Instant.ofEpochMilli(1700000000000L),
+    new DingTalkProvider().client(robot, new ClientContext(transport, Clock.fixed(Instant.ofEpochMilli(1700000000000L),
         ZoneOffset.UTC), Duration.ofSeconds(5))).send(new OutboundMessage("text", BODY, List.of()));
-    new DingTalkClient(robot, new ClientContext(transport, CLOCK, Duration.ofSeconds(5)))
+    new DingTalkProvider().client(robot, new ClientContext(transport, CLOCK, Duration.ofSeconds(5)))
         .send(new OutboundMessage("text", BODY, List.of()));
 
     assertThat(server.takeRequest(1, TimeUnit.SECONDS).getTarget())
@@ -192,7 +192,7 @@ class DingTalkClientTest {
     };
     ClientContext context = new ClientContext(careless, CLOCK, Duration.ofSeconds(1));
 
-    SendResult result = new DingTalkClient(robot, context).send(new OutboundMessage("text", BODY, List.of()));
+    SendResult result = new DingTalkProvider().client(robot, context).send(new OutboundMessage("text", BODY, List.of()));
 
     assertThat(result).isInstanceOf(SendResult.Retryable.class);
     assertThat(result.toString()).contains("cannot reach").doesNotContain(TOKEN).doesNotContain("5GlV8OB1");
@@ -204,7 +204,7 @@ class DingTalkClientTest {
         null, null);
     ClientContext context = new ClientContext(Transport.jdk(Duration.ofSeconds(1)), CLOCK, Duration.ofSeconds(1));
 
-    SendResult result = new DingTalkClient(robot, context).send(new OutboundMessage("text", BODY, List.of()));
+    SendResult result = new DingTalkProvider().client(robot, context).send(new OutboundMessage("text", BODY, List.of()));
 
     assertThat(result).isInstanceOfSatisfying(SendResult.Permanent.class,
         p -> assertThat(p.kind()).isEqualTo(FailureKind.INVALID_ROBOT));

@@ -1,4 +1,4 @@
-package io.github.alertrouter.dingtalk.internal;
+package io.github.alertrouter.dingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ class DingTalkClientSimulatorTest {
 
   private SendResult send(Robot robot, String content) {
     String body = "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + content + "\"}}";
-    return new DingTalkClient(robot, context).send(new OutboundMessage("text", body, List.of()));
+    return new DingTalkProvider().client(robot, context).send(new OutboundMessage("text", body, List.of()));
   }
 
   @Test
@@ -131,7 +131,7 @@ class DingTalkClientSimulatorTest {
     sim.failNext(1, Fault.delay(Duration.ofMillis(400)));
     ClientContext impatient = new ClientContext(Transport.jdk(Duration.ofSeconds(1)), clock, Duration.ofMillis(100));
 
-    SendResult result = new DingTalkClient(robot, impatient).send(
+    SendResult result = new DingTalkProvider().client(robot, impatient).send(
         new OutboundMessage("text", "{\"msgtype\":\"text\",\"text\":{\"content\":\"x\"}}", List.of()));
 
     assertThat(result).isInstanceOfSatisfying(SendResult.Retryable.class,

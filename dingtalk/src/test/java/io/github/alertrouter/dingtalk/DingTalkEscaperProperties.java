@@ -1,4 +1,4 @@
-package io.github.alertrouter.dingtalk.internal;
+package io.github.alertrouter.dingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ class DingTalkEscaperProperties {
     RandomText random = new RandomText(7);
     for (int i = 0; i < 2000; i++) {
       String raw = random.hostile(30);
-      String out = DingTalkEscaper.inline(raw);
+      String out = DingTalkDialect.inline(raw);
       assertThat(out).as("inline(%s)", raw)
           .doesNotContain("@").doesNotContain("<").doesNotContain("](").doesNotContain("\n");
       assertNoLoneSurrogate(out);
@@ -24,7 +24,7 @@ class DingTalkEscaperProperties {
     RandomText random = new RandomText(11);
     for (int i = 0; i < 2000; i++) {
       String raw = random.hostile(30);
-      String out = DingTalkEscaper.block(raw);
+      String out = DingTalkDialect.block(raw);
       assertThat(out).as("block(%s)", raw).doesNotContain("@").doesNotContain("<").doesNotContain("](");
       assertThat(out.lines()).as("block(%s)", raw)
           .noneMatch(l -> l.startsWith("#") || l.startsWith(">") || l.startsWith("- "));
@@ -38,7 +38,7 @@ class DingTalkEscaperProperties {
     for (int i = 0; i < 1000; i++) {
       String raw = random.any(200);
       int cut = random.between(0, 50);
-      String out = DingTalkEscaper.block(raw, cut);
+      String out = DingTalkDialect.block(raw, cut);
       assertThat(out).as("block(%s, %d)", raw, cut).doesNotContain("@").doesNotContain("<").doesNotContain("](");
       assertThat(out.codePointCount(0, out.length())).isLessThanOrEqualTo(cut + 1);
       assertNoLoneSurrogate(out);

@@ -1,4 +1,4 @@
-package io.github.alertrouter.dingtalk.internal;
+package io.github.alertrouter.dingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

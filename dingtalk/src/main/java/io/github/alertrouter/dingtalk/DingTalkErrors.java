@@ -1,16 +1,25 @@
-package io.github.alertrouter.dingtalk.internal;
+package io.github.alertrouter.dingtalk;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.render.ErrorTable;
 import io.github.alertrouter.spi.render.ErrorTable.Rule;
+import io.github.alertrouter.spi.render.WebhookClient;
+import io.github.alertrouter.spi.render.WebhookProtocol;
+import io.github.alertrouter.spi.render.WebhookProtocol.Answer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * DingTalk's answer codes (docs/platforms.md §1.6) and what each means for delivery: the one place a
- * code is given a {@link FailureKind} and a retry class. Stateless and thread-safe.
+ * DingTalk's answers (docs/platforms.md §1.1, §1.6): the codes and what each means for delivery,
+ * the one place a code is given a {@link FailureKind} and a retry class, and the webhook protocol
+ * core's {@link WebhookClient} sends with ({@link #PROTOCOL}): success is an answer whose
+ * {@code errcode} is 0, never a bare HTTP 200; each request is signed afresh with the context's
+ * clock when the robot has a secret; no result carries the token or secret. Stateless and
+ * thread-safe.
  */
 final class DingTalkErrors {
   /**
@@ -50,7 +59,23 @@ final class DingTalkErrors {
       Map.entry(90030, Rule.permanent(FailureKind.QUOTA_EXCEEDED))))
       .byMessage(SECURITY_CHECK, msg -> Rule.permanent(securityKind(msg)));
 
+  /** What is DingTalk's own; the rest is {@link WebhookClient}'s. */
+  static final WebhookProtocol PROTOCOL =
+      WebhookProtocol.of("DingTalk", Answer.fields("errcode", "errmsg"), TABLE)
+          // re-signed per request on the injected clock: DingTalk refuses timestamps an hour off
+          .signingUrl((webhook, secret, clock) -> DingTalkSigner.sign(webhook, secret.reveal(), clock.millis()))
+          .otherAnswer(DingTalkErrors::gateway);
+
   private DingTalkErrors() {}
+
+  /** The anti-abuse gateway's {"status":1111,"wait":5,"punish":"deny"}: wait is in seconds. */
+  private static SendResult gateway(JsonNode body, String text, UnaryOperator<String> detail) {
+    if (!body.path("wait").canConvertToInt() || !body.has("status")) {
+      return null;
+    }
+    return new SendResult.Retryable(FailureKind.RATE_LIMITED, "status " + body.path("status").asText(),
+        detail.apply(text), Duration.ofSeconds(Math.max(0, body.get("wait").asInt())));
+  }
 
   /** The result for a non-zero {@code errcode}; {@code detail} must already be redacted. */
   static SendResult classify(int errcode, String errmsg, String detail) {
