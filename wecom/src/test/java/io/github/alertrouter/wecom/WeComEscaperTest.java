@@ -1,4 +1,4 @@
-package io.github.alertrouter.wecom.internal;
+package io.github.alertrouter.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +59,7 @@ class WeComEscaperTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void markdownInlineIsInert(String name, String raw) {
-    String out = WeComEscaper.MARKDOWN.inline(raw);
+    String out = WeComDialect.MARKDOWN.inline(raw);
     assertMarkdownInert(out);
     assertThat(out).doesNotContain("\n");
   }
@@ -67,7 +67,7 @@ class WeComEscaperTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void markdownBlockIsInert(String name, String raw) {
-    String out = WeComEscaper.MARKDOWN.block(raw);
+    String out = WeComDialect.MARKDOWN.block(raw);
     assertMarkdownInert(out);
     assertThat(out).doesNotContain("\n\n\n");
   }
@@ -75,7 +75,7 @@ class WeComEscaperTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void textCannotMention(String name, String raw) {
-    for (String out : new String[] {WeComEscaper.TEXT.inline(raw), WeComEscaper.TEXT.block(raw)}) {
+    for (String out : new String[] {WeComDialect.TEXT.inline(raw), WeComDialect.TEXT.block(raw)}) {
       assertThat(out).doesNotContain("<").doesNotContain(">").doesNotContain("@").doesNotContain("&");
       assertClean(out);
     }
@@ -123,28 +123,28 @@ class WeComEscaperTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("exact")
   void inlineExamples(String name, String raw, String markdown, String text) {
-    assertThat(WeComEscaper.MARKDOWN.inline(raw)).isEqualTo(markdown);
-    assertThat(WeComEscaper.TEXT.inline(raw)).isEqualTo(text);
+    assertThat(WeComDialect.MARKDOWN.inline(raw)).isEqualTo(markdown);
+    assertThat(WeComDialect.TEXT.inline(raw)).isEqualTo(text);
   }
 
   @Test
   void blockKeepsLinesButNeutralisesEachStart() {
-    assertThat(WeComEscaper.MARKDOWN.block("disk full\n\n\n\n# RESOLVED\n- fake\n  > quote\n2. step"))
+    assertThat(WeComDialect.MARKDOWN.block("disk full\n\n\n\n# RESOLVED\n- fake\n  > quote\n2. step"))
         .isEqualTo("disk full\n\n＃ RESOLVED\n－ fake\n＞ quote\n2． step");
-    assertThat(WeComEscaper.TEXT.block("disk full\n\n\n\n# RESOLVED\n  <@all>"))
+    assertThat(WeComDialect.TEXT.block("disk full\n\n\n\n# RESOLVED\n  <@all>"))
         .isEqualTo("disk full\n\n# RESOLVED\n  ＜＠all＞");
   }
 
   @Test
   void cutKeepsWholeCodePointsAndMarksTheCut() {
-    assertThat(WeComEscaper.MARKDOWN.inline("🔥🔥🔥", 2)).isEqualTo("🔥🔥…");
-    assertThat(WeComEscaper.MARKDOWN.inline("abc", 3)).isEqualTo("abc");
-    assertThat(WeComEscaper.MARKDOWN.inline("<@all> x", 4)).isEqualTo("＜＠al…");
+    assertThat(WeComDialect.MARKDOWN.inline("🔥🔥🔥", 2)).isEqualTo("🔥🔥…");
+    assertThat(WeComDialect.MARKDOWN.inline("abc", 3)).isEqualTo("abc");
+    assertThat(WeComDialect.MARKDOWN.inline("<@all> x", 4)).isEqualTo("＜＠al…");
   }
 
   @Test
   void nullIsEmpty() {
-    assertThat(WeComEscaper.MARKDOWN.inline(null)).isEmpty();
-    assertThat(WeComEscaper.TEXT.block(null)).isEmpty();
+    assertThat(WeComDialect.MARKDOWN.inline(null)).isEmpty();
+    assertThat(WeComDialect.TEXT.block(null)).isEmpty();
   }
 }

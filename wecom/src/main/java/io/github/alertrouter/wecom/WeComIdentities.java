@@ -1,4 +1,4 @@
-package io.github.alertrouter.wecom.internal;
+package io.github.alertrouter.wecom;
 
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.spi.Identity;
@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
  * <p>A userid must look like one (WeCom's member API: 1–64 bytes of letters, digits and
  * {@code _ - @ .}, starting with a letter or digit): it is written into markdown as
  * {@code <@userid>}, so a configured value with {@code >} or a space could otherwise break out of
- * the token. Internal: use {@code WeComProvider.resolve}. Stateless and thread-safe.
+ * the token. Stateless and thread-safe.
  */
-public final class WeComIdentities {
+final class WeComIdentities {
   /** Identity type for {@code <@userid>} and {@code mentioned_list}. */
-  public static final String USER_ID = "userId";
+  static final String USER_ID = "userId";
   /** Identity type for {@code mentioned_mobile_list}. */
-  public static final String MOBILE = ContactIdentities.MOBILE;
+  static final String MOBILE = ContactIdentities.MOBILE;
   static final String PLATFORM = "wecom";
   static final String NONE = "no WeCom userid or mobile";
   private static final Pattern USER_ID_SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-@.]{0,63}");
@@ -30,7 +30,7 @@ public final class WeComIdentities {
   private WeComIdentities() {}
 
   /** The identity {@code contact} is @-ed by, or why it has none. Never throws. */
-  public static IdentityResolution resolve(Contact contact) {
+  static IdentityResolution resolve(Contact contact) {
     String id = ContactIdentities.imId(contact, PLATFORM, USER_ID);
     if (id == null) {
       return ContactIdentities.mobile(contact, NONE);

@@ -1,9 +1,12 @@
-package io.github.alertrouter.wecom.internal;
+package io.github.alertrouter.wecom;
 
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.render.ErrorTable;
 import io.github.alertrouter.spi.render.ErrorTable.Rule;
+import io.github.alertrouter.spi.render.WebhookClient;
+import io.github.alertrouter.spi.render.WebhookProtocol;
+import io.github.alertrouter.spi.render.WebhookProtocol.Answer;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,7 +14,14 @@ import java.util.Map;
  * WeCom's answer codes (docs/platforms.md §3.6) and what each means for delivery: the one place a code
  * is given a {@link FailureKind} and a retry class. WeCom asks callers to branch on
  * {@code errcode}; the one exception is invalid JSON, known only by "wrong json format" in
- * {@code errmsg}. Stateless and thread-safe.
+ * {@code errmsg}.
+ *
+ * <p>And the webhook protocol core's {@link WebhookClient} sends with ({@link #PROTOCOL},
+ * docs/platforms.md §3.1): the webhook's {@code ?key=} is the only credential (WeCom has no
+ * signing); success is an answer whose {@code errcode} is 0, never a bare HTTP 200; no result
+ * carries the key. WeCom's errmsg ends in "more info at
+ * https://open.work.weixin.qq.com/devtool/query?e=CODE", which is kept: it names the code's help
+ * page and holds no secret. Stateless and thread-safe.
  */
 final class WeComErrors {
   /**
@@ -36,6 +46,19 @@ final class WeComErrors {
       Map.entry(44004, Rule.permanent(FailureKind.BAD_REQUEST)), // empty content
       Map.entry(93000, Rule.permanent(FailureKind.INVALID_ROBOT)))) // wrong or removed key
       .unlisted(msg -> msg.contains(WRONG_JSON) ? BAD_JSON : ErrorTable.UNKNOWN);
+
+  /**
+   * What is WeCom's own; the rest is {@link WebhookClient}'s. The bare key is redacted too, in case
+   * an answer echoes it without {@code key=} before it; WeCom documents no wait header, so a 429
+   * is left to the dispatcher's backoff.
+   */
+  static final WebhookProtocol PROTOCOL =
+      WebhookProtocol.of("WeCom", Answer.fields("errcode", "errmsg"), TABLE)
+          .redacting(robot -> {
+            String key = WeComOptions.key(robot.webhook().reveal());
+            return key != null && key.length() >= WeComOptions.MIN_KEY_LENGTH ? key : null;
+          })
+          .askedWait(response -> null);
 
   private WeComErrors() {}
 

@@ -1,4 +1,4 @@
-package io.github.alertrouter.wecom.internal;
+package io.github.alertrouter.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.alertrouter.wecom.internal;
+package io.github.alertrouter.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ class WeComEscaperProperties {
     RandomText random = new RandomText(seed);
     for (int i = 0; i < 50; i++) {
       String raw = random.coin() ? random.hostile(30) : random.any(200) + random.hostile(10);
-      for (WeComEscaper escaper : new WeComEscaper[] {WeComEscaper.MARKDOWN, WeComEscaper.TEXT}) {
+      for (WeComDialect escaper : new WeComDialect[] {WeComDialect.MARKDOWN, WeComDialect.TEXT}) {
         for (String out : new String[] {escaper.inline(raw), escaper.block(raw)}) {
           assertThat(out).as("seed %d: %s", seed, raw).doesNotContain("<@").doesNotContain("<").doesNotContain("@");
           assertNoLoneSurrogate(out);
@@ -34,7 +34,7 @@ class WeComEscaperProperties {
     RandomText random = new RandomText(seed * 31);
     for (int i = 0; i < 50; i++) {
       String raw = random.hostile(30);
-      String out = WeComEscaper.MARKDOWN.block(raw);
+      String out = WeComDialect.MARKDOWN.block(raw);
       assertThat(out).as("seed %d: %s", seed, raw).doesNotContain("](").doesNotContain("[");
       assertThat(out.lines()).as("seed %d: %s", seed, raw)
           .noneMatch(l -> l.startsWith("#") || l.startsWith(">") || l.startsWith("- ") || l.startsWith(" "));
@@ -48,7 +48,7 @@ class WeComEscaperProperties {
     for (int i = 0; i < 50; i++) {
       String raw = random.any(200) + random.emoji(20);
       int cut = random.between(0, 50);
-      String out = WeComEscaper.MARKDOWN.block(raw, cut);
+      String out = WeComDialect.MARKDOWN.block(raw, cut);
       assertThat(out.codePointCount(0, out.length())).as("seed %d", seed).isLessThanOrEqualTo(cut + 1);
       assertNoLoneSurrogate(out);
     }

@@ -1,4 +1,4 @@
-package io.github.alertrouter.wecom.internal;
+package io.github.alertrouter.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +42,7 @@ class WeComClientTest {
 
   private SendResult send(Robot robot, Duration timeout) {
     ClientContext context = new ClientContext(Transport.jdk(Duration.ofSeconds(2)), CLOCK, timeout);
-    return new WeComClient(robot, context).send(new OutboundMessage("markdown", BODY, List.of()));
+    return new WeComProvider().client(robot, context).send(new OutboundMessage("markdown", BODY, List.of()));
   }
 
   private SendResult send(Robot robot) {
@@ -152,7 +152,7 @@ class WeComClientTest {
     };
     ClientContext context = new ClientContext(careless, CLOCK, Duration.ofSeconds(1));
 
-    SendResult result = new WeComClient(robot, context).send(new OutboundMessage("markdown", BODY, List.of()));
+    SendResult result = new WeComProvider().client(robot, context).send(new OutboundMessage("markdown", BODY, List.of()));
 
     assertThat(result).isInstanceOf(SendResult.Retryable.class);
     assertThat(result.toString()).contains("cannot reach").doesNotContain(KEY);
@@ -163,7 +163,7 @@ class WeComClientTest {
     Robot robot = new Robot("ops", "wecom", Secret.of("http://h/cgi-bin/webhook/send?key=" + KEY + " x"), null, null);
     ClientContext context = new ClientContext(Transport.jdk(Duration.ofSeconds(1)), CLOCK, Duration.ofSeconds(1));
 
-    SendResult result = new WeComClient(robot, context).send(new OutboundMessage("markdown", BODY, List.of()));
+    SendResult result = new WeComProvider().client(robot, context).send(new OutboundMessage("markdown", BODY, List.of()));
 
     assertThat(result).isInstanceOfSatisfying(SendResult.Permanent.class,
         p -> assertThat(p.kind()).isEqualTo(FailureKind.INVALID_ROBOT));
