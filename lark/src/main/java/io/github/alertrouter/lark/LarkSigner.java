@@ -1,4 +1,4 @@
-package io.github.alertrouter.lark.internal;
+package io.github.alertrouter.lark;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

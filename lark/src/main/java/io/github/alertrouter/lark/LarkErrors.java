@@ -1,4 +1,4 @@
-package io.github.alertrouter.lark.internal;
+package io.github.alertrouter.lark;
 
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.SendResult;
@@ -46,7 +46,7 @@ final class LarkErrors {
       Map.entry(11247, Rule.retryable(FailureKind.RATE_LIMITED)),
       // the open-platform gateway: HTTP 429 (older APIs: 400), "request trigger frequency limit"
       Map.entry(99991400, Rule.retryable(FailureKind.RATE_LIMITED)),
-      // a group setting, not a malformed message: AtAllFallback re-sends without @all
+      // a group setting, not a malformed message: LarkClient re-sends without @all
       Map.entry(AT_ALL_FORBIDDEN, Rule.permanent(FailureKind.CONTENT_REJECTED).because(ADMINS_ONLY_AT_ALL)),
       // "message is sensitive": "when the content of the message is sensitive, sending will
       // fail" (server-side error codes). Moderation: the same text fails again, @all or not

@@ -1,8 +1,7 @@
-package io.github.alertrouter.lark.internal;
+package io.github.alertrouter.lark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.alertrouter.lark.internal.LarkEscaper.Dialect;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +25,7 @@ class LarkEscaperTest {
   @ParameterizedTest
   @MethodSource("corpus")
   void cardMarkdownHasNoTagLinkOrMarkup(String raw) {
-    for (String out : new String[] {Dialect.CARD.inline(raw, 500), Dialect.CARD.block(raw, 500)}) {
+    for (String out : new String[] {LarkDialect.CARD.inline(raw, 500), LarkDialect.CARD.block(raw, 500)}) {
       // with our numeric entities taken out, no metacharacter (nor a stray &) is left
       assertThat(out.replaceAll("&#\\d+;", "")).as("card(%s)", raw)
           .doesNotContainPattern("[<>*_~`\\[\\]()#\\\\+!:$\"'|&-]");
@@ -37,7 +36,7 @@ class LarkEscaperTest {
   @ParameterizedTest
   @MethodSource("corpus")
   void textHasNoAngleBracketOrAmpersand(String raw) {
-    for (String out : new String[] {Dialect.TEXT.inline(raw, 500), Dialect.TEXT.block(raw, 500)}) {
+    for (String out : new String[] {LarkDialect.TEXT.inline(raw, 500), LarkDialect.TEXT.block(raw, 500)}) {
       assertThat(out).as("text(%s)", raw).doesNotContain("<").doesNotContain(">").doesNotContain("&");
       assertWellFormed(out);
     }
@@ -46,25 +45,25 @@ class LarkEscaperTest {
   @ParameterizedTest
   @MethodSource("corpus")
   void postKeepsTheWordsButNoControlsOrInvisibles(String raw) {
-    String out = Dialect.POST.block(raw, 500);
+    String out = LarkDialect.POST.block(raw, 500);
     assertThat(out).doesNotContain("\u202E").doesNotContain("\u200B").doesNotContain("\uFEFF").doesNotContain("\r");
     assertWellFormed(out);
   }
 
   @Test
   void examples() {
-    assertThat(Dialect.CARD.inline("<at id=all></at>")).isEqualTo("&#60;at id=all&#62;&#60;/at&#62;");
-    assertThat(Dialect.TEXT.inline("<at user_id=\"all\">所有人</at>")).isEqualTo("＜at user_id=\"all\"＞所有人＜/at＞");
-    assertThat(Dialect.CARD.inline("a\nb")).isEqualTo("a b");
-    assertThat(Dialect.CARD.block("a\n\n\n\nb", 100)).isEqualTo("a\n\nb");
-    assertThat(Dialect.POST.inline("  👩‍💻 ok\t")).isEqualTo("👩‍💻 ok");
+    assertThat(LarkDialect.CARD.inline("<at id=all></at>")).isEqualTo("&#60;at id=all&#62;&#60;/at&#62;");
+    assertThat(LarkDialect.TEXT.inline("<at user_id=\"all\">所有人</at>")).isEqualTo("＜at user_id=\"all\"＞所有人＜/at＞");
+    assertThat(LarkDialect.CARD.inline("a\nb")).isEqualTo("a b");
+    assertThat(LarkDialect.CARD.block("a\n\n\n\nb", 100)).isEqualTo("a\n\nb");
+    assertThat(LarkDialect.POST.inline("  👩‍💻 ok\t")).isEqualTo("👩‍💻 ok");
   }
 
   @Test
   void cuttingNeverSplitsAnEntityOrAnEmoji() {
-    assertThat(Dialect.CARD.inline("<<<<", 2)).isEqualTo("&#60;&#60;…");
-    assertThat(Dialect.POST.inline("🔥🔥🔥", 1)).isEqualTo("🔥…");
-    assertThat(LarkEscaper.cut("abc", 3)).isEqualTo("abc");
+    assertThat(LarkDialect.CARD.inline("<<<<", 2)).isEqualTo("&#60;&#60;…");
+    assertThat(LarkDialect.POST.inline("🔥🔥🔥", 1)).isEqualTo("🔥…");
+    assertThat(LarkDialect.cutUnits("abc", 3)).isEqualTo("abc");
   }
 
   private static void assertWellFormed(String s) {

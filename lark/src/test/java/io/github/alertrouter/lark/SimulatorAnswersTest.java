@@ -1,4 +1,4 @@
-package io.github.alertrouter.lark.internal;
+package io.github.alertrouter.lark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

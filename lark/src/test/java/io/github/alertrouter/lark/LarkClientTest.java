@@ -1,4 +1,4 @@
-package io.github.alertrouter.lark.internal;
+package io.github.alertrouter.lark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
-import io.github.alertrouter.lark.Fixtures;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
