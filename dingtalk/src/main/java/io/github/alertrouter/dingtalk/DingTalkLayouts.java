@@ -8,12 +8,12 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.LayoutText;
+import io.github.alertrouter.spi.render.MessageRenderer;
 import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.Template;
 import io.github.alertrouter.spi.render.TemplateContext;
-import io.github.alertrouter.spi.render.Templates;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,25 +49,21 @@ import java.util.function.Function;
  * message is what notifies people, including those known only by mobile. A card without links
  * would have no button, so it falls back to markdown.
  */
-final class DingTalkLayouts {
+final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
   private static final int MAX_NOTICE_LINE = 500;
-
-  private final Templates templates = new Templates("DingTalk");
 
   /**
    * The messages for one request, each within {@link DingTalkDialect#MAX_BODY_BYTES}.
    *
    * @throws IllegalArgumentException when the template or a robot option is invalid
    */
-  List<OutboundMessage> render(RenderRequest request) {
-    DingTalkOptions options = DingTalkOptions.of(request.robot());
+  @Override
+  public List<OutboundMessage> render(RenderRequest request, DingTalkOptions options, Template template) {
     Notification n = request.notification();
     Mentions plan = Mentions.of(request.mentions());
     boolean card = options.msgType() == DingTalkOptions.MsgType.ACTION_CARD && !n.links().isEmpty();
     Facts facts = Facts.of(n, request.robot().keyword(), !card, plan, card ? plan.userIdTokens() : plan.tokens());
-    Function<Page<AlertFacts>, String> text = request.template() == null
-        ? facts::markdown
-        : templateText(templates.compile(request.template()), facts);
+    Function<Page<AlertFacts>, String> text = template == null ? facts::markdown : templateText(template, facts);
     List<AlertFacts> alerts = DingTalkDialect.BUDGET.alerts(n, request.displayZone(), DingTalkDialect.MARKDOWN);
     String firstName = alerts.isEmpty() ? "" : alerts.get(0).name();
     Function<Page<AlertFacts>, String> body = card
@@ -94,12 +90,10 @@ final class DingTalkLayouts {
     return List.copyOf(out);
   }
 
-  /** Problems with a template: syntax errors, and names the context does not have. */
-  List<String> checkTemplate(String template) {
-    Notification sample = TemplateContext.sampleNotification();
+  @Override
+  public Map<String, Object> templateContext(Notification sample) {
     Facts facts = Facts.of(sample, "keyword", true, Mentions.of(List.of()), List.of());
-    List<AlertFacts> alerts = DingTalkDialect.BUDGET.alerts(sample, ZoneId.of("UTC"), DingTalkDialect.MARKDOWN);
-    return templates.check(template, context(facts, Page.whole(alerts)));
+    return context(facts, Page.whole(DingTalkDialect.BUDGET.alerts(sample, ZoneId.of("UTC"), DingTalkDialect.MARKDOWN)));
   }
 
   /**
@@ -108,7 +102,8 @@ final class DingTalkLayouts {
    * unresolved people by name, and the @tokens with the {@code at} object, as for alerts. Notices
    * are a few lines, far below the byte limit; each line is still bounded.
    */
-  static List<OutboundMessage> notice(NoticeRequest request) {
+  @Override
+  public List<OutboundMessage> renderNotice(NoticeRequest request) {
     Notice notice = request.notice();
     String keyword = request.robot().keyword() == null ? "" : "[" + DingTalkDialect.inline(request.robot().keyword()) + "] ";
     String title = keyword + DingTalkDialect.inline(notice.title(), MAX_NOTICE_LINE);

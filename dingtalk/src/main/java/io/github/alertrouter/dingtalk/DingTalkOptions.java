@@ -1,10 +1,8 @@
 package io.github.alertrouter.dingtalk;
 
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.spi.Overflow;
 import io.github.alertrouter.spi.render.RobotOptions;
 import io.github.alertrouter.spi.render.RobotOptions.Choice;
-import java.time.ZoneId;
 
 /**
  * A DingTalk robot's options, parsed from {@link Robot#options()} by core's {@link RobotOptions}
@@ -18,9 +16,10 @@ import java.time.ZoneId;
  *   <li>{@code overflow}: {@code truncate} (default) or {@code split}, when a notification exceeds
  *       DingTalk's 20000-byte body limit.
  * </ul>
+ * {@code timeZone} and {@code overflow} are checked here too but read from the render request.
  * Values are matched case-insensitively. Immutable and thread-safe.
  */
-record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation, ZoneId timeZone, Overflow overflow) {
+record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation) {
   private static final Choice<MsgType> MSG_TYPE = Choice.of("msgType", MsgType.MARKDOWN);
   private static final Choice<ButtonOrientation> ORIENTATION =
       Choice.of("btnOrientation", ButtonOrientation.VERTICAL).withParser(DingTalkOptions::orientation);
@@ -53,7 +52,6 @@ record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation, ZoneId
    * @throws IllegalArgumentException listing every problem {@link RobotOptions#check} finds
    */
   static DingTalkOptions of(Robot robot) {
-    RobotOptions.Values v = OPTIONS.read(robot);
-    return new DingTalkOptions(v.get(MSG_TYPE), v.get(ORIENTATION), v.timeZone(), v.overflow());
+    return OPTIONS.read(robot, MSG_TYPE, ORIENTATION, DingTalkOptions::new);
   }
 }

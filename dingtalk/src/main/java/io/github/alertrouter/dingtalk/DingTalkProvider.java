@@ -40,13 +40,9 @@ public final class DingTalkProvider extends AssembledPlatform {
   public static final RateLimit RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
 
   public DingTalkProvider() {
-    this(new DingTalkLayouts());
-  }
-
-  private DingTalkProvider(DingTalkLayouts layouts) {
     // notices: one markdown message with its mentions
-    super(parts(ID, "DingTalk").identities(DingTalkIdentities::resolve).render(layouts::render)
-        .templateCheck(layouts::checkTemplate).notices(DingTalkLayouts::notice).webhook(DingTalkErrors.PROTOCOL)
+    super(parts(ID, "DingTalk").identities(DingTalkIdentities::resolve)
+        .renderer(DingTalkOptions::of, new DingTalkLayouts()).webhook(DingTalkErrors.PROTOCOL)
         .rateLimits(RATE_LIMIT).robotCheck(DingTalkOptions.OPTIONS::check));
   }
 }

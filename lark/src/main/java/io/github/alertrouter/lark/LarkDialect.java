@@ -93,6 +93,15 @@ enum LarkDialect implements Escaper {
     return escape(raw, false, this);
   }
 
+  /** How a message of {@code type} reads its text. */
+  static LarkDialect of(LarkOptions.MsgType type) {
+    return switch (type) {
+      case INTERACTIVE -> CARD;
+      case POST -> POST;
+      case TEXT -> TEXT;
+    };
+  }
+
   static ObjectNode root(String msgType) {
     return JSON.createObjectNode().put("msg_type", msgType);
   }

@@ -12,12 +12,12 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.LayoutText;
+import io.github.alertrouter.spi.render.MessageRenderer;
 import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.Template;
 import io.github.alertrouter.spi.render.TemplateContext;
-import io.github.alertrouter.spi.render.Templates;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ import java.util.function.Function;
  *                   always added after the template's text; "" in parts after the first)
  * </pre>
  */
-final class LarkLayouts {
+final class LarkLayouts implements MessageRenderer<LarkOptions> {
   /**
    * Header colours. The most severe firing alert decides; unknown or missing severities count as
    * warnings (something fires, nobody said how bad).
@@ -76,24 +76,21 @@ final class LarkLayouts {
   private static final List<String> RANK = List.of("red", "orange", "blue");
   private static final int MAX_NOTICE_LINE = 500;
 
-  private final Templates templates = new Templates("Lark");
-
   /**
    * The messages for one request.
    *
    * @throws IllegalArgumentException when the template or a robot option is invalid
    */
-  List<OutboundMessage> render(RenderRequest request) {
-    LarkOptions options = LarkOptions.of(request.robot());
+  @Override
+  public List<OutboundMessage> render(RenderRequest request, LarkOptions options, Template template) {
     Notification n = request.notification();
-    LarkDialect dialect = options.msgType().dialect();
+    LarkDialect dialect = LarkDialect.of(options.msgType());
     Mentions plan = Mentions.of(request.mentions());
     List<AlertFacts> alerts = LarkDialect.BUDGET.alerts(n, request.displayZone(), dialect);
     String keyword = request.robot().keyword() == null ? "" : request.robot().keyword();
     String first = n.alertCount() == 0 ? "" : LarkDialect.TEXT.inline(firstName(n), AlertFacts.MAX_NAME);
     Message builtIn = Message.of(n, keyword, dialect, plan, first);
-    Message m = request.template() == null ? builtIn
-        : builtIn.withTemplate(templateText(templates.compile(request.template()), builtIn, keyword));
+    Message m = template == null ? builtIn : builtIn.withTemplate(templateText(template, builtIn, keyword));
     Function<Page<AlertFacts>, String> body = switch (options.msgType()) {
       case INTERACTIVE -> m::card;
       case POST -> m::post;
@@ -109,12 +106,10 @@ final class LarkLayouts {
     return List.copyOf(out);
   }
 
-  /** Problems with a template: syntax errors, and names the context does not have. */
-  List<String> checkTemplate(String template) {
-    Notification sample = TemplateContext.sampleNotification();
+  @Override
+  public Map<String, Object> templateContext(Notification sample) {
     Message m = Message.of(sample, "keyword", LarkDialect.CARD, Mentions.of(List.of()), "");
-    return templates.check(template, context(m, Page.whole(LarkDialect.BUDGET.alerts(sample, ZoneId.of("UTC"),
-        LarkDialect.CARD))));
+    return context(m, Page.whole(LarkDialect.BUDGET.alerts(sample, ZoneId.of("UTC"), LarkDialect.CARD)));
   }
 
   /**
@@ -123,7 +118,8 @@ final class LarkLayouts {
    * text message, not a card: a handoff is a sentence, and an {@code @all} in a card would make
    * the whole notice fail in a group that forbids it.
    */
-  static List<OutboundMessage> notice(NoticeRequest request) {
+  @Override
+  public List<OutboundMessage> renderNotice(NoticeRequest request) {
     Notice notice = request.notice();
     String keyword = request.robot().keyword() == null ? "" : "[" + LarkDialect.TEXT.inline(request.robot().keyword(), 40) + "] ";
     Mentions plan = Mentions.of(notice.mentions());

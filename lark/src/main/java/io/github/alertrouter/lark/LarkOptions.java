@@ -1,10 +1,8 @@
 package io.github.alertrouter.lark;
 
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.spi.Overflow;
 import io.github.alertrouter.spi.render.RobotOptions;
 import io.github.alertrouter.spi.render.RobotOptions.Choice;
-import java.time.ZoneId;
 
 /**
  * A Lark robot's options, parsed from {@link Robot#options()} by core's {@link RobotOptions}
@@ -19,30 +17,21 @@ import java.time.ZoneId;
  *   <li>{@code overflow}: {@code truncate} (default) or {@code split}, when a notification exceeds
  *       Lark's 20000-byte body budget.
  * </ul>
+ * {@code timeZone} and {@code overflow} are checked here too but read from the render request.
  * Values are matched case-insensitively, and may carry surrounding blanks. Immutable and thread-safe.
  */
-record LarkOptions(MsgType msgType, MentionBy mentionBy, ZoneId timeZone, Overflow overflow) {
+record LarkOptions(MsgType msgType, MentionBy mentionBy) {
   private static final Choice<MsgType> MSG_TYPE = Choice.of("msgType", MsgType.INTERACTIVE).strippingBlanks();
   private static final Choice<MentionBy> MENTION_BY = Choice.of("mentionBy", MentionBy.USER_ID).strippingBlanks();
   static final RobotOptions OPTIONS = RobotOptions.of("Lark", MSG_TYPE, MENTION_BY);
 
-  /** Lark message types a robot can send alerts as, each read in its dialect. */
+  /** Lark message types a robot can send alerts as. */
   enum MsgType {
-    INTERACTIVE(LarkDialect.CARD), POST(LarkDialect.POST), TEXT(LarkDialect.TEXT);
-
-    private final LarkDialect dialect;
-
-    MsgType(LarkDialect dialect) {
-      this.dialect = dialect;
-    }
+    INTERACTIVE, POST, TEXT;
 
     /** The option word, also the body's {@code msg_type}. */
     String wireName() {
       return RobotOptions.word(this);
-    }
-
-    LarkDialect dialect() {
-      return dialect;
     }
   }
 
@@ -57,7 +46,6 @@ record LarkOptions(MsgType msgType, MentionBy mentionBy, ZoneId timeZone, Overfl
    * @throws IllegalArgumentException listing every problem {@link RobotOptions#check} finds
    */
   static LarkOptions of(Robot robot) {
-    RobotOptions.Values v = OPTIONS.read(robot);
-    return new LarkOptions(v.get(MSG_TYPE), v.get(MENTION_BY), v.timeZone(), v.overflow());
+    return OPTIONS.read(robot, MSG_TYPE, MENTION_BY, LarkOptions::new);
   }
 }

@@ -43,16 +43,12 @@ public final class LarkProvider extends AssembledPlatform {
   public static final RateLimit PER_MINUTE = new RateLimit(100, Duration.ofMinutes(1));
 
   public LarkProvider() {
-    this(new LarkLayouts());
-  }
-
-  private LarkProvider(LarkLayouts layouts) {
     // the robot's mentionBy picks user_id (default) or open_id when a contact has both;
     // notices: one text message with its mentions
     super(parts(ID, "Lark").identities(LarkIdentities::resolve)
         .identitiesInChat((contact, robot) ->
             LarkIdentities.resolve(contact, LarkOptions.of(robot).mentionBy() == LarkOptions.MentionBy.OPEN_ID))
-        .render(layouts::render).templateCheck(layouts::checkTemplate).notices(LarkLayouts::notice)
+        .renderer(LarkOptions::of, new LarkLayouts())
         .client(LarkClient::new).rateLimits(PER_SECOND, PER_MINUTE).robotCheck(LarkOptions.OPTIONS::check));
   }
 }

@@ -79,6 +79,8 @@ final class WeComDialect implements Escaper {
   /** The longest summary, description or annotation value, in code points. */
   // a 4096-byte message holds ~1300 CJK characters: longer texts only cost paging work
   static final int MAX_TEXT = 1000;
+  static final int MAX_TEXT_CONTENT_BYTES = 2048;
+  static final int MAX_MARKDOWN_CONTENT_BYTES = 4096;
   /** Replaced in both dialects: mentions, tags and entities. */
   private static final String TEXT_MARKUP = "<>@&";
   /** Replaced in markdown only: emphasis, code, links, headings, strike-through, tables, escapes. */
@@ -112,8 +114,12 @@ final class WeComDialect implements Escaper {
     return inert.block(raw, maxCodePoints);
   }
 
-  /** The budget of a content of at most {@code maxBytes}; alerts too big alone are cut as markdown. */
-  static ByteBudget budget(int maxBytes) {
+  /**
+   * The budget of {@code type}'s content: text 2048 bytes, markdown and markdown_v2 4096
+   * (docs/platforms.md §3.5); alerts too big on their own are cut as markdown.
+   */
+  static ByteBudget budget(WeComOptions.MsgType type) {
+    int maxBytes = type == WeComOptions.MsgType.TEXT ? MAX_TEXT_CONTENT_BYTES : MAX_MARKDOWN_CONTENT_BYTES;
     return new ByteBudget(maxBytes, WeComDialect::bytes, MARKDOWN, MAX_TEXT);
   }
 

@@ -8,12 +8,12 @@ import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.ByteBudget;
 import io.github.alertrouter.spi.render.LayoutText;
+import io.github.alertrouter.spi.render.MessageRenderer;
 import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.Template;
 import io.github.alertrouter.spi.render.TemplateContext;
-import io.github.alertrouter.spi.render.Templates;
 import io.github.alertrouter.spi.render.TextSafety;
 import io.github.alertrouter.wecom.WeComDialect.Mentions;
 import io.github.alertrouter.wecom.WeComOptions.MentionMode;
@@ -69,21 +69,19 @@ import java.util.function.Function;
  * does not print {@code {{more}}}, and any {@code <@userid>} token it omits (appended on a last
  * line). Unresolved names are the template's choice: they are reported to listeners either way.
  */
-final class WeComLayouts {
+final class WeComLayouts implements MessageRenderer<WeComOptions> {
   static final String WARNING = "warning";
   static final String INFO = "info";
   static final String COMMENT = "comment";
   private static final int MAX_NOTICE_LINE = 300;
-
-  private final Templates templates = new Templates("WeCom");
 
   /**
    * The messages for one request, each content within its type's limit.
    *
    * @throws IllegalArgumentException when the template or a robot option is invalid
    */
-  List<OutboundMessage> render(RenderRequest request) {
-    WeComOptions options = WeComOptions.of(request.robot());
+  @Override
+  public List<OutboundMessage> render(RenderRequest request, WeComOptions options, Template template) {
     Notification n = request.notification();
     Mentions plan = Mentions.of(request.mentions(), WeComDialect.MARKDOWN);
     MsgType type = options.msgType();
@@ -97,10 +95,9 @@ final class WeComLayouts {
     }
     Facts facts = new Facts(NotificationFacts.of(n, null, dialect), plan,
         type == MsgType.MARKDOWN ? plan.tokens() : List.of(), markdown, type == MsgType.MARKDOWN);
-    Function<Page<AlertFacts>, String> layout = request.template() != null
-        ? templateText(templates.compile(request.template()), facts)
+    Function<Page<AlertFacts>, String> layout = template != null ? templateText(template, facts)
         : markdown ? facts::markdown : facts::text;
-    ByteBudget budget = WeComDialect.budget(type.maxContentBytes());
+    ByteBudget budget = WeComDialect.budget(type);
     List<AlertFacts> alerts = budget.alerts(n, request.displayZone(), dialect);
     List<Paging.Fitted> contents = budget.fit(alerts, request.overflow(), layout);
 
@@ -131,13 +128,11 @@ final class WeComLayouts {
     return List.copyOf(out);
   }
 
-  /** Problems with a template: syntax errors, and names the context does not have. */
-  List<String> checkTemplate(String template) {
-    Notification sample = TemplateContext.sampleNotification();
+  @Override
+  public Map<String, Object> templateContext(Notification sample) {
     Facts facts = new Facts(NotificationFacts.of(sample, null, WeComDialect.MARKDOWN),
         Mentions.of(List.of(), WeComDialect.MARKDOWN), List.of(), true, true);
-    List<AlertFacts> alerts = AlertFacts.all(sample, ZoneId.of("UTC"), WeComDialect.MARKDOWN, WeComDialect.MAX_TEXT);
-    return templates.check(template, context(facts, Page.whole(alerts)));
+    return context(facts, Page.whole(AlertFacts.all(sample, ZoneId.of("UTC"), WeComDialect.MARKDOWN, WeComDialect.MAX_TEXT)));
   }
 
   /**
@@ -145,7 +140,8 @@ final class WeComLayouts {
    * escaped for the text dialect, unresolved people by name, and every mention — userid, mobile
    * or everyone — in the message's mention lists, which only text messages honour.
    */
-  static List<OutboundMessage> notice(NoticeRequest request) {
+  @Override
+  public List<OutboundMessage> renderNotice(NoticeRequest request) {
     Notice notice = request.notice();
     Mentions plan = Mentions.of(notice.mentions(), WeComDialect.TEXT);
     List<String> lines = new ArrayList<>();
@@ -217,10 +213,6 @@ final class WeComLayouts {
 
     /** The built-in markdown content of {@code page}. */
     String markdown(Page<AlertFacts> page) {
-      List<String> blocks = new ArrayList<>();
-      String first = page.items().isEmpty() ? "" : page.items().get(0).name();
-      blocks.add("## " + LayoutText.join(" ", font(about.resolved() ? INFO : WARNING, about.statusLine()),
-          subject(first), partMarker(page)));
       List<String> meta = new ArrayList<>();
       if (!about.groupLabels().isEmpty()) {
         meta.add("> " + font(COMMENT, "Group: " + about.groupText()));
@@ -229,9 +221,28 @@ final class WeComLayouts {
       if (about.groups() > 1) {
         meta.add("> **Digest:** merges " + about.groups() + " groups");
       }
-      blocks.add(String.join("\n", meta));
-      AlertFacts.firing(page.items()).forEach(a -> blocks.add(markdownAlert(a)));
-      AlertFacts.resolved(page.items()).forEach(a -> blocks.add(markdownAlert(a)));
+      String status = font(about.resolved() ? INFO : WARNING, about.statusLine());
+      String heading = "## " + LayoutText.join(" ", status, subject(firstName(page)), partMarker(page));
+      return content(page, heading + "\n\n" + String.join("\n", meta), this::markdownAlert);
+    }
+
+    /** The built-in text content of {@code page}: mentions travel in the message's lists, not here. */
+    String text(Page<AlertFacts> page) {
+      List<String> head = new ArrayList<>();
+      head.add(LayoutText.join(" ", title(firstName(page)), partMarker(page)));
+      head.addAll(about.aboutLines(""));
+      return content(page, String.join("\n", head), Facts::textAlert);
+    }
+
+    /**
+     * {@code head}, the alerts (firing first), "…and N more alerts", the links, and on the page with
+     * the mentions the unresolved names and the tokens (none in text, whose mentions are in lists).
+     */
+    private String content(Page<AlertFacts> page, String head, Function<AlertFacts, String> alert) {
+      List<String> blocks = new ArrayList<>();
+      blocks.add(head);
+      AlertFacts.firing(page.items()).forEach(a -> blocks.add(alert.apply(a)));
+      AlertFacts.resolved(page.items()).forEach(a -> blocks.add(alert.apply(a)));
       blocks.add(page.moreLine());
       blocks.add(linkLines());
       if (page.carriesMentions()) {
@@ -241,22 +252,8 @@ final class WeComLayouts {
       return LayoutText.join("\n\n", blocks);
     }
 
-    /** The built-in text content of {@code page}: mentions travel in the message's lists, not here. */
-    String text(Page<AlertFacts> page) {
-      List<String> blocks = new ArrayList<>();
-      String first = page.items().isEmpty() ? "" : page.items().get(0).name();
-      List<String> head = new ArrayList<>();
-      head.add(LayoutText.join(" ", title(first), partMarker(page)));
-      head.addAll(about.aboutLines(""));
-      blocks.add(String.join("\n", head));
-      AlertFacts.firing(page.items()).forEach(a -> blocks.add(textAlert(a)));
-      AlertFacts.resolved(page.items()).forEach(a -> blocks.add(textAlert(a)));
-      blocks.add(page.moreLine());
-      blocks.add(linkLines());
-      if (page.carriesMentions()) {
-        blocks.add(mentions.unresolvedText());
-      }
-      return LayoutText.join("\n\n", blocks);
+    private static String firstName(Page<AlertFacts> page) {
+      return page.items().isEmpty() ? "" : page.items().get(0).name();
     }
 
     /** One alert: coloured marker, name and severity; summary; description; key labels; times and source. */

@@ -2,13 +2,12 @@ package io.github.alertrouter.wecom;
 
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.spi.Overflow;
 import io.github.alertrouter.spi.render.RobotOptions;
 import io.github.alertrouter.spi.render.RobotOptions.Choice;
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A WeCom robot's settings: its options, parsed from {@link Robot#options()} by core's
@@ -25,38 +24,26 @@ import java.util.List;
  *   <li>{@code timeZone}: an IANA zone for times shown in messages (default {@code UTC});
  *   <li>{@code overflow}: {@code truncate} (default) or {@code split}, when a content exceeds its limit.
  * </ul>
+ * {@code timeZone} and {@code overflow} are checked here too but read from the render request.
  * Values are matched case-insensitively. The webhook
  * {@code https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY} holds the only credential, and
  * WeCom has neither a signing secret nor keywords (docs/platforms.md §3.4). Problems never quote
  * the webhook, which is a secret. Immutable and thread-safe.
  */
-record WeComOptions(MsgType msgType, MentionMode mentionMode, ZoneId timeZone, Overflow overflow) {
+record WeComOptions(MsgType msgType, MentionMode mentionMode) {
   /** Shorter "keys" are not searched for in answers: redacting "a" everywhere would mangle them. */
   static final int MIN_KEY_LENGTH = 8;
   private static final Choice<MsgType> MSG_TYPE = Choice.of("msgType", MsgType.MARKDOWN, MsgType::wireName);
   private static final Choice<MentionMode> MENTION_MODE = Choice.of("mentionMode", MentionMode.FOLLOW_UP);
   private static final RobotOptions OPTIONS = RobotOptions.of("WeCom", MSG_TYPE, MENTION_MODE);
 
-  /** WeCom message types a robot can send alerts as, with their {@code content} limits. */
+  /** WeCom message types a robot can send alerts as. */
   enum MsgType {
-    MARKDOWN("markdown", 4096), TEXT("text", 2048), MARKDOWN_V2("markdown_v2", 4096);
+    MARKDOWN, TEXT, MARKDOWN_V2;
 
-    private final String wireName;
-    private final int maxContentBytes;
-
-    MsgType(String wireName, int maxContentBytes) {
-      this.wireName = wireName;
-      this.maxContentBytes = maxContentBytes;
-    }
-
-    /** The name in the option and in the body's {@code msgtype}. */
+    /** The name in the option and in the body's {@code msgtype}: {@code markdown_v2} keeps its underscore. */
     String wireName() {
-      return wireName;
-    }
-
-    /** WeCom's limit on the type's {@code content}, in UTF-8 bytes (docs/platforms.md §3.5). */
-    int maxContentBytes() {
-      return maxContentBytes;
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -71,8 +58,7 @@ record WeComOptions(MsgType msgType, MentionMode mentionMode, ZoneId timeZone, O
    * @throws IllegalArgumentException listing every problem {@link RobotOptions#check} finds
    */
   static WeComOptions of(Robot robot) {
-    RobotOptions.Values v = OPTIONS.read(robot);
-    return new WeComOptions(v.get(MSG_TYPE), v.get(MENTION_MODE), v.timeZone(), v.overflow());
+    return OPTIONS.read(robot, MSG_TYPE, MENTION_MODE, WeComOptions::new);
   }
 
   /**

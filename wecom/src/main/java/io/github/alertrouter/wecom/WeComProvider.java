@@ -45,13 +45,9 @@ public final class WeComProvider extends AssembledPlatform {
   public static final RateLimit RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
 
   public WeComProvider() {
-    this(new WeComLayouts());
-  }
-
-  private WeComProvider(WeComLayouts layouts) {
     // notices: one text message with its mentions; robot checks: webhook, secret, keyword, options
-    super(parts(ID, "WeCom").identities(WeComIdentities::resolve).render(layouts::render)
-        .templateCheck(layouts::checkTemplate).notices(WeComLayouts::notice).webhook(WeComErrors.PROTOCOL)
+    super(parts(ID, "WeCom").identities(WeComIdentities::resolve)
+        .renderer(WeComOptions::of, new WeComLayouts()).webhook(WeComErrors.PROTOCOL)
         .rateLimits(RATE_LIMIT).robotCheck(WeComOptions::check));
   }
 }

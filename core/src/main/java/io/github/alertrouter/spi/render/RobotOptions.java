@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -250,6 +251,18 @@ public final class RobotOptions {
   public Values read(Robot robot) {
     require(robot);
     return new Values(robot);
+  }
+
+  /**
+   * A platform's options record from the robot's values of its two choices (every option checked
+   * first, so the zone and overflow are valid too; a renderer reads those from its request):
+   * {@code OPTIONS.read(robot, MSG_TYPE, MENTION_BY, LarkOptions::new)}.
+   *
+   * @throws IllegalArgumentException as {@link #require} does, when any option is not valid
+   */
+  public <A, B, R> R read(Robot robot, Choice<A> first, Choice<B> second, BiFunction<A, B, R> options) {
+    Values v = read(robot);
+    return options.apply(v.get(first), v.get(second));
   }
 
   /** The constant whose {@code wordOf} equals {@code text} ignoring case, or {@code null}. */
