@@ -1,11 +1,11 @@
 package io.github.alertrouter.examples;
 
-import io.github.alertrouter.spi.OutboundMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.testkit.Fault;

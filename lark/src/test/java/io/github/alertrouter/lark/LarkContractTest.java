@@ -1,13 +1,13 @@
 package io.github.alertrouter.lark;
 
-import io.github.alertrouter.spi.OutboundMessage;
-import java.util.List;
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.testkit.LarkSimulator;
 import io.github.alertrouter.testkit.PlatformContractTest;
 import io.github.alertrouter.testkit.PlatformSimulator;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** The Lark module proves itself against the platform contract and the Lark simulator. */

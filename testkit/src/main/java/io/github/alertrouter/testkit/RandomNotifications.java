@@ -34,16 +34,7 @@ public final class RandomNotifications {
    * hostile markup, now and then a 9,000-character one. A runbook link with a hostile title.
    */
   public static Notification of(RandomText random, int maxAlerts, Instant at) {
-    List<String> texts = new ArrayList<>();
-    int kinds = random.between(1, 5);
-    for (int i = 0; i < kinds; i++) {
-      int kind = random.between(0, 14);
-      texts.add(kind < 5 ? random.cjk(300)
-          : kind < 9 ? random.emoji(400)
-          : kind < 11 ? random.hostile(40)
-          : kind < 14 ? random.any(200)
-          : "磁".repeat(9_000));
-    }
+    List<String> texts = texts(random);
     int count = random.between(1, maxAlerts);
     List<Alert> firing = new ArrayList<>();
     List<Alert> resolved = new ArrayList<>();
@@ -64,8 +55,23 @@ public final class RandomNotifications {
         at);
   }
 
-  /** {@code body} is a JSON object of valid UTF-8: no lone surrogate, nothing a strict decoder refuses. */
-  public static JsonNode assertValidJsonAndUtf8(String body) throws CharacterCodingException {
+  /** One to five texts, mostly CJK and emoji, some arbitrary UTF-16 or hostile, now and then a 9,000-char one. */
+  public static List<String> texts(RandomText random) {
+    List<String> texts = new ArrayList<>();
+    int n = random.between(1, 5);
+    for (int i = 0; i < n; i++) {
+      int kind = random.between(0, 14);
+      texts.add(kind < 5 ? random.cjk(300)
+          : kind < 9 ? random.emoji(400)
+          : kind < 11 ? random.hostile(40)
+          : kind < 14 ? random.any(200)
+          : "磁".repeat(9_000));
+    }
+    return texts;
+  }
+
+  /** {@code body} is valid UTF-8: no lone surrogate, nothing a strict decoder refuses. */
+  public static void assertValidUtf8(String body) throws CharacterCodingException {
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < body.length() && Character.isLowSurrogate(body.charAt(i + 1))) {
@@ -76,6 +82,11 @@ public final class RandomNotifications {
     }
     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** {@code body} is a JSON object of valid UTF-8: no lone surrogate, nothing a strict decoder refuses. */
+  public static JsonNode assertValidJsonAndUtf8(String body) throws CharacterCodingException {
+    assertValidUtf8(body);
     try {
       JsonNode root = JSON.readTree(body);
       assertThat(root.isObject()).as("a JSON object: %s", body).isTrue();

@@ -1,6 +1,5 @@
 package io.github.alertrouter.testkit;
 
-import io.github.alertrouter.spi.render.TextSafety;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +19,7 @@ import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.spi.render.TextSafety;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,13 +1,13 @@
 package io.github.alertrouter.wecom;
 
-import io.github.alertrouter.spi.OutboundMessage;
-import java.util.List;
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.testkit.PlatformContractTest;
 import io.github.alertrouter.testkit.PlatformSimulator;
 import io.github.alertrouter.testkit.WeComSimulator;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
