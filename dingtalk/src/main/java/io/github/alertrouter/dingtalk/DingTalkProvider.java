@@ -1,9 +1,5 @@
 package io.github.alertrouter.dingtalk;
 
-import io.github.alertrouter.dingtalk.internal.DingTalkClient;
-import io.github.alertrouter.dingtalk.internal.DingTalkIdentities;
-import io.github.alertrouter.dingtalk.internal.DingTalkNotices;
-import io.github.alertrouter.dingtalk.internal.DingTalkRenderer;
 import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.spi.render.AssembledPlatform;
 import java.time.Duration;
@@ -17,7 +13,7 @@ import java.time.Duration;
  *       China mobile becomes its 11 digits ({@code +86 138 0000 0001} → {@code 13800000001}),
  *       another country's becomes {@code +852-61234567} (DingTalk's international form is
  *       unverified).
- *   <li><b>Messages</b> ({@link DingTalkOptions}): markdown with an {@code at} object, or an
+ *   <li><b>Messages</b> (robot option {@code msgType}): markdown with an {@code at} object, or an
  *       action card with link buttons followed by a small text message carrying the mentions.
  *       Every resolved mention is both in {@code at} and written as {@code @token} on the last
  *       line; unresolved ones are named in plain text. The robot's keyword is in the title and
@@ -31,6 +27,11 @@ import java.time.Duration;
  * </ul>
  * Stateless apart from a cache of compiled templates; thread-safe. {@code resolve} and
  * {@code render} never throw for any alert or contact content.
+ *
+ * <p>The parts: {@code DingTalkOptions} (robot options), {@code DingTalkIdentities},
+ * {@code DingTalkLayouts} (built-in and template text), {@code DingTalkDialect} (escaping,
+ * mentions, bodies, byte budget), {@code DingTalkErrors} (answers and the webhook protocol) and
+ * {@code DingTalkSigner}.
  */
 public final class DingTalkProvider extends AssembledPlatform {
   /** The platform id robots name. */
@@ -39,17 +40,9 @@ public final class DingTalkProvider extends AssembledPlatform {
   public static final RateLimit RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
 
   public DingTalkProvider() {
-    super(parts(new DingTalkRenderer()));
-  }
-
-  private static Parts parts(DingTalkRenderer renderer) {
-    return parts(ID, "DingTalk")
-        .identities(DingTalkIdentities::resolve)
-        .render(renderer::render)
-        .templateCheck(renderer::checkTemplate)
-        .notices(DingTalkNotices::render) // one markdown message with its mentions
-        .client(DingTalkClient::new)
-        .rateLimits(RATE_LIMIT)
-        .robotCheck(DingTalkOptions::check);
+    // notices: one markdown message with its mentions
+    super(parts(ID, "DingTalk").identities(DingTalkIdentities::resolve)
+        .renderer(DingTalkOptions::of, new DingTalkLayouts()).webhook(DingTalkErrors.PROTOCOL)
+        .rateLimits(RATE_LIMIT).robotCheck(DingTalkOptions.OPTIONS::check));
   }
 }

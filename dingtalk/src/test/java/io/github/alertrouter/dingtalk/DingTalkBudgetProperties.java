@@ -9,13 +9,10 @@ import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.spi.OutboundMessage;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.github.alertrouter.testkit.RandomNotifications;
 import io.github.alertrouter.testkit.RandomText;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +32,7 @@ class DingTalkBudgetProperties {
   @MethodSource("seeds")
   void everyMessageFitsIsValidJsonAndValidUtf8AndKeepsEveryMention(long seed) throws Exception {
     RandomText random = new RandomText(seed);
-    List<String> texts = texts(random);
+    List<String> texts = RandomNotifications.texts(random);
     int alertCount = random.between(1, 400);
     boolean split = random.coin();
     boolean card = random.coin();
@@ -66,7 +63,7 @@ class DingTalkBudgetProperties {
     }
     for (OutboundMessage m : out) {
       assertThat(m.bytes()).isLessThanOrEqualTo(20_000);
-      assertValidUtf8(m.body());
+      RandomNotifications.assertValidUtf8(m.body());
       JsonNode root = Fixtures.parse(m);
       assertThat(root.get("msgtype").asText()).isEqualTo(m.type());
       assertThat(Fixtures.text(m)).contains("告警");
@@ -78,33 +75,5 @@ class DingTalkBudgetProperties {
     JsonNode at = Fixtures.parse(carriers.get(0)).get("at");
     assertThat(at.get("atMobiles")).extracting(JsonNode::asText).containsExactly("13800000001", "+852-61234567");
     assertThat(at.get("atUserIds")).extracting(JsonNode::asText).containsExactly("manager7675");
-  }
-
-  /** One to five texts, mostly CJK and emoji, some arbitrary UTF-16, now and then a 9,000-char one. */
-  private static List<String> texts(RandomText random) {
-    List<String> texts = new ArrayList<>();
-    int n = random.between(1, 5);
-    for (int i = 0; i < n; i++) {
-      int kind = random.between(0, 13);
-      texts.add(kind < 5 ? random.cjk(300)
-          : kind < 10 ? random.emoji(400)
-          : kind < 13 ? random.any(200)
-          : "磁".repeat(9_000));
-    }
-    return texts;
-  }
-
-  private static void assertValidUtf8(String body) throws CharacterCodingException {
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < body.length() && Character.isLowSurrogate(body.charAt(i + 1))) {
-        i++;
-      } else {
-        assertThat(Character.isSurrogate(c)).as("lone surrogate at %d", i).isFalse();
-      }
-    }
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
   }
 }

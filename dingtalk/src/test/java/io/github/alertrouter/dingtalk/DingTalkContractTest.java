@@ -1,11 +1,13 @@
 package io.github.alertrouter.dingtalk;
 
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.testkit.DingTalkSimulator;
 import io.github.alertrouter.testkit.PlatformContractTest;
 import io.github.alertrouter.testkit.PlatformSimulator;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** The DingTalk module proves itself against the platform contract and the DingTalk simulator. */
@@ -38,5 +40,17 @@ class DingTalkContractTest extends PlatformContractTest {
   protected String expectedMention(Contact contact) {
     String userId = contact.identity("dingtalk").get("userId");
     return userId != null ? "userId:" + userId : "mobile:" + contact.mobile().replaceAll("[^0-9]", "").substring(2);
+  }
+
+  /** Markdown and action cards (whose mentions travel in a follow-up text). */
+  @Override
+  protected List<Map<String, String>> messageTypeOptions() {
+    return List.of(Map.of("msgType", "markdown"), Map.of("msgType", "actionCard"));
+  }
+
+  /** DingTalk limits the whole body: 20000 UTF-8 bytes (docs/platforms.md §1.5). */
+  @Override
+  protected boolean withinSizeLimit(OutboundMessage message) {
+    return message.bytes() <= 20_000;
   }
 }

@@ -24,6 +24,7 @@ import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.spi.render.AnswerDetails;
 import io.github.alertrouter.spi.render.AssembledPlatform;
+import io.github.alertrouter.spi.render.ByteBudget;
 import io.github.alertrouter.spi.render.ContactIdentities;
 import io.github.alertrouter.spi.render.JsonBodies;
 import io.github.alertrouter.spi.render.Page;
@@ -143,14 +144,19 @@ public final class GenericWebhookProvider extends AssembledPlatform {
         GenericWebhookProvider::fits, Item::shorten, MAX_TEXT);
     List<OutboundMessage> messages = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
-      messages.add(new OutboundMessage(ID, bodies.get(i).body(), i == 0 ? request.mentions() : List.of(),
+      // a message carries only the mentions its receiver fires: unresolved people are only named
+      messages.add(new OutboundMessage(ID, bodies.get(i).body(), i == 0 ? resolved(request.mentions()) : List.of(),
           bodies.get(i).omitted()));
     }
     return messages;
   }
 
   private static boolean fits(String body) {
-    return body.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    return ByteBudget.utf8(body) <= MAX_BYTES;
+  }
+
+  private static List<Mention> resolved(List<Mention> mentions) {
+    return mentions.stream().filter(Mention::isResolved).toList();
   }
 
   private static Item item(Alert alert, String status, ZoneId zone) {
@@ -195,7 +201,7 @@ public final class GenericWebhookProvider extends AssembledPlatform {
       text.append("…and ").append(page.omitted()).append(" more alerts\n");
     }
     for (NotificationLink link : n.links()) {
-      text.append(link.title()).append(": ").append(link.url()).append('\n');
+      text.append(clean(link.title(), 200)).append(": ").append(link.url()).append('\n');
     }
     ObjectNode doc = JSON.createObjectNode();
     doc.put("title", title);
@@ -250,7 +256,7 @@ public final class GenericWebhookProvider extends AssembledPlatform {
       doc.set("mentions", mentions);
       String body = JsonBodies.write(doc);
       if (fits(body) || max < 10) {
-        return List.of(new OutboundMessage(ID, body, notice.mentions()));
+        return List.of(new OutboundMessage(ID, body, resolved(notice.mentions())));
       }
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.FailureKind;
+import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.testkit.Fault;
@@ -79,5 +80,16 @@ class GenericWebhookContractTest extends PlatformContractTest {
 
     assertThat(deliver(robot, request(notification(alerts(1, "x")), robot))).first()
         .isInstanceOf(SendResult.Permanent.class);
+  }
+
+  /** The document has no text to template. */
+  @Override
+  protected boolean supportsTemplates() {
+    return false;
+  }
+
+  @Override
+  protected boolean withinSizeLimit(OutboundMessage message) {
+    return message.bytes() <= GenericWebhookProvider.MAX_BYTES;
   }
 }

@@ -1,9 +1,5 @@
 package io.github.alertrouter.lark;
 
-import io.github.alertrouter.lark.internal.LarkClient;
-import io.github.alertrouter.lark.internal.LarkIdentities;
-import io.github.alertrouter.lark.internal.LarkNotices;
-import io.github.alertrouter.lark.internal.LarkRenderer;
 import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.spi.render.AssembledPlatform;
 import java.time.Duration;
@@ -18,7 +14,7 @@ import java.time.Duration;
  *       ({@code userId}, the default, or {@code openId} for external groups) picks one when a
  *       contact has both; a contact with only the other is still @-ed by it. Neither: shown by
  *       name, "no Lark user_id or open_id".
- *   <li><b>Messages</b> ({@link LarkOptions}): an interactive card (JSON 1.0, header coloured
+ *   <li><b>Messages</b> (robot option {@code msgType}): an interactive card (JSON 1.0, header coloured
  *       red/orange/blue by the most severe firing alert's {@code severity} — critical, warning,
  *       info — and green when resolved; a button per link), a post, or text, each with its own
  *       @ syntax and escaping. The robot's keyword is in the title and the first text line.
@@ -32,6 +28,11 @@ import java.time.Duration;
  * </ul>
  * Stateless apart from a cache of compiled templates; thread-safe. {@code resolve} and
  * {@code render} never throw for any alert or contact content.
+ *
+ * <p>The parts: {@code LarkOptions} (robot options), {@code LarkIdentities} (ids and mention
+ * tags), {@code LarkLayouts} (card, post and text, built-in and template), {@code LarkDialect}
+ * (escaping per dialect, bodies, byte budget), {@code LarkErrors}, {@code LarkClient} (the webhook
+ * protocol and the @all fallback) and {@code LarkSigner}.
  */
 public final class LarkProvider extends AssembledPlatform {
   /** The platform id robots name. */
@@ -42,20 +43,12 @@ public final class LarkProvider extends AssembledPlatform {
   public static final RateLimit PER_MINUTE = new RateLimit(100, Duration.ofMinutes(1));
 
   public LarkProvider() {
-    super(parts(new LarkRenderer()));
-  }
-
-  private static Parts parts(LarkRenderer renderer) {
-    return parts(ID, "Lark")
-        .identities(LarkIdentities::resolve)
-        // the robot's mentionBy picks user_id (default) or open_id when a contact has both
+    // the robot's mentionBy picks user_id (default) or open_id when a contact has both;
+    // notices: one text message with its mentions
+    super(parts(ID, "Lark").identities(LarkIdentities::resolve)
         .identitiesInChat((contact, robot) ->
             LarkIdentities.resolve(contact, LarkOptions.of(robot).mentionBy() == LarkOptions.MentionBy.OPEN_ID))
-        .render(renderer::render)
-        .templateCheck(renderer::checkTemplate)
-        .notices(LarkNotices::render) // one text message with its mentions
-        .client(LarkClient::new)
-        .rateLimits(PER_SECOND, PER_MINUTE)
-        .robotCheck(LarkOptions::check);
+        .renderer(LarkOptions::of, new LarkLayouts())
+        .client(LarkClient::new).rateLimits(PER_SECOND, PER_MINUTE).robotCheck(LarkOptions.OPTIONS::check));
   }
 }

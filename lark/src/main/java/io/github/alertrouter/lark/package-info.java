@@ -1,7 +1,7 @@
 /**
- * Lark (Feishu) custom group bots for alert-router: {@link io.github.alertrouter.lark.LarkProvider}
- * (found with {@link java.util.ServiceLoader}) and the robot options it reads,
- * {@link io.github.alertrouter.lark.LarkOptions}. Everything under {@code .internal} is
- * implementation and may change without notice.
+ * Lark (Feishu) custom group bots for alert-router: {@link io.github.alertrouter.lark.LarkProvider},
+ * found with {@link java.util.ServiceLoader}, is the only public type; robots are configured through
+ * their options map (see the provider). Everything else in this package is implementation: the
+ * platform's own parts, which core's platform kit calls.
  */
 package io.github.alertrouter.lark;

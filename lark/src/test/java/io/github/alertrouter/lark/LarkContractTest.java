@@ -1,11 +1,13 @@
 package io.github.alertrouter.lark;
 
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.testkit.LarkSimulator;
 import io.github.alertrouter.testkit.PlatformContractTest;
 import io.github.alertrouter.testkit.PlatformSimulator;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** The Lark module proves itself against the platform contract and the Lark simulator. */
@@ -42,5 +44,16 @@ class LarkContractTest extends PlatformContractTest {
   protected String expectedMention(Contact contact) {
     String userId = contact.identity("lark").get("userId");
     return userId != null ? "userId:" + userId : "openId:" + contact.identity("lark").get("openId");
+  }
+
+  @Override
+  protected List<Map<String, String>> messageTypeOptions() {
+    return List.of(Map.of("msgType", "interactive"), Map.of("msgType", "post"), Map.of("msgType", "text"));
+  }
+
+  /** 20000 bytes once the client adds the signing fields (79 bytes) and the @all swap (≤ 16 more). */
+  @Override
+  protected boolean withinSizeLimit(OutboundMessage message) {
+    return message.bytes() + 100 <= 20_000;
   }
 }

@@ -6,7 +6,6 @@ import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.lark.internal.LarkClient;
 import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.Dispatcher;

@@ -32,9 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What every platform module must do, proved against the platform's {@link PlatformSimulator}: a
@@ -262,6 +265,99 @@ public abstract class PlatformContractTest {
     assertThat(messages).allSatisfy(m -> assertThat(client.send(m).isSent()).as(m.body()).isTrue());
     assertThat(firedMentions("notices")).containsExactly(expectedMention(alice));
     assertThat(String.join("\n", texts("notices"))).contains(nobody.name());
+  }
+
+  static Stream<Long> propertySeeds() {
+    return RandomText.seeds(20);
+  }
+
+  /**
+   * Over seeded random notifications (CJK, emoji, arbitrary UTF-16, hostile markup, huge texts;
+   * 1–400 alerts), every {@link #messageTypeOptions() message type} and both overflows: every
+   * body is valid JSON and UTF-8 and within the platform's {@link #withinSizeLimit limit}, every
+   * resolved mention is carried by exactly one message, a truncated notification is at most two
+   * messages (one and a mention follow-up) and counts the alerts it leaves out, a split one leaves
+   * none out.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("propertySeeds")
+  void aRandomNotificationFitsIsValidAndCarriesEveryResolvedMentionOnce(long seed) throws Exception {
+    RandomText random = new RandomText(seed);
+    Notification n = RandomNotifications.of(random, 400, clock.instant());
+    boolean split = random.coin();
+    Map<String, String> options = new HashMap<>(random.pick(messageTypeOptions()));
+    options.put(RenderRequest.OPTION_OVERFLOW, split ? "split" : "truncate");
+    Robot robot = withOptions(simulator.robot("prop", null), options);
+    List<Mention> planned = new ArrayList<>(List.of(mentionOf(reachableContact("alice")),
+        mentionOf(reachableContact("dan")), mentionOf(unreachableContact("carol"))));
+    if (supportsMentionAll() && random.coin()) {
+      planned.add(Mention.all(new MentionTarget(MentionTarget.Kind.ALL, "")));
+    }
+
+    List<OutboundMessage> out = provider().render(RenderRequest.of(n, planned, robot, null));
+
+    assertThat(out).as("seed %d %s", seed, options).isNotEmpty();
+    List<Mention> carried = new ArrayList<>();
+    for (OutboundMessage m : out) {
+      RandomNotifications.assertValidJsonAndUtf8(m.body());
+      assertThat(withinSizeLimit(m)).as("seed %d %s: %s within the limit", seed, options, m.type()).isTrue();
+      carried.addAll(m.mentions());
+    }
+    assertThat(carried).as("seed %d %s", seed, options)
+        .containsExactlyInAnyOrderElementsOf(planned.stream().filter(Mention::isResolved).toList());
+    int omitted = out.stream().mapToInt(OutboundMessage::omittedAlerts).sum();
+    if (split) {
+      assertThat(omitted).as("seed %d: split leaves nothing out", seed).isZero();
+    } else {
+      assertThat(out).as("seed %d %s", seed, options).hasSizeLessThanOrEqualTo(2);
+      assertThat(omitted).isLessThan(n.alertCount());
+    }
+  }
+
+  /**
+   * Escaping, end to end over seeded hostile alert text (mention syntax of every platform, tags,
+   * links, entities, invisible characters) in names, labels, summaries and descriptions, built-in
+   * layout and a triple-mustache template: the platform's chat fires exactly the planned mention.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("propertySeeds")
+  void randomHostileAlertTextFiresOnlyThePlannedMention(long seed) {
+    RandomText random = new RandomText(seed);
+    Contact alice = reachableContact("alice");
+    String hostile = random.hostile(40) + random.pick(RandomText.HOSTILE_PIECES) + random.any(20);
+    Alert alert = Alert.firing(Map.of("alertname", random.hostile(5), "team", hostile, "severity", random.hostile(3)))
+        .annotation("summary", hostile).annotation("description", random.hostile(40) + "\n" + hostile)
+        .startsAt(clock.instant()).build();
+    Robot robot = withOptions(simulator.robot("hostile", null), random.pick(messageTypeOptions()));
+    String template = !supportsTemplates() || random.coin() ? null
+        : "{{#firing}}{{{name}}} {{summary}} {{description}}{{/firing}}";
+    List<Mention> mentions = List.of(mentionOf(alice));
+
+    List<SendResult> results = deliver(robot, RenderRequest.of(notification(List.of(alert)), mentions, robot, template));
+
+    assertThat(results).as("seed %d", seed).allMatch(SendResult::isSent);
+    assertThat(firedMentions("hostile")).as("seed %d", seed).containsExactly(expectedMention(alice));
+  }
+
+  /** Whether the platform renders policy templates; the properties then try one too. */
+  protected boolean supportsTemplates() {
+    return true;
+  }
+
+  /**
+   * The option sets that choose each message type the platform renders ({@code msgType} and the
+   * like), for the properties above to cover every one. By default, the robot's defaults only.
+   */
+  protected List<Map<String, String>> messageTypeOptions() {
+    return List.of(Map.of());
+  }
+
+  /**
+   * Whether {@code message} is within the platform's size limit (a whole body or one field); by
+   * default, always: a platform states its limit here.
+   */
+  protected boolean withinSizeLimit(OutboundMessage message) {
+    return true;
   }
 
   /** Whether the platform posts notices ({@link PlatformProvider#renderNotice}); default true. */

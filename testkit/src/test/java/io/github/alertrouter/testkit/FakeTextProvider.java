@@ -19,6 +19,7 @@ import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.spi.render.TextSafety;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -101,7 +102,9 @@ final class FakeTextProvider implements PlatformProvider {
         ObjectNode at = body.putObject("at").put("isAtAll", all);
         mobiles.forEach(at.putArray("atMobiles")::add);
       }
-      messages.add(new OutboundMessage("text", body.toString(), i == 0 ? request.mentions() : List.of()));
+      // only what the at object carries: unresolved people are named in the text, not @-ed
+      List<Mention> carried = request.mentions().stream().filter(Mention::isResolved).toList();
+      messages.add(new OutboundMessage("text", body.toString(), i == 0 ? carried : List.of()));
     }
     return messages;
   }
@@ -138,7 +141,8 @@ final class FakeTextProvider implements PlatformProvider {
   }
 
   private static String escape(String text) {
-    return text.replace('@', '＠').replace('<', '＜').replace('>', '＞');
+    // a lone surrogate cannot be encoded in UTF-8
+    return TextSafety.repairSurrogates(text).replace('@', '＠').replace('<', '＜').replace('>', '＞');
   }
 
   private static int bytes(CharSequence text) {

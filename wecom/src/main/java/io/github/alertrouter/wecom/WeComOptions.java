@@ -2,16 +2,16 @@ package io.github.alertrouter.wecom;
 
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.spi.Overflow;
-import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.RobotOptions;
 import io.github.alertrouter.spi.render.RobotOptions.Choice;
-import java.time.ZoneId;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 
 /**
- * A WeCom robot's options, parsed from {@link Robot#options()}:
+ * A WeCom robot's settings: its options, parsed from {@link Robot#options()} by core's
+ * {@link RobotOptions}, and its webhook and security settings ({@link #check}).
  * <ul>
  *   <li>{@code msgType}: {@code markdown} (default: colours, {@code <@userid>} mentions),
  *       {@code text} (plain text; every mention in {@code mentioned_list} /
@@ -22,94 +22,92 @@ import java.util.Objects;
  *       message after the markdown one, with {@code single} the whole notification is sent as
  *       text instead (one message, plain look). Only matters for {@code markdown};
  *   <li>{@code timeZone}: an IANA zone for times shown in messages (default {@code UTC});
- *   <li>{@code overflow}: {@code truncate} (default) or {@code split}.
+ *   <li>{@code overflow}: {@code truncate} (default) or {@code split}, when a content exceeds its limit.
  * </ul>
- * Values are matched case-insensitively. Immutable and thread-safe.
- *
- * @param msgType the message type alerts are sent as
- * @param mentionMode where mentions markdown cannot carry go
- * @param timeZone the zone times are shown in
- * @param overflow what happens when a notification exceeds a content limit
+ * {@code timeZone} and {@code overflow} are checked here too but read from the render request.
+ * Values are matched case-insensitively. The webhook
+ * {@code https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY} holds the only credential, and
+ * WeCom has neither a signing secret nor keywords (docs/platforms.md §3.4). Problems never quote
+ * the webhook, which is a secret. Immutable and thread-safe.
  */
-public record WeComOptions(MsgType msgType, MentionMode mentionMode, ZoneId timeZone, Overflow overflow) {
-  public static final String OPTION_MSG_TYPE = "msgType";
-  public static final String OPTION_MENTION_MODE = "mentionMode";
-  public static final MsgType DEFAULT_MSG_TYPE = MsgType.MARKDOWN;
-  public static final MentionMode DEFAULT_MENTION_MODE = MentionMode.FOLLOW_UP;
-  public static final ZoneId DEFAULT_TIME_ZONE = RobotOptions.DEFAULT_TIME_ZONE;
-  public static final Overflow DEFAULT_OVERFLOW = RobotOptions.DEFAULT_OVERFLOW;
-  /** Every option name a WeCom robot understands. */
-  public static final List<String> OPTION_NAMES = List.of(
-      OPTION_MSG_TYPE, OPTION_MENTION_MODE, RenderRequest.OPTION_TIME_ZONE, RenderRequest.OPTION_OVERFLOW);
-  /** The defaults: markdown, follow-up mentions, UTC, truncate. */
-  public static final WeComOptions DEFAULTS =
-      new WeComOptions(DEFAULT_MSG_TYPE, DEFAULT_MENTION_MODE, DEFAULT_TIME_ZONE, DEFAULT_OVERFLOW);
+record WeComOptions(MsgType msgType, MentionMode mentionMode) {
+  /** Shorter "keys" are not searched for in answers: redacting "a" everywhere would mangle them. */
+  static final int MIN_KEY_LENGTH = 8;
+  private static final Choice<MsgType> MSG_TYPE = Choice.of("msgType", MsgType.MARKDOWN, MsgType::wireName);
+  private static final Choice<MentionMode> MENTION_MODE = Choice.of("mentionMode", MentionMode.FOLLOW_UP);
+  private static final RobotOptions OPTIONS = RobotOptions.of("WeCom", MSG_TYPE, MENTION_MODE);
 
-  private static final Choice<MsgType> MSG_TYPE = Choice.of(OPTION_MSG_TYPE, DEFAULT_MSG_TYPE, MsgType::wireName);
-  private static final Choice<MentionMode> MENTION_MODE =
-      Choice.of(OPTION_MENTION_MODE, DEFAULT_MENTION_MODE, MentionMode::optionName);
-  private static final RobotOptions OPTIONS = RobotOptions.of("WeCom", List.of(MSG_TYPE, MENTION_MODE));
+  /** WeCom message types a robot can send alerts as. */
+  enum MsgType {
+    MARKDOWN, TEXT, MARKDOWN_V2;
 
-  /** WeCom message types a robot can send alerts as, with their {@code content} limits. */
-  public enum MsgType {
-    MARKDOWN("markdown", 4096), TEXT("text", 2048), MARKDOWN_V2("markdown_v2", 4096);
-
-    private final String wireName;
-    private final int maxContentBytes;
-
-    MsgType(String wireName, int maxContentBytes) {
-      this.wireName = wireName;
-      this.maxContentBytes = maxContentBytes;
-    }
-
-    /** The name in the option and in the body's {@code msgtype}. */
-    public String wireName() {
-      return wireName;
-    }
-
-    /** WeCom's limit on the type's {@code content}, in UTF-8 bytes (docs/platforms.md §3.5). */
-    public int maxContentBytes() {
-      return maxContentBytes;
+    /** The name in the option and in the body's {@code msgtype}: {@code markdown_v2} keeps its underscore. */
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
   /** Where the mentions a markdown message cannot carry (mobiles, everyone) go. */
-  public enum MentionMode {
-    FOLLOW_UP("followUp"), SINGLE("single");
-
-    private final String optionName;
-
-    MentionMode(String optionName) {
-      this.optionName = optionName;
-    }
-
-    public String optionName() {
-      return optionName;
-    }
-  }
-
-  public WeComOptions {
-    Objects.requireNonNull(msgType, "msgType");
-    Objects.requireNonNull(mentionMode, "mentionMode");
-    Objects.requireNonNull(timeZone, "timeZone");
-    Objects.requireNonNull(overflow, "overflow");
+  enum MentionMode {
+    FOLLOW_UP, SINGLE
   }
 
   /**
    * The robot's options.
    *
-   * @throws IllegalArgumentException listing every problem {@link #check} finds
+   * @throws IllegalArgumentException listing every problem {@link RobotOptions#check} finds
    */
-  public static WeComOptions of(Robot robot) {
-    RobotOptions.Values v = OPTIONS.read(robot);
-    return new WeComOptions(v.get(MSG_TYPE), v.get(MENTION_MODE), v.timeZone(), v.overflow());
+  static WeComOptions of(Robot robot) {
+    return OPTIONS.read(robot, MSG_TYPE, MENTION_MODE, WeComOptions::new);
   }
 
   /**
-   * Every problem with the robot's options, with paths relative to the robot
-   * ({@code options.msgType}); unknown names and values get a "did you mean". Empty when fine.
+   * Every problem with the robot's webhook, secret, keyword and options, with paths relative to
+   * the robot ({@code options.msgType}); unknown option names and values get a "did you mean".
    */
-  public static List<ConfigProblem> check(Robot robot) {
-    return OPTIONS.check(robot);
+  static List<ConfigProblem> check(Robot robot) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    String webhook = robot.webhook().reveal();
+    if (!isHttpUrl(webhook)) {
+      // people often paste only the key where the URL is expected; WeCom then answers 93000
+      problems.add(new ConfigProblem("webhook", "must be the whole URL"
+          + " https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY, not only the key"));
+    } else if (key(webhook) == null || key(webhook).isEmpty()) {
+      problems.add(new ConfigProblem("webhook", "has no key: a WeCom webhook ends in /cgi-bin/webhook/send?key=KEY"));
+    }
+    if (robot.secret() != null && !robot.secret().isEmpty()) {
+      problems.add(new ConfigProblem("secret",
+          "WeCom robots have no signing secret (the webhook's key is the only credential): remove it"));
+    }
+    if (robot.keyword() != null) {
+      problems.add(new ConfigProblem("keyword",
+          "WeCom robots have no keyword security: remove it (messages do not need to contain it)"));
+    }
+    problems.addAll(OPTIONS.check(robot));
+    return List.copyOf(problems);
+  }
+
+  /** The {@code key} query value of {@code webhook}, or {@code null}. */
+  static String key(String webhook) {
+    int q = webhook.indexOf('?');
+    if (q < 0) {
+      return null;
+    }
+    for (String pair : webhook.substring(q + 1).split("[&#]")) {
+      if (pair.startsWith("key=")) {
+        return pair.substring(4);
+      }
+    }
+    return null;
+  }
+
+  private static boolean isHttpUrl(String text) {
+    try {
+      URI uri = URI.create(text);
+      return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -2,11 +2,6 @@ package io.github.alertrouter.wecom;
 
 import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.spi.render.AssembledPlatform;
-import io.github.alertrouter.wecom.internal.WeComClient;
-import io.github.alertrouter.wecom.internal.WeComIdentities;
-import io.github.alertrouter.wecom.internal.WeComNotices;
-import io.github.alertrouter.wecom.internal.WeComRenderer;
-import io.github.alertrouter.wecom.internal.WeComRobots;
 import java.time.Duration;
 
 /**
@@ -18,7 +13,7 @@ import java.time.Duration;
  *       mobile becomes its 11 digits ({@code +86 138 0000 0001} → {@code 13800000001}), another
  *       country's becomes {@code +852-61234567} (WeCom's international form is unverified);
  *       neither → shown by name as "no WeCom userid or mobile".
- *   <li><b>Messages</b> ({@link WeComOptions}): markdown by default, with {@code <@userid>}
+ *   <li><b>Messages</b> (robot option {@code msgType}): markdown by default, with {@code <@userid>}
  *       mentions in the content; WeCom markdown cannot @ a mobile or everyone, so those travel in a
  *       short follow-up {@code text} message with {@code mentioned_mobile_list} /
  *       {@code mentioned_list: ["@all"]} (or, with {@code mentionMode: single}, the notification
@@ -38,6 +33,10 @@ import java.time.Duration;
  * </ul>
  * Stateless apart from a cache of compiled templates; thread-safe. {@code resolve} and
  * {@code render} never throw for any alert or contact content.
+ *
+ * <p>The parts: {@code WeComOptions} (robot options and webhook checks), {@code WeComIdentities},
+ * {@code WeComLayouts} (built-in and template content), {@code WeComDialect} (escaping, mentions,
+ * bodies, byte budget) and {@code WeComErrors} (answers and the webhook protocol).
  */
 public final class WeComProvider extends AssembledPlatform {
   /** The platform id robots name. */
@@ -46,19 +45,9 @@ public final class WeComProvider extends AssembledPlatform {
   public static final RateLimit RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
 
   public WeComProvider() {
-    super(parts(new WeComRenderer()));
-  }
-
-  private static Parts parts(WeComRenderer renderer) {
-    return parts(ID, "WeCom")
-        .identities(WeComIdentities::resolve)
-        .render(renderer::render)
-        .templateCheck(renderer::checkTemplate)
-        .notices(WeComNotices::render) // one text message with its mentions
-        .client(WeComClient::new)
-        .rateLimits(RATE_LIMIT)
-        // a webhook without a key, a secret or keyword; then unknown options with "did you mean"
-        .robotCheck(WeComRobots::check)
-        .robotCheck(WeComOptions::check);
+    // notices: one text message with its mentions; robot checks: webhook, secret, keyword, options
+    super(parts(ID, "WeCom").identities(WeComIdentities::resolve)
+        .renderer(WeComOptions::of, new WeComLayouts()).webhook(WeComErrors.PROTOCOL)
+        .rateLimits(RATE_LIMIT).robotCheck(WeComOptions::check));
   }
 }

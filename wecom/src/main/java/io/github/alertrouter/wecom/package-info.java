@@ -1,7 +1,8 @@
 /**
  * WeCom group robots ("消息推送", formerly 群机器人) for alert-router:
- * {@link io.github.alertrouter.wecom.WeComProvider} (found with {@link java.util.ServiceLoader}) and
- * the robot options it reads, {@link io.github.alertrouter.wecom.WeComOptions}. Everything under
- * {@code .internal} is implementation and may change without notice.
+ * {@link io.github.alertrouter.wecom.WeComProvider}, found with {@link java.util.ServiceLoader}, is
+ * the only public type; robots are configured through their options map (see the provider).
+ * Everything else in this package is implementation: the platform's own parts, which core's
+ * platform kit calls.
  */
 package io.github.alertrouter.wecom;

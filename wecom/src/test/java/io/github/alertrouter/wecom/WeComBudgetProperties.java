@@ -9,11 +9,8 @@ import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.testkit.RandomNotifications;
 import io.github.alertrouter.testkit.RandomText;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +34,7 @@ class WeComBudgetProperties {
   @MethodSource("seeds")
   void everyContentFitsIsValidJsonAndUtf8AndEveryMentionIsCarriedOnce(long seed) throws Exception {
     RandomText random = new RandomText(seed);
-    List<String> texts = texts(random);
+    List<String> texts = RandomNotifications.texts(random);
     int alertCount = random.between(1, 400);
     boolean split = random.coin();
     String msgType = random.pick("markdown", "text", "markdown_v2");
@@ -69,7 +66,7 @@ class WeComBudgetProperties {
       assertThat(out).hasSizeLessThanOrEqualTo(2);
     }
     for (OutboundMessage m : out) {
-      assertValidUtf8(m.body());
+      RandomNotifications.assertValidUtf8(m.body());
       JsonNode root = Fixtures.parse(m);
       assertThat(root.get("msgtype").asText()).isEqualTo(m.type());
       assertThat(Fixtures.withinLimit(m)).as("content of %s within its limit", m).isTrue();
@@ -93,33 +90,5 @@ class WeComBudgetProperties {
     List<String> planned = mentions.stream().filter(Mention::isResolved)
         .map(x -> x.isAll() ? "all" : x.identity().value()).toList();
     assertThat(carried).containsExactlyInAnyOrderElementsOf(planned);
-  }
-
-  /** One to five texts, mostly CJK and emoji, some arbitrary UTF-16 or hostile, now and then a 9,000-char one. */
-  private static List<String> texts(RandomText random) {
-    List<String> texts = new ArrayList<>();
-    int n = random.between(1, 5);
-    for (int i = 0; i < n; i++) {
-      int kind = random.between(0, 14);
-      texts.add(kind < 5 ? random.cjk(300)
-          : kind < 9 ? random.emoji(400)
-          : kind < 11 ? random.hostile(40)
-          : kind < 14 ? random.any(200)
-          : "磁".repeat(9_000));
-    }
-    return texts;
-  }
-
-  private static void assertValidUtf8(String body) throws CharacterCodingException {
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < body.length() && Character.isLowSurrogate(body.charAt(i + 1))) {
-        i++;
-      } else {
-        assertThat(Character.isSurrogate(c)).as("lone surrogate at %d", i).isFalse();
-      }
-    }
-    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
   }
 }

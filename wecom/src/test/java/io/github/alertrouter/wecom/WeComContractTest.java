@@ -1,11 +1,13 @@
 package io.github.alertrouter.wecom;
 
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.testkit.PlatformContractTest;
 import io.github.alertrouter.testkit.PlatformSimulator;
 import io.github.alertrouter.testkit.WeComSimulator;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,5 +56,18 @@ class WeComContractTest extends PlatformContractTest {
   protected String expectedMention(Contact contact) {
     String userId = contact.identity("wecom").get("userId");
     return userId != null ? "userId:" + userId : "mobile:" + contact.mobile().replaceAll("[^0-9]", "").substring(2);
+  }
+
+  /** Every type, and markdown with both mention modes. */
+  @Override
+  protected List<Map<String, String>> messageTypeOptions() {
+    return List.of(Map.of("msgType", "markdown"), Map.of("msgType", "markdown", "mentionMode", "single"),
+        Map.of("msgType", "text"), Map.of("msgType", "markdown_v2"));
+  }
+
+  /** WeCom limits the content field: text 2048, markdown 4096 bytes (docs/platforms.md §3.5). */
+  @Override
+  protected boolean withinSizeLimit(OutboundMessage message) {
+    return Fixtures.withinLimit(message);
   }
 }

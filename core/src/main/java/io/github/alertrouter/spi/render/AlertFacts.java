@@ -150,6 +150,44 @@ public record AlertFacts(
         startsAt, endsAt, duration, generatorURL);
   }
 
+  /** {@link NotificationFacts#RESOLVED_MARK} when resolved, else {@link NotificationFacts#FIRING_MARK}. */
+  public String mark() {
+    return resolved ? NotificationFacts.RESOLVED_MARK : NotificationFacts.FIRING_MARK;
+  }
+
+  /**
+   * The first line of the alert in every built-in layout: {@code marker}, the name between
+   * {@code bold} markers ({@code alert} when it has none), the severity, and for a resolved alert
+   * {@code resolvedAfter} and its duration: {@code ✅ **DiskFull** · critical · resolved after 5m}.
+   */
+  public String headline(String marker, String bold, String resolvedAfter) {
+    return marker + " " + bold + (name.isEmpty() ? "alert" : name) + bold
+        + (severity.isEmpty() ? "" : " · " + severity)
+        + (resolved && !duration.isEmpty() ? " · " + resolvedAfter + " " + duration : "");
+  }
+
+  /** The key labels, {@code team=payments · zone=a}, or {@code ""}. */
+  public String keyLabelLine() {
+    return String.join(" · ", keyLabels.stream().map(e -> e.name() + "=" + e.value()).toList());
+  }
+
+  /** {@code started …} and, for a resolved alert, {@code ended …}: those it has. */
+  public List<String> times() {
+    List<String> times = new ArrayList<>();
+    if (!startsAt.isEmpty()) {
+      times.add("started " + startsAt);
+    }
+    if (resolved && !endsAt.isEmpty()) {
+      times.add("ended " + endsAt);
+    }
+    return times;
+  }
+
+  /** {@code [source](url)} for markdown, or {@code ""} without a generator URL. */
+  public String markdownSource() {
+    return generatorURL.isEmpty() ? "" : LayoutText.markdownLink("source", generatorURL);
+  }
+
   /**
    * The alert as a template sees it: {@code name, severity, summary, description, labels
    * [{name, value}], annotations [{name, value}], startsAt, endsAt, duration, generatorURL}. A

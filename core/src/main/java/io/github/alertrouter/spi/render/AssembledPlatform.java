@@ -27,8 +27,8 @@ import java.util.function.Function;
  * public final class DingTalkProvider extends AssembledPlatform {
  *   public DingTalkProvider() {
  *     super(parts(ID, "DingTalk").identities(DingTalkIdentities::resolve)
- *         .render(new DingTalkRenderer()::render).client(DingTalkClient::new)
- *         .rateLimits(RATE_LIMIT).robotCheck(DingTalkOptions::check));
+ *         .renderer(DingTalkOptions::of, new DingTalkLayouts())
+ *         .webhook(DingTalkErrors.PROTOCOL).rateLimits(RATE_LIMIT).robotCheck(DingTalkOptions.OPTIONS::check));
  *   }
  * }
  * }</pre>
@@ -180,6 +180,24 @@ public abstract class AssembledPlatform implements PlatformProvider {
       return this;
     }
 
+    /**
+     * Renders notifications and notices ({@link #render}, {@link #notices}) with the robot's
+     * {@code options} read and the policies' templates compiled and cached for the platform, and
+     * checks templates against the renderer's values for the sample notification
+     * ({@link #templateCheck}).
+     *
+     * @param options reads a robot's options, throwing {@link IllegalArgumentException} for invalid ones
+     */
+    public <O> Parts renderer(Function<Robot, O> options, MessageRenderer<O> renderer) {
+      Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(renderer, "renderer");
+      Templates templates = new Templates(displayName);
+      return render(r -> renderer.render(r, options.apply(r.robot()),
+              r.template() == null ? null : templates.compile(r.template())))
+          .notices(renderer::renderNotice)
+          .templateCheck(t -> templates.check(t, renderer.templateContext(TemplateContext.sampleNotification())));
+    }
+
     /** Renders a notice ({@link PlatformProvider#renderNotice}). By default, notices are refused. */
     public Parts notices(Function<NoticeRequest, List<OutboundMessage>> notices) {
       this.notices = Objects.requireNonNull(notices, "notices");
@@ -190,6 +208,12 @@ public abstract class AssembledPlatform implements PlatformProvider {
     public Parts client(BiFunction<Robot, ClientContext, RobotClient> client) {
       this.client = Objects.requireNonNull(client, "client");
       return this;
+    }
+
+    /** Sends with core's {@link WebhookClient}, driven by the platform's {@code protocol}: {@link #client}. */
+    public Parts webhook(WebhookProtocol protocol) {
+      Objects.requireNonNull(protocol, "protocol");
+      return client((robot, context) -> new WebhookClient(robot, context, protocol));
     }
 
     /** The per-robot send limits ({@link PlatformProvider#rateLimits}). By default, none. */

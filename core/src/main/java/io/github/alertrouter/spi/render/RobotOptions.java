@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -74,6 +75,11 @@ public final class RobotOptions {
         words.add(wordOf.apply(e));
       }
       return new Choice<>(name, fallback, words, text -> match(values, wordOf, text));
+    }
+
+    /** A choice among enum constants whose words are their {@link RobotOptions#word words}. */
+    public static <E extends Enum<E>> Choice<E> of(String name, E fallback) {
+      return of(name, fallback, RobotOptions::word);
     }
 
     /**
@@ -163,6 +169,29 @@ public final class RobotOptions {
     return new RobotOptions(platform, choices);
   }
 
+  /** The options of one platform: {@link #of(String, List)} with {@code choices} as given. */
+  public static RobotOptions of(String platform, Choice<?>... choices) {
+    return of(platform, List.of(choices));
+  }
+
+  /**
+   * The option word of an enum constant: its name in lowerCamelCase ({@code ACTION_CARD} is
+   * {@code actionCard}), so a platform's enum needs no field for it.
+   */
+  public static String word(Enum<?> constant) {
+    StringBuilder word = new StringBuilder();
+    boolean upper = false;
+    for (char c : constant.name().toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        word.append(upper ? c : Character.toLowerCase(c));
+        upper = false;
+      }
+    }
+    return word.toString();
+  }
+
   /** Every option name understood: the platform's choices, then {@code timeZone}, {@code overflow} and {@code actionBaseUrl}. */
   public List<String> names() {
     return names;
@@ -222,6 +251,18 @@ public final class RobotOptions {
   public Values read(Robot robot) {
     require(robot);
     return new Values(robot);
+  }
+
+  /**
+   * A platform's options record from the robot's values of its two choices (every option checked
+   * first, so the zone and overflow are valid too; a renderer reads those from its request):
+   * {@code OPTIONS.read(robot, MSG_TYPE, MENTION_BY, LarkOptions::new)}.
+   *
+   * @throws IllegalArgumentException as {@link #require} does, when any option is not valid
+   */
+  public <A, B, R> R read(Robot robot, Choice<A> first, Choice<B> second, BiFunction<A, B, R> options) {
+    Values v = read(robot);
+    return options.apply(v.get(first), v.get(second));
   }
 
   /** The constant whose {@code wordOf} equals {@code text} ignoring case, or {@code null}. */

@@ -19,7 +19,11 @@
  * for what the parts share: a contact's IM id or normalised mobile
  * ({@link io.github.alertrouter.spi.render.ContactIdentities}), full-width look-alike tables
  * ({@link io.github.alertrouter.spi.render.FullWidth}) and writing JSON bodies
- * ({@link io.github.alertrouter.spi.render.JsonBodies}). Dialect tables, layouts
- * and a platform's own template values stay in the platform modules.
+ * ({@link io.github.alertrouter.spi.render.JsonBodies}), a platform's byte limit and how a
+ * notification is fitted into it ({@link io.github.alertrouter.spi.render.ByteBudget}), the text
+ * pieces every layout writes ({@link io.github.alertrouter.spi.render.LayoutText}), and the
+ * renderer part through which the kit reads a robot's options and owns its templates
+ * ({@link io.github.alertrouter.spi.render.MessageRenderer}). Dialect tables, layouts and a
+ * platform's own template values stay in the platform modules.
  */
 package io.github.alertrouter.spi.render;
