@@ -1,0 +1,11 @@
+/**
+ * The DingTalk platform: its wire format, limits, error codes and signing, assembled from core's
+ * platform kit. Applications find it through {@code ServiceLoader}; only the provider is exported.
+ */
+module io.github.alertrouter.dingtalk {
+  requires transitive io.github.alertrouter.core;
+
+  exports io.github.alertrouter.dingtalk;
+
+  provides io.github.alertrouter.spi.PlatformProvider with io.github.alertrouter.dingtalk.DingTalkProvider;
+}
