@@ -66,19 +66,19 @@ final class ConfigLoader {
     boolean json = source != null && source.toLowerCase(Locale.ROOT).endsWith(".json");
     JsonNode root = readTree(text, source, json);
     BindContext ctx = new BindContext(environment);
-    Sections sections = RouterConfigBinder.bind(Node.root(ctx, root));
+    RouterConfig.Builder config = RouterConfigBinder.bind(Node.root(ctx, root));
     List<ConfigProblem> problems = new ArrayList<>(ctx.problems());
     if (problems.isEmpty()) {
       // Everything bound, so each element's path is its list index: RouterConfig's own check (the
       // one a config built in code gets) reports the same paths. One validation, not two.
       try {
-        return sections.toConfig();
+        return config.build();
       } catch (ConfigException e) {
         problems.addAll(e.problems());
       }
     } else {
       // Some elements were left out: the validator needs where the others were read from.
-      problems.addAll(ConfigValidator.validate(sections, ctx));
+      problems.addAll(config.problems(ctx));
     }
     problems.sort(new DocumentOrder(root)); // stable: problems at one path keep their order
     throw new ConfigException(source, problems);

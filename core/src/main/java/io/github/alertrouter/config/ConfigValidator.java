@@ -22,31 +22,35 @@ final class ConfigValidator {
       List<Schedule> schedules, List<EscalationPolicy> escalationPolicies,
       List<NotificationPolicy> notificationPolicies, List<Silence> silences,
       List<InhibitRule> inhibitRules, List<TimeInterval> timeIntervals) {
-    return validate(new Sections(contacts, contactGroups, robots, schedules, escalationPolicies,
-        notificationPolicies, silences, inhibitRules, timeIntervals), Provenance.NONE);
+    return validate(contacts, contactGroups, robots, schedules, escalationPolicies,
+        notificationPolicies, silences, inhibitRules, timeIntervals, Provenance.NONE);
   }
 
-  static List<ConfigProblem> validate(Sections s, Provenance provenance) {
+  static List<ConfigProblem> validate(
+      List<Contact> contacts, List<ContactGroup> contactGroups, List<Robot> robots,
+      List<Schedule> schedules, List<EscalationPolicy> escalationPolicies,
+      List<NotificationPolicy> notificationPolicies, List<Silence> silences,
+      List<InhibitRule> inhibitRules, List<TimeInterval> timeIntervals, Provenance provenance) {
     List<ConfigProblem> problems = new ArrayList<>();
     References refs = new References(provenance);
-    declare(refs.contacts, s.contacts(), RouterConfigBinder.CONTACTS, Contact::id, provenance, problems);
-    declare(refs.groups, s.contactGroups(), RouterConfigBinder.CONTACT_GROUPS, ContactGroup::id, provenance, problems);
-    declare(refs.robots, s.robots(), RouterConfigBinder.ROBOTS, Robot::id, provenance, problems);
-    declare(refs.schedules, s.schedules(), RouterConfigBinder.SCHEDULES, Schedule::id, provenance, problems);
-    declare(refs.escalationPolicies, s.escalationPolicies(), RouterConfigBinder.ESCALATION_POLICIES,
+    declare(refs.contacts, contacts, RouterConfigBinder.CONTACTS, Contact::id, provenance, problems);
+    declare(refs.groups, contactGroups, RouterConfigBinder.CONTACT_GROUPS, ContactGroup::id, provenance, problems);
+    declare(refs.robots, robots, RouterConfigBinder.ROBOTS, Robot::id, provenance, problems);
+    declare(refs.schedules, schedules, RouterConfigBinder.SCHEDULES, Schedule::id, provenance, problems);
+    declare(refs.escalationPolicies, escalationPolicies, RouterConfigBinder.ESCALATION_POLICIES,
         EscalationPolicy::id, provenance, problems);
-    declare(refs.timeIntervals, s.timeIntervals(), RouterConfigBinder.TIME_INTERVALS, TimeInterval::name,
+    declare(refs.timeIntervals, timeIntervals, RouterConfigBinder.TIME_INTERVALS, TimeInterval::name,
         provenance, problems);
-    IdIndex silences = new IdIndex(RouterConfigBinder.SILENCES, "silence", "id", provenance);
-    declare(silences, s.silences(), RouterConfigBinder.SILENCES, Silence::id, provenance, problems);
+    IdIndex silenceIds = new IdIndex(RouterConfigBinder.SILENCES, "silence", "id", provenance);
+    declare(silenceIds, silences, RouterConfigBinder.SILENCES, Silence::id, provenance, problems);
 
-    for (int i = 0; i < s.contactGroups().size(); i++) {
-      ContactGroup group = s.contactGroups().get(i);
+    for (int i = 0; i < contactGroups.size(); i++) {
+      ContactGroup group = contactGroups.get(i);
       String path = provenance.path(group, RouterConfigBinder.CONTACT_GROUPS + "[" + i + "]");
       refs.contacts.references(group.members(), path + ".members", problems);
     }
-    for (int i = 0; i < s.schedules().size(); i++) {
-      Schedule schedule = s.schedules().get(i);
+    for (int i = 0; i < schedules.size(); i++) {
+      Schedule schedule = schedules.get(i);
       String path = provenance.path(schedule, RouterConfigBinder.SCHEDULES + "[" + i + "]");
       checkSchedule(schedule, path, refs, problems);
       if (schedule.disallowOverlap() && !provenance.isPartial(schedule)) {
@@ -55,8 +59,8 @@ final class ConfigValidator {
         }
       }
     }
-    for (int i = 0; i < s.escalationPolicies().size(); i++) {
-      EscalationPolicy policy = s.escalationPolicies().get(i);
+    for (int i = 0; i < escalationPolicies.size(); i++) {
+      EscalationPolicy policy = escalationPolicies.get(i);
       String path = provenance.path(policy, RouterConfigBinder.ESCALATION_POLICIES + "[" + i + "]");
       for (int j = 0; j < policy.steps().size(); j++) {
         EscalationStep step = policy.steps().get(j);
@@ -65,9 +69,9 @@ final class ConfigValidator {
         refs.robots.references(step.robots(), stepPath + ".robots", problems);
       }
     }
-    new PolicyChecks(refs, provenance, problems).checkTopLevel(s.notificationPolicies());
-    for (int i = 0; i < s.timeIntervals().size(); i++) {
-      TimeInterval interval = s.timeIntervals().get(i);
+    new PolicyChecks(refs, provenance, problems).checkTopLevel(notificationPolicies);
+    for (int i = 0; i < timeIntervals.size(); i++) {
+      TimeInterval interval = timeIntervals.get(i);
       String path = provenance.path(interval, RouterConfigBinder.TIME_INTERVALS + "[" + i + "]");
       for (int j = 0; j < interval.periods().size(); j++) {
         checkPeriod(interval.periods().get(j), path + ".periods[" + j + "]", problems);

@@ -156,6 +156,16 @@ public record RouterConfig(
     }
 
     /**
+     * What {@link #build} would refuse, with each element's path as {@code provenance} recorded it
+     * (a loaded document whose broken elements were left out). Never throws.
+     */
+    List<ConfigProblem> problems(Provenance provenance) {
+      return ConfigValidator.validate(
+          contacts, contactGroups, robots, schedules, escalationPolicies,
+          notificationPolicies, silences, inhibitRules, timeIntervals, provenance);
+    }
+
+    /**
      * Builds and validates.
      *
      * @throws ConfigException listing every problem with its path

@@ -23,21 +23,23 @@ final class RouterConfigBinder {
 
   private RouterConfigBinder() {}
 
-  static Sections bind(Node root) {
+  /** The sections bound so far; broken elements are left out (their problems are in the context). */
+  static RouterConfig.Builder bind(Node root) {
+    RouterConfig.Builder config = RouterConfig.builder();
     if (root.isPresent() && !root.isMap(CONTACTS, CONTACT_GROUPS, ROBOTS, SCHEDULES, ESCALATION_POLICIES,
         NOTIFICATION_POLICIES, SILENCES, INHIBIT_RULES, TIME_INTERVALS)) {
-      return new Sections(null, null, null, null, null, null, null, null, null);
+      return config;
     }
-    return new Sections(
-        section(root, CONTACTS, "id", ContactBinder::contact),
-        section(root, CONTACT_GROUPS, "id", ContactBinder::group),
-        section(root, ROBOTS, "id", RobotBinder::robot),
-        section(root, SCHEDULES, "id", ScheduleBinder::schedule),
-        section(root, ESCALATION_POLICIES, "id", EscalationBinder::policy),
-        section(root, NOTIFICATION_POLICIES, "name", PolicyBinder::policy),
-        section(root, SILENCES, "id", SilenceBinder::silence),
-        section(root, INHIBIT_RULES, null, SilenceBinder::inhibitRule),
-        section(root, TIME_INTERVALS, "name", TimeIntervalBinder::interval));
+    section(root, CONTACTS, "id", ContactBinder::contact).forEach(config::contact);
+    section(root, CONTACT_GROUPS, "id", ContactBinder::group).forEach(config::contactGroup);
+    section(root, ROBOTS, "id", RobotBinder::robot).forEach(config::robot);
+    section(root, SCHEDULES, "id", ScheduleBinder::schedule).forEach(config::schedule);
+    section(root, ESCALATION_POLICIES, "id", EscalationBinder::policy).forEach(config::escalationPolicy);
+    section(root, NOTIFICATION_POLICIES, "name", PolicyBinder::policy).forEach(config::notificationPolicy);
+    section(root, SILENCES, "id", SilenceBinder::silence).forEach(config::silence);
+    section(root, INHIBIT_RULES, null, SilenceBinder::inhibitRule).forEach(config::inhibitRule);
+    section(root, TIME_INTERVALS, "name", TimeIntervalBinder::interval).forEach(config::timeInterval);
+    return config;
   }
 
   private static <T> List<T> section(Node root, String name, String idField, Function<Node, T> binder) {
