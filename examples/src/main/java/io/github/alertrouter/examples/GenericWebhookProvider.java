@@ -10,8 +10,6 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
-import io.github.alertrouter.spi.ClientContext;
-import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.IdentityResolution;
 import io.github.alertrouter.spi.Notice;
@@ -20,9 +18,6 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.spi.RenderRequest;
-import io.github.alertrouter.spi.SendResult;
-import io.github.alertrouter.spi.Transport;
-import io.github.alertrouter.spi.render.AnswerDetails;
 import io.github.alertrouter.spi.render.AssembledPlatform;
 import io.github.alertrouter.spi.render.ByteBudget;
 import io.github.alertrouter.spi.render.ContactIdentities;
@@ -31,8 +26,7 @@ import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.TextSafety;
 import io.github.alertrouter.spi.render.TimeText;
-import java.io.IOException;
-import java.net.URI;
+import io.github.alertrouter.spi.render.WebhookProtocol;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -61,9 +55,10 @@ import javax.crypto.spec.SecretKeySpec;
  *       mentions only from the {@code mentions} array, so alert text cannot mention anyone: it is
  *       only cleaned of invisible characters, and JSON escaping is Jackson's job;
  *   <li>notices ({@link #renderNotice}): handoff notices, the same document without alerts;
- *   <li>the client ({@link #send}): posts through the injected {@link Transport} (never its own HTTP client),
- *       signs with an HMAC header when the robot has a secret (timestamps from the injected clock),
- *       and classifies the answer: 2xx sent, 429 and 5xx retryable, anything else permanent.
+ *   <li>the client ({@link #PROTOCOL}): core's {@code WebhookClient} posts through the injected
+ *       transport, signs with HMAC headers when the robot has a secret (timestamps from the
+ *       injected clock), and classifies the answer by HTTP status
+ *       ({@link WebhookProtocol#byStatus}: 2xx sent, 429 and 5xx retryable, anything else permanent).
  * </ol>
  * Then list the class in {@code META-INF/services/io.github.alertrouter.spi.PlatformProvider} and
  * prove it with a subclass of the testkit's {@code PlatformContractTest} (see {@code
@@ -86,6 +81,13 @@ public final class GenericWebhookProvider extends AssembledPlatform {
   /** The value in the {@code mentions} array that stands for everyone. */
   public static final String ALL = "@all";
 
+  /** Answers by HTTP status; signed in two headers. */
+  static final WebhookProtocol PROTOCOL = WebhookProtocol.byStatus("generic webhook")
+      .signingHeaders((body, secret, clock) -> {
+        String timestamp = Long.toString(clock.millis());
+        return Map.of(TIMESTAMP_HEADER, timestamp, SIGNATURE_HEADER, "sha256=" + sign(secret.reveal(), timestamp, body));
+      });
+
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The longest summary or description kept per alert before {@link Paging} has to shorten further. */
   private static final int MAX_TEXT = 2000;
@@ -104,9 +106,7 @@ public final class GenericWebhookProvider extends AssembledPlatform {
         .identities(GenericWebhookProvider::identity)
         .render(GenericWebhookProvider::document)
         .notices(GenericWebhookProvider::noticeDocument)
-        // the kit's WebhookClient expects a code in the body and signs the URL or body; this
-        // platform signs in headers and answers by HTTP status alone, so it brings its own client
-        .client((robot, context) -> message -> send(robot, context, message))
+        .webhook(PROTOCOL)
         .rateLimits(new RateLimit(60, Duration.ofMinutes(1)))
         .robotCheck(GenericWebhookProvider::webhookIsHttp));
   }
@@ -271,50 +271,6 @@ public final class GenericWebhookProvider extends AssembledPlatform {
         .filter(cp -> !TextSafety.isInvisible(cp) || cp == '\n')
         .forEach(out::appendCodePoint);
     return TextSafety.cut(out.toString().strip(), max);
-  }
-
-  // ---- delivery ----
-
-  static SendResult send(Robot robot, ClientContext context, OutboundMessage message) {
-    byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json; charset=utf-8");
-    if (robot.secret() != null) {
-      String timestamp = Long.toString(context.clock().millis());
-      headers.put(TIMESTAMP_HEADER, timestamp);
-      headers.put(SIGNATURE_HEADER, "sha256=" + sign(robot.secret().reveal(), timestamp, message.body()));
-    }
-    Transport.Response answer;
-    try {
-      answer = context.transport().post(URI.create(robot.webhook().reveal()), headers, body, context.requestTimeout());
-    } catch (IOException | RuntimeException e) {
-      return new SendResult.Retryable(FailureKind.NETWORK_ERROR, "IO", AnswerDetails.of(AnswerDetails.describe(e), robot), null);
-    }
-    return classify(answer, robot);
-  }
-
-  /** 2xx sent; 429 and 5xx retryable; anything else permanent. */
-  static SendResult classify(Transport.Response answer, Robot robot) {
-    int status = answer.status();
-    String code = "HTTP " + status;
-    String detail = AnswerDetails.of(answer.body(), robot);
-    if (status >= 200 && status < 300) {
-      return SendResult.sent();
-    }
-    if (status == 429) {
-      return new SendResult.Retryable(FailureKind.RATE_LIMITED, code, detail, answer.retryAfter().orElse(null));
-    }
-    if (status >= 500) {
-      return new SendResult.Retryable(FailureKind.SERVER_ERROR, code, detail, answer.retryAfter().orElse(null));
-    }
-    FailureKind kind = switch (status) {
-      case 401, 403 -> FailureKind.SIGNATURE_REJECTED;
-      case 404, 410 -> FailureKind.INVALID_ROBOT;
-      case 413 -> FailureKind.TOO_LONG;
-      case 400, 405, 415, 422 -> FailureKind.BAD_REQUEST;
-      default -> FailureKind.UNKNOWN;
-    };
-    return new SendResult.Permanent(kind, code, detail);
   }
 
   /** Lower-case hex HMAC-SHA256 of {@code timestamp + "." + body}: what a receiver recomputes. */

@@ -11,6 +11,7 @@ import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,7 +30,8 @@ import java.util.Objects;
  *       {@link FailureKind#UNKNOWN}.
  * </ol>
  * A rate limit whose rule names no wait takes the one the answer's headers ask for
- * ({@link WebhookProtocol#askedWait}). Success is never a bare HTTP 200.
+ * ({@link WebhookProtocol#askedWait}). Success is never a bare HTTP 200, unless the protocol
+ * answers {@link WebhookProtocol#byStatus by status}, which replaces the steps above.
  *
  * <p>Every detail is the robot's credentials redacted ({@link AnswerDetails}), then shortened, so
  * no result carries the webhook token or the secret. Thread-safe; never throws for a platform or
@@ -57,11 +59,13 @@ public final class WebhookClient implements RobotClient {
   /** Signs {@code body} and the webhook when the robot has a secret, posts it, and classifies the answer. */
   public SendResult post(String body) {
     String url = robot.webhook().reveal();
+    Map<String, String> headers = Map.of();
     if (robot.secret() != null && !robot.secret().isEmpty()) {
       url = protocol.urlSigner.sign(url, robot.secret(), context.clock());
       body = protocol.bodySigner.sign(body, robot.secret(), context.clock());
+      headers = protocol.headerSigner.sign(body, robot.secret(), context.clock());
     }
-    return WebhookPost.post(url, body, context, this::detail, this::classify);
+    return WebhookPost.post(url, headers, body, context, this::detail, this::classify);
   }
 
   /** The result for one answer of the webhook, as the class comment lists. */
@@ -79,6 +83,9 @@ public final class WebhookClient implements RobotClient {
     int status = response.status();
     String text = response.body() == null ? "" : response.body();
     String httpCode = "HTTP " + status;
+    if (protocol.byStatus) {
+      return byStatus(response, httpCode, text);
+    }
     JsonNode body = parseObject(text);
     WebhookProtocol.Answer answer = body == null ? null : protocol.reader.read(body, text);
     if (answer != null && protocol.codeFirst) {
@@ -122,6 +129,25 @@ public final class WebhookClient implements RobotClient {
     }
     return new SendResult.Permanent(FailureKind.UNKNOWN, httpCode,
         detail("not a " + protocol.name + " answer: " + text));
+  }
+
+  /** {@link WebhookProtocol#byStatus}: the HTTP status is the whole answer. */
+  private SendResult byStatus(Transport.Response response, String httpCode, String text) {
+    int status = response.status();
+    if (status / 100 == 2) {
+      return SendResult.sent();
+    }
+    if (status == 429 || status / 100 == 5) {
+      return new SendResult.Retryable(status == 429 ? FailureKind.RATE_LIMITED : FailureKind.SERVER_ERROR,
+          httpCode, detail(text), response.retryAfter().orElse(null));
+    }
+    FailureKind kind = switch (status) {
+      case 401, 403 -> FailureKind.SIGNATURE_REJECTED;
+      case 404, 410 -> FailureKind.INVALID_ROBOT;
+      case 413 -> FailureKind.TOO_LONG;
+      default -> status / 100 == 4 ? FailureKind.BAD_REQUEST : FailureKind.UNKNOWN;
+    };
+    return new SendResult.Permanent(kind, httpCode, detail(text));
   }
 
   private SendResult codeResult(WebhookProtocol.Answer answer) {

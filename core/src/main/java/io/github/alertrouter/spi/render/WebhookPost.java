@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -34,6 +35,17 @@ public final class WebhookPost {
    */
   public static SendResult post(String url, String body, ClientContext context, UnaryOperator<String> detail,
       Function<Transport.Response, SendResult> classify) {
+    return post(url, Map.of(), body, context, detail, classify);
+  }
+
+  /** {@link #post(String, String, ClientContext, UnaryOperator, Function)} with {@code headers} besides {@code Content-Type}. */
+  public static SendResult post(String url, Map<String, String> headers, String body, ClientContext context,
+      UnaryOperator<String> detail, Function<Transport.Response, SendResult> classify) {
+    Map<String, String> all = JSON_HEADERS;
+    if (!headers.isEmpty()) {
+      all = new LinkedHashMap<>(JSON_HEADERS);
+      all.putAll(headers);
+    }
     URI uri;
     try {
       uri = URI.create(url);
@@ -42,7 +54,7 @@ public final class WebhookPost {
     }
     Transport.Response response;
     try {
-      response = context.transport().post(uri, JSON_HEADERS, body.getBytes(StandardCharsets.UTF_8),
+      response = context.transport().post(uri, all, body.getBytes(StandardCharsets.UTF_8),
           context.requestTimeout());
     } catch (IOException | UncheckedIOException e) {
       return new SendResult.Retryable(

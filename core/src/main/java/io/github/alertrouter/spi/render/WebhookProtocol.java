@@ -7,6 +7,7 @@ import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -48,6 +49,13 @@ public final class WebhookProtocol {
     String sign(String unsigned, Secret secret, Clock clock);
   }
 
+  /** The headers that sign a body for a robot with a secret, afresh for every request. */
+  @FunctionalInterface
+  public interface HeaderSigner {
+    /** Headers to send besides {@code Content-Type}, signing {@code body} with {@code secret} at {@code clock}'s time. */
+    Map<String, String> sign(String body, Secret secret, Clock clock);
+  }
+
   /** Classifies a JSON answer that has no code the platform reads. */
   @FunctionalInterface
   public interface OtherAnswer {
@@ -85,6 +93,7 @@ public final class WebhookProtocol {
   }
 
   private static final Signer UNSIGNED = (unsigned, secret, clock) -> unsigned;
+  private static final HeaderSigner NO_HEADERS = (body, secret, clock) -> Map.of();
 
   final String name;
   final Reader reader;
@@ -95,10 +104,12 @@ public final class WebhookProtocol {
   final Function<Transport.Response, Duration> askedWait;
   final OtherAnswer otherAnswer;
   final boolean codeFirst;
+  final HeaderSigner headerSigner;
+  final boolean byStatus;
 
   private WebhookProtocol(String name, Reader reader, ErrorTable errors, Signer urlSigner, Signer bodySigner,
       Function<Robot, String> bareCredential, Function<Transport.Response, Duration> askedWait,
-      OtherAnswer otherAnswer, boolean codeFirst) {
+      OtherAnswer otherAnswer, boolean codeFirst, HeaderSigner headerSigner, boolean byStatus) {
     this.name = Objects.requireNonNull(name, "name");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.errors = Objects.requireNonNull(errors, "errors");
@@ -108,6 +119,8 @@ public final class WebhookProtocol {
     this.askedWait = Objects.requireNonNull(askedWait, "askedWait");
     this.otherAnswer = Objects.requireNonNull(otherAnswer, "otherAnswer");
     this.codeFirst = codeFirst;
+    this.headerSigner = Objects.requireNonNull(headerSigner, "headerSigner");
+    this.byStatus = byStatus;
   }
 
   /**
@@ -118,19 +131,37 @@ public final class WebhookProtocol {
    */
   public static WebhookProtocol of(String name, Reader reader, ErrorTable errors) {
     return new WebhookProtocol(name, reader, errors, UNSIGNED, UNSIGNED, robot -> null,
-        response -> response.retryAfter().orElse(null), (body, text, detail) -> null, false);
+        response -> response.retryAfter().orElse(null), (body, text, detail) -> null, false, NO_HEADERS, false);
+  }
+
+  /**
+   * A webhook that answers by HTTP status alone, as generic receivers do: any 2xx is sent, whatever
+   * its body; 429 is a retryable rate limit and 5xx a retryable server error (both honour
+   * {@code Retry-After}); 401 and 403 are a rejected signature, 404 and 410 a robot that is gone,
+   * 413 too long, another 4xx a bad request, anything else unknown. All permanent but the two.
+   */
+  public static WebhookProtocol byStatus(String name) {
+    return new WebhookProtocol(name, (body, text) -> null, ErrorTable.of(Map.of()), UNSIGNED, UNSIGNED,
+        robot -> null, response -> response.retryAfter().orElse(null), (body, text, detail) -> null, false,
+        NO_HEADERS, true);
+  }
+
+  /** This protocol, sending the headers {@code signer} makes for a robot with a secret. */
+  public WebhookProtocol signingHeaders(HeaderSigner signer) {
+    return new WebhookProtocol(name, reader, errors, urlSigner, bodySigner, bareCredential, askedWait, otherAnswer,
+        codeFirst, signer, byStatus);
   }
 
   /** This protocol, posting to the webhook URL {@code signer} makes for a robot with a secret. */
   public WebhookProtocol signingUrl(Signer signer) {
     return new WebhookProtocol(name, reader, errors, signer, bodySigner, bareCredential, askedWait, otherAnswer,
-        codeFirst);
+        codeFirst, headerSigner, byStatus);
   }
 
   /** This protocol, posting the body {@code signer} makes for a robot with a secret. */
   public WebhookProtocol signingBody(Signer signer) {
     return new WebhookProtocol(name, reader, errors, urlSigner, signer, bareCredential, askedWait, otherAnswer,
-        codeFirst);
+        codeFirst, headerSigner, byStatus);
   }
 
   /**
@@ -141,7 +172,7 @@ public final class WebhookProtocol {
    */
   public WebhookProtocol redacting(Function<Robot, String> credential) {
     return new WebhookProtocol(name, reader, errors, urlSigner, bodySigner, credential, askedWait, otherAnswer,
-        codeFirst);
+        codeFirst, headerSigner, byStatus);
   }
 
   /**
@@ -151,7 +182,7 @@ public final class WebhookProtocol {
    */
   public WebhookProtocol askedWait(Function<Transport.Response, Duration> wait) {
     return new WebhookProtocol(name, reader, errors, urlSigner, bodySigner, bareCredential, wait, otherAnswer,
-        codeFirst);
+        codeFirst, headerSigner, byStatus);
   }
 
   /**
@@ -160,7 +191,7 @@ public final class WebhookProtocol {
    */
   public WebhookProtocol otherAnswer(OtherAnswer other) {
     return new WebhookProtocol(name, reader, errors, urlSigner, bodySigner, bareCredential, askedWait, other,
-        codeFirst);
+        codeFirst, headerSigner, byStatus);
   }
 
   /**
@@ -171,7 +202,7 @@ public final class WebhookProtocol {
    */
   public WebhookProtocol codeFirst() {
     return new WebhookProtocol(name, reader, errors, urlSigner, bodySigner, bareCredential, askedWait, otherAnswer,
-        true);
+        true, headerSigner, byStatus);
   }
 
   /** The platform's name, as {@link #of} was given it. */

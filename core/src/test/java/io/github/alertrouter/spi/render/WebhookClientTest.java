@@ -180,6 +180,54 @@ class WebhookClientTest {
         WEBHOOK + " {\"a\":1}");
   }
 
+  private static final WebhookProtocol PLAIN = WebhookProtocol.byStatus("Plain")
+      .signingHeaders((body, secret, clock) -> Map.of("X-Sig", clock.millis() + ":" + secret.reveal().length() + ":" + body));
+
+  static Stream<Arguments> byStatus() {
+    Duration wait = Duration.ofSeconds(7);
+    return Stream.of(
+        Arguments.of("any 2xx is sent, whatever its body", answer(204, ""), SendResult.sent()),
+        Arguments.of("a 2xx with an error-looking body is still sent", answer(200, "{\"errcode\":310000}"), SendResult.sent()),
+        Arguments.of("429 is a rate limit with its Retry-After", answer(429, "slow", "Retry-After", "7"),
+            new SendResult.Retryable(FailureKind.RATE_LIMITED, "HTTP 429", "slow", wait)),
+        Arguments.of("503 is a server error with its Retry-After", answer(503, "down", "Retry-After", "7"),
+            new SendResult.Retryable(FailureKind.SERVER_ERROR, "HTTP 503", "down", wait)),
+        Arguments.of("401 is a rejected signature", answer(401, "no"),
+            new SendResult.Permanent(FailureKind.SIGNATURE_REJECTED, "HTTP 401", "no")),
+        Arguments.of("410 is a robot that is gone", answer(410, "gone"),
+            new SendResult.Permanent(FailureKind.INVALID_ROBOT, "HTTP 410", "gone")),
+        Arguments.of("413 is too long", answer(413, "big"),
+            new SendResult.Permanent(FailureKind.TOO_LONG, "HTTP 413", "big")),
+        Arguments.of("another 4xx is a bad request", answer(418, "teapot"),
+            new SendResult.Permanent(FailureKind.BAD_REQUEST, "HTTP 418", "teapot")),
+        Arguments.of("a 3xx is unknown", answer(302, ""),
+            new SendResult.Permanent(FailureKind.UNKNOWN, "HTTP 302", "")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("byStatus")
+  void classifiesByStatusAlone(String name, Transport.Response response, SendResult expected) {
+    assertThat(classify(PLAIN, response)).isEqualTo(expected);
+  }
+
+  @Test
+  void signsInHeadersOnlyForARobotWithASecret() {
+    List<Map<String, String>> seen = new ArrayList<>();
+    Transport transport = (uri, headers, body, timeout) -> {
+      seen.add(headers);
+      return new Transport.Response(200, "");
+    };
+    ClientContext context = new ClientContext(transport, CLOCK, Duration.ofSeconds(1));
+    OutboundMessage message = new OutboundMessage("json", "{\"a\":1}", List.of());
+
+    new WebhookClient(robot(SECRET), context, PLAIN).send(message);
+    new WebhookClient(robot(null), context, PLAIN).send(message);
+
+    assertThat(seen.get(0)).containsEntry("X-Sig", "1700000000012:16:{\"a\":1}")
+        .containsEntry("Content-Type", "application/json; charset=utf-8");
+    assertThat(seen.get(1)).doesNotContainKey("X-Sig").containsEntry("Content-Type", "application/json; charset=utf-8");
+  }
+
   @Test
   void noDetailCarriesTheTokenTheSecretOrABareCredential() {
     WebhookProtocol bare = ACME.redacting(robot -> TOKEN);
