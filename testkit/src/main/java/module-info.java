@@ -1,7 +1,7 @@
 /**
  * What a platform module, or an application, tests with: contract tests every platform must pass
- * (JUnit classes to extend), the DingTalk, Lark and WeCom simulators, a recording SLF4J provider
- * and log assertions.
+ * (JUnit classes to extend), the base the platform modules' simulators share, a recording SLF4J
+ * provider and log assertions.
  */
 module io.github.alertrouter.testkit {
   requires transitive io.github.alertrouter.core;
@@ -10,6 +10,8 @@ module io.github.alertrouter.testkit {
   requires transitive org.junit.jupiter.params;
   requires transitive org.assertj.core;
   requires transitive org.slf4j;
+  // SimulatorHttp sends raw requests to a simulator and returns the JDK's HttpResponse.
+  requires transitive java.net.http;
 
   exports io.github.alertrouter.testkit;
   // JUnit reads the contract tests' methods reflectively.

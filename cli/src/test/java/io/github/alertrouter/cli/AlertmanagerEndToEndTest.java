@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.alertrouter.testkit.DingTalkSimulator;
+import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.ReceivedMessage;
 import java.io.IOException;
 import java.io.InputStream;

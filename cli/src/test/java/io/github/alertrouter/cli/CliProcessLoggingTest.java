@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.testkit.DingTalkSimulator;
+import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.SecretLeaks;
 import java.io.ByteArrayOutputStream;

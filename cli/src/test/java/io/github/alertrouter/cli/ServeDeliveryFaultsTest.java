@@ -2,7 +2,7 @@ package io.github.alertrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.alertrouter.testkit.DingTalkSimulator;
+import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.ReceivedMessage;
 import java.net.InetSocketAddress;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.config.ConfigException;
-import io.github.alertrouter.testkit.DingTalkSimulator;
+import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;

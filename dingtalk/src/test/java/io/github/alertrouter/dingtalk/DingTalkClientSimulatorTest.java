@@ -9,7 +9,6 @@ import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
-import io.github.alertrouter.testkit.DingTalkSimulator;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.time.ManualClock;
 import java.time.Duration;
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The client against the testkit's simulator: signing, classification and the rate-limit penalty end to end. */
+/** The client against {@link DingTalkSimulator}: signing, classification and the rate-limit penalty end to end. */
 class DingTalkClientSimulatorTest {
   private static final String SECRET = "SECc1ient0000000000000000000000000000000000000000000000000000000";
 

@@ -16,7 +16,6 @@ import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.preview.RoutingPreview;
-import io.github.alertrouter.testkit.DingTalkSimulator;
 import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -10,7 +10,6 @@ import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.Transport;
-import io.github.alertrouter.testkit.DingTalkSimulator;
 import io.github.alertrouter.testkit.ReceivedMessage;
 import io.github.alertrouter.time.ManualClock;
 import io.github.alertrouter.time.ManualScheduler;

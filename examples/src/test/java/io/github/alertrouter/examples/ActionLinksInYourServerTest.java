@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
-import io.github.alertrouter.testkit.DingTalkSimulator;
+import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.ReceivedMessage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

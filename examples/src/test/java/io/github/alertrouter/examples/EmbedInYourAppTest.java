@@ -2,8 +2,8 @@ package io.github.alertrouter.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.notify.DeliveryEvent;
-import io.github.alertrouter.testkit.DingTalkSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

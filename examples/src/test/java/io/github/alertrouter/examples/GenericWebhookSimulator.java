@@ -38,7 +38,8 @@ import java.util.concurrent.Executors;
  * random port of {@code 127.0.0.1} serving {@code POST /hooks/{token}}.
  *
  * <p><b>What to copy</b> for your own platform's simulator: implementing {@link PlatformSimulator}
- * directly (the testkit's shared base class is internal) — a robot registry by token, records of
+ * directly (the testkit's {@code SimulatorServer}, which the three platforms' simulators extend,
+ * has hooks shaped by those platforms) — a robot registry by token, records of
  * received and rejected messages, a queue of {@link Fault}s answered before normal handling, and a
  * {@link ReceivedMessage} whose {@code mentions} follow the platform's documented rule. Here that
  * rule is: only the document's {@code mentions} array notifies ({@code "handle:NAME"} per handle,

@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  *
  * <p><b>Which answer counts as "@all refused"</b>, for a message whose mentions include everyone:
  * first {@value LarkErrors#AT_ALL_FORBIDDEN} ("this group is set to only admin can
- * mention @All"), Lark's server-side code for exactly this and what the testkit's {@code LarkSimulator}
+ * mention @All"), Lark's server-side code for exactly this and what this module's test fixture {@code LarkSimulator}
  * answers. What the custom-bot webhook answers is not documented, so any permanent
  * {@link FailureKind#BAD_REQUEST} or {@link FailureKind#UNKNOWN} answer counts too. Refusals
  * that cannot be about @all (signature, keyword, IP, token, size, rate limits, server errors, and

@@ -3,7 +3,6 @@ package io.github.alertrouter.lark;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
-import io.github.alertrouter.testkit.LarkSimulator;
 import io.github.alertrouter.testkit.PlatformContractTest;
 import io.github.alertrouter.testkit.PlatformSimulator;
 import java.time.Clock;

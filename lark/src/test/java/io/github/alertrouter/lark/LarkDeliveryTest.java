@@ -21,7 +21,6 @@ import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.testkit.DeliveryRecorder;
 import io.github.alertrouter.testkit.Fault;
-import io.github.alertrouter.testkit.LarkSimulator;
 import io.github.alertrouter.testkit.LogEvent;
 import io.github.alertrouter.testkit.ReceivedMessage;
 import io.github.alertrouter.testkit.RecordedLogs;

@@ -1,7 +1,6 @@
 package io.github.alertrouter.lark;
 
 import io.github.alertrouter.spi.PlatformProvider;
-import io.github.alertrouter.testkit.LarkSimulator;
 import io.github.alertrouter.testkit.PlatformSimulator;
 import io.github.alertrouter.testkit.SecretLeakContractTest;
 import java.time.Clock;

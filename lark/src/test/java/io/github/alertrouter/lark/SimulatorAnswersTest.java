@@ -9,7 +9,6 @@ import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.spi.render.WebhookPost;
 import io.github.alertrouter.testkit.Fault;
-import io.github.alertrouter.testkit.LarkSimulator;
 import io.github.alertrouter.time.ManualClock;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The testkit simulator's answers, raw bodies included, as this client classifies them: kind,
+ * {@link LarkSimulator}'s answers, raw bodies included, as this client classifies them: kind,
  * retryability, code and the exact detail. The client tells 9499 apart by its text, so an answer
  * worded otherwise than Lark's ("Bad SimulatedRequest") shows up here as a wrong detail.
  */

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>Not thread-safe: each instance belongs to one robot and is guarded by its simulator's lock.
  */
-final class RateLimiter {
+public final class RateLimiter {
   private final List<Window> windows;
   private final Duration longest;
   private final Duration penalty;
@@ -29,17 +29,17 @@ final class RateLimiter {
   }
 
   /** At most {@code limit} messages per {@code window}, no penalty. */
-  static RateLimiter of(int limit, Duration window) {
+  public static RateLimiter of(int limit, Duration window) {
     return new RateLimiter(List.of(new Window(limit, window)), Duration.ZERO);
   }
 
   /** This limit and also at most {@code limit} messages per {@code window}. */
-  RateLimiter and(int limit, Duration window) {
+  public RateLimiter and(int limit, Duration window) {
     return new RateLimiter(append(new Window(limit, window)), penalty);
   }
 
   /** This limit, refusing everything for {@code penalty} after a message found a window full. */
-  RateLimiter withPenalty(Duration penalty) {
+  public RateLimiter withPenalty(Duration penalty) {
     if (penalty.isNegative()) {
       throw new IllegalArgumentException("a penalty must be >= 0, but was " + penalty);
     }

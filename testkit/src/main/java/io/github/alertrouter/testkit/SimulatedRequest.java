@@ -8,16 +8,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One request to a {@link SimulatorServer}, as its hooks see it. Immutable.
+ * One request to a {@link SimulatorServer}, as its hooks see it. Immutable; built by the server.
  *
  * @param contentType the Content-Type header, or {@code null}
  * @param query the query parameters, decoded once; the first of repeated names wins
  * @param bytes the body as sent; must not be modified
  * @param body the body decoded as UTF-8, as rejections record it
  */
-record SimulatedRequest(String method, String path, String contentType, Map<String, String> query, byte[] bytes, String body) {
+public record SimulatedRequest(String method, String path, String contentType, Map<String, String> query, byte[] bytes, String body) {
   /** The body parsed as a JSON object, or {@code null} when it is malformed or not an object. */
-  JsonNode jsonObject() {
+  public JsonNode jsonObject() {
     try {
       JsonNode json = SimulatorServer.JSON.readTree(bytes);
       return json != null && json.isObject() ? json : null;

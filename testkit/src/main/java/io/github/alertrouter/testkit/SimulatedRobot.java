@@ -7,7 +7,7 @@ import java.util.List;
  * One robot registered with a {@link SimulatorServer}: its id, security settings and rate-limit
  * state. Not thread-safe: guarded by its simulator's lock.
  */
-final class SimulatedRobot {
+public final class SimulatedRobot {
   private final String id;
   private final String secret;
   private final List<String> keywords;
@@ -20,22 +20,23 @@ final class SimulatedRobot {
     this.rate = rate;
   }
 
-  String id() {
+  /** The id the robot was registered with. */
+  public String id() {
     return id;
   }
 
   /** The signing secret, or {@code null} for an unsigned robot. */
-  String secret() {
+  public String secret() {
     return secret;
   }
 
   /** Whether the robot requires keywords and {@code text} contains none of them. */
-  boolean lacksKeyword(String text) {
+  public boolean lacksKeyword(String text) {
     return !keywords.isEmpty() && keywords.stream().noneMatch(text::contains);
   }
 
   /** Counts a message at {@code now} if the robot's rate limit lets it through. */
-  boolean admit(Instant now) {
+  public boolean admit(Instant now) {
     return rate.admit(now);
   }
 }

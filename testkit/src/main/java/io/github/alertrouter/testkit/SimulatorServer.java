@@ -51,20 +51,22 @@ import java.util.concurrent.Executors;
  * {@link #throttled}). A subclass's static {@code start(Clock)} constructs it and passes it to
  * {@link #listening}.
  *
- * <p>Package-private on purpose: the hooks are shaped by three platforms; a third party's simulator
- * implements {@link PlatformSimulator} until a fourth platform shows which of them are general.
+ * <p>Public, with protected hooks, because each simulator lives beside its platform (in the
+ * DingTalk, Lark and WeCom modules' test fixtures). The hooks are shaped by those three platforms
+ * and may change when a fourth shows which of them are general; a third party's simulator can
+ * implement {@link PlatformSimulator} directly instead.
  *
  * <p>Thread-safe: all state, a subclass's included, is guarded by the simulator's monitor, which
  * {@link #check} and the fault hooks hold when called. Requests run on a cached pool of daemon
  * threads and a delay sleeps without the lock, so a {@link Fault.Delay} holds up no other request.
  */
-abstract class SimulatorServer implements PlatformSimulator {
+public abstract class SimulatorServer implements PlatformSimulator {
   /** Shared by the simulators for parsing requests and writing answers; thread-safe once built. */
-  static final ObjectMapper JSON = new ObjectMapper();
+  protected static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The simulator's time: signature windows and rate limits follow it, never the wall clock. */
-  final Clock clock;
+  protected final Clock clock;
   private final String platformId;
   private final String charsetParameter;
   private final HttpServer server;
@@ -84,7 +86,7 @@ abstract class SimulatorServer implements PlatformSimulator {
    *     ({@code ";charset=utf-8"}); kept per platform because a client may compare the header
    * @throws UncheckedIOException when no port can be bound
    */
-  SimulatorServer(String platformId, String platformName, String charsetParameter, Clock clock) {
+  protected SimulatorServer(String platformId, String platformName, String charsetParameter, Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.platformId = platformId;
     this.charsetParameter = charsetParameter;
@@ -108,7 +110,7 @@ abstract class SimulatorServer implements PlatformSimulator {
   }
 
   /** Starts answering requests; for a subclass's {@code start(Clock)}, once it is constructed. */
-  static <S extends SimulatorServer> S listening(S simulator) {
+  protected static <S extends SimulatorServer> S listening(S simulator) {
     ((SimulatorServer) simulator).server.start();
     return simulator;
   }
@@ -181,22 +183,22 @@ abstract class SimulatorServer implements PlatformSimulator {
   // ---- hooks ----
 
   /** Whether {@code path} is the platform's webhook; other paths are answered 404. */
-  abstract boolean isWebhookPath(String path);
+  protected abstract boolean isWebhookPath(String path);
 
   /** The robot token the request carries, or {@code null}; used to name the robot a fault hit. */
-  abstract String token(SimulatedRequest request);
+  protected abstract String token(SimulatedRequest request);
 
   /** Throws {@link IllegalArgumentException} when the platform's robots cannot have this secret or these keywords. */
-  abstract void checkSecurity(String secret, String... keywords);
+  protected abstract void checkSecurity(String secret, String... keywords);
 
   /** A new random robot token in the platform's format. */
-  abstract String newToken();
+  protected abstract String newToken();
 
   /** The webhook URL of the robot with {@code token}. */
-  abstract String webhook(String token);
+  protected abstract String webhook(String token);
 
   /** A new robot's rate limit, with the platform's rules. */
-  abstract RateLimiter newRateLimiter();
+  protected abstract RateLimiter newRateLimiter();
 
   /**
    * The platform's answer to a request with no fault pending: {@link #refuse} at the first check
@@ -204,54 +206,54 @@ abstract class SimulatorServer implements PlatformSimulator {
    *
    * @param token {@link #token}'s result for the request
    */
-  abstract Answer check(SimulatedRequest request, String token);
+  protected abstract Answer check(SimulatedRequest request, String token);
 
   /** The platform's answer shape for an error {@code code} and {@code message}. */
-  abstract Answer errorAnswer(int code, String message);
+  protected abstract Answer errorAnswer(int code, String message);
 
   /** The platform's "system busy", recorded as a rejection. Runs under the lock. */
-  abstract Answer busy(String robotId, String body);
+  protected abstract Answer busy(String robotId, String body);
 
   /** The platform's rate-limit refusal, recorded as a rejection; no penalty. Runs under the lock. */
-  abstract Answer throttled(String robotId, String body);
+  protected abstract Answer throttled(String robotId, String body);
 
   // ---- for the hooks ----
 
   /** The robot registered with {@code token}, or {@code null}. */
-  final synchronized SimulatedRobot robotByToken(String token) {
+  protected final synchronized SimulatedRobot robotByToken(String token) {
     return token == null ? null : robotsByToken.get(token);
   }
 
   /** The robot registered as {@code id}, or {@code null}. */
-  final synchronized SimulatedRobot robotById(String id) {
+  protected final synchronized SimulatedRobot robotById(String id) {
     return robotsById.get(id);
   }
 
   /** Records a refusal and answers it in the platform's error shape. */
-  final synchronized Answer refuse(String robotId, int code, String message, String body) {
+  protected final synchronized Answer refuse(String robotId, int code, String message, String body) {
     reject(new RejectedMessage(robotId, Integer.toString(code), message, body));
     return errorAnswer(code, message);
   }
 
   /** Records a refusal answered in some other way. */
-  final synchronized void reject(RejectedMessage message) {
+  protected final synchronized void reject(RejectedMessage message) {
     rejected.add(message);
   }
 
   /** Records an accepted message. */
-  final synchronized void receive(ReceivedMessage message) {
+  protected final synchronized void receive(ReceivedMessage message) {
     received.add(message);
   }
 
   /** {@code bytes} random bytes in lower-case hex. */
-  static String randomHex(int bytes) {
+  protected static String randomHex(int bytes) {
     byte[] random = new byte[bytes];
     RANDOM.nextBytes(random);
     return HexFormat.of().formatHex(random);
   }
 
   /** An answer with {@code fields} as its JSON body. */
-  static Answer json(int status, Map<String, ?> fields) {
+  protected static Answer json(int status, Map<String, ?> fields) {
     try {
       return new Answer(status, JSON.writeValueAsString(fields));
     } catch (JsonProcessingException e) {
@@ -340,5 +342,5 @@ abstract class SimulatorServer implements PlatformSimulator {
   }
 
   /** An HTTP status and body; the body is sent as JSON when it starts with {@code {}, else as plain text. */
-  record Answer(int status, String body) {}
+  public record Answer(int status, String body) {}
 }

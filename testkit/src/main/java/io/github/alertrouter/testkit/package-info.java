@@ -1,7 +1,10 @@
 /**
- * Test support for alert-router and platform modules: platform simulators, virtual time, the
- * platform and secret-leak contract tests, and recorded logs ({@link
+ * Test support for alert-router and platform modules: the platform and secret-leak contract tests,
+ * what every platform simulator shares ({@link io.github.alertrouter.testkit.PlatformSimulator},
+ * {@link io.github.alertrouter.testkit.SimulatorServer}, faults, the records of received and
+ * rejected messages, raw requests), random inputs, and recorded logs ({@link
  * io.github.alertrouter.testkit.RecordedLogs}, an SLF4J provider a test module registers for
- * itself) with {@link io.github.alertrouter.testkit.SecretLeaks} to check them.
+ * itself) with {@link io.github.alertrouter.testkit.SecretLeaks} to check them. The DingTalk, Lark
+ * and WeCom simulators are their platform modules' test fixtures (test-jars).
  */
 package io.github.alertrouter.testkit;

@@ -5,7 +5,6 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.testkit.PlatformContractTest;
 import io.github.alertrouter.testkit.PlatformSimulator;
-import io.github.alertrouter.testkit.WeComSimulator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

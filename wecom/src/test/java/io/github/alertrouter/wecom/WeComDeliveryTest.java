@@ -23,7 +23,6 @@ import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.testkit.DeliveryRecorder;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.ReceivedMessage;
-import io.github.alertrouter.testkit.WeComSimulator;
 import io.github.alertrouter.time.ManualClock;
 import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package io.github.alertrouter.wecom;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.testkit.PlatformSimulator;
 import io.github.alertrouter.testkit.SecretLeakContractTest;
-import io.github.alertrouter.testkit.WeComSimulator;
 import java.time.Clock;
 
 /** No WeCom webhook key in logs, exceptions or values when deliveries fail. WeCom has no signing and no keywords. */

@@ -1,11 +1,17 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.dingtalk;
 
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.spi.PlatformProvider;
+import io.github.alertrouter.testkit.PlatformContractTest;
+import io.github.alertrouter.testkit.PlatformSimulator;
 import java.time.Clock;
 import java.util.Map;
 
-/** Runs the contract test against {@link FakeTextProvider}: proves the contract test itself, not a platform. */
+/**
+ * Runs the contract test against {@link FakeTextProvider}: proves the contract test itself, not a
+ * platform. It lives here, not in the testkit, because it needs {@link DingTalkSimulator}, and the
+ * testkit cannot depend on a platform module.
+ */
 class FakeProviderContractTest extends PlatformContractTest {
   @Override
   protected PlatformProvider provider() {

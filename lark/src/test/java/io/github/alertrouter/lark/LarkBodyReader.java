@@ -1,4 +1,4 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.lark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.dingtalk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +20,9 @@ import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.spi.render.TextSafety;
+import io.github.alertrouter.testkit.PlatformContractTest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,8 +115,7 @@ final class FakeTextProvider implements PlatformProvider {
       String url = robot.webhook().reveal();
       if (robot.secret() != null) {
         long ts = context.clock().millis();
-        url += "&timestamp=" + ts + "&sign="
-            + URLEncoder.encode(SimHttp.sign(robot.secret().reveal(), ts), StandardCharsets.UTF_8);
+        url = DingTalkSigner.sign(url, robot.secret().reveal(), ts);
       }
       try {
         Transport.Response response = context.transport().post(URI.create(url),

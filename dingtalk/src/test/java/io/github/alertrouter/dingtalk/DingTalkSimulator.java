@@ -1,6 +1,12 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.dingtalk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.RateLimiter;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import io.github.alertrouter.testkit.SimulatedRequest;
+import io.github.alertrouter.testkit.SimulatedRobot;
+import io.github.alertrouter.testkit.SimulatorServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -87,39 +93,39 @@ public final class DingTalkSimulator extends SimulatorServer {
   }
 
   @Override
-  boolean isWebhookPath(String path) {
+  protected boolean isWebhookPath(String path) {
     return PATH.equals(path);
   }
 
   @Override
-  String token(SimulatedRequest request) {
+  protected String token(SimulatedRequest request) {
     return request.query().get("access_token");
   }
 
   @Override
-  void checkSecurity(String secret, String... keywords) {
+  protected void checkSecurity(String secret, String... keywords) {
     if (keywords.length > 10) {
       throw new IllegalArgumentException("DingTalk allows up to 10 keywords, but " + keywords.length + " were given");
     }
   }
 
   @Override
-  String newToken() {
+  protected String newToken() {
     return randomHex(32);
   }
 
   @Override
-  String webhook(String token) {
+  protected String webhook(String token) {
     return baseUrl() + PATH + "?access_token=" + token;
   }
 
   @Override
-  RateLimiter newRateLimiter() {
+  protected RateLimiter newRateLimiter() {
     return RateLimiter.of(RATE_LIMIT, RATE_WINDOW).withPenalty(PENALTY);
   }
 
   @Override
-  Answer check(SimulatedRequest request, String token) {
+  protected Answer check(SimulatedRequest request, String token) {
     String body = request.body();
     if (!"POST".equals(request.method())) {
       return refuse(null, 43002, "需要POST请求", body);
@@ -179,17 +185,17 @@ public final class DingTalkSimulator extends SimulatorServer {
 
   /** {@code {"errcode":…,"errmsg":…}} with HTTP 200, as for success too. */
   @Override
-  Answer errorAnswer(int errcode, String errmsg) {
+  protected Answer errorAnswer(int errcode, String errmsg) {
     return json(200, Map.of("errcode", errcode, "errmsg", errmsg));
   }
 
   @Override
-  Answer busy(String robotId, String body) {
+  protected Answer busy(String robotId, String body) {
     return refuse(robotId, -1, "系统繁忙", body);
   }
 
   @Override
-  Answer throttled(String robotId, String body) {
+  protected Answer throttled(String robotId, String body) {
     return refuse(robotId, 410100, TOO_FAST, body);
   }
 }

@@ -1,4 +1,4 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.dingtalk;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

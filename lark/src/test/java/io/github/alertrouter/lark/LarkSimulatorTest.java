@@ -1,8 +1,12 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.lark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import io.github.alertrouter.testkit.RejectedMessage;
+import io.github.alertrouter.testkit.SimulatorHttp;
 import io.github.alertrouter.time.ManualClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -46,7 +50,7 @@ class LarkSimulatorTest {
   }
 
   private HttpResponse<String> post(Robot robot, String body) {
-    return SimHttp.post(robot.webhook().reveal(), SimHttp.JSON, body);
+    return SimulatorHttp.post(robot.webhook().reveal(), SimulatorHttp.JSON, body);
   }
 
   static Stream<Arguments> refusals() {
@@ -100,7 +104,7 @@ class LarkSimulatorTest {
   @Test
   void aMethodOtherThanPostIsBadRequest() {
     Robot robot = sim.robot("r", null);
-    HttpResponse<String> response = SimHttp.send(HttpRequest.newBuilder(URI.create(robot.webhook().reveal())).GET(),
+    HttpResponse<String> response = SimulatorHttp.send(HttpRequest.newBuilder(URI.create(robot.webhook().reveal())).GET(),
         Duration.ofSeconds(5));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).isEqualTo("{\"code\":9499,\"data\":{},\"msg\":\"Bad Request\"}");
@@ -109,7 +113,7 @@ class LarkSimulatorTest {
   @Test
   void anUnknownTokenIs19001AndSuccessCarriesTheLegacyFields() {
     Robot robot = sim.robot("r", null);
-    assertThat(SimHttp.post(robot.webhook().reveal() + "x", SimHttp.JSON, text("hi")).body()).contains("\"code\":19001");
+    assertThat(SimulatorHttp.post(robot.webhook().reveal() + "x", SimulatorHttp.JSON, text("hi")).body()).contains("\"code\":19001");
     assertThat(post(robot, text("hi")).body()).contains("\"code\":0").contains("\"StatusCode\":0");
   }
 

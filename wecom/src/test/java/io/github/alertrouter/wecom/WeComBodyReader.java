@@ -1,4 +1,4 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.wecom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;

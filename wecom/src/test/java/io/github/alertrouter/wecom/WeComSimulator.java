@@ -1,6 +1,12 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.wecom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.RateLimiter;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import io.github.alertrouter.testkit.SimulatedRequest;
+import io.github.alertrouter.testkit.SimulatedRobot;
+import io.github.alertrouter.testkit.SimulatorServer;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,17 +77,17 @@ public final class WeComSimulator extends SimulatorServer {
   }
 
   @Override
-  boolean isWebhookPath(String path) {
+  protected boolean isWebhookPath(String path) {
     return PATH.equals(path);
   }
 
   @Override
-  String token(SimulatedRequest request) {
+  protected String token(SimulatedRequest request) {
     return request.query().get("key");
   }
 
   @Override
-  void checkSecurity(String secret, String... keywords) {
+  protected void checkSecurity(String secret, String... keywords) {
     if (secret != null) {
       throw new IllegalArgumentException("WeCom robots have no signing secret; pass null");
     }
@@ -91,25 +97,25 @@ public final class WeComSimulator extends SimulatorServer {
   }
 
   @Override
-  String newToken() {
+  protected String newToken() {
     String hex = randomHex(16);
     return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
         + hex.substring(16, 20) + "-" + hex.substring(20);
   }
 
   @Override
-  String webhook(String key) {
+  protected String webhook(String key) {
     return baseUrl() + PATH + "?key=" + key;
   }
 
   /** No penalty beyond the window: WeCom documents none. */
   @Override
-  RateLimiter newRateLimiter() {
+  protected RateLimiter newRateLimiter() {
     return RateLimiter.of(RATE_LIMIT, RATE_WINDOW);
   }
 
   @Override
-  Answer check(SimulatedRequest request, String key) {
+  protected Answer check(SimulatedRequest request, String key) {
     String body = request.body();
     SimulatedRobot robot = robotByToken(key);
     if (robot == null) {
@@ -146,17 +152,17 @@ public final class WeComSimulator extends SimulatorServer {
 
   /** {@code {"errcode":…,"errmsg":…}} with WeCom's "more info" link after the message. */
   @Override
-  Answer errorAnswer(int errcode, String errmsg) {
+  protected Answer errorAnswer(int errcode, String errmsg) {
     return errcode(errcode, errmsg + MORE_INFO + errcode);
   }
 
   @Override
-  Answer busy(String robotId, String body) {
+  protected Answer busy(String robotId, String body) {
     return refuse(robotId, -1, "system busy", body);
   }
 
   @Override
-  Answer throttled(String robotId, String body) {
+  protected Answer throttled(String robotId, String body) {
     return refuse(robotId, 45009, "api freq out of limit", body);
   }
 

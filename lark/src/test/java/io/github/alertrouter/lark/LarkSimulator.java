@@ -1,6 +1,13 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.lark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.RateLimiter;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import io.github.alertrouter.testkit.RejectedMessage;
+import io.github.alertrouter.testkit.SimulatedRequest;
+import io.github.alertrouter.testkit.SimulatedRobot;
+import io.github.alertrouter.testkit.SimulatorServer;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,39 +124,39 @@ public final class LarkSimulator extends SimulatorServer {
   }
 
   @Override
-  boolean isWebhookPath(String path) {
+  protected boolean isWebhookPath(String path) {
     return path.startsWith(PREFIX);
   }
 
   @Override
-  String token(SimulatedRequest request) {
+  protected String token(SimulatedRequest request) {
     return request.path().substring(PREFIX.length());
   }
 
   @Override
-  void checkSecurity(String secret, String... keywords) {
+  protected void checkSecurity(String secret, String... keywords) {
     if (keywords.length > 10) {
       throw new IllegalArgumentException("Lark allows up to 10 keywords, but " + keywords.length + " were given");
     }
   }
 
   @Override
-  String newToken() {
+  protected String newToken() {
     return randomHex(16);
   }
 
   @Override
-  String webhook(String token) {
+  protected String webhook(String token) {
     return baseUrl() + PREFIX + token;
   }
 
   @Override
-  RateLimiter newRateLimiter() {
+  protected RateLimiter newRateLimiter() {
     return RateLimiter.of(PER_SECOND, Duration.ofSeconds(1)).and(PER_MINUTE, Duration.ofSeconds(60));
   }
 
   @Override
-  Answer check(SimulatedRequest request, String token) {
+  protected Answer check(SimulatedRequest request, String token) {
     String body = request.body();
     if (!"POST".equals(request.method())) {
       return refuse(null, 9499, "Bad Request", body);
@@ -194,7 +201,7 @@ public final class LarkSimulator extends SimulatorServer {
    * alphabetically), with HTTP 400 for 9499 as Lark answers it.
    */
   @Override
-  Answer errorAnswer(int code, String msg) {
+  protected Answer errorAnswer(int code, String msg) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("code", code);
     fields.put("data", Map.of());
@@ -204,13 +211,13 @@ public final class LarkSimulator extends SimulatorServer {
 
   /** HTTP 503: Lark documents no "busy" code. */
   @Override
-  Answer busy(String robotId, String body) {
+  protected Answer busy(String robotId, String body) {
     reject(new RejectedMessage(robotId, "HTTP 503", "simulated busy", body));
     return new Answer(503, "service unavailable");
   }
 
   @Override
-  Answer throttled(String robotId, String body) {
+  protected Answer throttled(String robotId, String body) {
     return refuse(robotId, 11232, "frequency limited", body);
   }
 }

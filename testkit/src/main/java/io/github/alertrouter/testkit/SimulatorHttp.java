@@ -6,61 +6,52 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.Robot;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
-/** Raw requests to a simulator: the testkit cannot use a platform module's client. */
-final class SimHttp {
-  static final String JSON = "application/json; charset=utf-8";
+/**
+ * Raw HTTP requests to a {@link PlatformSimulator}, for testing a simulator itself: wrong methods,
+ * other Content-Types, malformed bodies — what a platform's client never sends, so its tests
+ * cannot use one. Answers are read as UTF-8 text. Stateless and thread-safe.
+ */
+public final class SimulatorHttp {
+  /** The Content-Type a JSON body is sent with by {@link #post(Robot, String)}. */
+  public static final String JSON = "application/json; charset=utf-8";
   private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  private SimHttp() {}
+  private SimulatorHttp() {}
 
-  static HttpResponse<String> post(String url, String contentType, String body) {
+  /** POSTs {@code body} (UTF-8) to {@code url}, waiting at most 5 seconds for the answer. */
+  public static HttpResponse<String> post(String url, String contentType, String body) {
     return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), Duration.ofSeconds(5));
   }
 
-  static HttpResponse<String> post(Robot robot, String body) {
+  /** POSTs a JSON {@code body} to the robot's webhook. */
+  public static HttpResponse<String> post(Robot robot, String body) {
     return post(robot.webhook().reveal(), JSON, body);
   }
 
-  static HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) {
+  /**
+   * Sends {@code request} with {@code timeout}.
+   *
+   * @throws UncheckedIOException when the request fails or times out
+   */
+  public static HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) {
     try {
       return CLIENT.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The docs/platforms.md §1.4 procedure, written out again here. */
-  static String sign(String secret, long millis) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getEncoder().encodeToString(
-          mac.doFinal((millis + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String signedUrl(Robot robot, long millis) {
-    return robot.webhook().reveal() + "&timestamp=" + millis + "&sign="
-        + URLEncoder.encode(sign(robot.secret().reveal(), millis), StandardCharsets.UTF_8);
   }
 
   /**
@@ -68,7 +59,7 @@ final class SimHttp {
    * platforms answer errors that way): this {@code errcode}, and an errmsg starting with
    * {@code errmsg}. Returns the whole errmsg, for a platform's own suffix (WeCom's "more info").
    */
-  static String assertRefused(HttpResponse<String> response, int errcode, String errmsg) {
+  public static String assertRefused(HttpResponse<String> response, int errcode, String errmsg) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode answer;
     try {
@@ -82,11 +73,7 @@ final class SimHttp {
   }
 
   /** Asserts a DingTalk or WeCom success: {@code errcode} 0 and errmsg {@code "ok"}. */
-  static void assertAccepted(HttpResponse<String> response) {
+  public static void assertAccepted(HttpResponse<String> response) {
     assertThat(assertRefused(response, 0, "ok")).isEqualTo("ok");
-  }
-
-  static String text(String content) {
-    return "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + content + "\"}}";
   }
 }

@@ -1,13 +1,16 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.dingtalk;
 
-import static io.github.alertrouter.testkit.SimHttp.assertAccepted;
-import static io.github.alertrouter.testkit.SimHttp.assertRefused;
+import static io.github.alertrouter.testkit.SimulatorHttp.assertAccepted;
+import static io.github.alertrouter.testkit.SimulatorHttp.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.RejectedMessage;
+import io.github.alertrouter.testkit.SimulatorHttp;
 import io.github.alertrouter.time.ManualClock;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,73 +47,73 @@ class DingTalkSimulatorTest {
   private record Robots(Robot plain, Robot signed, Robot keyword, long now) {}
 
   static Stream<Arguments> refusals() {
-    String ok = SimHttp.text("disk full");
+    String ok = text("disk full");
     return Stream.of(
-        row("GET instead of POST", 43002, "需要POST请求", r -> SimHttp.send(
+        row("GET instead of POST", 43002, "需要POST请求", r -> SimulatorHttp.send(
             HttpRequest.newBuilder(URI.create(r.plain().webhook().reveal())).GET(), Duration.ofSeconds(5))),
         row("text/plain body", 43004, "无效的HTTP HEADER Content-Type",
-            r -> SimHttp.post(r.plain().webhook().reveal(), "text/plain", ok)),
+            r -> SimulatorHttp.post(r.plain().webhook().reveal(), "text/plain", ok)),
         row("a charset other than UTF-8", 43004, "无效的HTTP HEADER Content-Type",
-            r -> SimHttp.post(r.plain().webhook().reveal(), "application/json; charset=GBK", ok)),
+            r -> SimulatorHttp.post(r.plain().webhook().reveal(), "application/json; charset=GBK", ok)),
         row("no access_token", 40035, "缺少参数 access_token",
-            r -> SimHttp.post(base(r.plain()) + "/robot/send", SimHttp.JSON, ok)),
+            r -> SimulatorHttp.post(base(r.plain()) + "/robot/send", SimulatorHttp.JSON, ok)),
         row("unknown token", 300005, "token is not exist",
-            r -> SimHttp.post(base(r.plain()) + "/robot/send?access_token=nope", SimHttp.JSON, ok)),
+            r -> SimulatorHttp.post(base(r.plain()) + "/robot/send?access_token=nope", SimulatorHttp.JSON, ok)),
         row("signed robot, no timestamp", 310000, "invalid timestamp",
-            r -> SimHttp.post(r.signed().webhook().reveal(), SimHttp.JSON, ok)),
+            r -> SimulatorHttp.post(r.signed().webhook().reveal(), SimulatorHttp.JSON, ok)),
         row("signed robot, timestamp not a number", 310000, "invalid timestamp",
-            r -> SimHttp.post(r.signed().webhook().reveal() + "&timestamp=soon&sign=x", SimHttp.JSON, ok)),
+            r -> SimulatorHttp.post(r.signed().webhook().reveal() + "&timestamp=soon&sign=x", SimulatorHttp.JSON, ok)),
         row("signed robot, timestamp an hour and a millisecond early", 310000, "invalid timestamp",
-            r -> SimHttp.post(SimHttp.signedUrl(r.signed(), r.now() - 3_600_001), SimHttp.JSON, ok)),
+            r -> SimulatorHttp.post(signedUrl(r.signed(), r.now() - 3_600_001), SimulatorHttp.JSON, ok)),
         row("signed robot, timestamp an hour and a millisecond late", 310000, "invalid timestamp",
-            r -> SimHttp.post(SimHttp.signedUrl(r.signed(), r.now() + 3_600_001), SimHttp.JSON, ok)),
+            r -> SimulatorHttp.post(signedUrl(r.signed(), r.now() + 3_600_001), SimulatorHttp.JSON, ok)),
         row("signed robot, no sign", 310000, "sign not match",
-            r -> SimHttp.post(r.signed().webhook().reveal() + "&timestamp=" + r.now(), SimHttp.JSON, ok)),
+            r -> SimulatorHttp.post(r.signed().webhook().reveal() + "&timestamp=" + r.now(), SimulatorHttp.JSON, ok)),
         row("signed robot, sign for another timestamp", 310000, "sign not match",
-            r -> SimHttp.post(r.signed().webhook().reveal() + "&timestamp=" + r.now() + "&sign="
-                + URLEncoder.encode(SimHttp.sign(SECRET, r.now() + 1), StandardCharsets.UTF_8), SimHttp.JSON, ok)),
+            r -> SimulatorHttp.post(r.signed().webhook().reveal() + "&timestamp=" + r.now() + "&sign="
+                + URLEncoder.encode(DingTalkSigner.signature(SECRET, r.now() + 1), StandardCharsets.UTF_8), SimulatorHttp.JSON, ok)),
         row("signed robot, sign encoded twice", 310000, "sign not match",
-            r -> SimHttp.post(r.signed().webhook().reveal() + "&timestamp=" + r.now() + "&sign="
-                + URLEncoder.encode(URLEncoder.encode(SimHttp.sign(SECRET, r.now()), StandardCharsets.UTF_8),
-                    StandardCharsets.UTF_8), SimHttp.JSON, ok)),
+            r -> SimulatorHttp.post(r.signed().webhook().reveal() + "&timestamp=" + r.now() + "&sign="
+                + URLEncoder.encode(URLEncoder.encode(DingTalkSigner.signature(SECRET, r.now()), StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8), SimulatorHttp.JSON, ok)),
         row("signed robot, sign not encoded (+ becomes a space)", 310000, "sign not match", r -> {
           long ts = r.now();
-          while (!SimHttp.sign(SECRET, ts).contains("+")) {
+          while (!DingTalkSigner.signature(SECRET, ts).contains("+")) {
             ts++; // a signature with a + in it, a few milliseconds on
           }
-          return SimHttp.post(r.signed().webhook().reveal() + "&timestamp=" + ts + "&sign=" + SimHttp.sign(SECRET, ts),
-              SimHttp.JSON, ok);
+          return SimulatorHttp.post(r.signed().webhook().reveal() + "&timestamp=" + ts + "&sign=" + DingTalkSigner.signature(SECRET, ts),
+              SimulatorHttp.JSON, ok);
         }),
         row("body of 20001 bytes", 460101, "message too long, exceed 20000 bytes",
-            r -> SimHttp.post(r.plain(), SimHttp.text("x".repeat(20001 - SimHttp.text("").length())))),
+            r -> SimulatorHttp.post(r.plain(), text("x".repeat(20001 - text("").length())))),
         row("malformed JSON (simulator's choice)", 40035, "simulator: malformed JSON",
-            r -> SimHttp.post(r.plain(), "{\"msgtype\":\"text\",")),
+            r -> SimulatorHttp.post(r.plain(), "{\"msgtype\":\"text\",")),
         row("JSON array (simulator's choice)", 40035, "simulator: the body must be a JSON object",
-            r -> SimHttp.post(r.plain(), "[]")),
-        row("no msgtype", 400105, "unsupported msgtype", r -> SimHttp.post(r.plain(), "{\"text\":{}}")),
+            r -> SimulatorHttp.post(r.plain(), "[]")),
+        row("no msgtype", 400105, "unsupported msgtype", r -> SimulatorHttp.post(r.plain(), "{\"text\":{}}")),
         row("image is API-only", 400105, "unsupported msgtype",
-            r -> SimHttp.post(r.plain(), "{\"msgtype\":\"image\",\"image\":{\"picURL\":\"https://x/y.png\"}}")),
+            r -> SimulatorHttp.post(r.plain(), "{\"msgtype\":\"image\",\"image\":{\"picURL\":\"https://x/y.png\"}}")),
         row("text without content", 40035, "simulator: text.content",
-            r -> SimHttp.post(r.plain(), "{\"msgtype\":\"text\",\"text\":{}}")),
+            r -> SimulatorHttp.post(r.plain(), "{\"msgtype\":\"text\",\"text\":{}}")),
         row("markdown without title", 40035, "simulator: markdown.title",
-            r -> SimHttp.post(r.plain(), "{\"msgtype\":\"markdown\",\"markdown\":{\"text\":\"x\"}}")),
+            r -> SimulatorHttp.post(r.plain(), "{\"msgtype\":\"markdown\",\"markdown\":{\"text\":\"x\"}}")),
         row("actionCard without buttons", 40035, "simulator: actionCard.singleTitle",
-            r -> SimHttp.post(r.plain(), "{\"msgtype\":\"actionCard\",\"actionCard\":{\"title\":\"t\",\"text\":\"x\"}}")),
+            r -> SimulatorHttp.post(r.plain(), "{\"msgtype\":\"actionCard\",\"actionCard\":{\"title\":\"t\",\"text\":\"x\"}}")),
         row("actionCard button without actionURL", 40035, "simulator: actionCard.btns[0].actionURL",
-            r -> SimHttp.post(r.plain(), "{\"msgtype\":\"actionCard\",\"actionCard\":{\"title\":\"t\",\"text\":\"x\","
+            r -> SimulatorHttp.post(r.plain(), "{\"msgtype\":\"actionCard\",\"actionCard\":{\"title\":\"t\",\"text\":\"x\","
                 + "\"btns\":[{\"title\":\"Ack\"}]}}")),
         row("link with picURL casing of feedCard", 40035, "simulator: link.messageUrl",
-            r -> SimHttp.post(r.plain(), "{\"msgtype\":\"link\",\"link\":{\"title\":\"t\",\"text\":\"x\","
+            r -> SimulatorHttp.post(r.plain(), "{\"msgtype\":\"link\",\"link\":{\"title\":\"t\",\"text\":\"x\","
                 + "\"messageURL\":\"https://x\"}}")),
         row("feedCard without links", 40035, "simulator: feedCard.links",
-            r -> SimHttp.post(r.plain(), "{\"msgtype\":\"feedCard\",\"feedCard\":{\"links\":[]}}")),
+            r -> SimulatorHttp.post(r.plain(), "{\"msgtype\":\"feedCard\",\"feedCard\":{\"links\":[]}}")),
         row("at.atMobiles not an array", 40035, "simulator: at.atMobiles",
-            r -> SimHttp.post(r.plain(), "{\"msgtype\":\"text\",\"text\":{\"content\":\"x\"},"
+            r -> SimulatorHttp.post(r.plain(), "{\"msgtype\":\"text\",\"text\":{\"content\":\"x\"},"
                 + "\"at\":{\"atMobiles\":\"13800000001\"}}")),
         row("keyword robot, no keyword", 310000, "keywords not in content",
-            r -> SimHttp.post(r.keyword(), SimHttp.text("disk full"))),
+            r -> SimulatorHttp.post(r.keyword(), text("disk full"))),
         row("keyword robot, keyword only in the markdown title", 310000, "keywords not in content",
-            r -> SimHttp.post(r.keyword(), "{\"msgtype\":\"markdown\",\"markdown\":{\"title\":\"ALERT\","
+            r -> SimulatorHttp.post(r.keyword(), "{\"msgtype\":\"markdown\",\"markdown\":{\"title\":\"ALERT\","
                 + "\"text\":\"disk full\"}}")));
   }
 
@@ -152,7 +155,7 @@ class DingTalkSimulatorTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("acceptedBodies")
   void acceptsEveryWebhookTypeForAKeywordRobotAndRecordsItsVisibleText(String type, String body, String text) {
-    assertAccepted(SimHttp.post(keyword, body));
+    assertAccepted(SimulatorHttp.post(keyword, body));
 
     assertThat(sim.received("keyword")).singleElement().satisfies(m -> {
       assertThat(m.text()).isEqualTo(text);
@@ -171,63 +174,63 @@ class DingTalkSimulatorTest {
 
   @Test
   void aBodyOfExactly20000BytesIsAccepted() {
-    String empty = SimHttp.text("");
+    String empty = text("");
     // CJK is 3 bytes in UTF-8: the limit counts bytes, not characters
-    String body = SimHttp.text("磁".repeat((20000 - empty.length()) / 3) + "x".repeat((20000 - empty.length()) % 3));
+    String body = text("磁".repeat((20000 - empty.length()) / 3) + "x".repeat((20000 - empty.length()) % 3));
     assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(20000);
 
-    assertAccepted(SimHttp.post(plain, body));
+    assertAccepted(SimulatorHttp.post(plain, body));
   }
 
   @Test
   void aSignatureIsValidForOneHourEitherWayOfTheSimulatorsClock() {
     long signedAt = clock.millis();
-    String url = SimHttp.signedUrl(signed, signedAt);
+    String url = signedUrl(signed, signedAt);
 
     clock.advance(Duration.ofHours(1));
-    assertAccepted(SimHttp.post(url, SimHttp.JSON, SimHttp.text("an hour later")));
+    assertAccepted(SimulatorHttp.post(url, SimulatorHttp.JSON, text("an hour later")));
     clock.advance(Duration.ofMillis(1));
-    assertRefused(SimHttp.post(url, SimHttp.JSON, SimHttp.text("too late")), 310000, "invalid timestamp");
+    assertRefused(SimulatorHttp.post(url, SimulatorHttp.JSON, text("too late")), 310000, "invalid timestamp");
 
     clock.set(ManualClock.DEFAULT_START.minus(Duration.ofHours(1)));
-    assertAccepted(SimHttp.post(url, SimHttp.JSON, SimHttp.text("signed an hour ahead")));
+    assertAccepted(SimulatorHttp.post(url, SimulatorHttp.JSON, text("signed an hour ahead")));
   }
 
   @Test
   void theTwentyFirstMessageInAMinuteIsThrottledForTenMinutes() {
     for (int i = 0; i < 20; i++) {
-      assertAccepted(SimHttp.post(plain, SimHttp.text("m" + i)));
+      assertAccepted(SimulatorHttp.post(plain, text("m" + i)));
       clock.advance(Duration.ofSeconds(2)); // 20 messages over 40 s
     }
-    assertRefused(SimHttp.post(plain, SimHttp.text("21st")), 410100, "send too fast, exceed 20 times per minute");
+    assertRefused(SimulatorHttp.post(plain, text("21st")), 410100, "send too fast, exceed 20 times per minute");
 
     // the window has long slid past, but the penalty holds
     clock.advance(Duration.ofMinutes(9).plusSeconds(59));
-    assertRefused(SimHttp.post(plain, SimHttp.text("in penalty")), 410100, "send too fast");
-    assertAccepted(SimHttp.post(keyword, SimHttp.text("other robots are not throttled ALERT")));
+    assertRefused(SimulatorHttp.post(plain, text("in penalty")), 410100, "send too fast");
+    assertAccepted(SimulatorHttp.post(keyword, text("other robots are not throttled ALERT")));
 
     clock.advance(Duration.ofSeconds(1));
-    assertAccepted(SimHttp.post(plain, SimHttp.text("released")));
+    assertAccepted(SimulatorHttp.post(plain, text("released")));
     assertThat(sim.received("plain")).hasSize(21);
   }
 
   @Test
   void theWindowSlides() {
     for (int i = 0; i < 20; i++) {
-      assertAccepted(SimHttp.post(plain, SimHttp.text("m" + i)));
+      assertAccepted(SimulatorHttp.post(plain, text("m" + i)));
     }
     clock.advance(Duration.ofSeconds(60)); // the first 20 leave the window (now - 60 s, now]
 
-    assertAccepted(SimHttp.post(plain, SimHttp.text("a minute later")));
+    assertAccepted(SimulatorHttp.post(plain, text("a minute later")));
   }
 
   @Test
   void refusedMessagesDoNotCountTowardsTheLimit() {
     for (int i = 0; i < 30; i++) {
-      assertRefused(SimHttp.post(keyword, SimHttp.text("no keyword")), 310000, "keywords not in content");
+      assertRefused(SimulatorHttp.post(keyword, text("no keyword")), 310000, "keywords not in content");
     }
     for (int i = 0; i < 20; i++) {
-      assertAccepted(SimHttp.post(keyword, SimHttp.text("ALERT " + i)));
+      assertAccepted(SimulatorHttp.post(keyword, text("ALERT " + i)));
     }
   }
 
@@ -257,7 +260,7 @@ class DingTalkSimulatorTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("mentions")
   void recordsTheMentionsThatWouldFire(String name, String body, Set<String> fired, Set<String> unverified) {
-    assertAccepted(SimHttp.post(plain, body));
+    assertAccepted(SimulatorHttp.post(plain, body));
 
     assertThat(sim.received()).singleElement().satisfies(m -> {
       assertThat(m.mentions()).isEqualTo(fired);
@@ -284,7 +287,7 @@ class DingTalkSimulatorTest {
     sim.failNext(2, fault);
 
     for (int i = 0; i < 2; i++) {
-      HttpResponse<String> response = SimHttp.post(plain, SimHttp.text("x"));
+      HttpResponse<String> response = SimulatorHttp.post(plain, text("x"));
       assertThat(response.statusCode()).isEqualTo(status);
       if (body.startsWith("{")) {
         assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree(body));
@@ -292,7 +295,7 @@ class DingTalkSimulatorTest {
         assertThat(response.body()).isEqualTo(body);
       }
     }
-    assertAccepted(SimHttp.post(plain, SimHttp.text("x")));
+    assertAccepted(SimulatorHttp.post(plain, text("x")));
 
     assertThat(sim.rejected()).extracting(RejectedMessage::code).containsExactly(code, code);
     assertThat(sim.rejected()).extracting(RejectedMessage::robotId).containsOnly("plain");
@@ -303,8 +306,8 @@ class DingTalkSimulatorTest {
   void anInjectedThrottleStartsNoPenalty() {
     sim.failNext(1, Fault.throttled());
 
-    assertRefused(SimHttp.post(plain, SimHttp.text("x")), 410100, "send too fast");
-    assertAccepted(SimHttp.post(plain, SimHttp.text("y")));
+    assertRefused(SimulatorHttp.post(plain, text("x")), 410100, "send too fast");
+    assertAccepted(SimulatorHttp.post(plain, text("y")));
   }
 
   @Test
@@ -312,23 +315,23 @@ class DingTalkSimulatorTest {
     // real time, as a client's timeout is: 300 ms against a 100 ms timeout
     sim.failNext(1, Fault.delay(Duration.ofMillis(300)));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(plain.webhook().reveal()))
-        .header("Content-Type", SimHttp.JSON).POST(HttpRequest.BodyPublishers.ofString(SimHttp.text("slow")));
+        .header("Content-Type", SimulatorHttp.JSON).POST(HttpRequest.BodyPublishers.ofString(text("slow")));
 
-    assertThatThrownBy(() -> SimHttp.send(request, Duration.ofMillis(100))).isInstanceOf(UncheckedIOException.class);
-    assertAccepted(SimHttp.send(request, Duration.ofSeconds(5)));
+    assertThatThrownBy(() -> SimulatorHttp.send(request, Duration.ofMillis(100))).isInstanceOf(UncheckedIOException.class);
+    assertAccepted(SimulatorHttp.send(request, Duration.ofSeconds(5)));
   }
 
   @Test
   void clearForgetsMessagesAndFaultsButNotRobots() {
-    SimHttp.post(plain, SimHttp.text("x"));
-    SimHttp.post(keyword, SimHttp.text("x"));
+    SimulatorHttp.post(plain, text("x"));
+    SimulatorHttp.post(keyword, text("x"));
     sim.failNext(3, Fault.busy());
 
     sim.clear();
 
     assertThat(sim.received()).isEmpty();
     assertThat(sim.rejected()).isEmpty();
-    assertAccepted(SimHttp.post(plain, SimHttp.text("after clear")));
+    assertAccepted(SimulatorHttp.post(plain, text("after clear")));
   }
 
   @Test
@@ -343,7 +346,16 @@ class DingTalkSimulatorTest {
 
   @Test
   void otherPathsAreNotFound() {
-    assertThat(SimHttp.post(sim.baseUrl() + "/robot/other?access_token=x", SimHttp.JSON, "{}").statusCode())
+    assertThat(SimulatorHttp.post(sim.baseUrl() + "/robot/other?access_token=x", SimulatorHttp.JSON, "{}").statusCode())
         .isEqualTo(404);
+  }
+
+  private static String text(String content) {
+    return "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + content + "\"}}";
+  }
+
+  /** The robot's webhook signed at {@code millis} by the module's signer; the simulator checks it with its own. */
+  private static String signedUrl(Robot robot, long millis) {
+    return DingTalkSigner.sign(robot.webhook().reveal(), robot.secret().reveal(), millis);
   }
 }

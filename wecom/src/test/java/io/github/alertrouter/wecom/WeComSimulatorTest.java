@@ -1,11 +1,15 @@
-package io.github.alertrouter.testkit;
+package io.github.alertrouter.wecom;
 
-import static io.github.alertrouter.testkit.SimHttp.assertAccepted;
+import static io.github.alertrouter.testkit.SimulatorHttp.assertAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import io.github.alertrouter.testkit.RejectedMessage;
+import io.github.alertrouter.testkit.SimulatorHttp;
 import io.github.alertrouter.time.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,7 +34,7 @@ class WeComSimulatorTest {
   }
 
   private static void assertRefused(HttpResponse<String> response, int errcode, String errmsg) {
-    assertThat(SimHttp.assertRefused(response, errcode, errmsg))
+    assertThat(SimulatorHttp.assertRefused(response, errcode, errmsg))
         .endsWith("more info at https://open.work.weixin.qq.com/devtool/query?e=" + errcode);
   }
 
@@ -73,7 +77,7 @@ class WeComSimulatorTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
   void refuses(String name, String body, int errcode, String errmsg) {
-    assertRefused(SimHttp.post(ops, body), errcode, errmsg);
+    assertRefused(SimulatorHttp.post(ops, body), errcode, errmsg);
     assertThat(sim.received()).isEmpty();
     assertThat(sim.rejected()).singleElement().satisfies(r -> {
       assertThat(r.robotId()).isEqualTo("ops");
@@ -85,17 +89,17 @@ class WeComSimulatorTest {
   @Test
   void aMissingOrUnknownKeyIsAnInvalidWebhook() {
     String webhook = ops.webhook().reveal();
-    assertRefused(SimHttp.post(webhook.replaceAll("\\?key=.*", ""), SimHttp.JSON, text("x")), 93000,
+    assertRefused(SimulatorHttp.post(webhook.replaceAll("\\?key=.*", ""), SimulatorHttp.JSON, text("x")), 93000,
         "invalid webhook url");
-    assertRefused(SimHttp.post(webhook + "x", SimHttp.JSON, text("x")), 93000, "invalid webhook url");
+    assertRefused(SimulatorHttp.post(webhook + "x", SimulatorHttp.JSON, text("x")), 93000, "invalid webhook url");
     assertThat(sim.rejected()).extracting(RejectedMessage::robotId).containsExactly(null, null);
   }
 
   @Test
   void contentsAtTheirLimitsAreAccepted() {
-    assertAccepted(SimHttp.post(ops, text("磁".repeat(682) + "ab")));
-    assertAccepted(SimHttp.post(ops, markdown("markdown", "a".repeat(4096))));
-    assertAccepted(SimHttp.post(ops, markdown("markdown_v2", "🔥".repeat(1024))));
+    assertAccepted(SimulatorHttp.post(ops, text("磁".repeat(682) + "ab")));
+    assertAccepted(SimulatorHttp.post(ops, markdown("markdown", "a".repeat(4096))));
+    assertAccepted(SimulatorHttp.post(ops, markdown("markdown_v2", "🔥".repeat(1024))));
     assertThat(sim.received()).extracting(ReceivedMessage::msgType).containsExactly("text", "markdown", "markdown_v2");
   }
 
@@ -120,7 +124,7 @@ class WeComSimulatorTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("mentions")
   void recordsTheMentionsThatFire(String name, String body, Set<String> fired, Set<String> unverified) {
-    assertAccepted(SimHttp.post(ops, body));
+    assertAccepted(SimulatorHttp.post(ops, body));
 
     ReceivedMessage m = sim.received("ops").get(0);
     assertThat(m.mentions()).isEqualTo(fired);
@@ -129,8 +133,8 @@ class WeComSimulatorTest {
 
   @Test
   void recordsTheVisibleText() {
-    assertAccepted(SimHttp.post(ops, markdown("markdown", "## 磁盘满")));
-    assertAccepted(SimHttp.post(ops, "{\"msgtype\":\"template_card\",\"template_card\":{\"card_type\":\"text_notice\","
+    assertAccepted(SimulatorHttp.post(ops, markdown("markdown", "## 磁盘满")));
+    assertAccepted(SimulatorHttp.post(ops, "{\"msgtype\":\"template_card\",\"template_card\":{\"card_type\":\"text_notice\","
         + "\"main_title\":{\"title\":\"[P1] disk\"},\"card_action\":{\"type\":1,\"url\":\"https://x.example\"}}}"));
 
     assertThat(sim.received("ops")).extracting(ReceivedMessage::text).containsExactly("## 磁盘满", "[P1] disk");
@@ -139,14 +143,14 @@ class WeComSimulatorTest {
   @Test
   void twentyMessagesPerSlidingMinuteThenRateLimitedWithoutPenalty() {
     for (int i = 0; i < 20; i++) {
-      assertAccepted(SimHttp.post(ops, text("m" + i)));
+      assertAccepted(SimulatorHttp.post(ops, text("m" + i)));
       clock.advance(Duration.ofSeconds(1));
     }
-    assertRefused(SimHttp.post(ops, text("21st")), 45009, "api freq out of limit");
+    assertRefused(SimulatorHttp.post(ops, text("21st")), 45009, "api freq out of limit");
 
     clock.advance(Duration.ofSeconds(40)); // the first send is now exactly 60 s old
-    assertAccepted(SimHttp.post(ops, text("after the window")));
-    assertRefused(SimHttp.post(ops, text("again")), 45009, "api freq out of limit");
+    assertAccepted(SimulatorHttp.post(ops, text("after the window")));
+    assertRefused(SimulatorHttp.post(ops, text("again")), 45009, "api freq out of limit");
     assertThat(sim.received("ops")).hasSize(21);
   }
 
@@ -154,9 +158,9 @@ class WeComSimulatorTest {
   void robotsHaveTheirOwnLimit() {
     Robot other = sim.robot("other", null);
     for (int i = 0; i < 20; i++) {
-      assertAccepted(SimHttp.post(ops, text("m" + i)));
+      assertAccepted(SimulatorHttp.post(ops, text("m" + i)));
     }
-    assertAccepted(SimHttp.post(other, text("other robot")));
+    assertAccepted(SimulatorHttp.post(other, text("other robot")));
   }
 
   @Test
@@ -181,14 +185,14 @@ class WeComSimulatorTest {
     sim.failNext(1, Fault.rawAnswer(200, "<html>portal</html>"));
     sim.failNext(1, Fault.delay(Duration.ofMillis(50)));
 
-    assertRefused(SimHttp.post(ops, text("x")), -1, "system busy");
-    assertRefused(SimHttp.post(ops, text("x")), 45009, "api freq out of limit");
-    assertRefused(SimHttp.post(ops, text("x")), 93000, "invalid webhook url");
-    HttpResponse<String> gateway = SimHttp.post(ops, text("x"));
+    assertRefused(SimulatorHttp.post(ops, text("x")), -1, "system busy");
+    assertRefused(SimulatorHttp.post(ops, text("x")), 45009, "api freq out of limit");
+    assertRefused(SimulatorHttp.post(ops, text("x")), 93000, "invalid webhook url");
+    HttpResponse<String> gateway = SimulatorHttp.post(ops, text("x"));
     assertThat(gateway.statusCode()).isEqualTo(502);
-    HttpResponse<String> raw = SimHttp.post(ops, text("x"));
+    HttpResponse<String> raw = SimulatorHttp.post(ops, text("x"));
     assertThat(raw.body()).isEqualTo("<html>portal</html>");
-    assertAccepted(SimHttp.post(ops, text("delayed but handled")));
+    assertAccepted(SimulatorHttp.post(ops, text("delayed but handled")));
 
     assertThat(sim.rejected()).extracting(RejectedMessage::code)
         .containsExactly("-1", "45009", "93000", "HTTP 502", "raw HTTP 200");
@@ -199,24 +203,24 @@ class WeComSimulatorTest {
   void throttledFaultsAndRefusalsDoNotCountTowardsTheLimit() {
     sim.failNext(3, Fault.throttled());
     for (int i = 0; i < 3; i++) {
-      SimHttp.post(ops, text("x"));
+      SimulatorHttp.post(ops, text("x"));
     }
-    SimHttp.post(ops, text("")); // refused: empty
+    SimulatorHttp.post(ops, text("")); // refused: empty
     for (int i = 0; i < 20; i++) {
-      assertAccepted(SimHttp.post(ops, text("m" + i)));
+      assertAccepted(SimulatorHttp.post(ops, text("m" + i)));
     }
   }
 
   @Test
   void clearForgetsMessagesAndFaults() {
-    assertAccepted(SimHttp.post(ops, text("x")));
-    SimHttp.post(ops, text(""));
+    assertAccepted(SimulatorHttp.post(ops, text("x")));
+    SimulatorHttp.post(ops, text(""));
     sim.failNext(2, Fault.busy());
 
     sim.clear();
 
     assertThat(sim.received()).isEmpty();
     assertThat(sim.rejected()).isEmpty();
-    assertAccepted(SimHttp.post(ops, text("no fault left")));
+    assertAccepted(SimulatorHttp.post(ops, text("no fault left")));
   }
 }
