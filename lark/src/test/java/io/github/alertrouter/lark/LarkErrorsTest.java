@@ -20,7 +20,7 @@ class LarkErrorsTest {
         Arguments.of("9499 Too Many Request (any case)", 9499, "Too Many Request", FailureKind.RATE_LIMITED, true),
         Arguments.of("9499 Bad Request", 9499, "Bad Request", FailureKind.BAD_REQUEST, false),
         Arguments.of("9499 fail to parse content", 9499, "fail to parse content", FailureKind.BAD_REQUEST, false),
-        Arguments.of("9499 any other text", 9499, "Bad SimulatedRequest", FailureKind.BAD_REQUEST, false),
+        Arguments.of("9499 any other text", 9499, "some text Lark never documented", FailureKind.BAD_REQUEST, false),
         Arguments.of("11232 frequency limited", 11232, "frequency limited", FailureKind.RATE_LIMITED, true),
         Arguments.of("11233 chat rate limit", 11233, "create message chat trigger rate limit",
             FailureKind.RATE_LIMITED, true),

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@link LarkSimulator}'s answers, raw bodies included, as this client classifies them: kind,
  * retryability, code and the exact detail. The client tells 9499 apart by its text, so an answer
- * worded otherwise than Lark's ("Bad SimulatedRequest") shows up here as a wrong detail.
+ * worded otherwise than Lark's ("Bad Request") shows up here as a wrong detail.
  */
 class SimulatorAnswersTest {
   private static final String CARD_WITH_ALL = "{\"msg_type\":\"interactive\",\"card\":{\"elements\":[{\"tag\":\"div\","
