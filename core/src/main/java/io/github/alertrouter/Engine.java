@@ -62,7 +62,7 @@ final class Engine implements AlertRouter {
   private final BindingService bindings;
   private final Handoffs handoffs;
   private final UsedTokens usedTokens;
-  private final ConcurrentMap<Fingerprint, Alert> store = new ConcurrentHashMap<>();
+  private final AlertStore store = new AlertStore();
   private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger submitting = new AtomicInteger();
@@ -116,7 +116,7 @@ final class Engine implements AlertRouter {
     Instant now = scheduler.clock().instant();
     Set<AlertGroup> late = new LinkedHashSet<>();
     for (Alert alert : alerts) {
-      Alert stored = store.merge(alert.fingerprint(), stamp(alert, now, noEnd), (old, fresh) -> merge(old, fresh, now));
+      Alert stored = store.receive(alert, now, noEnd);
       inhibitor.observe(stored);
       for (RouteMatch match : routes.match(stored.labels())) {
         AlertGroup group = insert(match, stored, now);
@@ -211,7 +211,7 @@ final class Engine implements AlertRouter {
       List<Alert> ended = group.resolveAll(now);
       for (Alert a : ended) {
         // the store and the inhibitor learn it too, so a source resolved by hand stops inhibiting
-        store.computeIfPresent(a.fingerprint(), (fp, old) -> old.isResolvedAt(now) ? old : a);
+        store.resolved(a, now);
         inhibitor.observe(a);
       }
       if (!ended.isEmpty()) {
@@ -230,7 +230,7 @@ final class Engine implements AlertRouter {
     Instant now = scheduler.clock().instant();
     int stored = 0;
     int firing = 0;
-    for (Alert alert : store.values()) {
+    for (Alert alert : store.all()) {
       stored++;
       if (!alert.isResolvedAt(now)) {
         firing++;
@@ -356,7 +356,7 @@ final class Engine implements AlertRouter {
     Set<String> keys = new HashSet<>(decided.keySet());
     keys.addAll(delivered.keySet());
     keys.forEach(key -> log.put(key, new GroupLog(decided.get(key), delivered.getOrDefault(key, Map.of()))));
-    return new EngineState(scheduler.clock().instant(), List.copyOf(store.values()), log, episodes, added,
+    return new EngineState(scheduler.clock().instant(), List.copyOf(store.all()), log, episodes, added,
         usedTokens.used());
   }
 
@@ -384,29 +384,6 @@ final class Engine implements AlertRouter {
     }
   }
 
-  /**
-   * Alertmanager's defaults on receipt: no start means now, no end means "firing until
-   * {@code noEnd} after this update", so an alert its source stops sending resolves by itself. A
-   * start in the future (a wrong clock, a typo such as 9999-12-31) is taken as now: kept, it
-   * would push the end past it and the alert would never expire.
-   */
-  private static Alert stamp(Alert alert, Instant now, Duration noEnd) {
-    Instant startsAt = alert.startsAt() != null && !alert.startsAt().isAfter(now) ? alert.startsAt() : now;
-    Instant endsAt = alert.endsAt() != null ? alert.endsAt() : now.plus(noEnd);
-    if (endsAt.isBefore(startsAt)) {
-      endsAt = startsAt;
-    }
-    return new Alert(alert.labels(), alert.annotations(), startsAt, endsAt, alert.generatorURL());
-  }
-
-  /** An update of a still-firing alert keeps its original start (one episode); else it is new. */
-  private static Alert merge(Alert old, Alert fresh, Instant now) {
-    if (old.isResolvedAt(now) || old.startsAt() == null || !old.startsAt().isBefore(fresh.startsAt())) {
-      return fresh;
-    }
-    return new Alert(fresh.labels(), fresh.annotations(), old.startsAt(), fresh.endsAt(), fresh.generatorURL());
-  }
-
   private AlertGroup newGroup(GroupId id, RouteMatch match, Alert alert) {
     AlertGroup group = new AlertGroup(id, match.settings(), match.groupLabels(alert.labels()), notificationLog);
     if (!inherited.isEmpty()) {
@@ -423,11 +400,7 @@ final class Engine implements AlertRouter {
       return;
     }
     Instant now = scheduler.clock().instant();
-    store.forEach((fp, alert) -> {
-      if (alert.isResolvedAt(now.minus(resolveTimeout)) && store.remove(fp, alert)) {
-        inhibitor.forget(fp);
-      }
-    });
+    store.expire(now.minus(resolveTimeout), inhibitor::forget);
     inherited.clear(); // groups a taken-over router had and this configuration did not form again
     Set<String> live = new HashSet<>();
     groups.keySet().forEach(id -> live.add(logKey(id)));
