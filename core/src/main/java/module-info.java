@@ -33,6 +33,7 @@ module io.github.alertrouter.core {
   exports io.github.alertrouter.silence;
   exports io.github.alertrouter.spi;
   exports io.github.alertrouter.spi.render;
+  exports io.github.alertrouter.store;
   exports io.github.alertrouter.time;
 
   uses io.github.alertrouter.spi.PlatformProvider;

@@ -1,7 +1,7 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.notify.NotificationLog.Entry;
-import io.github.alertrouter.notify.NotificationLog;
+import io.github.alertrouter.store.NotificationLog.Entry;
+import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.action.UsedTokens;
+import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.alertmanager.webhook.PayloadException;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.ConfigException;
@@ -8,14 +8,14 @@ import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.Silence;
-import io.github.alertrouter.escalate.EscalationStore;
+import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Dispatcher;
-import io.github.alertrouter.notify.NotificationLog;
-import io.github.alertrouter.notify.Outbox;
-import io.github.alertrouter.notify.RateWindows;
+import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.Outbox;
+import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.notify.RetryPolicy;
-import io.github.alertrouter.oncall.HandoffLog;
+import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.preview.RoutingPreview;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.Platforms;

@@ -1,13 +1,13 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.action.UsedTokens;
+import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
-import io.github.alertrouter.escalate.EscalationStore;
+import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.notify.Dispatcher;
-import io.github.alertrouter.notify.NotificationLog;
-import io.github.alertrouter.oncall.HandoffLog;
+import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.github.alertrouter;
 
 import io.github.alertrouter.config.Silence;
-import io.github.alertrouter.escalate.EscalationState;
+import io.github.alertrouter.store.EscalationState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

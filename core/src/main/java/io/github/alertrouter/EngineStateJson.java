@@ -1,6 +1,6 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.notify.NotificationLog.Entry;
+import io.github.alertrouter.store.NotificationLog.Entry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Operator;
 import io.github.alertrouter.config.Silence;
-import io.github.alertrouter.escalate.EscalationState;
-import io.github.alertrouter.escalate.FiringSlot;
+import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.FiringSlot;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

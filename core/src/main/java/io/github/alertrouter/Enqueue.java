@@ -1,8 +1,8 @@
 package io.github.alertrouter;
 
 import io.github.alertrouter.notify.Notification;
-import io.github.alertrouter.notify.NotificationLog.Entry;
-import io.github.alertrouter.notify.Receipt;
+import io.github.alertrouter.store.NotificationLog.Entry;
+import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.time.Durations;
 import java.time.Clock;

@@ -4,8 +4,8 @@ import io.github.alertrouter.config.EscalationPolicy;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.escalate.EscalationFiring;
 import io.github.alertrouter.escalate.EscalationPlanner;
-import io.github.alertrouter.escalate.EscalationState;
-import io.github.alertrouter.escalate.EscalationStore;
+import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,7 +143,7 @@ final class Escalations {
     for (EscalationFiring firing : due) {
       sender.send(group, firing, firing.describe(policy), now);
     }
-    store.put(key, state.get().withFired(due, now));
+    store.put(key, state.get().withFired(EscalationFiring.slots(due), now));
     plan(group, now);
   }
 }

@@ -8,7 +8,7 @@ import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.notify.MentionPlanner;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotifyReason;
-import io.github.alertrouter.notify.Receipt;
+import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.silence.Silencer;
 import io.github.alertrouter.time.Scheduler;

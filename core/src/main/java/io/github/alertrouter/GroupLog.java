@@ -1,6 +1,6 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.notify.NotificationLog.Entry;
+import io.github.alertrouter.store.NotificationLog.Entry;
 import java.util.Map;
 
 /**

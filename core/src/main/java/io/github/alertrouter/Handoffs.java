@@ -9,7 +9,7 @@ import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.Dispatcher;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.NotifyReason;
-import io.github.alertrouter.oncall.HandoffLog;
+import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.oncall.OnCallSchedule;
 import io.github.alertrouter.oncall.OnDuty;
 import io.github.alertrouter.spi.IdentityResolution;

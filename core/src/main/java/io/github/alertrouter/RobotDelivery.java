@@ -13,7 +13,7 @@ import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.notify.PlannedMention;
-import io.github.alertrouter.notify.Receipt;
+import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.Platforms;

@@ -1,6 +1,6 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.notify.Receipt;
+import io.github.alertrouter.store.Receipt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 

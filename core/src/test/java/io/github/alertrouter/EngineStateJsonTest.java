@@ -1,13 +1,13 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.notify.NotificationLog.Entry;
+import io.github.alertrouter.store.NotificationLog.Entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Silence;
-import io.github.alertrouter.escalate.EscalationState;
-import io.github.alertrouter.escalate.FiringSlot;
+import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.FiringSlot;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

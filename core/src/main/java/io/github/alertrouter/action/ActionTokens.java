@@ -1,6 +1,7 @@
 package io.github.alertrouter.action;
 
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.store.UsedTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;

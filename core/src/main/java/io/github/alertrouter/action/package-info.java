@@ -3,7 +3,7 @@
  * silence an alert group.
  *
  * <p>{@link io.github.alertrouter.action.ActionTokens} issues and verifies the tokens (HMAC-SHA256,
- * base64url, key rotation, replay refused through {@link io.github.alertrouter.action.UsedTokens});
+ * base64url, key rotation, replay refused through {@link io.github.alertrouter.store.UsedTokens});
  * {@link io.github.alertrouter.action.ActionLinks} turns them into absolute URLs;
  * {@link io.github.alertrouter.action.ActionHandler} serves them without a web framework — a GET
  * only shows a confirmation page, a POST performs the action through an

@@ -1,5 +1,6 @@
 package io.github.alertrouter.binding;
 
+import io.github.alertrouter.store.Binding;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,9 +18,15 @@ import java.util.Objects;
  */
 public record BindingLink(String id, String platform, String robotId, Instant expiresAt) {
   public BindingLink {
-    Binding.requireText(id, "link id");
-    Binding.requireText(platform, "platform");
-    Binding.requireText(robotId, "robotId");
+    requireText(id, "link id");
+    requireText(platform, "platform");
+    requireText(robotId, "robotId");
     Objects.requireNonNull(expiresAt, "expiresAt");
+  }
+
+  private static void requireText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.github.alertrouter.binding;
 
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.store.Binding;
+import io.github.alertrouter.store.BindingStore;
 import java.time.Clock;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.alertrouter.binding;
 
+import io.github.alertrouter.store.Binding;
 import java.util.Objects;
 
 /**

@@ -3,6 +3,8 @@ package io.github.alertrouter.binding;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.spi.MobileNumbers;
+import io.github.alertrouter.store.Binding;
+import io.github.alertrouter.store.BindingStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,7 +7,7 @@
  * equals a contact's (after {@link io.github.alertrouter.spi.MobileNumbers normalisation}) a
  * 6-digit code is sent through a {@link io.github.alertrouter.binding.VerificationSender}; entering
  * it ({@link io.github.alertrouter.binding.BindingService#confirm}) stores a {@link
- * io.github.alertrouter.binding.Binding} in a {@link io.github.alertrouter.binding.BindingStore}.
+ * io.github.alertrouter.store.Binding} in a {@link io.github.alertrouter.store.BindingStore}.
  * Pure Java: the pages that drive the flow live in a separate handler.
  */
 package io.github.alertrouter.binding;

@@ -2,7 +2,11 @@ package io.github.alertrouter.escalate;
 
 import io.github.alertrouter.config.EscalationPolicy;
 import io.github.alertrouter.config.EscalationStep;
+import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.FiringSlot;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +22,11 @@ public record EscalationFiring(FiringSlot slot, EscalationStep step, Instant due
     Objects.requireNonNull(slot, "slot");
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(dueAt, "dueAt");
+  }
+
+  /** The slots of {@code firings}, in order: what an {@link EscalationState} records as fired. */
+  public static List<FiringSlot> slots(Collection<EscalationFiring> firings) {
+    return firings.stream().map(EscalationFiring::slot).toList();
   }
 
   /** The step's index in the policy, from 0. */

@@ -3,6 +3,8 @@ package io.github.alertrouter.escalate;
 import io.github.alertrouter.config.EscalationPolicy;
 import io.github.alertrouter.config.EscalationStep;
 import io.github.alertrouter.config.EscalationTrigger;
+import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.FiringSlot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +98,7 @@ public final class EscalationPlanner {
     while (at != null && out.size() < max) {
       List<EscalationFiring> due = due(policy, state, at);
       out.addAll(due);
-      state = state.withFired(due, at);
+      state = state.withFired(EscalationFiring.slots(due), at);
       at = nextWake(policy, state, at);
     }
     return out.size() > max ? List.copyOf(out.subList(0, max)) : List.copyOf(out);

@@ -2,6 +2,7 @@ package io.github.alertrouter.escalate;
 
 import io.github.alertrouter.config.EscalationPolicy;
 import io.github.alertrouter.config.EscalationStep;
+import io.github.alertrouter.store.FiringSlot;
 import java.time.Duration;
 
 /**

@@ -2,10 +2,10 @@
  * Escalation decided as pure functions of a policy, an episode's state and an instant: which
  * {@link io.github.alertrouter.config.EscalationStep} firings are due ({@link
  * io.github.alertrouter.escalate.EscalationPlanner}), and where episodes are kept between decisions
- * ({@link io.github.alertrouter.escalate.EscalationStore}).
+ * ({@link io.github.alertrouter.store.EscalationStore}).
  *
  * <p><b>Episode.</b> An episode of an alert group starts with its first notice and ends when the
- * group resolves: the engine then {@linkplain io.github.alertrouter.escalate.EscalationStore#remove
+ * group resolves: the engine then {@linkplain io.github.alertrouter.store.EscalationStore#remove
  * removes} its state, so a group that fires again starts a new episode from step 1.
  *
  * <p><b>Schedule.</b> Step {@code s} of round {@code n} fires repeat {@code k} (0 for the first

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;

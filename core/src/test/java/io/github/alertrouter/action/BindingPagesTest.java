@@ -3,7 +3,7 @@ package io.github.alertrouter.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.binding.BindingService;
-import io.github.alertrouter.binding.BindingStore;
+import io.github.alertrouter.store.BindingStore;
 import io.github.alertrouter.binding.LoggingVerificationSender;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;

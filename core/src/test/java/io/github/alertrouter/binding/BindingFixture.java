@@ -4,6 +4,7 @@ import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.store.BindingStore;
 import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static io.github.alertrouter.binding.BindingFixture.ALICE;
 import static io.github.alertrouter.binding.BindingFixture.wrong;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.store.Binding;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -4,6 +4,8 @@ import static io.github.alertrouter.binding.BindingFixture.ALICE;
 import static io.github.alertrouter.binding.BindingFixture.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.store.Binding;
+import io.github.alertrouter.store.BindingStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

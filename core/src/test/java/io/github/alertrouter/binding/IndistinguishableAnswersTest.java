@@ -5,6 +5,7 @@ import static io.github.alertrouter.binding.BindingFixture.STRANGER;
 import static io.github.alertrouter.binding.BindingFixture.wrong;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.store.BindingStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.github.alertrouter.config.EscalationPolicy;
+import io.github.alertrouter.store.EscalationState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class EscalationEpisodeTest {
       state = ackIfDue(state, ackAt, minute);
       List<EscalationFiring> due = EscalationPlanner.due(policy, state, at(minute));
       sent.addAll(due);
-      state = state.withFired(due, at(minute));
+      state = state.withFired(EscalationFiring.slots(due), at(minute));
     }
     assertThat(describe(sent)).containsExactlyElementsOf(expected);
   }
@@ -49,7 +50,7 @@ class EscalationEpisodeTest {
       state = ackIfDue(state, ackAt, minute);
       List<EscalationFiring> due = EscalationPlanner.due(policy, state, now);
       sent.addAll(due);
-      state = state.withFired(due, now);
+      state = state.withFired(EscalationFiring.slots(due), now);
       Instant wake = EscalationPlanner.nextWake(policy, state, now);
       // the engine also wakes when the state changes: here, the acknowledgement
       now = !state.acknowledged() && ackAt > minute && (wake == null || at(ackAt).isBefore(wake)) ? at(ackAt) : wake;

@@ -7,6 +7,8 @@ import static io.github.alertrouter.escalate.Policies.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.FiringSlot;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,8 @@ class EscalationStateTest {
     EscalationFiring firing = new EscalationFiring(slot("0/0/0"), PRIMARY, at(10));
 
     EscalationState state = EscalationState.start(T0)
-        .withFired(List.of(firing), at(11))
-        .withFired(List.of(firing), at(12));
+        .withFired(List.of(firing.slot()), at(11))
+        .withFired(List.of(firing.slot()), at(12));
 
     assertThat(state.fired()).isEqualTo(Map.of(slot("0/0/0"), at(11)));
     assertThat(state.hasFired(slot("0/0/0"))).isTrue();

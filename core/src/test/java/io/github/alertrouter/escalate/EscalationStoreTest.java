@@ -4,6 +4,8 @@ import static io.github.alertrouter.escalate.Policies.T0;
 import static io.github.alertrouter.escalate.Policies.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.EscalationStore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;

@@ -5,6 +5,8 @@ import io.github.alertrouter.config.EscalationStep;
 import io.github.alertrouter.config.EscalationTrigger;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.StepRepeat;
+import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.FiringSlot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -44,7 +46,7 @@ final class Policies {
     EscalationState state = EscalationState.start(T0);
     for (String text : slots) {
       FiringSlot slot = slot(text);
-      state = state.withFired(List.of(new EscalationFiring(slot, PRIMARY, T0)), T0);
+      state = state.withFired(List.of(slot), T0);
     }
     return state;
   }

@@ -1,4 +1,4 @@
-package io.github.alertrouter.escalate;
+package io.github.alertrouter.store;
 
 import java.util.Map;
 import java.util.Objects;

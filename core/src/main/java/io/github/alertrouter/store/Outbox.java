@@ -1,5 +1,6 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.store;
 
+import io.github.alertrouter.notify.Delivery;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.store;
 
 import io.github.alertrouter.spi.RateLimit;
+import io.github.alertrouter.store.RateWindows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.store;
 
 import io.github.alertrouter.spi.RateLimit;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.alertrouter.escalate;
+package io.github.alertrouter.store;
 
 /**
  * Names one firing of an escalation policy within an episode: the identity by which a firing

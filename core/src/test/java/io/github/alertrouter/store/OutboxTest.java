@@ -1,8 +1,11 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.Alert;
+import io.github.alertrouter.notify.Delivery;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.Notice;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.alertrouter.action;
+package io.github.alertrouter.store;
 
 import java.time.Clock;
 import java.time.Duration;

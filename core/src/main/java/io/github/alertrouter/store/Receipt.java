@@ -1,4 +1,4 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.store;
 
 /**
  * Told once how a dispatched delivery ended, so the caller can record what was <em>delivered</em>

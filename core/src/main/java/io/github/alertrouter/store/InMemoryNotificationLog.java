@@ -1,4 +1,4 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.store;
 
 import java.util.HashMap;
 import java.util.Map;

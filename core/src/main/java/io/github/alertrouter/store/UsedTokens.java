@@ -1,5 +1,6 @@
-package io.github.alertrouter.action;
+package io.github.alertrouter.store;
 
+import io.github.alertrouter.action.ActionToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

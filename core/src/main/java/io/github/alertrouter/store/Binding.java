@@ -1,4 +1,4 @@
-package io.github.alertrouter.binding;
+package io.github.alertrouter.store;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.github.alertrouter.oncall;
+package io.github.alertrouter.store;
 
 import java.time.Duration;
 import java.time.Instant;

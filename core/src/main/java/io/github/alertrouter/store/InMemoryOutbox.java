@@ -1,4 +1,4 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.store;
 
 import java.util.ArrayList;
 import java.util.LinkedList;

@@ -1,4 +1,4 @@
-package io.github.alertrouter.escalate;
+package io.github.alertrouter.store;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -45,12 +45,12 @@ public record EscalationState(
     return fired.containsKey(slot);
   }
 
-  /** This state with {@code firings} recorded as fired at {@code at}; a slot already fired keeps its time. */
-  public EscalationState withFired(Collection<EscalationFiring> firings, Instant at) {
+  /** This state with {@code slots} recorded as fired at {@code at}; a slot already fired keeps its time. */
+  public EscalationState withFired(Collection<FiringSlot> slots, Instant at) {
     Objects.requireNonNull(at, "at");
     Map<FiringSlot, Instant> next = new HashMap<>(fired);
-    for (EscalationFiring firing : firings) {
-      next.putIfAbsent(firing.slot(), at);
+    for (FiringSlot slot : slots) {
+      next.putIfAbsent(slot, at);
     }
     return new EscalationState(firstNoticeAt, next, acknowledgedBy, acknowledgedAt, resolved);
   }
