@@ -8,7 +8,7 @@
 module io.github.alertrouter.core {
   // Platform authors build request bodies as Jackson trees (spi.render.JsonBodies).
   requires transitive com.fasterxml.jackson.databind;
-  // action.JdkHttpServerAdapter is a com.sun.net.httpserver.HttpHandler.
+  // http.JdkHttpServerAdapter is a com.sun.net.httpserver.HttpHandler.
   requires transitive jdk.httpserver;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires com.samskivert.jmustache;
@@ -20,21 +20,19 @@ module io.github.alertrouter.core {
   requires re2j;
 
   exports io.github.alertrouter;
-  exports io.github.alertrouter.action;
-  exports io.github.alertrouter.alertmanager;
   exports io.github.alertrouter.alertmanager.webhook;
   exports io.github.alertrouter.binding;
   exports io.github.alertrouter.config;
-  exports io.github.alertrouter.escalate;
+  exports io.github.alertrouter.http;
   exports io.github.alertrouter.notify;
   exports io.github.alertrouter.oncall;
   exports io.github.alertrouter.preview;
-  exports io.github.alertrouter.route;
-  exports io.github.alertrouter.silence;
   exports io.github.alertrouter.spi;
   exports io.github.alertrouter.spi.render;
   exports io.github.alertrouter.store;
   exports io.github.alertrouter.time;
+  // The testkit drives a dispatcher directly to check what each outcome logs (SecretLeakContractTest).
+  exports io.github.alertrouter.delivery to io.github.alertrouter.testkit;
 
   uses io.github.alertrouter.spi.PlatformProvider;
 }

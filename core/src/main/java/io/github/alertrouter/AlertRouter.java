@@ -10,7 +10,7 @@ import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.notify.DeliveryListener;
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
@@ -124,9 +124,9 @@ public interface AlertRouter extends AutoCloseable {
 
   /**
    * The handler for the signed action links in messages (any HTTP server can call it, or use
-   * {@link io.github.alertrouter.action.JdkHttpServerAdapter}); empty without an action key.
+   * {@link io.github.alertrouter.http.JdkHttpServerAdapter}); empty without an action key.
    */
-  java.util.Optional<io.github.alertrouter.action.ActionHandler> actionHandler();
+  java.util.Optional<io.github.alertrouter.http.ActionHandler> actionHandler();
 
   /** What would happen to {@code alerts} at {@code at}, without storing or sending anything. */
   RoutingPreview preview(List<Alert> alerts, Instant at);
@@ -151,7 +151,7 @@ public interface AlertRouter extends AutoCloseable {
    * Each robot's lane now: deliveries queued or in flight, and until when a platform's throttling
    * penalty holds it. What waits behind a penalty is kept and sent when it ends.
    */
-  List<io.github.alertrouter.notify.Dispatcher.LaneStatus> lanes();
+  List<io.github.alertrouter.notify.LaneStatus> lanes();
 
   /**
    * Takes over what {@code previous} holds, so that a configuration change loses nothing and

@@ -1,7 +1,9 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.action.ActionHandler;
+import io.github.alertrouter.action.ActionPages;
+import io.github.alertrouter.http.ActionHandler;
 import io.github.alertrouter.action.ActionTokens;
+import io.github.alertrouter.notify.LaneStatus;
 import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.action.BindingPages;
 import io.github.alertrouter.alertmanager.webhook.WebhookCodec;
@@ -11,7 +13,7 @@ import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.store.EscalationState;
 import io.github.alertrouter.inhibit.Inhibitor;
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.NotificationLog.Entry;
 import io.github.alertrouter.preview.RoutingPreview;
@@ -151,7 +153,7 @@ final class Engine implements AlertRouter {
 
   @Override
   public RoutingPreview preview(List<Alert> alerts, Instant at) {
-    return RoutingPreview.of(config, alerts, at, platforms, silencer, bindings);
+    return RoutingPreview.of(config, alerts, at, platforms, silencer.silences(), bindings);
   }
 
   @Override
@@ -172,7 +174,7 @@ final class Engine implements AlertRouter {
   @Override
   public Optional<ActionHandler> actionHandler() {
     return actionTokens == null ? Optional.empty()
-        : Optional.of(new ActionHandler(actionTokens, new EngineActions(this, groups.values(), scheduler.clock()), bindings == null ? null : new BindingPages(bindings)));
+        : Optional.of(new ActionPages(actionTokens, new EngineActions(this, groups.values(), scheduler.clock()), bindings == null ? null : new BindingPages(bindings)));
   }
 
   @Override
@@ -259,7 +261,7 @@ final class Engine implements AlertRouter {
       }
     }
     onClose.run();
-    for (Dispatcher.LaneStatus lane : dispatcher.lanes()) {
+    for (LaneStatus lane : dispatcher.lanes()) {
       if (lane.pending() > 0) {
         // not recorded as delivered: a router restored from the state sends them again
         LOG.warn("robot {}: {} notices not delivered at the stop{}; their alerts and what the chat received stay "
@@ -284,7 +286,7 @@ final class Engine implements AlertRouter {
   }
 
   @Override
-  public List<Dispatcher.LaneStatus> lanes() {
+  public List<LaneStatus> lanes() {
     return dispatcher.lanes();
   }
 

@@ -5,7 +5,7 @@ import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.store.EscalationStore;
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.spi.Platforms;

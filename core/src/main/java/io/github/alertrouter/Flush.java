@@ -1,7 +1,7 @@
 package io.github.alertrouter;
 
 import io.github.alertrouter.store.NotificationLog.Entry;
-import io.github.alertrouter.notify.PlannedMention;
+import io.github.alertrouter.delivery.PlannedMention;
 import io.github.alertrouter.route.RouteSettings;
 import java.time.Instant;
 import java.util.LinkedHashSet;

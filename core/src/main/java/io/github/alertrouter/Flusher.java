@@ -5,7 +5,7 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.TimeInterval;
 import io.github.alertrouter.escalate.EscalationFiring;
 import io.github.alertrouter.inhibit.Inhibitor;
-import io.github.alertrouter.notify.MentionPlanner;
+import io.github.alertrouter.delivery.MentionPlanner;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.store.Receipt;

@@ -6,7 +6,7 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Schedule;
 import io.github.alertrouter.notify.Delivery;
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.store.HandoffLog;

@@ -1,6 +1,6 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.alertrouter;
 
-import io.github.alertrouter.notify.MentionPlanner;
+import io.github.alertrouter.delivery.MentionPlanner;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -51,7 +51,7 @@ class ArchitectureTest {
     classes().that().resideInAPackage(ROOT + ".spi..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
             "java..", "com.fasterxml.jackson..", "com.samskivert.mustache..", "org.slf4j..",
-            ROOT, ROOT + ".config", ROOT + ".notify", ROOT + ".time", ROOT + ".spi..")
+            ROOT, ROOT + ".config", ROOT + ".notify", ROOT + ".time", ROOT + ".internal.text", ROOT + ".spi..")
         .check(CORE);
   }
 
@@ -63,7 +63,8 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage(ROOT + ".config")
         .should().dependOnClassesThat().resideInAnyPackage(
             ROOT + ".route..", ROOT + ".notify..", ROOT + ".spi..", ROOT + ".alertmanager..",
-            ROOT + ".escalate..", ROOT + ".preview..", ROOT + ".action..", ROOT + ".binding..")
+            ROOT + ".escalate..", ROOT + ".preview..", ROOT + ".action..", ROOT + ".binding..",
+            ROOT + ".delivery..", ROOT + ".store..", ROOT + ".http..", ROOT + ".silence..", ROOT + ".inhibit..")
         .check(CORE);
   }
 

@@ -11,7 +11,7 @@ import io.github.alertrouter.escalate.EscalationPlanner;
 import io.github.alertrouter.lark.LarkSimulator;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
-import io.github.alertrouter.oncall.HandoffLog;
+import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.route.RouteMatch;
 import io.github.alertrouter.route.RoutingTree;
 import io.github.alertrouter.spi.ClientContext;

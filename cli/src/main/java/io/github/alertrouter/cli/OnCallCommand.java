@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Schedule;
-import io.github.alertrouter.config.Suggestions;
+import io.github.alertrouter.internal.text.Suggestions;
 import io.github.alertrouter.oncall.Gap;
 import io.github.alertrouter.oncall.ICalendar;
 import io.github.alertrouter.oncall.OnCallSchedule;

@@ -2,15 +2,16 @@ package io.github.alertrouter.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.alertrouter.AlertRouter;
-import io.github.alertrouter.action.UsedTokens;
+import io.github.alertrouter.notify.LaneStatus;
+import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
-import io.github.alertrouter.notify.Dispatcher;
-import io.github.alertrouter.notify.NotificationLog;
-import io.github.alertrouter.notify.Outbox;
-import io.github.alertrouter.notify.RateWindows;
+import io.github.alertrouter.delivery.Dispatcher;
+import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.Outbox;
+import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.spi.Platforms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -309,7 +310,7 @@ final class ReceiverServer implements AutoCloseable {
         executor.shutdownNow();
         AlertRouter router = running.get().router();
         router.close();
-        int undelivered = router.lanes().stream().mapToInt(Dispatcher.LaneStatus::pending).sum();
+        int undelivered = router.lanes().stream().mapToInt(LaneStatus::pending).sum();
         if (snapshots != null) {
           saver.shutdownNow();
           saveQuietly(); // after close: what the last flush notified is in it

@@ -1,9 +1,10 @@
 package io.github.alertrouter.cli;
 
 import io.github.alertrouter.RouterStats;
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
+import io.github.alertrouter.notify.LaneStatus;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.spi.FailureKind;
@@ -146,7 +147,7 @@ final class ServeMetrics implements DeliveryListener {
   }
 
   /** The exposition of every metric, with the running router's {@code stats} and robot lanes at {@code now}. */
-  String scrape(RouterStats stats, List<Dispatcher.LaneStatus> lanes, Instant now) {
+  String scrape(RouterStats stats, List<LaneStatus> lanes, Instant now) {
     PrometheusText text = new PrometheusText();
     String n = PREFIX + "alerts_received_total";
     text.metric(n, "counter", "Alerts accepted, by endpoint.");
@@ -207,8 +208,8 @@ final class ServeMetrics implements DeliveryListener {
         .sample(PREFIX + "notices_undelivered", stats.undeliveredNotices());
     String q = PREFIX + "robot_queued_deliveries";
     text.metric(q, "gauge", "Deliveries queued or in flight in a robot's lane (kept while a penalty or backoff holds it).");
-    List<Dispatcher.LaneStatus> byRobot = lanes.stream()
-        .sorted(java.util.Comparator.comparing(Dispatcher.LaneStatus::robotId)).toList();
+    List<LaneStatus> byRobot = lanes.stream()
+        .sorted(java.util.Comparator.comparing(LaneStatus::robotId)).toList();
     byRobot.forEach(lane -> text.sample(q, lane.pending(), "robot", lane.robotId()));
     String pen = PREFIX + "robot_penalty_seconds";
     text.metric(pen, "gauge", "Seconds until the platform's throttling penalty on a robot ends (0: none).");

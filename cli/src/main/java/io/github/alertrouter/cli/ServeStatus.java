@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.config.Contact;
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Schedule;
+import io.github.alertrouter.notify.LaneStatus;
 import io.github.alertrouter.oncall.OnCallSchedule;
 import io.github.alertrouter.oncall.OnDuty;
 import java.time.Instant;
@@ -70,7 +71,7 @@ final class ServeStatus {
         .put("undeliveredNotices", stats.undeliveredNotices());
     // what waits in each robot's lane, and a platform penalty holding it: kept, sent when it ends
     ArrayNode lanes = root.putArray("lanes");
-    for (Dispatcher.LaneStatus lane : running.router().lanes()) {
+    for (LaneStatus lane : running.router().lanes()) {
       lanes.addObject().put("robot", lane.robotId()).put("pending", lane.pending())
           .put("penaltyEnds", lane.penaltyEnds() == null ? null : lane.penaltyEnds().toString());
     }

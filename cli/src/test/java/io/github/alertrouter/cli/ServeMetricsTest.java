@@ -3,9 +3,10 @@ package io.github.alertrouter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.RouterStats;
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.notify.DeliveryEvent;
+import io.github.alertrouter.notify.LaneStatus;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.FailureKind;
@@ -75,7 +76,7 @@ class ServeMetricsTest {
     metrics.omitted("ops", null, 30);
 
     String text = metrics.scrape(new RouterStats(7, 4, 2, 1, 3), List.of(
-        new Dispatcher.LaneStatus("ops", 12, T.plusSeconds(540)), new Dispatcher.LaneStatus("dev", 0, null)), T);
+        new LaneStatus("ops", 12, T.plusSeconds(540)), new LaneStatus("dev", 0, null)), T);
 
     assertThat(text.lines()).contains(
         "alert_router_alerts_omitted_total{robot=\"ops\"} 280",

@@ -5,6 +5,7 @@ import static io.github.alertrouter.action.Html.escape;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.binding.ConfirmResult;
 import io.github.alertrouter.binding.VerificationStart;
+import io.github.alertrouter.http.Response;
 import java.util.Objects;
 
 /**

@@ -4,7 +4,7 @@ package io.github.alertrouter.action;
  * The small pages of the action handler. Every value is escaped with {@link #escape}; the rest is
  * constant markup. Stateless and thread-safe.
  */
-final class Html {
+public final class Html {
   private Html() {}
 
   /** Escapes {@code & < > " '} so the text is safe in element content and quoted attributes. */

@@ -1,5 +1,6 @@
 package io.github.alertrouter.config;
 
+import io.github.alertrouter.internal.text.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.github.alertrouter.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.alertrouter.internal.text.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.github.alertrouter.notify;
 
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.spi.Notice;
 import java.util.List;
 import java.util.Objects;

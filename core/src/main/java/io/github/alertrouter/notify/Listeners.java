@@ -1,5 +1,9 @@
 package io.github.alertrouter.notify;
 
+import io.github.alertrouter.notify.DeliveryEvent;
+import io.github.alertrouter.notify.DeliveryListener;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.Notification;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;

@@ -28,7 +28,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   }
 
   /** The wait before attempt {@code attempt + 1}, before jitter. */
-  Duration backoff(int attempt) {
+  public Duration backoff(int attempt) {
     Duration d = initialBackoff;
     for (int i = 1; i < attempt && d.compareTo(maxBackoff) < 0; i++) {
       d = d.multipliedBy(2);

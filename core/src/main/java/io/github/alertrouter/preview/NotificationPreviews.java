@@ -8,7 +8,7 @@ import io.github.alertrouter.config.OutsideWindow;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.escalate.EscalationPlanner;
 import io.github.alertrouter.notify.Mention;
-import io.github.alertrouter.notify.MentionPlanner;
+import io.github.alertrouter.delivery.MentionPlanner;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;

@@ -3,6 +3,7 @@ package io.github.alertrouter.preview;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.route.RouteMatch;
@@ -40,26 +41,19 @@ public record RoutingPreview(Instant at, List<AlertPreview> alerts, List<Notific
 
   /** Previews {@code alerts} against {@code config} at {@code at}, rendering with {@code platforms}. */
   public static RoutingPreview of(RouterConfig config, List<Alert> alerts, Instant at, Platforms platforms) {
-    return of(config, alerts, at, platforms, Silencer.of(config.silences()));
+    return of(config, alerts, at, platforms, config.silences(), null);
   }
 
   /**
    * Previews {@code alerts} with these silences (a running router's, which may have been added at
-   * run time). An alert is {@code silencedBy} the silences active at {@code at} that match it and
-   * {@code inhibited} when a firing alert among {@code alerts} inhibits it; neither kind is in
-   * any notification.
-   */
-  public static RoutingPreview of(
-      RouterConfig config, List<Alert> alerts, Instant at, Platforms platforms, Silencer silencer) {
-    return of(config, alerts, at, platforms, silencer, null);
-  }
-
-  /**
-   * As {@link #of(RouterConfig, List, Instant, Platforms, Silencer)}, with the bindings policies
-   * with {@code requireBinding} check (without them, nobody has bound a number).
+   * run time) and the bindings policies with {@code requireBinding} check ({@code null}: nobody
+   * has bound a number). An alert is {@code silencedBy} the silences active at {@code at} that
+   * match it and {@code inhibited} when a firing alert among {@code alerts} inhibits it; neither
+   * kind is in any notification.
    */
   public static RoutingPreview of(RouterConfig config, List<Alert> alerts, Instant at, Platforms platforms,
-      Silencer silencer, BindingService bindings) {
+      List<Silence> silences, BindingService bindings) {
+    Silencer silencer = Silencer.of(silences);
     RoutingTree routes = RoutingTree.compile(config.notificationPolicies());
     Inhibitor inhibitor = Inhibitor.of(config.inhibitRules());
     alerts.forEach(inhibitor::observe);
@@ -72,15 +66,6 @@ public record RoutingPreview(Instant at, List<AlertPreview> alerts, List<Notific
     }
     return new RoutingPreview(at, previews,
         NotificationPreviews.of(config, routes, notified, at, platforms, bindings));
-  }
-
-  /**
-   * Previews only the routing of {@code alerts} through a compiled tree: {@code notifications} is
-   * empty, as there are no robots or contacts to render for.
-   */
-  public static RoutingPreview of(RoutingTree routes, List<Alert> alerts, Instant at) {
-    return new RoutingPreview(at, routing(routes, alerts, at, Silencer.of(List.of()), Inhibitor.of(List.of())),
-        List.of());
   }
 
   private static List<AlertPreview> routing(

@@ -3,6 +3,8 @@ package io.github.alertrouter.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.binding.BindingService;
+import io.github.alertrouter.http.ActionHandler;
+import io.github.alertrouter.http.Response;
 import io.github.alertrouter.store.BindingStore;
 import io.github.alertrouter.binding.LoggingVerificationSender;
 import io.github.alertrouter.config.RouterConfig;
@@ -23,7 +25,7 @@ class BindingPagesTest {
       contacts: [ { id: alice, name: Alice, mobile: "+86 138 0000 0001" } ]
       robots: [ { id: ops, platform: dingtalk, webhook: "https://oapi.dingtalk.com/robot/send?access_token=x" } ]
       """, "t.yaml", Map.of()), codes, BindingStore.inMemory(), clock);
-  private final ActionHandler handler = new ActionHandler(
+  private final ActionHandler handler = new ActionPages(
       new ActionTokens(Secret.of("k".repeat(32)), clock, Duration.ofHours(1)), new NoActions(), new BindingPages(bindings));
 
   private Response post(String path, String form) {

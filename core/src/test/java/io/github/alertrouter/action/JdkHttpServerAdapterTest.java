@@ -7,6 +7,7 @@ import static io.github.alertrouter.action.ActionTokensTest.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.alertrouter.http.JdkHttpServerAdapter;
 import io.github.alertrouter.time.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class JdkHttpServerAdapterTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/alert-router", new JdkHttpServerAdapter(new ActionHandler(tokens, target), CAP));
+    server.createContext("/alert-router", new JdkHttpServerAdapter(new ActionPages(tokens, target), CAP));
     server.start();
     links = new ActionLinks("http://127.0.0.1:" + server.getAddress().getPort() + "/alert-router/", tokens);
   }
@@ -118,13 +119,6 @@ class JdkHttpServerAdapterTest {
 
     assertThat(fits.statusCode()).isEqualTo(200);
     assertThat(target.calls).containsExactly("resolve g by " + "y".repeat(CAP - 4));
-  }
-
-  @Test
-  void queryStringsAreParsedLeniently() {
-    assertThat(JdkHttpServerAdapter.query("a=1&a=2&b&c=%ZZ&&d=x%20y"))
-        .isEqualTo(Map.of("a", java.util.List.of("1", "2"), "b", java.util.List.of(""), "d", java.util.List.of("x y")));
-    assertThat(JdkHttpServerAdapter.query(null)).isEmpty();
   }
 
   static HttpRequest.Builder form(String url, String body) {

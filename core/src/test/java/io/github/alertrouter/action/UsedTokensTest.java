@@ -5,6 +5,7 @@ import static io.github.alertrouter.action.ActionTokensTest.T0;
 import static io.github.alertrouter.action.ActionTokensTest.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.http.ActionHandler;
 import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.time.ManualClock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class UsedTokensTest {
   void concurrentPostsPerformExactlyOnce() throws Exception {
     ActionTokens tokens = new ActionTokens(KEY, clock, TTL);
     RecordingTarget target = new RecordingTarget();
-    ActionHandler handler = new ActionHandler(tokens, target);
+    ActionHandler handler = new ActionPages(tokens, target);
     String path = "/actions/" + tokens.issue(Action.RESOLVE, "g");
     int threads = 16;
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -8,7 +8,7 @@ import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.engine.ScriptedPlatform.Received;
-import io.github.alertrouter.notify.MentionPlanner;
+import io.github.alertrouter.delivery.MentionPlanner;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import java.time.Duration;

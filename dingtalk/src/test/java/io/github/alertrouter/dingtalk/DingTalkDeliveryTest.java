@@ -9,7 +9,7 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.DeliveryEvent;
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotifyReason;

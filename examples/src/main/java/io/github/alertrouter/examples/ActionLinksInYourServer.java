@@ -3,7 +3,7 @@ package io.github.alertrouter.examples;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.github.alertrouter.AlertRouter;
-import io.github.alertrouter.action.JdkHttpServerAdapter;
+import io.github.alertrouter.http.JdkHttpServerAdapter;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.GroupRule;
@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Claim / resolve / silence links in messages, served by an HTTP server your application already
  * runs (here the JDK's {@code com.sun.net.httpserver}; any server can call {@link
- * io.github.alertrouter.action.ActionHandler#handle} the same way).
+ * io.github.alertrouter.http.ActionHandler#handle} the same way).
  *
  * <p><b>What to copy</b>: three things — give the router an {@code actionKey} (a long random
  * secret: links are signed with it); give each robot the option {@code actionBaseUrl}, the public

@@ -7,13 +7,13 @@ import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.spi.Transport;
-import io.github.alertrouter.spi.render.WebhookPost;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.time.ManualClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +74,7 @@ class SimulatorAnswersTest {
     }
     // raw bytes: the client itself never sends a body that is not a JSON object
     Transport.Response response = Transport.jdk(Duration.ofSeconds(2)).post(URI.create(robot.webhook().reveal()),
-        WebhookPost.JSON_HEADERS, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+        Map.of("Content-Type", "application/json; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
 
     SendResult result = new LarkClient(robot, new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock,
         Duration.ofSeconds(5))).classify(response);

@@ -12,7 +12,7 @@ import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.notify.Delivery;
-import io.github.alertrouter.notify.Dispatcher;
+import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.notify.RetryPolicy;
@@ -325,7 +325,7 @@ public abstract class SecretLeakContractTest {
   }
 
   /** A dispatcher over {@code robots} on this test's scheduler, recording every event for the checks. */
-  protected Dispatcher dispatcher(List<Robot> robots, Duration requestTimeout) {
+  private Dispatcher dispatcher(List<Robot> robots, Duration requestTimeout) {
     return Dispatcher.builder()
         .robots(robots)
         .platforms(Platforms.of(provider()))
@@ -338,7 +338,7 @@ public abstract class SecretLeakContractTest {
   }
 
   /** Dispatches one notification to {@link #ROBOT_ID} (with {@code template}, or the built-in layout) and runs what is due now. */
-  protected void deliver(Dispatcher dispatcher, String template) {
+  private void deliver(Dispatcher dispatcher, String template) {
     dispatcher.dispatch(new Delivery(ROBOT_ID, notification(), List.of(), template));
     scheduler.advance(Duration.ZERO);
   }

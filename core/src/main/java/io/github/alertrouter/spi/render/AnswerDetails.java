@@ -1,7 +1,7 @@
 package io.github.alertrouter.spi.render;
 
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.spi.Redaction;
+import io.github.alertrouter.spi.render.Redaction;
 
 /**
  * The {@code detail} a robot client puts in a {@link io.github.alertrouter.spi.SendResult}: the
@@ -10,7 +10,7 @@ import io.github.alertrouter.spi.Redaction;
  * Redaction comes first because a cut could leave half a token that redaction no longer finds.
  * Stateless and thread-safe.
  */
-public final class AnswerDetails {
+final class AnswerDetails {
   /** The longest detail kept, in UTF-16 units, before the {@code …}. */
   public static final int MAX_CHARS = 300;
 

@@ -2,7 +2,7 @@ package io.github.alertrouter.spi.render;
 
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.config.Suggestions;
+import io.github.alertrouter.internal.text.Suggestions;
 import io.github.alertrouter.spi.Overflow;
 import io.github.alertrouter.spi.RenderRequest;
 import java.time.DateTimeException;

@@ -5,7 +5,7 @@ package io.github.alertrouter.spi.render;
  * (such as Go's templates) is another implementation; platforms see only {@link Template}.
  * Implementations are stateless and thread-safe.
  */
-public interface TemplateEngine {
+interface TemplateEngine {
   /**
    * {@code text} compiled.
    *

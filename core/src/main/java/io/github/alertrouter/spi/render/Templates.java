@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe; the cache grows with the distinct template texts of the configuration.
  */
-public final class Templates {
+final class Templates {
   private final String platform;
   private final TemplateEngine engine;
   private final ConcurrentHashMap<String, Template> cache = new ConcurrentHashMap<>();

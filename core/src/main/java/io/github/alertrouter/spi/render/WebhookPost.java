@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * pass through {@code detail} (the client's redaction), so no message carries the token.
  * Stateless.
  */
-public final class WebhookPost {
+final class WebhookPost {
   /** {@code Content-Type} of every webhook request: JSON in UTF-8, as the three platforms ask. */
   public static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
 

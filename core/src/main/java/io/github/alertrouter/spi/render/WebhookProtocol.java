@@ -166,7 +166,7 @@ public final class WebhookProtocol {
 
   /**
    * This protocol, also redacting from every detail a credential an answer may echo without the
-   * parameter name {@link io.github.alertrouter.spi.Redaction} looks for.
+   * parameter name {@link io.github.alertrouter.spi.render.Redaction} looks for.
    *
    * @param credential a robot's bare credential, or {@code null} for none
    */

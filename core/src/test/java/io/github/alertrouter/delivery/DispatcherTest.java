@@ -1,4 +1,4 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,13 @@ import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.notify.Delivery;
+import io.github.alertrouter.notify.DeliveryEvent;
+import io.github.alertrouter.notify.DeliveryListener;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.Identity;

@@ -1,4 +1,4 @@
-package io.github.alertrouter.action;
+package io.github.alertrouter.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,6 +2,8 @@ package io.github.alertrouter.action;
 
 import static io.github.alertrouter.action.Html.escape;
 
+import io.github.alertrouter.http.ActionHandler;
+import io.github.alertrouter.http.Response;
 import io.github.alertrouter.time.Durations;
 import java.util.List;
 import java.util.Map;
@@ -10,45 +12,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves action links without any web framework: a server passes each request in and writes the
- * {@link Response} out ({@link JdkHttpServerAdapter} does this for the JDK's own server).
- *
- * <ul>
- *   <li>{@code GET /actions/{token}} shows a confirmation page with a POST form and changes
- *       nothing — chat apps fetch links to render previews, so a GET must be harmless.
- *   <li>{@code POST /actions/{token}} claims the token (atomically, so two clicks cannot both act),
- *       performs the action through the {@link ActionTarget}, and shows the result. If the target
- *       throws, the claim is released so the link can be tried again, and a generic 500 page is
- *       shown. The form field {@code who} (optional, at most 64 characters) names the person.
- *   <li>Malformed or tampered tokens give 400, expired 410, already used 409; nothing changes.
- *   <li>Any other path gives 404; another method on an action path gives 405.
- * </ul>
- *
- * Every value in a page is HTML-escaped; pages never contain the token, the key or exception text.
- * The path is the request path relative to where the handler is mounted; the query is ignored.
- *
- * <p>Thread-safe if the {@link ActionTarget} is. No argument may be {@code null}.
+ * The {@link ActionHandler} of a router: action links ({@link ActionTokens}, performed on an
+ * {@link ActionTarget}) and, when the router binds numbers, the {@link BindingPages}.
  */
-public final class ActionHandler {
-  private static final Logger log = LoggerFactory.getLogger(ActionHandler.class);
+public final class ActionPages implements ActionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ActionPages.class);
   private static final String PREFIX = "/actions/";
 
   private final ActionTokens tokens;
   private final ActionTarget target;
   private final BindingPages bindingPages;
 
-  public ActionHandler(ActionTokens tokens, ActionTarget target) {
+  public ActionPages(ActionTokens tokens, ActionTarget target) {
     this(tokens, target, null);
   }
 
   /** A handler that also serves the binding pages under {@code /bind/} (when {@code bindingPages} is not null). */
-  public ActionHandler(ActionTokens tokens, ActionTarget target, BindingPages bindingPages) {
+  public ActionPages(ActionTokens tokens, ActionTarget target, BindingPages bindingPages) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.target = Objects.requireNonNull(target, "target");
     this.bindingPages = bindingPages;
   }
 
-  /** Handles one request; never throws for bad input. */
+  @Override
   public Response handle(String method, String path, Map<String, List<String>> query, byte[] body) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");

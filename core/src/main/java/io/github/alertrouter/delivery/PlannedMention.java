@@ -1,4 +1,4 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.delivery;
 
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.MentionTarget;

@@ -1,4 +1,4 @@
-package io.github.alertrouter.config;
+package io.github.alertrouter.internal.text;
 
 import java.util.Collection;
 import java.util.Locale;

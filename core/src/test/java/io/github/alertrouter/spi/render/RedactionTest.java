@@ -1,4 +1,4 @@
-package io.github.alertrouter.spi;
+package io.github.alertrouter.spi.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,13 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.MentionTarget;
+import io.github.alertrouter.notify.Delivery;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.Identity;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,12 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.delivery;
 
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.notify.Delivery;
+import io.github.alertrouter.notify.DeliveryEvent;
+import io.github.alertrouter.notify.DeliveryListener;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.spi.FailureKind;
 import io.github.alertrouter.spi.Notice;
 import io.github.alertrouter.spi.NoticeRequest;

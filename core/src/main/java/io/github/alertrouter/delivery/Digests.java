@@ -1,7 +1,11 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.delivery;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.notify.Delivery;
+import io.github.alertrouter.notify.Mention;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotifyReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,8 @@
-package io.github.alertrouter.action;
+package io.github.alertrouter.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.alertrouter.action.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -6,6 +6,8 @@ import static io.github.alertrouter.action.ActionTokensTest.T0;
 import static io.github.alertrouter.action.ActionTokensTest.TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.http.ActionHandler;
+import io.github.alertrouter.http.Response;
 import io.github.alertrouter.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,14 +21,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ActionHandlerTest {
+class ActionPagesTest {
   static final byte[] NO_BODY = new byte[0];
   static final String EVIL = "<script>alert('x')</script>&\"";
 
   final ManualClock clock = new ManualClock(T0);
   final ActionTokens tokens = new ActionTokens(KEY, clock, TTL);
   final RecordingTarget target = new RecordingTarget();
-  final ActionHandler handler = new ActionHandler(tokens, target);
+  final ActionHandler handler = new ActionPages(tokens, target);
 
   Response get(String token) {
     return handler.handle("GET", "/actions/" + token, Map.of(), NO_BODY);

@@ -1,6 +1,10 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.delivery;
 
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.notify.Delivery;
+import io.github.alertrouter.notify.DeliveryListener;
+import io.github.alertrouter.notify.LaneStatus;
+import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.Platforms;
@@ -157,15 +161,6 @@ public final class Dispatcher {
         .map(e -> new LaneStatus(e.getKey(), e.getValue().pending(), e.getValue().penaltyEnds()))
         .toList();
   }
-
-  /**
-   * One robot's lane at one instant. Immutable.
-   *
-   * @param robotId the robot
-   * @param pending deliveries queued or in flight (a digest counts once)
-   * @param penaltyEnds until when the platform's throttling penalty holds the lane, or {@code null}
-   */
-  public record LaneStatus(String robotId, int pending, java.time.Instant penaltyEnds) {}
 
   /** Builds a {@link Dispatcher}; not thread-safe. */
   public static final class Builder {

@@ -1,4 +1,4 @@
-package io.github.alertrouter.spi;
+package io.github.alertrouter.spi.render;
 
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.Secret;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Removes webhook tokens and signing material from text that may be logged or shown: URLs,
  * exception messages, platform answers. Thread-safe.
  */
-public final class Redaction {
+final class Redaction {
   private static final Pattern TOKEN_PARAMS =
       Pattern.compile("(?i)([?&](?:access_token|key|token|sign|secret)=)[^&#\\s\"']*");
   private static final Pattern HOOK_PATH = Pattern.compile("(?i)(/hook/)[^/?#\\s\"']+");

@@ -1,4 +1,4 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.ContactGroup;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.IdentityResolution;

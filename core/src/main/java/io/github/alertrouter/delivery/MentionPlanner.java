@@ -1,10 +1,11 @@
-package io.github.alertrouter.notify;
+package io.github.alertrouter.delivery;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.oncall.OnCallSchedule;
 import io.github.alertrouter.oncall.OnDuty;
 import io.github.alertrouter.spi.IdentityResolution;
