@@ -199,17 +199,19 @@ final class RobotLane {
     if (current == null && !takeNext(now, after)) {
       return null;
     }
-    Duration wait = window.waitTime(now);
-    if (current.notBefore.isAfter(now)) {
+    Duration wait;
+    if (current.notBefore.isAfter(now)) { // backing off: wait for the later of the two, take nothing
       Duration backoff = Duration.between(now, current.notBefore);
-      wait = backoff.compareTo(wait) > 0 ? backoff : wait;
+      Duration windowWait = window.waitTime(now);
+      wait = backoff.compareTo(windowWait) > 0 ? backoff : windowWait;
+    } else {
+      wait = window.tryAcquire(now); // one step, so instances sharing the window cannot both take the last permit
     }
     if (!wait.isZero()) {
       waited = true;
       wakeUpIn(wait);
       return null;
     }
-    window.recordSend(now);
     sending = true;
     return current.messages.get(current.part);
   }

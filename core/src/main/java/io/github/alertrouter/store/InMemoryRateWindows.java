@@ -33,6 +33,15 @@ final class InMemoryRateWindows implements RateWindows {
     }
 
     @Override
+    public synchronized Duration tryAcquire(Instant now) {
+      Duration wait = window.waitTime(now);
+      if (wait.isZero()) {
+        window.recordSend(now);
+      }
+      return wait;
+    }
+
+    @Override
     public synchronized void penalise(Instant until) {
       window.penalise(until);
     }

@@ -40,7 +40,9 @@ final class InMemoryUsedTokens implements UsedTokens {
 
   @Override
   public boolean isUsed(String nonce) {
-    return used.containsKey(Objects.requireNonNull(nonce, "nonce"));
+    // an expired entry no longer counts, swept or not: what used() reports and a shared store keeps
+    Instant expiresAt = used.get(Objects.requireNonNull(nonce, "nonce"));
+    return expiresAt != null && clock.instant().isBefore(expiresAt);
   }
 
   @Override

@@ -26,6 +26,20 @@ public interface RateWindows {
     /** A message went at {@code now}. */
     void recordSend(Instant now);
 
+    /**
+     * Takes the permit for one message at {@code now} if one is free: records the send and
+     * answers zero; otherwise records nothing and answers how long until one may go. Atomic, so
+     * that routers sharing a window (several instances on one store) never send more between
+     * them than the limit allows; a shared implementation must override it.
+     */
+    default Duration tryAcquire(Instant now) {
+      Duration wait = waitTime(now);
+      if (wait.isZero()) {
+        recordSend(now);
+      }
+      return wait;
+    }
+
     /** The platform throttled the robot: nothing goes before {@code until}. */
     void penalise(Instant until);
 

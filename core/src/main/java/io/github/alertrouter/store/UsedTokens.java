@@ -24,7 +24,7 @@ public interface UsedTokens {
    */
   boolean markUsed(String nonce, Instant expiresAt);
 
-  /** Whether {@code nonce} is marked used. */
+  /** Whether {@code nonce} is marked used and its mark has not expired. */
   boolean isUsed(String nonce);
 
   /**

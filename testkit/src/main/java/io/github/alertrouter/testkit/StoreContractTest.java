@@ -1,0 +1,359 @@
+package io.github.alertrouter.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.spi.RateLimit;
+import io.github.alertrouter.store.Binding;
+import io.github.alertrouter.store.BindingStore;
+import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.EscalationStore;
+import io.github.alertrouter.store.FiringSlot;
+import io.github.alertrouter.store.HandoffLog;
+import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.RateWindows;
+import io.github.alertrouter.store.UsedTokens;
+import io.github.alertrouter.time.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every implementation of the {@code store} seams must do, whatever keeps the state: in
+ * memory, an embedded file or a database shared by several instances. A store module's tests
+ * extend this with a subclass that opens its stores; each test starts from empty state.
+ *
+ * <p>"Two routers" here are two {@link Stores} views opened on the same state: in memory the same
+ * objects (two routers in one process share them), on a database two separate connections, as two
+ * instances of {@code serve} would be. What one writes the other reads, and what must happen once
+ * (a handoff announced, an action link used, a permit of a robot's rate window taken) happens
+ * once between them, even when they race.
+ */
+public abstract class StoreContractTest {
+  /** A robot limit as DingTalk's: 20 messages a minute (the window keeps 10% headroom: 18). */
+  protected static final RateLimit TWENTY_A_MINUTE = new RateLimit(20, Duration.ofMinutes(1));
+  /** What {@link #TWENTY_A_MINUTE} lets through in any minute. */
+  protected static final int PERMITS = 18;
+  protected static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
+
+  /** The virtual time of this test: what stores that expire entries (used tokens) follow. */
+  protected ManualClock clock;
+  private final List<Stores> opened = new ArrayList<>();
+
+  /**
+   * The seams of one router, opened on the state under test. {@link #close} releases what the
+   * view holds (a connection pool), never the state.
+   */
+  public record Stores(NotificationLog notificationLog, RateWindows rateWindows, EscalationStore escalations,
+      HandoffLog handoffs, UsedTokens usedTokens, BindingStore bindings, AutoCloseable closer)
+      implements AutoCloseable {
+    /** Views of in-memory state: every call to {@code open} answers the same objects. */
+    public static Stores inMemory(java.time.Clock clock) {
+      return new Stores(NotificationLog.inMemory(), RateWindows.inMemory(), EscalationStore.inMemory(),
+          HandoffLog.inMemory(), UsedTokens.inMemory(clock), BindingStore.inMemory(), () -> { });
+    }
+
+    @Override
+    public void close() throws Exception {
+      closer.close();
+    }
+  }
+
+  /** Empties the state the next {@link #open} calls will share (the first call of each test). */
+  protected abstract void reset() throws Exception;
+
+  /**
+   * Opens a view of the state under test on {@code clock}; a second call opens a second view of
+   * the same state.
+   */
+  protected abstract Stores open(ManualClock clock) throws Exception;
+
+  @BeforeEach
+  void freshState() throws Exception {
+    clock = new ManualClock(T0);
+    reset();
+  }
+
+  @AfterEach
+  void closeViews() throws Exception {
+    for (Stores s : opened) {
+      s.close();
+    }
+    opened.clear();
+  }
+
+  /** A view that is closed after the test. */
+  protected Stores router() throws Exception {
+    Stores s = open(clock);
+    opened.add(s);
+    return s;
+  }
+
+  // ---- notification log: what each robot's chat last received from each group
+
+  @Test
+  void theNotificationLogAnswersWhatWasRecordedPerGroupAndRobot() throws Exception {
+    NotificationLog log = router().notificationLog();
+    assertThat(log.get("{}:{team=\"a\"}", "ding")).isNull();
+
+    NotificationLog.Entry first = entry(Set.of(fp(1), fp(2)), Set.of(), T0);
+    log.record("{}:{team=\"a\"}", "ding", first);
+    log.record("{}:{team=\"a\"}", "lark", entry(Set.of(fp(1)), Set.of(fp(3)), T0.plusSeconds(1)));
+    log.record("{}:{team=\"b\"}", "ding", entry(Set.of(), Set.of(fp(4)), T0.plusSeconds(2)));
+
+    assertThat(log.get("{}:{team=\"a\"}", "ding")).isEqualTo(first);
+    assertThat(log.get("{}:{team=\"a\"}", "lark").resolved()).containsExactly(fp(3));
+    assertThat(log.get("{}:{team=\"b\"}", "lark")).isNull();
+
+    NotificationLog.Entry later = entry(Set.of(fp(2)), Set.of(fp(1)), T0.plusSeconds(60));
+    log.record("{}:{team=\"a\"}", "ding", later);
+    assertThat(log.get("{}:{team=\"a\"}", "ding")).as("a later notice replaces the entry").isEqualTo(later);
+
+    assertThat(log.entries()).containsOnlyKeys("{}:{team=\"a\"}", "{}:{team=\"b\"}");
+    assertThat(log.entries().get("{}:{team=\"a\"}")).containsOnlyKeys("ding", "lark");
+
+    log.forget("{}:{team=\"a\"}");
+    assertThat(log.get("{}:{team=\"a\"}", "ding")).isNull();
+    assertThat(log.get("{}:{team=\"a\"}", "lark")).isNull();
+    assertThat(log.get("{}:{team=\"b\"}", "ding")).as("another group is kept").isNotNull();
+  }
+
+  @Test
+  void whatOneRouterRecordedTheOtherReads() throws Exception {
+    Stores a = router();
+    Stores b = router();
+    Set<Fingerprint> many = IntStream.range(0, 2_000).mapToObj(StoreContractTest::fp).collect(Collectors.toSet());
+    a.notificationLog().record("g", "ding", entry(many, Set.of(fp(-1)), T0));
+
+    NotificationLog.Entry read = b.notificationLog().get("g", "ding");
+    assertThat(read.firing()).isEqualTo(many);
+    assertThat(read.resolved()).containsExactly(fp(-1));
+    assertThat(read.at()).isEqualTo(T0);
+
+    b.notificationLog().forget("g");
+    assertThat(a.notificationLog().get("g", "ding")).isNull();
+  }
+
+  @Test
+  void groupKeysAndRobotIdsAreKeptAsTheyAre() throws Exception {
+    // group keys carry label values: quotes, backslashes, non-ASCII, anything an alert may hold
+    String group = "{}/{severity=~\"crit|page\"}:{alertname=\"磁盘满 '\\\\ \\\"%_\", instance=\"db-1\"}";
+    NotificationLog log = router().notificationLog();
+    log.record(group, "robot 1", entry(Set.of(fp(7)), Set.of(), T0));
+    assertThat(router().notificationLog().get(group, "robot 1").firing()).containsExactly(fp(7));
+    assertThat(log.get(group.replace("%", "x"), "robot 1")).isNull();
+  }
+
+  // ---- rate windows: one count per robot for every router that posts to it
+
+  @Test
+  void aRobotWindowLetsItsLimitThroughThenSaysWhenTheNextMayGo() throws Exception {
+    RateWindows.Window w = router().rateWindows().window("robot-1", List.of(TWENTY_A_MINUTE));
+    assertThat(w.available(T0)).isEqualTo(PERMITS);
+    for (int i = 0; i < PERMITS; i++) {
+      assertThat(w.tryAcquire(T0.plusSeconds(i))).as("send %d", i + 1).isZero();
+    }
+    assertThat(w.available(T0.plusSeconds(PERMITS))).isZero();
+    Instant full = T0.plusSeconds(30);
+    assertThat(w.tryAcquire(full)).as("the first send leaves the window at T0 + 60 s").isEqualTo(Duration.ofSeconds(30));
+    assertThat(w.waitTime(full)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(w.available(full)).as("a refused permit is not taken").isZero();
+
+    assertThat(w.tryAcquire(T0.plusSeconds(60))).isZero();
+    assertThat(w.available(T0.plusSeconds(61))).as("the second went at T0 + 1 s").isOne();
+    assertThat(router().rateWindows().window("robot-2", List.of(TWENTY_A_MINUTE)).available(full))
+        .as("another robot has its own window").isEqualTo(PERMITS);
+  }
+
+  @Test
+  void aPenaltyHoldsTheRobotUntilItEnds() throws Exception {
+    RateWindows.Window w = router().rateWindows().window("robot-1", List.of(TWENTY_A_MINUTE));
+    Instant until = T0.plus(Duration.ofMinutes(10));
+    w.penalise(until);
+    assertThat(w.penaltyEnds(T0)).isEqualTo(until);
+    assertThat(w.available(T0)).isZero();
+    assertThat(w.tryAcquire(T0)).isEqualTo(Duration.ofMinutes(10));
+    w.penalise(T0.plusSeconds(5));
+    assertThat(w.penaltyEnds(T0)).as("a shorter penalty does not shorten a longer one").isEqualTo(until);
+
+    assertThat(w.penaltyEnds(until)).isNull();
+    assertThat(w.tryAcquire(until)).isZero();
+  }
+
+  @Test
+  void routersSharingARobotCountTogether() throws Exception {
+    RateWindows.Window a = router().rateWindows().window("robot-1", List.of(TWENTY_A_MINUTE));
+    RateWindows.Window b = router().rateWindows().window("robot-1", List.of(TWENTY_A_MINUTE));
+    for (int i = 0; i < PERMITS; i++) {
+      assertThat((i % 2 == 0 ? a : b).tryAcquire(T0.plusMillis(i))).isZero();
+    }
+    assertThat(a.tryAcquire(T0.plusSeconds(1))).isPositive();
+    assertThat(b.tryAcquire(T0.plusSeconds(1))).isPositive();
+
+    a.penalise(T0.plus(Duration.ofMinutes(10)));
+    assertThat(b.penaltyEnds(T0.plusSeconds(90))).as("a penalty holds every router").isEqualTo(T0.plus(Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void racingRoutersNeverTakeMoreThanTheLimit() throws Exception {
+    List<RateWindows.Window> windows = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      windows.add(router().rateWindows().window("robot-1", List.of(TWENTY_A_MINUTE)));
+    }
+    List<Boolean> taken = race(8, 5, (thread, i) -> windows.get(thread % 2).tryAcquire(T0.plusMillis(i)).isZero());
+    assertThat(taken.stream().filter(t -> t).count()).as("permits taken by 40 racing sends").isEqualTo(PERMITS);
+  }
+
+  // ---- escalation episodes
+
+  @Test
+  void anEscalationEpisodeIsKeptWithItsFiredStepsAndAcknowledgement() throws Exception {
+    EscalationStore store = router().escalations();
+    assertThat(store.get("g")).isEmpty();
+
+    EscalationState state = EscalationState.start(T0)
+        .withFired(List.of(new FiringSlot(0, 0, 0), new FiringSlot(1, 2, 1)), T0.plusSeconds(600))
+        .acknowledge("张三 <ops@example.com>", T0.plusSeconds(700));
+    store.put("g", state);
+    assertThat(router().escalations().get("g")).contains(state);
+
+    EscalationState resolved = state.unacknowledge().resolve();
+    router().escalations().put("g", resolved);
+    assertThat(store.get("g")).contains(resolved);
+
+    store.remove("g");
+    assertThat(router().escalations().get("g")).isEmpty();
+    store.remove("never-there");
+  }
+
+  // ---- handoffs announced once
+
+  @Test
+  void aHandoffIsClaimedOnceByWhicheverRouterComesFirst() throws Exception {
+    HandoffLog a = router().handoffs();
+    HandoffLog b = router().handoffs();
+    assertThat(a.claim("primary", T0)).isTrue();
+    assertThat(b.claim("primary", T0)).isFalse();
+    assertThat(a.claim("primary", T0)).isFalse();
+    assertThat(b.claim("primary", T0.plus(Duration.ofDays(7)))).as("the next handoff").isTrue();
+    assertThat(b.claim("secondary", T0)).as("another schedule").isTrue();
+
+    List<HandoffLog> logs = List.of(a, b);
+    List<Boolean> claimed = race(8, 1, (thread, i) -> logs.get(thread % 2).claim("racing", T0));
+    assertThat(claimed).containsOnlyOnce(true);
+  }
+
+  // ---- action links used once
+
+  @Test
+  void anActionLinkWorksOnceUntilReleased() throws Exception {
+    UsedTokens a = router().usedTokens();
+    UsedTokens b = router().usedTokens();
+    Instant expires = T0.plus(Duration.ofHours(24));
+    assertThat(a.isUsed("n1")).isFalse();
+    assertThat(a.markUsed("n1", expires)).isTrue();
+    assertThat(b.markUsed("n1", expires)).isFalse();
+    assertThat(b.isUsed("n1")).isTrue();
+
+    b.release("n1"); // the action failed: the link may be tried again
+    assertThat(a.isUsed("n1")).isFalse();
+    assertThat(a.markUsed("n1", expires)).isTrue();
+    assertThat(b.used()).containsEntry("n1", expires);
+
+    List<UsedTokens> both = List.of(a, b);
+    List<Boolean> won = race(8, 1, (thread, i) -> both.get(thread % 2).markUsed("racing", expires));
+    assertThat(won).containsOnlyOnce(true);
+  }
+
+  @Test
+  void anExpiredLinkIsForgotten() throws Exception {
+    UsedTokens used = router().usedTokens();
+    used.markUsed("short", T0.plusSeconds(30));
+    used.markUsed("long", T0.plus(Duration.ofHours(2)));
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(used.isUsed("short")).isFalse();
+    assertThat(used.isUsed("long")).isTrue();
+    assertThat(used.used()).containsOnlyKeys("long");
+  }
+
+  // ---- bindings
+
+  @Test
+  void aBindingIsKeptPerContactAndPlatform() throws Exception {
+    BindingStore a = router().bindings();
+    BindingStore b = router().bindings();
+    assertThat(a.find("alice", "dingtalk")).isEmpty();
+
+    Binding ding = new Binding("alice", "dingtalk", "+8613800000001", T0);
+    a.put(ding);
+    a.put(new Binding("alice", "wecom", "+8613800000002", T0));
+    assertThat(b.find("alice", "dingtalk")).contains(ding);
+
+    Binding rebound = new Binding("alice", "dingtalk", "+8613800000003", T0.plusSeconds(60));
+    b.put(rebound);
+    assertThat(a.find("alice", "dingtalk")).as("one binding per contact and platform").contains(rebound);
+
+    a.remove("alice", "dingtalk");
+    assertThat(b.find("alice", "dingtalk")).isEmpty();
+    assertThat(b.find("alice", "wecom")).isPresent();
+  }
+
+  // ---- helpers
+
+  /** {@code threads} threads each make {@code perThread} calls at once; the answers, in no order. */
+  protected static <T> List<T> race(int threads, int perThread, RaceCall<T> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<T>>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        Callable<List<T>> task = () -> {
+          start.await();
+          List<T> answers = new ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            answers.add(call.call(thread, thread * perThread + i));
+          }
+          return answers;
+        };
+        futures.add(pool.submit(task));
+      }
+      start.countDown();
+      List<T> all = new ArrayList<>();
+      for (Future<List<T>> f : futures) {
+        all.addAll(f.get(60, TimeUnit.SECONDS));
+      }
+      return all;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One call of a {@link #race}: which thread, and a number unique across the race. */
+  @FunctionalInterface
+  protected interface RaceCall<T> {
+    T call(int thread, int i) throws Exception;
+  }
+
+  protected static Fingerprint fp(long n) {
+    return Fingerprint.of(Map.of("n", Long.toString(n)));
+  }
+
+  protected static NotificationLog.Entry entry(Set<Fingerprint> firing, Set<Fingerprint> resolved, Instant at) {
+    return new NotificationLog.Entry(firing, resolved, at);
+  }
+}
