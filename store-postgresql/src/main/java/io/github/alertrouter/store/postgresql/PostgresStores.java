@@ -1,0 +1,180 @@
+package io.github.alertrouter.store.postgresql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.alertrouter.store.BindingStore;
+import io.github.alertrouter.store.EscalationStore;
+import io.github.alertrouter.store.HandoffLog;
+import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.RateWindows;
+import io.github.alertrouter.store.StoreException;
+import io.github.alertrouter.store.UsedTokens;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router's state in one PostgreSQL database, shared by every router (every {@code serve}
+ * instance) given the same database: pass its seams to {@code AlertRouter.builder()}.
+ *
+ * <pre>{@code
+ * PostgresStores stores = PostgresStores.connect("jdbc:postgresql://db:5432/alerts", Clock.systemUTC());
+ * AlertRouter router = AlertRouter.builder()
+ *     .notificationLog(stores.notificationLog())
+ *     .rateWindows(stores.rateWindows())
+ *     .escalationStore(stores.escalations())
+ *     ...
+ * }</pre>
+ *
+ * <p>Opening migrates the schema {@code alert_router} to this version (versioned migrations; an
+ * instance that starts while another migrates waits for it). Credentials come from the URL
+ * ({@code ?user=...&password=...}) or, when it has none, from the environment variables
+ * {@code PGUSER} and {@code PGPASSWORD}, as PostgreSQL's own tools read them; neither the URL nor
+ * a password is ever logged or put in an exception. Thread-safe; close it after the routers that
+ * use it.
+ */
+public final class PostgresStores implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresStores.class);
+  /** Connections per instance: the seams' calls are short, and a lane waits for its own. */
+  static final int POOL_SIZE = 8;
+
+  private final HikariDataSource ownPool;
+  private final NotificationLog notificationLog;
+  private final RateWindows rateWindows;
+  private final EscalationStore escalations;
+  private final HandoffLog handoffs;
+  private final UsedTokens usedTokens;
+  private final BindingStore bindings;
+
+  private PostgresStores(DataSource dataSource, HikariDataSource ownPool, Clock clock) {
+    this.ownPool = ownPool;
+    migrate(dataSource);
+    Db db = new Db(dataSource);
+    this.notificationLog = new PgNotificationLog(db);
+    this.rateWindows = new PgRateWindows(db);
+    this.escalations = new PgEscalationStore(db);
+    this.handoffs = new PgHandoffLog(db);
+    this.usedTokens = new PgUsedTokens(db, clock);
+    this.bindings = new PgBindingStore(db);
+  }
+
+  /**
+   * Connects to {@code jdbcUrl} ({@code jdbc:postgresql://HOST:PORT/DB}) with a pool of its own
+   * and migrates the schema.
+   *
+   * @param clock the router's clock: when an action link's mark expires
+   * @throws StoreException when the database cannot be reached or migrated
+   */
+  public static PostgresStores connect(String jdbcUrl, Clock clock) {
+    return connect(jdbcUrl, System.getenv(), clock);
+  }
+
+  static PostgresStores connect(String jdbcUrl, Map<String, String> env, Clock clock) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB): "
+          + JdbcUrls.redact(jdbcUrl));
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    if (!JdbcUrls.hasParameter(jdbcUrl, "user") && env.get("PGUSER") != null) {
+      config.setUsername(env.get("PGUSER"));
+    }
+    if (!JdbcUrls.hasParameter(jdbcUrl, "password") && env.get("PGPASSWORD") != null) {
+      config.setPassword(env.get("PGPASSWORD"));
+    }
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(1);
+    config.setPoolName("alert-router-store");
+    // fail fast at start rather than hang: the caller decides whether to retry
+    config.setInitializationFailTimeout(10_000);
+    config.setConnectionTimeout(10_000);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("PostgreSQL store: cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": "
+          + rootMessage(e), null);
+    }
+    try {
+      PostgresStores stores = new PostgresStores(pool, pool, clock);
+      LOG.info("state in PostgreSQL at {}", JdbcUrls.redact(jdbcUrl));
+      return stores;
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The stores on an application's own {@code dataSource} (its pool, its credentials); the schema
+   * is migrated, and {@link #close} leaves the data source open.
+   */
+  public static PostgresStores on(DataSource dataSource, Clock clock) {
+    return new PostgresStores(Objects.requireNonNull(dataSource, "dataSource"), null, clock);
+  }
+
+  private static void migrate(DataSource dataSource) {
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .schemas("alert_router")
+          .table("schema_history")
+          .locations("classpath:db/migration/postgresql")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("PostgreSQL store: migrating the schema alert_router failed: " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  public NotificationLog notificationLog() {
+    return notificationLog;
+  }
+
+  public RateWindows rateWindows() {
+    return rateWindows;
+  }
+
+  public EscalationStore escalations() {
+    return escalations;
+  }
+
+  public HandoffLog handoffs() {
+    return handoffs;
+  }
+
+  public UsedTokens usedTokens() {
+    return usedTokens;
+  }
+
+  public BindingStore bindings() {
+    return bindings;
+  }
+
+  /** Closes the pool {@link #connect} opened; a data source given to {@link #on} stays open. */
+  @Override
+  public void close() {
+    if (ownPool != null) {
+      ownPool.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresStores[" + (ownPool == null ? "application data source" : JdbcUrls.redact(ownPool.getJdbcUrl())) + "]";
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.alertrouter.store.postgresql;
+
+import io.github.alertrouter.testkit.PostgresServer;
+import io.github.alertrouter.testkit.StoreContractTest;
+import io.github.alertrouter.time.ManualClock;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The PostgreSQL stores keep the store contract on a real server: each "router" is its own
+ * {@link PostgresStores} with its own pool, as each {@code serve} instance would be.
+ */
+class PostgresStoreContractTest extends StoreContractTest {
+  private static PostgresServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server = PostgresServer.startOrSkip();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Override
+  protected void reset() throws Exception {
+    // the first open of a test migrates; an already migrated schema is emptied
+    try (PostgresStores migrate = PostgresStores.connect(server.jdbcUrl(), clock);
+        Connection c = DriverManager.getConnection(server.jdbcUrl());
+        Statement s = c.createStatement()) {
+      s.execute("TRUNCATE alert_router.notification_log, alert_router.rate_window, alert_router.rate_send,"
+          + " alert_router.escalation, alert_router.escalation_fired, alert_router.handoff,"
+          + " alert_router.used_token, alert_router.binding");
+    }
+  }
+
+  @Override
+  protected Stores open(ManualClock clock) {
+    PostgresStores stores = PostgresStores.connect(server.jdbcUrl(), clock);
+    return new Stores(stores.notificationLog(), stores.rateWindows(), stores.escalations(), stores.handoffs(),
+        stores.usedTokens(), stores.bindings(), stores::close);
+  }
+}
