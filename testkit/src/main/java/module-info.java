@@ -1,7 +1,7 @@
 /**
  * What a platform module, or an application, tests with: contract tests every platform must pass
  * (JUnit classes to extend), the base the platform modules' simulators share, a recording SLF4J
- * provider and log assertions.
+ * provider and log assertions, and a real PostgreSQL server for store tests.
  */
 module io.github.alertrouter.testkit {
   requires transitive io.github.alertrouter.core;

@@ -4,7 +4,8 @@
  * {@link io.github.alertrouter.testkit.SimulatorServer}, faults, the records of received and
  * rejected messages, raw requests), random inputs, and recorded logs ({@link
  * io.github.alertrouter.testkit.RecordedLogs}, an SLF4J provider a test module registers for
- * itself) with {@link io.github.alertrouter.testkit.SecretLeaks} to check them. The DingTalk, Lark
- * and WeCom simulators are their platform modules' test fixtures (test-jars).
+ * itself) with {@link io.github.alertrouter.testkit.SecretLeaks} to check them, and a real
+ * PostgreSQL server for store tests ({@link io.github.alertrouter.testkit.PostgresServer}). The
+ * DingTalk, Lark and WeCom simulators are their platform modules' test fixtures (test-jars).
  */
 package io.github.alertrouter.testkit;
