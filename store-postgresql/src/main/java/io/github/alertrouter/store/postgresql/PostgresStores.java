@@ -10,6 +10,7 @@ import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.store.StoreException;
 import io.github.alertrouter.store.UsedTokens;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -42,6 +43,10 @@ public final class PostgresStores implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresStores.class);
   /** Connections per instance: the seams' calls are short, and a lane waits for its own. */
   static final int POOL_SIZE = 8;
+  /** How long opening keeps trying to reach the database (a database that is still starting). */
+  static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+  /** How long a seam call waits for a connection before it fails with a StoreException. */
+  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
   private final HikariDataSource ownPool;
   private final NotificationLog notificationLog;
@@ -75,6 +80,11 @@ public final class PostgresStores implements AutoCloseable {
   }
 
   static PostgresStores connect(String jdbcUrl, Map<String, String> env, Clock clock) {
+    return connect(jdbcUrl, env, clock, START_TIMEOUT);
+  }
+
+  /** {@code startTimeout}: how long opening keeps trying to reach the database before it fails. */
+  static PostgresStores connect(String jdbcUrl, Map<String, String> env, Clock clock, Duration startTimeout) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB): "
@@ -91,9 +101,9 @@ public final class PostgresStores implements AutoCloseable {
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(1);
     config.setPoolName("alert-router-store");
-    // fail fast at start rather than hang: the caller decides whether to retry
-    config.setInitializationFailTimeout(10_000);
-    config.setConnectionTimeout(10_000);
+    // fail at start within a bound rather than hang: the caller decides whether to retry
+    config.setInitializationFailTimeout(startTimeout.toMillis());
+    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);

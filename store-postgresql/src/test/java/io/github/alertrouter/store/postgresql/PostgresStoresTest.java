@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 /** Opening the PostgreSQL stores: migrations, credentials, what is shown of the URL. */
 class PostgresStoresTest {
   private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-03-01T10:15:30Z"));
+  /** Opening gives up at once: these tests open what cannot be reached. */
+  private static final Duration FAIL_FAST = Duration.ofMillis(1);
   private static PostgresServer server;
 
   @BeforeAll
@@ -92,7 +95,7 @@ class PostgresStoresTest {
     try (PostgresStores stores = PostgresStores.connect(url, Map.of("PGUSER", server.user()), CLOCK)) {
       assertThat(stores.bindings().find("alice", "dingtalk")).isEmpty();
     }
-    assertThatThrownBy(() -> PostgresStores.connect(url, Map.of("PGUSER", "nobody_here"), CLOCK))
+    assertThatThrownBy(() -> PostgresStores.connect(url, Map.of("PGUSER", "nobody_here"), CLOCK, FAIL_FAST))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("cannot connect");
   }
@@ -104,7 +107,7 @@ class PostgresStoresTest {
       closed = s.getLocalPort();
     }
     String url = "jdbc:postgresql://127.0.0.1:" + closed + "/db?user=ops&password=Sup3rS3cret";
-    assertThatThrownBy(() -> PostgresStores.connect(url, Map.of("PGPASSWORD", "EnvS3cret"), CLOCK))
+    assertThatThrownBy(() -> PostgresStores.connect(url, Map.of("PGPASSWORD", "EnvS3cret"), CLOCK, FAIL_FAST))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("127.0.0.1:" + closed)
         .hasMessageNotContaining("Sup3rS3cret")
