@@ -8,7 +8,6 @@ import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
-import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;

@@ -1,7 +1,6 @@
 package io.github.alertrouter.cli;
 
 import io.github.alertrouter.RouterStats;
-import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.LaneStatus;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.config.Contact;
-import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;

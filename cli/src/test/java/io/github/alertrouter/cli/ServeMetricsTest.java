@@ -3,7 +3,6 @@ package io.github.alertrouter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.RouterStats;
-import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.LaneStatus;

@@ -1,6 +1,5 @@
 package io.github.alertrouter.binding;
 
-import io.github.alertrouter.store.Binding;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.alertrouter.http.ActionHandler;
 import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.time.ManualClock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.store.EscalationState;
-import io.github.alertrouter.store.FiringSlot;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
