@@ -8,7 +8,9 @@ import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.EscalationStore;
+import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
@@ -72,6 +74,8 @@ public interface AlertRouter extends AutoCloseable {
    * unless submitted again; with {@code endsAt} in the past it is resolved.
    *
    * @throws IllegalStateException after {@link #close()}
+   * @throws io.github.alertrouter.store.StoreException when the {@link Builder#alertStore alert
+   *     store} cannot take them: nothing of the batch is routed; submit it again later
    */
   void submit(Collection<Alert> alerts);
 
@@ -220,8 +224,41 @@ public interface AlertRouter extends AutoCloseable {
     private NotificationLog notificationLog;
     private RateWindows rateWindows;
     private Outbox outbox;
+    private AlertStore alertStore;
+    private SilenceStore silenceStore;
+    private AlertRouter replacing;
 
     private Builder() {}
+
+    /**
+     * Builds the router as {@code previous}'s successor (a configuration reload): {@link #build}
+     * then {@link AlertRouter#takeOver takes over} {@code previous}'s state instead of carrying on
+     * from the stores it shares with {@code previous}, so that the two never flush the same group
+     * at once. Use this rather than {@code build()} followed by {@code takeOver} when the routers
+     * share an {@link #alertStore alert store}.
+     */
+    public Builder replacing(AlertRouter previous) {
+      this.replacing = Objects.requireNonNull(previous, "previous");
+      return this;
+    }
+
+    /**
+     * Where the alerts live (default: this router's memory). A submit returns (and {@code serve}
+     * answers 200) only once its alerts are stored, so with a store that survives the process an
+     * accepted alert survives a crash; a router built on a store that holds alerts carries on
+     * with them. When the store fails, {@link AlertRouter#submit} throws its
+     * {@link io.github.alertrouter.store.StoreException} and nothing of the batch is routed.
+     */
+    public Builder alertStore(AlertStore alertStore) {
+      this.alertStore = Objects.requireNonNull(alertStore, "alertStore");
+      return this;
+    }
+
+    /** Where silences added at run time live (default: this router's memory); a router built on it applies them. */
+    public Builder silenceStore(SilenceStore silenceStore) {
+      this.silenceStore = Objects.requireNonNull(silenceStore, "silenceStore");
+      return this;
+    }
 
     /**
      * Where each robot's rate window and throttling penalty are counted (default: this router's
@@ -412,11 +449,22 @@ public interface AlertRouter extends AutoCloseable {
           .listener(DeliveryListener.all(listeners))
           .build();
       Runnable onClose = owned == null ? () -> { } : () -> owned.drainAndStop(dispatcher, CLOSE_TIMEOUT);
-      return new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout,
+      Engine engine = new Engine(new EngineSettings(config, platforms, scheduler, dispatcher, resolveTimeout,
           alertmanagerResolveTimeout, onClose,
           handoffLog, escalationStore, actionKey,
           usedTokens != null ? usedTokens : UsedTokens.inMemory(scheduler.clock()),
-          bindings, notificationLog != null ? notificationLog : NotificationLog.inMemory()));
+          bindings, notificationLog != null ? notificationLog : NotificationLog.inMemory(),
+          alertStore != null ? alertStore : AlertStore.inMemory(),
+          silenceStore != null ? silenceStore : SilenceStore.inMemory(), replacing == null));
+      if (replacing != null) {
+        try {
+          engine.takeOver(replacing);
+        } catch (RuntimeException e) {
+          engine.close();
+          throw e;
+        }
+      }
+      return engine;
     }
   }
 }

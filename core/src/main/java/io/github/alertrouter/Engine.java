@@ -11,7 +11,9 @@ import io.github.alertrouter.alertmanager.webhook.WebhookPayload;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
@@ -24,6 +26,7 @@ import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,7 +67,8 @@ final class Engine implements AlertRouter {
   private final BindingService bindings;
   private final Handoffs handoffs;
   private final UsedTokens usedTokens;
-  private final AlertStore store = new AlertStore();
+  private final AlertStore store;
+  private final SilenceStore silenceStore;
   private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger submitting = new AtomicInteger();
@@ -93,9 +97,29 @@ final class Engine implements AlertRouter {
     this.usedTokens = s.usedTokens();
     this.notificationLog = s.notificationLog();
     this.dispatcher = s.dispatcher();
+    this.store = s.alertStore();
+    this.silenceStore = s.silenceStore();
     this.handoffs = new Handoffs(config, scheduler, s.dispatcher(), platforms, s.handoffLog());
+    if (s.carryOn()) {
+      carryOnFromStores();
+    }
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);
     handoffs.start();
+  }
+
+  /**
+   * A router built on stores that hold state (a restart, another instance's work) carries on
+   * with it: the run-time silences apply and the alerts form their groups again; a group whose
+   * notice is overdue flushes at once and decides against what its chats received.
+   */
+  private void carryOnFromStores() {
+    Set<String> configured = configuredSilenceIds();
+    silenceStore.all().stream().filter(silence -> !configured.contains(silence.id())).forEach(silencer::add);
+    List<Alert> stored = store.all();
+    if (!stored.isEmpty()) {
+      route(stored, scheduler.clock().instant());
+      LOG.info("carrying on with {} stored alerts", stored.size());
+    }
   }
 
   @Override
@@ -113,12 +137,36 @@ final class Engine implements AlertRouter {
     }
   }
 
-  /** Stores alerts; one without an end fires until {@code noEnd} after this update. */
+  /**
+   * Stores alerts, then routes them; one without an end fires until {@code noEnd} after this
+   * update. Nothing is routed when the store fails: the caller hears it and sends them again.
+   */
   private void store(Collection<Alert> alerts, Duration noEnd) {
     Instant now = scheduler.clock().instant();
+    List<Alert> stamped = new ArrayList<>(alerts.size());
+    alerts.forEach(alert -> stamped.add(stamp(alert, now, noEnd)));
+    route(store.receive(stamped, now), now);
+  }
+
+  /**
+   * Alertmanager's defaults on receipt: no start means now, no end means "firing until
+   * {@code noEnd} after this update", so an alert its source stops sending resolves by itself. A
+   * start in the future (a wrong clock, a typo such as 9999-12-31) is taken as now: kept, it
+   * would push the end past it and the alert would never expire.
+   */
+  private static Alert stamp(Alert alert, Instant now, Duration noEnd) {
+    Instant startsAt = alert.startsAt() != null && !alert.startsAt().isAfter(now) ? alert.startsAt() : now;
+    Instant endsAt = alert.endsAt() != null ? alert.endsAt() : now.plus(noEnd);
+    if (endsAt.isBefore(startsAt)) {
+      endsAt = startsAt;
+    }
+    return new Alert(alert.labels(), alert.annotations(), startsAt, endsAt, alert.generatorURL());
+  }
+
+  /** Puts stored alerts into their groups. */
+  private void route(List<Alert> alerts, Instant now) {
     Set<AlertGroup> late = new LinkedHashSet<>();
-    for (Alert alert : alerts) {
-      Alert stored = store.receive(alert, now, noEnd);
+    for (Alert stored : alerts) {
       inhibitor.observe(stored);
       for (RouteMatch match : routes.match(stored.labels())) {
         AlertGroup group = insert(match, stored, now);
@@ -158,12 +206,25 @@ final class Engine implements AlertRouter {
 
   @Override
   public void addSilence(Silence silence) {
+    silenceStore.put(silence); // stored first: a silence the store refused is not applied either
     silencer.add(silence);
   }
 
   @Override
   public void expireSilence(String id) {
+    Optional<Silence> before = silencer.silences().stream().filter(s -> s.id().equals(id)).findFirst();
     silencer.expire(id, scheduler.clock().instant());
+    Optional<Silence> after = silencer.silences().stream().filter(s -> s.id().equals(id)).findFirst();
+    try {
+      if (after.isPresent()) {
+        silenceStore.put(after.get());
+      } else {
+        silenceStore.remove(id);
+      }
+    } catch (RuntimeException e) {
+      before.ifPresent(silencer::add); // not stored: not applied either
+      throw e;
+    }
   }
 
   @Override
@@ -230,19 +291,12 @@ final class Engine implements AlertRouter {
   @Override
   public RouterStats stats() {
     Instant now = scheduler.clock().instant();
-    int stored = 0;
-    int firing = 0;
-    for (Alert alert : store.all()) {
-      stored++;
-      if (!alert.isResolvedAt(now)) {
-        firing++;
-      }
-    }
+    AlertStore.Counts counts = store.counts(now);
     int undelivered = 0;
     for (AlertGroup group : groups.values()) {
       undelivered += group.undelivered();
     }
-    return new RouterStats(stored, firing, groups.size(), silencer.activeCount(now), undelivered);
+    return new RouterStats(counts.stored(), counts.firing(), groups.size(), silencer.activeCount(now), undelivered);
   }
 
   @Override
@@ -282,7 +336,8 @@ final class Engine implements AlertRouter {
     // lanes of robots whose id and webhook did not change go on: their rate windows, penalties
     // and queues (whose receipts record into the shared notification log)
     dispatcher.adopt(old.dispatcher);
-    restore(old.handOver());
+    // alerts a shared store holds formed their groups when this router was built
+    adopt(old.handOver(), old.store != store);
   }
 
   @Override
@@ -300,9 +355,24 @@ final class Engine implements AlertRouter {
     if (!(snapshot instanceof EngineState state)) {
       throw new IllegalArgumentException("not a snapshot of this library's router: " + snapshot);
     }
+    adopt(state, true);
+  }
+
+  /**
+   * Adopts another router's state; its alerts and silences are stored here unless
+   * ({@code storeAlerts} false) that router's stores are this one's.
+   */
+  private void adopt(EngineState state, boolean storeAlerts) {
+    Map<String, AlertGroup> formed = new HashMap<>();
+    groups.values().forEach(group -> formed.put(logKey(group.id()), group));
     state.log().forEach((key, log) -> {
       if (log.decided() != null) {
-        inherited.put(key, log.decided());
+        AlertGroup group = formed.get(key);
+        if (group != null) {
+          group.inherit(log.decided());
+        } else {
+          inherited.put(key, log.decided());
+        }
       }
       log.delivered().forEach((robot, entry) -> notificationLog.record(key, robot, entry));
     });
@@ -310,6 +380,9 @@ final class Engine implements AlertRouter {
     Set<String> configured = configuredSilenceIds();
     for (Silence silence : state.addedSilences()) {
       if (!configured.contains(silence.id())) {
+        if (storeAlerts) {
+          silenceStore.put(silence);
+        }
         silencer.add(silence);
       }
     }
@@ -319,7 +392,11 @@ final class Engine implements AlertRouter {
         usedTokens.markUsed(nonce, expiresAt);
       }
     });
-    submit(state.alerts());
+    if (storeAlerts) {
+      submit(state.alerts());
+    } else {
+      route(state.alerts(), now);
+    }
     LOG.info("restored {} alerts, {} groups' notification log and {} escalations (state of {})",
         state.alerts().size(), state.log().size(), state.escalations().size(), state.takenAt());
   }
@@ -402,12 +479,16 @@ final class Engine implements AlertRouter {
       return;
     }
     Instant now = scheduler.clock().instant();
-    store.expire(now.minus(resolveTimeout), inhibitor::forget);
+    try {
+      store.expire(now.minus(resolveTimeout)).forEach(inhibitor::forget);
+    } catch (RuntimeException e) {
+      LOG.warn("could not drop resolved alerts from the store, tried again in {}: {}", GC_INTERVAL, e.getMessage());
+    }
     inherited.clear(); // groups a taken-over router had and this configuration did not form again
     Set<String> live = new HashSet<>();
     groups.keySet().forEach(id -> live.add(logKey(id)));
     notificationLog.entries().keySet().stream().filter(key -> !live.contains(key)).forEach(notificationLog::forget);
-    LOG.debug("store holds {} alerts in {} groups", store.size(), groups.size());
+    LOG.debug("{} groups", groups.size());
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);
   }
 }

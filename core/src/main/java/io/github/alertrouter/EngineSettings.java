@@ -4,7 +4,9 @@ import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.EscalationStore;
+import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.HandoffLog;
@@ -28,9 +30,13 @@ import java.time.Duration;
  * @param usedTokens which action links were used
  * @param bindings who has bound their number, or {@code null} (then nobody has)
  * @param notificationLog what each robot's chat last received from each group
+ * @param alertStore the alerts
+ * @param silenceStore the silences added at run time
+ * @param carryOn whether to carry on with what the stores hold (false when replacing a running router)
  */
 record EngineSettings(
     RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
     Duration alertmanagerResolveTimeout,
     Runnable onClose, HandoffLog handoffLog, EscalationStore escalationStore, Secret actionKey,
-    UsedTokens usedTokens, BindingService bindings, NotificationLog notificationLog) {}
+    UsedTokens usedTokens, BindingService bindings, NotificationLog notificationLog, AlertStore alertStore,
+    SilenceStore silenceStore, boolean carryOn) {}

@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class Main {
   static final int EXIT_OK = 0;
+  /** A service it needs (the state store) cannot be reached. */
+  static final int EXIT_UNAVAILABLE = 1;
   static final int EXIT_BAD_INPUT = 2;
 
   private static final List<Command> COMMANDS = List.of(

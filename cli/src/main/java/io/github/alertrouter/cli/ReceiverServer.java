@@ -8,7 +8,12 @@ import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.store.AlertStore;
+import io.github.alertrouter.store.EscalationStore;
+import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.SilenceStore;
+import io.github.alertrouter.store.postgresql.PostgresStores;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.spi.Platforms;
@@ -61,7 +66,14 @@ final class ReceiverServer implements AutoCloseable {
    * reload: it is far more often a truncated or wrong file than what the operator meant).
    */
   record Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
-      int stopGraceSeconds, Path storageDir, boolean allowEmptyConfig, Timeouts timeouts) {
+      int stopGraceSeconds, Path storageDir, boolean allowEmptyConfig, Timeouts timeouts, Secret storageUrl) {
+    /** Without a database. */
+    Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
+        int stopGraceSeconds, Path storageDir, boolean allowEmptyConfig, Timeouts timeouts) {
+      this(configFile, listen, maxBodyBytes, token, actionKey, stopGraceSeconds, storageDir, allowEmptyConfig, timeouts,
+          null);
+    }
+
     /** With the router's default resolve timeouts. */
     Settings(Path configFile, InetSocketAddress listen, int maxBodyBytes, Secret token, Secret actionKey,
         int stopGraceSeconds, Path storageDir, boolean allowEmptyConfig) {
@@ -88,6 +100,15 @@ final class ReceiverServer implements AutoCloseable {
       if (maxBodyBytes <= 0) {
         throw new IllegalArgumentException("maxBodyBytes must be > 0, but was " + maxBodyBytes);
       }
+      if (storageDir != null && storageUrl != null) {
+        throw new IllegalArgumentException("--storage.path and --storage.url exclude each other: the state lives in one place");
+      }
+    }
+
+    /** These settings with the state in the PostgreSQL database at {@code url}. */
+    Settings withStorageUrl(Secret url) {
+      return new Settings(configFile, listen, maxBodyBytes, token, actionKey, stopGraceSeconds, storageDir,
+          allowEmptyConfig, timeouts, url);
     }
   }
 
@@ -107,13 +128,19 @@ final class ReceiverServer implements AutoCloseable {
   private final HttpLimits limits;
   private final Clock clock;
   private final ServeMetrics metrics;
+  // the state in PostgreSQL with --storage.url (shared with the other instances), else null
+  private final PostgresStores database;
   // one for every router this server builds: an action link used before a reload stays used
   private final UsedTokens usedTokens;
   // likewise what each chat received: a lane that outlives a reload records where the next router reads
-  private final NotificationLog notificationLog = NotificationLog.inMemory();
+  private final NotificationLog notificationLog;
   // and how much each robot sent: DingTalk counts per robot, whichever router sends
-  private final RateWindows rateWindows = RateWindows.inMemory();
+  private final RateWindows rateWindows;
   private final Outbox outbox = Outbox.inMemory();
+  private final AlertStore alerts;
+  private final SilenceStore silences;
+  private final EscalationStore escalations;
+  private final HandoffLog handoffs;
   // submits hold it shared; a reload holds it alone while the new router takes the old one's state,
   // so no alert is routed by the new config before it holds what the old one notified
   private final ReadWriteLock swap = new ReentrantReadWriteLock();
@@ -130,7 +157,14 @@ final class ReceiverServer implements AutoCloseable {
     this.limits = limits;
     this.clock = clock;
     this.metrics = new ServeMetrics(clock.instant());
-    this.usedTokens = UsedTokens.inMemory(clock);
+    this.database = settings.storageUrl() == null ? null : PostgresStores.connect(settings.storageUrl().reveal(), clock);
+    this.usedTokens = database != null ? database.usedTokens() : UsedTokens.inMemory(clock);
+    this.notificationLog = database != null ? database.notificationLog() : NotificationLog.inMemory();
+    this.rateWindows = database != null ? database.rateWindows() : RateWindows.inMemory();
+    this.alerts = database != null ? database.alerts() : AlertStore.inMemory();
+    this.silences = database != null ? database.silences() : SilenceStore.inMemory();
+    this.escalations = database != null ? database.escalations() : EscalationStore.inMemory();
+    this.handoffs = database != null ? database.handoffs() : HandoffLog.processWide();
     this.snapshots = settings.storageDir() == null ? null : new SnapshotFile(settings.storageDir());
   }
 
@@ -147,12 +181,18 @@ final class ReceiverServer implements AutoCloseable {
   /** {@link #start(Settings, Clock)} with other limits than the defaults (tests use short deadlines). */
   static ReceiverServer start(Settings settings, HttpLimits limits, Clock clock) {
     ReceiverServer receiver = new ReceiverServer(settings, limits, clock);
-    receiver.running.set(receiver.build());
+    try {
+      receiver.running.set(receiver.build(null));
+    } catch (RuntimeException e) {
+      receiver.closeDatabase();
+      throw e;
+    }
     try {
       receiver.restoreAndKeepSaving();
       receiver.listen();
     } catch (IOException | RuntimeException e) {
       receiver.running.get().router().close();
+      receiver.closeDatabase();
       throw e instanceof IOException io ? new UncheckedIOException("cannot listen on " + settings.listen() + ": " + io.getMessage(), io)
           : (RuntimeException) e;
     }
@@ -190,7 +230,16 @@ final class ReceiverServer implements AutoCloseable {
     server.start();
   }
 
-  private Running build() {
+  /** Builds a router from the config file; the successor of {@code previous} when not {@code null}. */
+  private Running build(AlertRouter previous) {
+    return build(prepare(), previous);
+  }
+
+  /** A config file read and checked, with the platform modules that checked it. */
+  private record Prepared(RouterConfig config, Platforms platforms) {}
+
+  /** Loads and checks the config file: every problem, before anything is built. */
+  private Prepared prepare() {
     RouterConfig config = RouterConfig.load(settings.configFile());
     Platforms platforms = Platforms.load();
     List<ConfigProblem> problems = new ArrayList<>(platforms.check(config));
@@ -200,12 +249,21 @@ final class ReceiverServer implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    AlertRouter.Builder builder = AlertRouter.builder().config(config).platforms(platforms).clock(clock)
+    return new Prepared(config, platforms);
+  }
+
+  private Running build(Prepared prepared, AlertRouter previous) {
+    RouterConfig config = prepared.config();
+    AlertRouter.Builder builder = AlertRouter.builder().config(config).platforms(prepared.platforms()).clock(clock)
         .listener(metrics).usedTokens(usedTokens).notificationLog(notificationLog).rateWindows(rateWindows).outbox(outbox)
+        .alertStore(alerts).silenceStore(silences).escalationStore(escalations).handoffLog(handoffs)
         .resolveTimeout(settings.timeouts().resolve())
         .alertmanagerResolveTimeout(settings.timeouts().alertmanager());
     if (settings.actionKey() != null) {
       builder.actionKey(settings.actionKey());
+    }
+    if (previous != null) {
+      builder.replacing(previous); // takes the previous router's state over instead of re-reading the stores
     }
     return new Running(config, builder.build());
   }
@@ -222,26 +280,27 @@ final class ReceiverServer implements AutoCloseable {
     synchronized (reloadLock) {
       Running next;
       try {
-        next = build();
+        Prepared prepared = prepare();
+        swap.writeLock().lock();
+        try {
+          // built under the lock: the new router takes the old one's state with no alert in between
+          next = build(prepared, running.get().router());
+          running.set(next);
+        } finally {
+          swap.writeLock().unlock();
+        }
       } catch (ConfigException e) {
         // problems name a path and what is wrong with it, never a webhook or a secret (the 400 says the same)
         LOG.warn("reload refused, the running config is kept: {}: {}", settings.configFile(),
             e.problems().stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));
         throw e;
       }
-      swap.writeLock().lock();
-      try {
-        Running previous = running.get();
-        next.router().takeOver(previous.router());
-        running.set(next);
-      } finally {
-        swap.writeLock().unlock();
-      }
       LOG.info("reloaded {}: {} notification policies, {} robots", settings.configFile(),
           next.config().notificationPolicies().size(), next.config().robots().size());
       return next;
     }
   }
+
 
   AlertRouter router() {
     return running.get().router();
@@ -321,8 +380,15 @@ final class ReceiverServer implements AutoCloseable {
           LOG.warn("{} notices were not delivered before the stop and are lost: without --storage.path the state "
               + "lives as long as the process", undelivered);
         }
+        closeDatabase();
         closed.countDown();
       }
+    }
+  }
+
+  private void closeDatabase() {
+    if (database != null) {
+      database.close();
     }
   }
 }

@@ -16,6 +16,7 @@ import io.github.alertrouter.alertmanager.webhook.WebhookPayload;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every HTTP endpoint of {@code alert-router serve}, dispatched by path:
@@ -38,7 +41,11 @@ import java.util.function.Consumer;
  *       {"status":"ok","alerts":N}}; 400 {@code {"error":…,"pointer":…}} for a malformed body.
  *   <li>{@code GET /api/v1/status}: policies, robots (never their webhooks), on-call now.
  *   <li>{@code POST /-/reload}: re-reads the config; 400 with the problems when it is refused.
- *   <li>{@code GET /healthz}: 200 {@code ok}, never behind the token (for probes).
+ *   <li>{@code GET /healthz}, {@code /-/healthy}: 200 {@code ok}, never behind the token (liveness);
+ *       {@code GET /-/ready}: 200 while alerts can be accepted, 503 while the state store cannot
+ *       be reached (readiness).
+ *   <li>Any request the state store fails answers 503 with {@code Retry-After}: nothing of it
+ *       was accepted.
  *   <li>{@code GET /metrics}: Prometheus metrics ({@link ServeMetrics}), not behind the token
  *       either, like Alertmanager's: counts and robot ids, no alert content and no secret.
  *   <li>{@code /actions/…}, {@code /bind/…}: the router's action handler when it has one.
@@ -54,6 +61,7 @@ final class ServeApi implements HttpHandler {
   private static final String COUNT_RESPONSE = "alert-router.countResponse";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(ServeApi.class);
   private static final WebhookCodec CODEC = WebhookCodec.create();
 
   private final ReceiverServer server;
@@ -74,14 +82,17 @@ final class ServeApi implements HttpHandler {
       // counted as the answer goes out, not after: a client may read /metrics before this thread ends
       exchange.setAttribute(COUNT_RESPONSE, (java.util.function.IntConsumer) code -> server.metrics().response(path, code));
       try {
-        if (path.equals("/healthz")) {
+        if (path.equals("/healthz") || path.equals("/-/healthy")) {
           if (allow(exchange, method, "GET")) {
             send(exchange, 200, "text/plain; charset=utf-8", "ok\n");
           }
+        } else if (path.equals("/-/ready")) {
+          if (allow(exchange, method, "GET")) {
+            ready(exchange);
+          }
         } else if (path.equals("/metrics")) {
           if (allow(exchange, method, "GET")) {
-            send(exchange, 200, PrometheusText.CONTENT_TYPE, server.metrics().scrape(server.router().stats(),
-                server.router().lanes(), server.clock().instant()));
+            send(exchange, 200, PrometheusText.CONTENT_TYPE, scrape());
           }
         } else if (path.startsWith("/actions/") || path.startsWith("/bind/")) {
           actions(exchange, method, path);
@@ -92,10 +103,40 @@ final class ServeApi implements HttpHandler {
         } else {
           notFound(exchange);
         }
+      } catch (StoreException e) {
+        // not accepted: the sender keeps the alerts and sends them again (Alertmanager retries a 5xx)
+        LOG.warn("{} {}: answered 503, the state store failed: {}", method, path, e.getMessage());
+        exchange.getResponseHeaders().set("Retry-After", "5");
+        error(exchange, 503, "the state store is unavailable; nothing of this request was accepted, send it again", null);
       } catch (RuntimeException e) {
         // no details: an exception may quote a request body; the path alone is safe to name
         error(exchange, 500, "internal error handling " + method + " " + path, null);
       }
+    }
+  }
+
+  /**
+   * Readiness: whether alerts can be accepted now, which the state store decides (a count of its
+   * alerts is the probe); in memory, always.
+   */
+  private void ready(HttpExchange exchange) throws IOException {
+    try {
+      server.router().stats();
+    } catch (StoreException e) {
+      LOG.warn("not ready: {}", e.getMessage());
+      send(exchange, 503, "text/plain; charset=utf-8", "not ready: the state store cannot be reached\n");
+      return;
+    }
+    send(exchange, 200, "text/plain; charset=utf-8", "ready\n");
+  }
+
+  /** The metrics; while the state store cannot be read, without what it counts (and saying so). */
+  private String scrape() {
+    AlertRouter router = server.router();
+    try {
+      return server.metrics().scrape(router.stats(), router.lanes(), server.clock().instant());
+    } catch (StoreException e) {
+      return server.metrics().scrape(null, List.of(), server.clock().instant());
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.alertrouter.cli;
 
 import io.github.alertrouter.config.Secret;
 import java.io.PrintStream;
+import io.github.alertrouter.store.StoreException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import io.github.alertrouter.time.Durations;
@@ -53,7 +54,7 @@ final class ServeCommand implements Command {
     return """
         usage: alert-router serve --config=FILE [--listen=127.0.0.1:9094] [--max-body=1MiB]
                                   [--token-env=NAME] [--action-key-env=NAME] [--log.level=info]
-                                  [--storage.path=DIR] [--allow-empty-config]
+                                  [--storage.path=DIR | --storage.url=URL] [--allow-empty-config]
                                   [--alertmanager.resolve-timeout=3d] [--resolve-timeout=5m]
 
         Runs a receiver until stopped: SIGTERM or Ctrl-C flush what is due, let each robot send
@@ -74,7 +75,9 @@ final class ServeCommand implements Command {
           POST /-/reload             re-reads the config; a config with problems is refused (400,
                                      with the problems) and the running one keeps serving; a good
                                      one takes over the alerts, what was notified and escalations
-          GET  /healthz              200 ok
+          GET  /healthz, /-/healthy  200 ok while the process runs (liveness)
+          GET  /-/ready              200 ready when alerts can be accepted; 503 while the state
+                                     store (--storage.url) cannot be reached
           GET  /metrics              Prometheus metrics
           /actions/…, /bind/…        signed action links and binding pages (with --action-key-env)
 
@@ -91,6 +94,14 @@ final class ServeCommand implements Command {
                                  saved every 30s and at stop, read at start: a restart then
                                  neither repeats nor forgets a notice (an unreadable file is
                                  moved aside and the server starts without it)
+          --storage.url=URL      keep the state in PostgreSQL (jdbc:postgresql://HOST:PORT/DB):
+                                 an alert is answered 200 only once it is committed there, and
+                                 503 while the database cannot take it (Alertmanager sends it
+                                 again); a restart, even after kill -9, carries on with the alerts,
+                                 what each chat received, escalations, silences and rate windows.
+                                 Credentials from the URL (?user=…&password=…) or from PGUSER and
+                                 PGPASSWORD; never logged. The schema alert_router is created or
+                                 migrated at start. Excludes --storage.path
           --alertmanager.resolve-timeout=DURATION
                                  how long an alert from an Alertmanager webhook that arrived
                                  firing (no end) stays firing with no news (default 3d):
@@ -114,8 +125,9 @@ final class ServeCommand implements Command {
         closed at once (metrics: alert_router_http_read_timeouts_total,
         alert_router_http_requests_refused_total).
 
-        Exit codes: 0 stopped; 2 bad input (config problems, an empty config without
-        --allow-empty-config, bad flags, cannot listen).
+        Exit codes: 0 stopped; 1 the --storage.url database cannot be reached or migrated at
+        start; 2 bad input (config problems, an empty config without --allow-empty-config, bad
+        flags, cannot listen).
         """;
   }
 
@@ -128,6 +140,9 @@ final class ServeCommand implements Command {
     } catch (java.io.UncheckedIOException e) {
       err.println("alert-router serve: error: " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
+    } catch (StoreException e) {
+      err.println("alert-router serve: error: " + e.getMessage()); // names the database, never the password
+      return Main.EXIT_UNAVAILABLE;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "alert-router-shutdown"));
     StopSignals.onTermOrInt(server::close); // a stop asked for is a clean stop: exit 0, not 143
@@ -144,7 +159,7 @@ final class ServeCommand implements Command {
   /** Parses the flags and reads the secrets they name. */
   ReceiverServer.Settings settings(List<String> argv) {
     Args args = Args.parse(argv, Set.of("config", "listen", "max-body", "token-env", "action-key-env",
-        CliLogging.FLAG, "storage.path", "alertmanager.resolve-timeout", "resolve-timeout"), Set.of("allow-empty-config"));
+        CliLogging.FLAG, "storage.path", "storage.url", "alertmanager.resolve-timeout", "resolve-timeout"), Set.of("allow-empty-config"));
     if (!args.positionals().isEmpty()) {
       throw new UsageException("unexpected argument \"" + args.positionals().get(0) + "\"");
     }
@@ -155,11 +170,20 @@ final class ServeCommand implements Command {
     InetSocketAddress listen = listen(args.flag("listen") == null ? DEFAULT_LISTEN : args.flag("listen"));
     int maxBody = args.flag("max-body") == null ? ReceiverServer.DEFAULT_MAX_BODY_BYTES : size(args.flag("max-body"));
     Path storage = args.flag("storage.path") == null ? null : Path.of(args.flag("storage.path"));
+    String url = args.flag("storage.url");
+    if (url != null && storage != null) {
+      throw new UsageException("--storage.path and --storage.url exclude each other: the state lives in one place");
+    }
+    if (url != null && !url.startsWith("jdbc:postgresql://")) {
+      // not echoed: it may carry a password
+      throw new UsageException("--storage.url must be a PostgreSQL JDBC URL such as "
+          + "jdbc:postgresql://127.0.0.1:5432/alertrouter (it does not start with jdbc:postgresql://)");
+    }
     ReceiverServer.Timeouts timeouts = new ReceiverServer.Timeouts(
         duration(args, "resolve-timeout", ReceiverServer.Timeouts.DEFAULT.resolve()),
         duration(args, "alertmanager.resolve-timeout", ReceiverServer.Timeouts.DEFAULT.alertmanager()));
     return new ReceiverServer.Settings(config, listen, maxBody, secret(args, "token-env"), secret(args, "action-key-env"),
-        STOP_GRACE_SECONDS, storage, args.isSet("allow-empty-config"), timeouts);
+        STOP_GRACE_SECONDS, storage, args.isSet("allow-empty-config"), timeouts, url == null ? null : Secret.of(url));
   }
 
   private static Duration duration(Args args, String flag, Duration otherwise) {

@@ -145,7 +145,10 @@ final class ServeMetrics implements DeliveryListener {
     return scrape(stats, List.of(), Instant.EPOCH);
   }
 
-  /** The exposition of every metric, with the running router's {@code stats} and robot lanes at {@code now}. */
+  /**
+   * The exposition of every metric, with the running router's {@code stats} ({@code null} when
+   * the state store could not be read) and robot lanes at {@code now}.
+   */
   String scrape(RouterStats stats, List<LaneStatus> lanes, Instant now) {
     PrometheusText text = new PrometheusText();
     String n = PREFIX + "alerts_received_total";
@@ -195,16 +198,20 @@ final class ServeMetrics implements DeliveryListener {
     text.metric(rf, "counter", "Notifications that could not be rendered for a robot.");
     sorted(renderFailures).forEach((robot, v) -> text.sample(rf, v, "robot", robot));
 
-    text.metric(PREFIX + "alerts", "gauge", "Alerts held by the router, by state.")
-        .sample(PREFIX + "alerts", stats.firingAlerts(), "state", "firing")
-        .sample(PREFIX + "alerts", stats.alerts() - stats.firingAlerts(), "state", "resolved");
-    text.metric(PREFIX + "groups", "gauge", "Alert groups held by the router.")
-        .sample(PREFIX + "groups", stats.groups());
-    text.metric(PREFIX + "silences_active", "gauge", "Silences in effect now.")
-        .sample(PREFIX + "silences_active", stats.activeSilences());
-    text.metric(PREFIX + "notices_undelivered", "gauge",
-            "Group notices to a robot that gave up; each is sent again at its group's next tick.")
-        .sample(PREFIX + "notices_undelivered", stats.undeliveredNotices());
+    text.metric(PREFIX + "store_up", "gauge", "Whether the state store answered this scrape (1) or not (0).")
+        .sample(PREFIX + "store_up", stats == null ? 0 : 1);
+    if (stats != null) { // the store's counts: left out while it cannot be read
+      text.metric(PREFIX + "alerts", "gauge", "Alerts held by the router, by state.")
+          .sample(PREFIX + "alerts", stats.firingAlerts(), "state", "firing")
+          .sample(PREFIX + "alerts", stats.alerts() - stats.firingAlerts(), "state", "resolved");
+      text.metric(PREFIX + "groups", "gauge", "Alert groups held by the router.")
+          .sample(PREFIX + "groups", stats.groups());
+      text.metric(PREFIX + "silences_active", "gauge", "Silences in effect now.")
+          .sample(PREFIX + "silences_active", stats.activeSilences());
+      text.metric(PREFIX + "notices_undelivered", "gauge",
+              "Group notices to a robot that gave up; each is sent again at its group's next tick.")
+          .sample(PREFIX + "notices_undelivered", stats.undeliveredNotices());
+    }
     String q = PREFIX + "robot_queued_deliveries";
     text.metric(q, "gauge", "Deliveries queued or in flight in a robot's lane (kept while a penalty or backoff holds it).");
     List<LaneStatus> byRobot = lanes.stream()

@@ -2,7 +2,12 @@ package io.github.alertrouter.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.alertrouter.Alert;
 import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.config.Condition;
+import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.store.AlertStore;
+import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.store.Binding;
 import io.github.alertrouter.store.BindingStore;
@@ -59,12 +64,14 @@ public abstract class StoreContractTest {
    * view holds (a connection pool), never the state.
    */
   public record Stores(NotificationLog notificationLog, RateWindows rateWindows, EscalationStore escalations,
-      HandoffLog handoffs, UsedTokens usedTokens, BindingStore bindings, AutoCloseable closer)
+      HandoffLog handoffs, UsedTokens usedTokens, BindingStore bindings, AlertStore alerts, SilenceStore silences,
+      AutoCloseable closer)
       implements AutoCloseable {
     /** Views of in-memory state: every call to {@code open} answers the same objects. */
     public static Stores inMemory(java.time.Clock clock) {
       return new Stores(NotificationLog.inMemory(), RateWindows.inMemory(), EscalationStore.inMemory(),
-          HandoffLog.inMemory(), UsedTokens.inMemory(clock), BindingStore.inMemory(), () -> { });
+          HandoffLog.inMemory(), UsedTokens.inMemory(clock), BindingStore.inMemory(), AlertStore.inMemory(),
+          SilenceStore.inMemory(), () -> { });
     }
 
     @Override
@@ -103,7 +110,148 @@ public abstract class StoreContractTest {
     return s;
   }
 
+  // ---- alerts: what was accepted, so that a crash loses none
+
+  private static Alert alert(String name, Instant startsAt, Instant endsAt) {
+    return Alert.firing(java.util.Map.of("alertname", name, "team", "支付-payments", "quote", "it's \"x\" \\ \u00e9"))
+        .annotation("summary", "5xx > 5% on 订单服务").startsAt(startsAt).endsAt(endsAt).build();
+  }
+
+  @Test
+  void acceptedAlertsAreStoredAsGivenAndReadByTheOtherRouter() throws Exception {
+    Stores a = router();
+    Stores b = router();
+    Alert one = alert("A", T0, T0.plusSeconds(300));
+    Alert two = Alert.firing(java.util.Map.of("alertname", "B")).startsAt(T0).endsAt(T0.plusSeconds(60))
+        .generatorURL("http://prometheus:9090/graph?g0.expr=up%3D%3D0").build();
+    assertThat(a.alerts().receive(List.of(one, two), T0)).containsExactly(one, two);
+
+    assertThat(b.alerts().all()).containsExactlyInAnyOrder(one, two);
+    assertThat(b.alerts().counts(T0.plusSeconds(100))).isEqualTo(new AlertStore.Counts(2, 1));
+  }
+
+  @Test
+  void anUpdateOfAFiringAlertKeepsItsStartAndOneOfAnEndedAlertStartsAnew() throws Exception {
+    AlertStore alerts = router().alerts();
+    alerts.receive(List.of(alert("A", T0, T0.plusSeconds(300))), T0);
+
+    Alert update = alert("A", T0.plusSeconds(60), T0.plusSeconds(400)); // a source that re-stamps its start
+    assertThat(alerts.receive(List.of(update), T0.plusSeconds(60))).singleElement()
+        .satisfies(a -> assertThat(a.startsAt()).as("one episode").isEqualTo(T0))
+        .satisfies(a -> assertThat(a.endsAt()).isEqualTo(T0.plusSeconds(400)));
+
+    Alert again = alert("A", T0.plusSeconds(500), T0.plusSeconds(800)); // after it ended at +400
+    assertThat(alerts.receive(List.of(again), T0.plusSeconds(500))).containsExactly(again);
+    assertThat(alerts.all()).containsExactly(again);
+  }
+
+  @Test
+  void aLaterAlertOfTheSameBatchUpdatesAnEarlierOne() throws Exception {
+    AlertStore alerts = router().alerts();
+    Alert first = alert("A", T0, T0.plusSeconds(300));
+    Alert resolved = first.resolvedAt(T0.plusSeconds(10));
+    List<Alert> stored = alerts.receive(List.of(first, alert("B", T0, T0.plusSeconds(300)), resolved), T0.plusSeconds(10));
+
+    assertThat(stored).hasSize(3);
+    assertThat(stored.get(2)).isEqualTo(resolved);
+    assertThat(alerts.all()).hasSize(2).contains(resolved);
+  }
+
+  @Test
+  void aResolveByHandEndsAFiringAlertButNotOneThatHadEnded() throws Exception {
+    AlertStore alerts = router().alerts();
+    Alert firing = alert("A", T0, T0.plusSeconds(300));
+    Alert ended = alert("B", T0, T0.plusSeconds(30));
+    alerts.receive(List.of(firing, ended), T0);
+
+    alerts.resolved(firing.resolvedAt(T0.plusSeconds(60)), T0.plusSeconds(60));
+    alerts.resolved(ended.resolvedAt(T0.plusSeconds(60)), T0.plusSeconds(60));
+    alerts.resolved(alert("C", T0, T0.plusSeconds(60)), T0.plusSeconds(60)); // not stored: stays so
+
+    assertThat(alerts.all()).containsExactlyInAnyOrder(firing.resolvedAt(T0.plusSeconds(60)), ended);
+  }
+
+  @Test
+  void expiringDropsOnlyAlertsResolvedByTheCutoff() throws Exception {
+    Stores a = router();
+    Alert early = alert("A", T0, T0.plusSeconds(30));
+    Alert atCutoff = alert("B", T0, T0.plusSeconds(60));
+    Alert firing = alert("C", T0, T0.plusSeconds(61));
+    a.alerts().receive(List.of(early, atCutoff, firing), T0);
+
+    assertThat(a.alerts().expire(T0.plusSeconds(60))).containsExactlyInAnyOrder(early.fingerprint(),
+        atCutoff.fingerprint());
+    assertThat(router().alerts().all()).containsExactly(firing);
+    assertThat(a.alerts().expire(T0.plusSeconds(60))).isEmpty();
+  }
+
+  @Test
+  void routersStoringTheSameAlertsAtOnceLoseNone() throws Exception {
+    int routers = 4;
+    List<Stores> views = new ArrayList<>();
+    for (int i = 0; i < routers; i++) {
+      views.add(router());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(routers);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (Stores view : views) {
+        done.add(pool.submit(() -> {
+          go.await();
+          for (int batch = 0; batch < 10; batch++) {
+            List<Alert> alerts = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+              alerts.add(alert("A" + (batch * 50 + i), T0, T0.plusSeconds(300)));
+            }
+            view.alerts().receive(alerts, T0);
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(views.get(0).alerts().counts(T0)).isEqualTo(new AlertStore.Counts(500, 500));
+  }
+
+  // ---- silences added at run time
+
+  @Test
+  void silencesAddedAtRunTimeAreStoredReplacedAndRemovedById() throws Exception {
+    Stores a = router();
+    Stores b = router();
+    Silence s2 = new Silence("s2", List.of(Condition.eq("alertname", "Disk"), Condition.re("instance", "db-.*"),
+        Condition.nin("env", "dev", "test"), Condition.neq("team", "支付")), T0, T0.plusSeconds(3600), "bob", "维护窗口");
+    Silence s1 = new Silence("s1", List.of(Condition.in("severity", "warning", "info"), Condition.nre("job", "x|y")),
+        T0, T0.plusSeconds(60), "", "");
+    a.silences().put(s2);
+    a.silences().put(s1);
+    assertThat(b.silences().all()).as("ordered by id").containsExactly(s1, s2);
+
+    Silence ended = new Silence("s2", s2.matchers(), T0, T0.plusSeconds(5), "bob", "ended early");
+    b.silences().put(ended);
+    a.silences().remove("s1");
+    a.silences().remove("absent");
+    assertThat(a.silences().all()).containsExactly(ended);
+  }
+
   // ---- notification log: what each robot's chat last received from each group
+
+  @Test
+  void aGroupKeyIsKeptAsTheRouterWritesIt() throws Exception {
+    Stores a = router();
+    String key = "payments/critical\u0000{}/{team=~\"^(?:pay)$\"}:{alertname=\"订单\\0\"}";
+    a.notificationLog().record(key, "ding", entry(Set.of(fp(1)), Set.of(), T0));
+    assertThat(router().notificationLog().get(key, "ding")).isNotNull();
+    assertThat(router().notificationLog().entries()).containsOnlyKeys(key);
+    a.notificationLog().forget(key);
+    assertThat(a.notificationLog().entries()).isEmpty();
+  }
 
   @Test
   void theNotificationLogAnswersWhatWasRecordedPerGroupAndRobot() throws Exception {

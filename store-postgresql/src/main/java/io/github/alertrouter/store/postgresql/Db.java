@@ -56,6 +56,35 @@ final class Db {
         + e.getMessage(), e);
   }
 
+  /**
+   * A key as a text column holds it: PostgreSQL's text cannot hold NUL, which the router's group
+   * keys use as a separator, so NUL is written {@code \0} and a backslash {@code \\}.
+   */
+  static String key(String key) {
+    if (key.indexOf('\0') < 0 && key.indexOf('\\') < 0) {
+      return key;
+    }
+    return key.replace("\\", "\\\\").replace("\0", "\\0");
+  }
+
+  /** The key {@link #key} wrote. */
+  static String unkey(String stored) {
+    if (stored.indexOf('\\') < 0) {
+      return stored;
+    }
+    StringBuilder out = new StringBuilder(stored.length());
+    for (int i = 0; i < stored.length(); i++) {
+      char ch = stored.charAt(i);
+      if (ch == '\\' && i + 1 < stored.length()) {
+        char next = stored.charAt(++i);
+        out.append(next == '0' ? '\0' : next);
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
   static OffsetDateTime ts(Instant instant) {
     return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }

@@ -28,7 +28,7 @@ final class PgNotificationLog implements NotificationLog {
     return db.run("read the notification log", c -> {
       try (PreparedStatement s = c.prepareStatement(
           "SELECT firing, resolved, at FROM alert_router.notification_log WHERE group_key = ? AND robot_id = ?")) {
-        s.setString(1, group);
+        s.setString(1, Db.key(group));
         s.setString(2, robotId);
         try (ResultSet rs = s.executeQuery()) {
           return rs.next() ? entry(rs) : null;
@@ -44,7 +44,7 @@ final class PgNotificationLog implements NotificationLog {
           "INSERT INTO alert_router.notification_log (group_key, robot_id, firing, resolved, at) VALUES (?, ?, ?, ?, ?)"
               + " ON CONFLICT (group_key, robot_id) DO UPDATE"
               + " SET firing = EXCLUDED.firing, resolved = EXCLUDED.resolved, at = EXCLUDED.at")) {
-        s.setString(1, group);
+        s.setString(1, Db.key(group));
         s.setString(2, robotId);
         s.setArray(3, array(c, entry.firing()));
         s.setArray(4, array(c, entry.resolved()));
@@ -58,7 +58,7 @@ final class PgNotificationLog implements NotificationLog {
   public void forget(String group) {
     db.run("forget a group's notices", c -> {
       try (PreparedStatement s = c.prepareStatement("DELETE FROM alert_router.notification_log WHERE group_key = ?")) {
-        s.setString(1, group);
+        s.setString(1, Db.key(group));
         return s.executeUpdate();
       }
     });
@@ -72,7 +72,7 @@ final class PgNotificationLog implements NotificationLog {
               "SELECT group_key, robot_id, firing, resolved, at FROM alert_router.notification_log");
           ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          all.computeIfAbsent(rs.getString("group_key"), g -> new HashMap<>()).put(rs.getString("robot_id"), entry(rs));
+          all.computeIfAbsent(Db.unkey(rs.getString("group_key")), g -> new HashMap<>()).put(rs.getString("robot_id"), entry(rs));
         }
       }
       return all;

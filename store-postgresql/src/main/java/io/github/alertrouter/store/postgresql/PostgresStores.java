@@ -2,7 +2,9 @@ package io.github.alertrouter.store.postgresql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.BindingStore;
+import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
@@ -45,8 +47,11 @@ public final class PostgresStores implements AutoCloseable {
   static final int POOL_SIZE = 8;
   /** How long opening keeps trying to reach the database (a database that is still starting). */
   static final Duration START_TIMEOUT = Duration.ofSeconds(10);
-  /** How long a seam call waits for a connection before it fails with a StoreException. */
-  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * How long a seam call waits for a connection before it fails with a StoreException: short, so
+   * that an alert sender hears 503 (and sends again) well within its own timeout.
+   */
+  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
   private final HikariDataSource ownPool;
   private final NotificationLog notificationLog;
@@ -55,6 +60,8 @@ public final class PostgresStores implements AutoCloseable {
   private final HandoffLog handoffs;
   private final UsedTokens usedTokens;
   private final BindingStore bindings;
+  private final AlertStore alerts;
+  private final SilenceStore silences;
 
   private PostgresStores(DataSource dataSource, HikariDataSource ownPool, Clock clock) {
     this.ownPool = ownPool;
@@ -66,6 +73,8 @@ public final class PostgresStores implements AutoCloseable {
     this.handoffs = new PgHandoffLog(db);
     this.usedTokens = new PgUsedTokens(db, clock);
     this.bindings = new PgBindingStore(db);
+    this.alerts = new PgAlertStore(db);
+    this.silences = new PgSilenceStore(db);
   }
 
   /**
@@ -173,6 +182,14 @@ public final class PostgresStores implements AutoCloseable {
 
   public BindingStore bindings() {
     return bindings;
+  }
+
+  public AlertStore alerts() {
+    return alerts;
+  }
+
+  public SilenceStore silences() {
+    return silences;
   }
 
   /** Closes the pool {@link #connect} opened; a data source given to {@link #on} stays open. */

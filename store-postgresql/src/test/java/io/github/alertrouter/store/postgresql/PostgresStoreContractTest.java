@@ -36,7 +36,7 @@ class PostgresStoreContractTest extends StoreContractTest {
         Statement s = c.createStatement()) {
       s.execute("TRUNCATE alert_router.notification_log, alert_router.rate_window, alert_router.rate_send,"
           + " alert_router.escalation, alert_router.escalation_fired, alert_router.handoff,"
-          + " alert_router.used_token, alert_router.binding");
+          + " alert_router.used_token, alert_router.binding, alert_router.alert, alert_router.silence");
     }
   }
 
@@ -44,6 +44,6 @@ class PostgresStoreContractTest extends StoreContractTest {
   protected Stores open(ManualClock clock) {
     PostgresStores stores = PostgresStores.connect(server.jdbcUrl(), clock);
     return new Stores(stores.notificationLog(), stores.rateWindows(), stores.escalations(), stores.handoffs(),
-        stores.usedTokens(), stores.bindings(), stores::close);
+        stores.usedTokens(), stores.bindings(), stores.alerts(), stores.silences(), stores::close);
   }
 }
