@@ -7,15 +7,11 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.SecretLeaks;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,8 +57,8 @@ class CliProcessLoggingTest {
   Path dir;
   private DingTalkSimulator simulator;
   private Process serve; // or demo
-  private Output stdout;
-  private Output stderr;
+  private ChildOutput stdout;
+  private ChildOutput stderr;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @AfterEach
@@ -165,8 +161,8 @@ class CliProcessLoggingTest {
   @Test
   void demoPrintsWhatItPrintsInProcessAndLogsNothingAtItsDefaultLevel() throws Exception {
     serve = child(Map.of(), "demo");
-    stdout = Output.of(serve.getInputStream());
-    stderr = Output.of(serve.getErrorStream());
+    stdout = ChildOutput.of(serve.getInputStream());
+    stderr = ChildOutput.of(serve.getErrorStream());
     assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("demo ends").isTrue();
     stdout.await();
     stderr.await();
@@ -211,8 +207,8 @@ class CliProcessLoggingTest {
     List<String> args = new ArrayList<>(List.of("serve", "--config=" + config, "--listen=127.0.0.1:0"));
     args.addAll(List.of(flags));
     serve = child(env, args.toArray(String[]::new));
-    stdout = Output.of(serve.getInputStream());
-    stderr = Output.of(serve.getErrorStream());
+    stdout = ChildOutput.of(serve.getInputStream());
+    stderr = ChildOutput.of(serve.getErrorStream());
     await("serve listens", () -> stdout.text().contains("\n"));
   }
 
@@ -265,44 +261,6 @@ class CliProcessLoggingTest {
         fail("not within " + WAIT + ": " + what + "\nstdout:\n" + stdout.text() + "\nstderr:\n" + stderr.text());
       }
       Thread.sleep(50); // a real process on the wall clock: poll, bounded by the deadline
-    }
-  }
-
-  /** A child's output stream, drained on its own thread (a full pipe would block the child). */
-  private static final class Output {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final Thread reader;
-
-    private Output(InputStream in) {
-      reader = new Thread(() -> {
-        byte[] buffer = new byte[8192];
-        try (in) {
-          for (int n; (n = in.read(buffer)) >= 0; ) {
-            synchronized (bytes) {
-              bytes.write(buffer, 0, n);
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }, "serve-output");
-      reader.setDaemon(true);
-    }
-
-    static Output of(InputStream in) {
-      Output output = new Output(in);
-      output.reader.start();
-      return output;
-    }
-
-    String text() {
-      synchronized (bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
-      }
-    }
-
-    void await() throws InterruptedException {
-      reader.join(TimeUnit.SECONDS.toMillis(10));
     }
   }
 }

@@ -7,15 +7,12 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.PostgresServer;
 import io.github.alertrouter.testkit.ReceivedMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -177,7 +174,7 @@ class ServeOnPostgresTest {
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     Process process = builder.start();
     processes.add(process);
-    Serve serve = new Serve(process, Output.of(process.getInputStream()), Output.of(process.getErrorStream()));
+    Serve serve = new Serve(process, ChildOutput.of(process.getInputStream()), ChildOutput.of(process.getErrorStream()));
     await("serve listens", () -> serve.stdout.text().contains("\n"), serve);
     return serve;
   }
@@ -212,7 +209,7 @@ class ServeOnPostgresTest {
   }
 
   /** One {@code serve} child process. */
-  private record Serve(Process process, Output stdout, Output stderr) {
+  private record Serve(Process process, ChildOutput stdout, ChildOutput stderr) {
     String url() {
       return stdout.text().strip().replaceFirst("^listening on ", "");
     }
@@ -220,36 +217,6 @@ class ServeOnPostgresTest {
     void kill9() throws InterruptedException {
       process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no snapshot
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    }
-  }
-
-  /** A child's output stream, drained on its own thread (a full pipe would block the child). */
-  private static final class Output {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-    static Output of(InputStream in) {
-      Output output = new Output();
-      Thread reader = new Thread(() -> {
-        byte[] buffer = new byte[8192];
-        try (in) {
-          for (int n; (n = in.read(buffer)) >= 0; ) {
-            synchronized (output.bytes) {
-              output.bytes.write(buffer, 0, n);
-            }
-          }
-        } catch (IOException e) {
-          // the child died: what it wrote is kept
-        }
-      }, "serve-output");
-      reader.setDaemon(true);
-      reader.start();
-      return output;
-    }
-
-    String text() {
-      synchronized (bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
-      }
     }
   }
 }

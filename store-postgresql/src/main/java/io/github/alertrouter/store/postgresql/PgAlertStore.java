@@ -12,7 +12,6 @@ import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
