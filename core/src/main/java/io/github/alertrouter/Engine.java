@@ -26,7 +26,6 @@ import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -143,24 +142,7 @@ final class Engine implements AlertRouter {
    */
   private void store(Collection<Alert> alerts, Duration noEnd) {
     Instant now = scheduler.clock().instant();
-    List<Alert> stamped = new ArrayList<>(alerts.size());
-    alerts.forEach(alert -> stamped.add(stamp(alert, now, noEnd)));
-    route(store.receive(stamped, now), now);
-  }
-
-  /**
-   * Alertmanager's defaults on receipt: no start means now, no end means "firing until
-   * {@code noEnd} after this update", so an alert its source stops sending resolves by itself. A
-   * start in the future (a wrong clock, a typo such as 9999-12-31) is taken as now: kept, it
-   * would push the end past it and the alert would never expire.
-   */
-  private static Alert stamp(Alert alert, Instant now, Duration noEnd) {
-    Instant startsAt = alert.startsAt() != null && !alert.startsAt().isAfter(now) ? alert.startsAt() : now;
-    Instant endsAt = alert.endsAt() != null ? alert.endsAt() : now.plus(noEnd);
-    if (endsAt.isBefore(startsAt)) {
-      endsAt = startsAt;
-    }
-    return new Alert(alert.labels(), alert.annotations(), startsAt, endsAt, alert.generatorURL());
+    route(store.receive(AlertStamp.all(alerts, now, noEnd), now), now);
   }
 
   /** Puts stored alerts into their groups. */
