@@ -152,6 +152,14 @@ public interface AlertRouter extends AutoCloseable {
   RouterStats stats();
 
   /**
+   * Whether this router forms groups and sends: always, unless it is a standby member of a
+   * {@link io.github.alertrouter.store.Fleet} (then it only accepts alerts into the store).
+   */
+  default boolean active() {
+    return true;
+  }
+
+  /**
    * Each robot's lane now: deliveries queued or in flight, and until when a platform's throttling
    * penalty holds it. What waits behind a penalty is kept and sent when it ends.
    */
@@ -227,6 +235,7 @@ public interface AlertRouter extends AutoCloseable {
     private AlertStore alertStore;
     private SilenceStore silenceStore;
     private AlertRouter replacing;
+    private io.github.alertrouter.store.Fleet fleet;
 
     private Builder() {}
 
@@ -251,6 +260,17 @@ public interface AlertRouter extends AutoCloseable {
      */
     public Builder alertStore(AlertStore alertStore) {
       this.alertStore = Objects.requireNonNull(alertStore, "alertStore");
+      return this;
+    }
+
+    /**
+     * Makes this router a member of {@code fleet}: several routers (processes) on one shared store,
+     * one active at a time by lease, the others accepting alerts into the store for it. Requires
+     * {@link #alertStore} (the fleet's) and, for notices sent once across the fleet, the shared
+     * notification log, rate windows, handoff log and escalation store of the same store.
+     */
+    public Builder fleet(io.github.alertrouter.store.Fleet fleet) {
+      this.fleet = Objects.requireNonNull(fleet, "fleet");
       return this;
     }
 
@@ -424,6 +444,9 @@ public interface AlertRouter extends AutoCloseable {
      */
     public AlertRouter build() {
       Objects.requireNonNull(config, "config");
+      if (fleet != null && alertStore == null) {
+        throw new IllegalStateException("a fleet member needs the fleet's alert store: set alertStore(...) too");
+      }
       Platforms platforms = this.platforms != null ? this.platforms : Platforms.load();
       List<ConfigProblem> problems = EngineChecks.problems(config, platforms);
       if (!problems.isEmpty()) {
@@ -455,7 +478,7 @@ public interface AlertRouter extends AutoCloseable {
           usedTokens != null ? usedTokens : UsedTokens.inMemory(scheduler.clock()),
           bindings, notificationLog != null ? notificationLog : NotificationLog.inMemory(),
           alertStore != null ? alertStore : AlertStore.inMemory(),
-          silenceStore != null ? silenceStore : SilenceStore.inMemory(), replacing == null));
+          silenceStore != null ? silenceStore : SilenceStore.inMemory(), replacing == null, fleet));
       if (replacing != null) {
         try {
           engine.takeOver(replacing);

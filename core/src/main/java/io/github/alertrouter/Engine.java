@@ -13,6 +13,8 @@ import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.EscalationState;
+import io.github.alertrouter.store.Fleet;
+import io.github.alertrouter.store.StandbyException;
 import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.delivery.Dispatcher;
@@ -38,6 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +80,11 @@ final class Engine implements AlertRouter {
   private final ConcurrentMap<String, Entry> inherited = new ConcurrentHashMap<>();
   private final NotificationLog notificationLog;
   private final Dispatcher dispatcher;
+  private final Fleet fleet; // null: this router is alone on its stores, and always active
+  // with a fleet: whether this member holds the lease, so routes and sends; changed under the write lock
+  private volatile boolean active;
+  private final ReadWriteLock role = new ReentrantReadWriteLock();
+  private volatile Instant leaseValidUntil = Instant.MIN;
 
   public Engine(EngineSettings s) {
     this.config = s.config();
@@ -99,11 +108,135 @@ final class Engine implements AlertRouter {
     this.store = s.alertStore();
     this.silenceStore = s.silenceStore();
     this.handoffs = new Handoffs(config, scheduler, s.dispatcher(), platforms, s.handoffLog());
-    if (s.carryOn()) {
-      carryOnFromStores();
-    }
+    this.fleet = s.fleet();
     scheduler.schedule(GC_INTERVAL, this::collectGarbage);
-    handoffs.start();
+    if (fleet == null) {
+      active = true;
+      if (s.carryOn()) {
+        carryOnFromStores();
+      }
+      handoffs.start();
+    } else {
+      // a member starts as a standby: it routes once the lease is its own
+      scheduler.schedule(Duration.ZERO, this::leaseTick);
+    }
+  }
+
+  /** How often a fleet member renews or tries the lease and, when active, takes what others accepted. */
+  static Duration leaseTick(Duration ttl) {
+    return ttl.dividedBy(10);
+  }
+
+  /**
+   * With a fleet, on the scheduler: renews or tries the lease, and becomes active or steps down.
+   * A member stays active while a renewal fails only until its lease could have expired on the
+   * store (counted from before its last renewal, less a margin), so two never send at once.
+   */
+  private void leaseTick() {
+    if (closed.get()) {
+      return;
+    }
+    Instant started = scheduler.clock().instant();
+    boolean held;
+    try {
+      held = fleet.hold();
+      if (held) {
+        leaseValidUntil = started.plus(fleet.leaseTtl()).minus(fleet.leaseTtl().dividedBy(5));
+      }
+    } catch (RuntimeException e) {
+      held = active && scheduler.clock().instant().isBefore(leaseValidUntil);
+      LOG.warn("fleet member {}: cannot renew the lease{}: {}", fleet.member(),
+          held ? " (still active until " + leaseValidUntil + ")" : "", e.getMessage());
+    }
+    try {
+      if (held && !active) {
+        activate(null);
+      } else if (!held && active) {
+        stepDown();
+      } else if (held) {
+        routeNew();
+        refreshSilences();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("fleet member {}: {}", fleet.member(), e.getMessage());
+    }
+    scheduler.schedule(leaseTick(fleet.leaseTtl()), this::leaseTick);
+  }
+
+  /**
+   * This member holds the lease: it forms the groups from the stored alerts (or those of the router
+   * it replaces, {@code handedOver}), and what its chats received decides what is still due.
+   */
+  private void activate(EngineState handedOver) {
+    role.writeLock().lock();
+    try {
+      if (!active) {
+        active = true;
+        if (handedOver == null) {
+          carryOnFromStores();
+        }
+        handoffs.start();
+        LOG.info("fleet member {}: active (holds the lease), routing and sending", fleet.member());
+      }
+      if (handedOver != null) {
+        adopt(handedOver, false);
+      }
+    } finally {
+      role.writeLock().unlock();
+    }
+  }
+
+  /**
+   * This member lost the lease: another may be active, so it stops forming groups and sending. Its
+   * groups and queued notices are dropped, not flushed: the member that takes over forms them again
+   * from the store and decides against what each chat received (a notice in flight may still go).
+   */
+  private void stepDown() {
+    role.writeLock().lock();
+    try {
+      active = false;
+      handoffs.stop();
+      escalations.stop();
+      groups.values().forEach(AlertGroup::stop);
+      groups.clear();
+      inherited.clear();
+      int dropped = dispatcher.abandonQueued();
+      LOG.warn("fleet member {}: lost the lease; standing by ({} queued notices left to the active member)",
+          fleet.member(), dropped);
+    } finally {
+      role.writeLock().unlock();
+    }
+  }
+
+  /** Routes what other members (or this one as a standby) accepted since the last take. */
+  private void routeNew() {
+    role.readLock().lock();
+    try {
+      if (active) {
+        List<Alert> taken = fleet.takeNew();
+        if (!taken.isEmpty()) {
+          route(taken, scheduler.clock().instant());
+        }
+      }
+    } finally {
+      role.readLock().unlock();
+    }
+  }
+
+  /** Applies the run-time silences another member added or expired (they went into the store). */
+  private void refreshSilences() {
+    Set<String> configured = configuredSilenceIds();
+    Map<String, Silence> stored = new HashMap<>();
+    silenceStore.all().forEach(silence -> stored.put(silence.id(), silence));
+    Instant now = scheduler.clock().instant();
+    for (Silence local : silencer.silences()) {
+      if (!configured.contains(local.id()) && !stored.containsKey(local.id())) {
+        silencer.expire(local.id(), now); // removed from the store: it had not started
+      }
+    }
+    Set<Silence> applied = new HashSet<>(silencer.silences());
+    stored.values().stream().filter(silence -> !configured.contains(silence.id()) && !applied.contains(silence))
+        .forEach(silencer::add);
   }
 
   /**
@@ -112,8 +245,7 @@ final class Engine implements AlertRouter {
    * notice is overdue flushes at once and decides against what its chats received.
    */
   private void carryOnFromStores() {
-    Set<String> configured = configuredSilenceIds();
-    silenceStore.all().stream().filter(silence -> !configured.contains(silence.id())).forEach(silencer::add);
+    refreshSilences();
     List<Alert> stored = store.all();
     if (!stored.isEmpty()) {
       route(stored, scheduler.clock().instant());
@@ -142,7 +274,22 @@ final class Engine implements AlertRouter {
    */
   private void store(Collection<Alert> alerts, Duration noEnd) {
     Instant now = scheduler.clock().instant();
-    route(store.receive(AlertStamp.all(alerts, now, noEnd), now), now);
+    List<Alert> stamped = AlertStamp.all(alerts, now, noEnd);
+    if (fleet == null) {
+      route(store.receive(stamped, now), now);
+      return;
+    }
+    // held across the intake, so that a step-down never clears the groups between the store
+    // telling this member it holds the lease and its routing of the alerts
+    role.readLock().lock();
+    try {
+      Fleet.Intake intake = fleet.receive(stamped, now, active);
+      if (intake.routeHere()) {
+        route(intake.stored(), now);
+      }
+    } finally {
+      role.readLock().unlock();
+    }
   }
 
   /** Puts stored alerts into their groups. */
@@ -231,6 +378,7 @@ final class Engine implements AlertRouter {
   }
 
   private boolean acknowledged(String groupKey, String who, boolean acknowledged) {
+    requireActive();
     boolean known = escalations.acknowledge(groupKey, who, acknowledged);
     if (known) {
       LOG.info("group {} {} by {}", groupKey, acknowledged ? "acknowledged" : "unacknowledged", who);
@@ -247,6 +395,7 @@ final class Engine implements AlertRouter {
     if (closed.get()) {
       throw new IllegalStateException("the router is closed");
     }
+    requireActive();
     Instant now = scheduler.clock().instant();
     boolean any = false;
     for (AlertGroup group : groups.values()) {
@@ -268,6 +417,19 @@ final class Engine implements AlertRouter {
       LOG.info("group {} resolved by hand by {}", groupKey, who);
     }
     return any;
+  }
+
+  /** Groups live only on the active member: what acts on one must reach it. */
+  private void requireActive() {
+    if (!active) {
+      throw new StandbyException("this instance is a standby of the fleet (" + fleet.member()
+          + "): groups are held by the active instance; try again there, or once this one takes over");
+    }
+  }
+
+  @Override
+  public boolean active() {
+    return active;
   }
 
   @Override
@@ -297,6 +459,14 @@ final class Engine implements AlertRouter {
       }
     }
     onClose.run();
+    if (fleet != null && active) {
+      try {
+        fleet.release(); // after the lanes drained: the next active member starts at once
+      } catch (RuntimeException e) {
+        LOG.warn("fleet member {}: could not give the lease up; another takes over when it expires: {}",
+            fleet.member(), e.getMessage());
+      }
+    }
     for (LaneStatus lane : dispatcher.lanes()) {
       if (lane.pending() > 0) {
         // not recorded as delivered: a router restored from the state sends them again
@@ -318,8 +488,14 @@ final class Engine implements AlertRouter {
     // lanes of robots whose id and webhook did not change go on: their rate windows, penalties
     // and queues (whose receipts record into the shared notification log)
     dispatcher.adopt(old.dispatcher);
-    // alerts a shared store holds formed their groups when this router was built
-    adopt(old.handOver(), old.store != store);
+    EngineState state = old.handOver();
+    if (fleet == null) {
+      // alerts a shared store holds formed their groups when this router was built
+      adopt(state, old.store != store);
+    } else if (old.active) {
+      leaseValidUntil = old.leaseValidUntil; // the same member: its lease goes on
+      activate(state);
+    } // a standby replaced by a standby: the lease decides, as at any start
   }
 
   @Override
@@ -458,6 +634,10 @@ final class Engine implements AlertRouter {
 
   private void collectGarbage() {
     if (closed.get()) {
+      return;
+    }
+    if (!active) { // a standby holds no groups: forgetting "their" log entries would forget the fleet's
+      scheduler.schedule(GC_INTERVAL, this::collectGarbage);
       return;
     }
     Instant now = scheduler.clock().instant();

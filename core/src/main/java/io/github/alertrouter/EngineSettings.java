@@ -6,6 +6,7 @@ import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.EscalationStore;
+import io.github.alertrouter.store.Fleet;
 import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
@@ -33,10 +34,11 @@ import java.time.Duration;
  * @param alertStore the alerts
  * @param silenceStore the silences added at run time
  * @param carryOn whether to carry on with what the stores hold (false when replacing a running router)
+ * @param fleet the fleet this router is a member of, or {@code null} when it is alone on its stores
  */
 record EngineSettings(
     RouterConfig config, Platforms platforms, Scheduler scheduler, Dispatcher dispatcher, Duration resolveTimeout,
     Duration alertmanagerResolveTimeout,
     Runnable onClose, HandoffLog handoffLog, EscalationStore escalationStore, Secret actionKey,
     UsedTokens usedTokens, BindingService bindings, NotificationLog notificationLog, AlertStore alertStore,
-    SilenceStore silenceStore, boolean carryOn) {}
+    SilenceStore silenceStore, boolean carryOn, Fleet fleet) {}

@@ -107,9 +107,11 @@ final class Escalations {
     return true;
   }
 
+  /** Stops every timer and lets go of the groups (this router stopped, or stopped being active). */
   void stop() {
     timers.values().forEach(Scheduler.Cancellable::cancel);
     timers.clear();
+    groups.clear();
   }
 
   private void plan(AlertGroup group, Instant now) {

@@ -61,6 +61,7 @@ final class Handoffs {
   }
 
   void start() {
+    stopped = false; // a fleet member that steps down and becomes active again starts again
     Instant now = scheduler.clock().instant();
     schedules.forEach(s -> scheduleNext(s, now));
   }

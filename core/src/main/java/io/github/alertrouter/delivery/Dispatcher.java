@@ -89,6 +89,19 @@ public final class Dispatcher {
     lane.offer(delivery, key, receipt);
   }
 
+  /**
+   * Drops every queued delivery, and one waiting to retry, without telling their receipts (whose
+   * groups are gone): this router stopped being the fleet's active member, and the one taking over
+   * sends what is due. A request already out completes. Returns how many were dropped.
+   */
+  public int abandonQueued() {
+    int dropped = 0;
+    for (RobotLane lane : lanes.values()) {
+      dropped += lane.abandonQueued();
+    }
+    return dropped;
+  }
+
   /** Deliveries for {@code robotId} not yet fully sent (queued or in flight, including retries). */
   public int pending(String robotId) {
     RobotLane lane = lanes.get(robotId);

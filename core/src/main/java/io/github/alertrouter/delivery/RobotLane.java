@@ -125,6 +125,19 @@ final class RobotLane {
     wakeUpIn(Duration.ZERO);
   }
 
+  /** Drops what waits (and a delivery between attempts); a request out now completes. */
+  synchronized int abandonQueued() {
+    int dropped = 0;
+    while (queue.take() != null) {
+      dropped++;
+    }
+    if (current != null && !sending) {
+      current = null;
+      dropped++;
+    }
+    return dropped;
+  }
+
   /** Deliveries not yet fully sent, counting the one in flight. */
   synchronized int pending() {
     return queue.size() + (current == null ? 0 : 1);

@@ -1,0 +1,277 @@
+package io.github.alertrouter.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.config.Condition;
+import io.github.alertrouter.config.GroupRule;
+import io.github.alertrouter.config.NotificationPolicy;
+import io.github.alertrouter.config.NotifyRule;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.RouterConfig;
+import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.engine.ScriptedPlatform.Received;
+import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.SilenceStore;
+import io.github.alertrouter.store.StandbyException;
+import io.github.alertrouter.store.StoreException;
+import io.github.alertrouter.time.ManualScheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several routers on one shared store, on virtual time: one active at a time by lease, the others
+ * accepting alerts for it; a member that dies is replaced within the lease's time to live plus a
+ * tick, and the one taking over sends what was due, once.
+ */
+class FleetTest {
+  private static final Instant T0 = Instant.parse("2026-03-08T02:00:00Z");
+  private static final Duration TTL = Duration.ofSeconds(10);
+  private static final Duration GROUP_WAIT = Duration.ofSeconds(30);
+  private static final Duration GROUP_INTERVAL = Duration.ofMinutes(5);
+  private static final Duration STEP = Duration.ofMillis(100);
+
+  private final SharedStore store = new SharedStore();
+  private final NotificationLog log = NotificationLog.inMemory();
+  private final SilenceStore silences = SilenceStore.inMemory();
+  private final List<Member> live = new ArrayList<>();
+  private final List<Member> all = new ArrayList<>();
+
+  /** One process of the fleet: its own timers and its own view of the (one) chat. */
+  private final class Member {
+    final ManualScheduler scheduler;
+    final ScriptedPlatform chat;
+    final SharedStore.Member fleet;
+    final AlertRouter router;
+
+    Member(String name) {
+      Instant now = live.isEmpty() ? T0 : live.get(0).scheduler.now();
+      scheduler = new ManualScheduler(now);
+      chat = new ScriptedPlatform(scheduler.clock());
+      fleet = store.member(name, scheduler.clock(), TTL);
+      router = AlertRouter.builder().config(config()).scheduler(scheduler).platforms(Platforms.of(chat))
+          .fleet(fleet).alertStore(store.alerts).silenceStore(silences).notificationLog(log).build();
+      live.add(this);
+      all.add(this);
+    }
+
+    /** kill -9: its timers never run again, nothing is closed or released. */
+    void kill() {
+      live.remove(this);
+    }
+  }
+
+  @AfterEach
+  void close() {
+    live.forEach(m -> m.router.close());
+  }
+
+  private static RouterConfig config() {
+    return RouterConfig.builder()
+        .robot(new Robot("ops", "scripted", Secret.of("https://example.com/hook/ops"), null, null))
+        .notificationPolicy(NotificationPolicy.builder("p")
+            .groupRule(new GroupRule(GROUP_WAIT, GROUP_INTERVAL, List.of("alertname")))
+            .notifyRule(new NotifyRule(null, List.of("ops"), List.of()))
+            .repeatInterval(Duration.ofHours(4))
+            .sendResolved(true)
+            .build())
+        .build();
+  }
+
+  private static Alert firing(String name, Instant at) {
+    return Alert.firing(Map.of("alertname", name)).startsAt(at).endsAt(at.plus(Duration.ofDays(1))).build();
+  }
+
+  /** Moves every live member's time on together; never two active at once, at any step. */
+  private void advance(Duration d) {
+    for (long i = 0; i < d.dividedBy(STEP); i++) {
+      for (Member m : List.copyOf(live)) {
+        m.scheduler.advance(STEP);
+      }
+      assertThat(live.stream().filter(m -> m.router.active()).count()).as("members active at once").isLessThanOrEqualTo(1);
+    }
+  }
+
+  /** Advances until {@code m} is active; returns how long that took. */
+  private Duration untilActive(Member m, Duration bound) {
+    Duration waited = Duration.ZERO;
+    while (!m.router.active() && waited.compareTo(bound) < 0) {
+      advance(STEP);
+      waited = waited.plus(STEP);
+    }
+    assertThat(m.router.active()).as(m.fleet.member() + " active within " + bound).isTrue();
+    return waited;
+  }
+
+  /** Every firing announcement any member's chat received (the same chat, seen by each process). */
+  private List<String> firingAnnounced() {
+    return all.stream().flatMap(m -> m.chat.received("ops").stream()).flatMap(r -> r.firing().stream()).toList();
+  }
+
+  private List<String> resolvedAnnounced() {
+    return all.stream().flatMap(m -> m.chat.received("ops").stream()).flatMap(r -> r.resolved().stream()).toList();
+  }
+
+  @Test
+  void oneMemberBecomesActiveAndRoutesWhatEveryMemberAccepted() {
+    Member a = new Member("a");
+    Member b = new Member("b");
+    Member c = new Member("c");
+    advance(STEP);
+    assertThat(List.of(a, b, c).stream().filter(m -> m.router.active()).toList()).hasSize(1);
+    for (int i = 0; i < 9; i++) {
+      List.of(a, b, c).get(i % 3).router.submit(firing("A" + i, a.scheduler.now()));
+    }
+    advance(GROUP_WAIT.plusSeconds(2));
+
+    assertThat(firingAnnounced()).hasSize(9).doesNotHaveDuplicates();
+    Member active = List.of(a, b, c).stream().filter(m -> m.router.active()).findFirst().orElseThrow();
+    assertThat(active.chat.received("ops")).as("only the active member sends").hasSize(9);
+    assertThat(active.router.stats().groups()).isEqualTo(9);
+  }
+
+  @Test
+  void whenTheActiveMemberDiesAStandbyTakesOverWithin15sAndSendsWhatWasDueOnce() {
+    Member a = new Member("a");
+    advance(STEP);
+    Member b = new Member("b");
+    advance(STEP);
+    assertThat(a.router.active()).isTrue();
+    for (int i = 0; i < 5; i++) {
+      a.router.submit(firing("Early" + i, a.scheduler.now()));
+    }
+    advance(GROUP_WAIT.plusSeconds(1));
+    assertThat(firingAnnounced()).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      a.router.submit(firing("Late" + i, a.scheduler.now())); // inside their group wait at the kill
+      b.router.submit(firing("ViaStandby" + i, a.scheduler.now()));
+    }
+    advance(Duration.ofSeconds(5));
+
+    a.kill();
+    Duration takeover = untilActive(b, Duration.ofSeconds(15));
+    assertThat(takeover).isLessThanOrEqualTo(TTL.plus(TTL.dividedBy(10)));
+    advance(GROUP_WAIT.plusSeconds(1));
+
+    assertThat(firingAnnounced()).as("each alert announced once across the fleet").hasSize(15).doesNotHaveDuplicates();
+    assertThat(b.chat.received("ops")).as("the early ones are not repeated by the member taking over").hasSize(10);
+  }
+
+  @Test
+  void aCleanStopGivesTheLeaseUpAtOnce() {
+    Member a = new Member("a");
+    advance(STEP);
+    Member b = new Member("b");
+    advance(STEP);
+    a.router.close();
+    a.kill();
+    assertThat(untilActive(b, Duration.ofSeconds(2))).isLessThanOrEqualTo(TTL.dividedBy(10));
+  }
+
+  @Test
+  void aMemberCutOffFromTheStoreStopsSendingBeforeAnotherTakesOverAndRefusesAlerts() {
+    Member a = new Member("a");
+    advance(STEP);
+    Member b = new Member("b");
+    advance(STEP);
+    a.router.submit(firing("Before", a.scheduler.now()));
+    a.fleet.cutOff = true; // a partition: a cannot renew; b can take over once the lease expires
+    assertThatThrownBy(() -> a.router.submit(firing("During", a.scheduler.now())))
+        .as("an alert the store did not take is refused (serve answers 503)").isInstanceOf(StoreException.class);
+
+    untilActive(b, Duration.ofSeconds(15)); // advance() checks a stepped down first, at every step
+    assertThat(a.router.active()).isFalse();
+    advance(GROUP_WAIT.plusSeconds(1));
+    assertThat(firingAnnounced()).containsExactly("Before");
+    assertThat(a.chat.received("ops")).isEmpty();
+
+    // healed, a is a standby again: it accepts alerts for b
+    a.fleet.cutOff = false;
+    a.router.submit(firing("After", a.scheduler.now()));
+    advance(GROUP_WAIT.plusSeconds(2));
+    assertThat(firingAnnounced()).containsExactlyInAnyOrder("Before", "After");
+  }
+
+  @Test
+  void aMemberThatSteppedDownAndComesBackCarriesOnWithoutRepeating() {
+    Member a = new Member("a");
+    advance(STEP);
+    Member b = new Member("b");
+    advance(STEP);
+    a.router.submit(firing("X", a.scheduler.now()));
+    advance(GROUP_WAIT.plusSeconds(1));
+    a.fleet.cutOff = true;
+    untilActive(b, Duration.ofSeconds(15));
+    b.router.submit(firing("X", b.scheduler.now()).resolvedAt(b.scheduler.now()));
+    b.kill(); // before the resolved notice went out
+    a.fleet.cutOff = false;
+    untilActive(a, Duration.ofSeconds(15));
+    advance(GROUP_INTERVAL.plusSeconds(1));
+
+    assertThat(firingAnnounced()).containsExactly("X");
+    assertThat(resolvedAnnounced()).containsExactly("X");
+  }
+
+  @Test
+  void aMemberThatStepsDownDropsWhatItsLanesHeldAndTheNewActiveMemberSendsIt() {
+    Member a = new Member("a");
+    advance(STEP);
+    Member b = new Member("b");
+    advance(STEP);
+    a.chat.set("ops", ScriptedPlatform.Behaviour.DOWN); // a's notice waits between attempts
+    a.router.submit(firing("X", a.scheduler.now()));
+    advance(GROUP_WAIT.plusSeconds(1));
+    assertThat(a.router.lanes().get(0).pending()).isEqualTo(1);
+    a.fleet.cutOff = true;
+    untilActive(b, Duration.ofSeconds(15));
+    a.chat.set("ops", ScriptedPlatform.Behaviour.UP); // a's next attempt would now get through
+    advance(GROUP_WAIT.plusSeconds(31));
+
+    assertThat(a.chat.received("ops")).as("a standby sends nothing").isEmpty();
+    assertThat(a.router.lanes().get(0).pending()).isZero();
+    assertThat(firingAnnounced()).containsExactly("X");
+  }
+
+  @Test
+  void silencesAddedOnAStandbyApplyOnTheActiveMember() {
+    Member a = new Member("a");
+    advance(STEP);
+    Member b = new Member("b");
+    advance(STEP);
+    b.router.addSilence(new Silence("quiet", List.of(Condition.eq("alertname", "Muted")),
+        b.scheduler.now(), b.scheduler.now().plus(Duration.ofHours(1)), "ops", "maintenance"));
+    advance(Duration.ofSeconds(2));
+    a.router.submit(firing("Muted", a.scheduler.now()));
+    a.router.submit(firing("Loud", a.scheduler.now()));
+    advance(GROUP_WAIT.plusSeconds(1));
+    assertThat(firingAnnounced()).containsExactly("Loud");
+
+    b.router.expireSilence("quiet");
+    advance(GROUP_INTERVAL.plusSeconds(2));
+    assertThat(firingAnnounced()).containsExactlyInAnyOrder("Loud", "Muted");
+  }
+
+  @Test
+  void actingOnAGroupNeedsTheActiveMember() {
+    Member a = new Member("a");
+    advance(STEP);
+    Member b = new Member("b");
+    advance(STEP);
+    a.router.submit(firing("X", a.scheduler.now()));
+    advance(GROUP_WAIT.plusSeconds(1));
+    String key = a.chat.received("ops").get(0).notification().groupKey();
+    assertThatThrownBy(() -> b.router.resolve(key, "alice")).isInstanceOf(StandbyException.class)
+        .hasMessageContaining("standby");
+    assertThatThrownBy(() -> b.router.acknowledge(key, "alice")).isInstanceOf(StandbyException.class);
+    assertThat(a.router.resolve(key, "alice")).isTrue();
+  }
+}
