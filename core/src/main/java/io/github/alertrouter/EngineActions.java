@@ -3,6 +3,7 @@ package io.github.alertrouter;
 import io.github.alertrouter.action.ActionTarget;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Silence;
+import io.github.alertrouter.store.StandbyException;
 import io.github.alertrouter.time.Durations;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,9 @@ final class EngineActions implements ActionTarget {
   /** A silence on the group's labels (one per group with that key). */
   @Override
   public String silence(String groupKey, Duration duration, String who) {
+    if (!router.active()) { // a standby holds no groups: "nothing to silence" would be wrong
+      throw new StandbyException("this instance is a standby of the fleet: the group's labels are on the active one");
+    }
     Instant now = clock.instant();
     int added = 0;
     for (AlertGroup group : groups) {

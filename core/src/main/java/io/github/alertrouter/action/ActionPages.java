@@ -4,6 +4,7 @@ import static io.github.alertrouter.action.Html.escape;
 
 import io.github.alertrouter.http.ActionHandler;
 import io.github.alertrouter.http.Response;
+import io.github.alertrouter.store.StandbyException;
 import io.github.alertrouter.time.Durations;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,11 @@ public final class ActionPages implements ActionHandler {
         case RESOLVE -> target.resolve(t.groupKey(), who);
         case SILENCE -> target.silence(t.groupKey(), t.silenceFor().orElseThrow(), who);
       };
+    } catch (StandbyException e) {
+      tokens.release(t);
+      log.info("action {} on group {} reached a standby; the link can be used again", t.action(), t.groupKey());
+      return page(503, "Try again in a moment", "This server is a standby: the alert groups are held by the active "
+          + "one. Nothing was done, and the link still works: open it again in a few seconds.");
     } catch (RuntimeException e) {
       tokens.release(t);
       log.warn("action {} on group {} failed; the link can be used again", t.action(), t.groupKey(), e);

@@ -144,6 +144,19 @@ class ActionPagesTest {
     assertThat(target.calls).containsExactly("resolve g by someone");
   }
 
+  @Test
+  void onAStandbyTheLinkSays503AndStaysUsable() {
+    String token = tokens.issue(Action.ACKNOWLEDGE, "g");
+    target.failWith = new io.github.alertrouter.store.StandbyException("standby of the fleet (host-1)");
+
+    Response failed = post(token, "");
+
+    assertThat(failed.status()).isEqualTo(503);
+    assertThat(failed.body()).contains("standby").doesNotContain("host-1");
+    target.failWith = null;
+    assertThat(post(token, "").status()).isEqualTo(200);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/", "/actions", "/actions/", "/actions/a/b", "/other/x.y.z", "/actionsX/abc"})
   void unknownPathsAre404(String path) {
