@@ -84,7 +84,7 @@ final class Engine implements AlertRouter {
   // with a fleet: whether this member holds the lease, so routes and sends; changed under the write lock
   private volatile boolean active;
   private final ReadWriteLock role = new ReentrantReadWriteLock();
-  private volatile Instant leaseValidUntil = Instant.MIN;
+  private final Lease lease; // null without a fleet
 
   public Engine(EngineSettings s) {
     this.config = s.config();
@@ -116,51 +116,12 @@ final class Engine implements AlertRouter {
         carryOnFromStores();
       }
       handoffs.start();
-    } else {
-      // a member starts as a standby: it routes once the lease is its own
-      scheduler.schedule(Duration.ZERO, this::leaseTick);
     }
-  }
-
-  /** How often a fleet member renews or tries the lease and, when active, takes what others accepted. */
-  static Duration leaseTick(Duration ttl) {
-    return ttl.dividedBy(10);
-  }
-
-  /**
-   * With a fleet, on the scheduler: renews or tries the lease, and becomes active or steps down.
-   * A member stays active while a renewal fails only until its lease could have expired on the
-   * store (counted from before its last renewal, less a margin), so two never send at once.
-   */
-  private void leaseTick() {
-    if (closed.get()) {
-      return;
+    this.lease = fleet == null ? null
+        : new Lease(fleet, scheduler, () -> activate(null), this::whileActive, this::stepDown, closed::get);
+    if (lease != null) {
+      lease.start(); // a member starts as a standby: it routes once the lease is its own
     }
-    Instant started = scheduler.clock().instant();
-    boolean held;
-    try {
-      held = fleet.hold();
-      if (held) {
-        leaseValidUntil = started.plus(fleet.leaseTtl()).minus(fleet.leaseTtl().dividedBy(5));
-      }
-    } catch (RuntimeException e) {
-      held = active && scheduler.clock().instant().isBefore(leaseValidUntil);
-      LOG.warn("fleet member {}: cannot renew the lease{}: {}", fleet.member(),
-          held ? " (still active until " + leaseValidUntil + ")" : "", e.getMessage());
-    }
-    try {
-      if (held && !active) {
-        activate(null);
-      } else if (!held && active) {
-        stepDown();
-      } else if (held) {
-        routeNew();
-        refreshSilences();
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("fleet member {}: {}", fleet.member(), e.getMessage());
-    }
-    scheduler.schedule(leaseTick(fleet.leaseTtl()), this::leaseTick);
   }
 
   /**
@@ -206,6 +167,12 @@ final class Engine implements AlertRouter {
     } finally {
       role.writeLock().unlock();
     }
+  }
+
+  /** Each lease tick while active: what other members accepted, and the silences they stored. */
+  private void whileActive() {
+    routeNew();
+    refreshSilences();
   }
 
   /** Routes what other members (or this one as a standby) accepted since the last take. */
@@ -493,7 +460,7 @@ final class Engine implements AlertRouter {
       // alerts a shared store holds formed their groups when this router was built
       adopt(state, old.store != store);
     } else if (old.active) {
-      leaseValidUntil = old.leaseValidUntil; // the same member: its lease goes on
+      lease.continueFrom(old.lease); // the same member: its lease goes on
       activate(state);
     } // a standby replaced by a standby: the lease decides, as at any start
   }
