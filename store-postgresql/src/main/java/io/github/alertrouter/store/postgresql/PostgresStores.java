@@ -6,11 +6,15 @@ import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.BindingStore;
 import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.store.EscalationStore;
+import io.github.alertrouter.store.Fleet;
 import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.store.StoreException;
 import io.github.alertrouter.store.UsedTokens;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -32,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *     .rateWindows(stores.rateWindows())
  *     .escalationStore(stores.escalations())
  *     ...
+ * Fleet fleet = stores.fleet(Duration.ofSeconds(15)); // this instance, one member of the fleet
  * }</pre>
  *
  * <p>Opening migrates the schema {@code alert_router} to this version (versioned migrations; an
@@ -53,7 +58,10 @@ public final class PostgresStores implements AutoCloseable {
    */
   static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final HikariDataSource ownPool;
+  private final Db db;
   private final NotificationLog notificationLog;
   private final RateWindows rateWindows;
   private final EscalationStore escalations;
@@ -66,7 +74,7 @@ public final class PostgresStores implements AutoCloseable {
   private PostgresStores(DataSource dataSource, HikariDataSource ownPool, Clock clock) {
     this.ownPool = ownPool;
     migrate(dataSource);
-    Db db = new Db(dataSource);
+    this.db = new Db(dataSource);
     this.notificationLog = new PgNotificationLog(db);
     this.rateWindows = new PgRateWindows(db);
     this.escalations = new PgEscalationStore(db);
@@ -190,6 +198,33 @@ public final class PostgresStores implements AutoCloseable {
 
   public SilenceStore silences() {
     return silences;
+  }
+
+  /**
+   * A new member of the fleet of routers sharing this database (see {@link Fleet}), another at
+   * each call: named for this host, this process's id and a random part ({@code
+   * db-host-4711-3f9a0c1e}), so that instances on one host, or one process's members, differ. The
+   * lease, the intake and the inbox keep their times on the database's clock, never this
+   * process's, so members whose clocks disagree still agree on who holds the lease. The member
+   * uses this instance's connections: it is thread-safe, and its calls throw {@link
+   * StoreException} when the database cannot be reached (or this instance is closed). A member
+   * stopping cleanly should {@link Fleet#release} first, so that another takes over at once rather
+   * than after {@code leaseTtl}.
+   *
+   * @param leaseTtl how long the lease lasts after each renewal
+   * @throws IllegalArgumentException when {@code leaseTtl} is under a microsecond (the database's precision)
+   */
+  public Fleet fleet(Duration leaseTtl) {
+    String member = host() + "-" + ProcessHandle.current().pid() + "-" + String.format("%08x", RANDOM.nextInt());
+    return new PgFleet(db, member, leaseTtl);
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException | SecurityException e) {
+      return "host"; // a name for logs only: the pid and the random part keep it unique
+    }
   }
 
   /** Closes the pool {@link #connect} opened; a data source given to {@link #on} stays open. */

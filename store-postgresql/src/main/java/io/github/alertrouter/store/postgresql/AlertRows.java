@@ -1,0 +1,150 @@
+package io.github.alertrouter.store.postgresql;
+
+import static io.github.alertrouter.store.postgresql.Db.instant;
+import static io.github.alertrouter.store.postgresql.Db.ts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.Fingerprint;
+import io.github.alertrouter.store.AlertStore;
+import io.github.alertrouter.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A batch of alerts as rows of {@code alert_router.alert}, written by one upsert ({@link #UPSERT}),
+ * and a row read back ({@link #read}). Both intakes use it, {@link PgAlertStore}'s and {@link
+ * PgFleet}'s, so that an alert is stored the same whichever member accepts it. Times are kept to
+ * the microsecond (PostgreSQL's precision); alerts come back truncated so.
+ */
+final class AlertRows {
+  /** The columns {@link #read} reads, in its order. */
+  static final String COLUMNS = "labels, annotations, starts_at, ends_at, generator_url";
+  /**
+   * The batch as one statement (an upsert of unnested arrays), so 500 alerts cost one round trip,
+   * with the episode rule ({@link AlertStore#continued}) inside it, so that two instances updating
+   * one alert cannot lose its start. Returns {@code fingerprint, starts_at}; {@link #bind} sets its
+   * parameters.
+   */
+  static final String UPSERT = "INSERT INTO alert_router.alert AS a"
+      + " (fingerprint, labels, annotations, starts_at, ends_at, generator_url)"
+      + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[],"
+      + " ?::text[])"
+      + " ON CONFLICT (fingerprint) DO UPDATE SET labels = EXCLUDED.labels, annotations = EXCLUDED.annotations,"
+      + " starts_at = CASE WHEN a.ends_at > ? AND a.starts_at < EXCLUDED.starts_at THEN a.starts_at"
+      + " ELSE EXCLUDED.starts_at END,"
+      + " ends_at = EXCLUDED.ends_at, generator_url = EXCLUDED.generator_url"
+      + " RETURNING fingerprint, starts_at";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
+
+  private final List<Alert> given;
+  private final Map<Fingerprint, Alert> rows;
+  private final Instant now;
+
+  private AlertRows(List<Alert> given, Map<Fingerprint, Alert> rows, Instant now) {
+    this.given = given;
+    this.rows = rows;
+    this.now = now;
+  }
+
+  /** {@code alerts} received at {@code now}, one row per fingerprint. */
+  static AlertRows of(List<Alert> alerts, Instant now) {
+    // one row per fingerprint in the statement (an upsert may not touch a row twice): a later
+    // alert of the batch updates an earlier one here, by the same rule the database applies
+    Map<Fingerprint, Alert> rows = new LinkedHashMap<>();
+    for (Alert alert : alerts) {
+      rows.merge(alert.fingerprint(), micros(alert), (earlier, later) -> AlertStore.continued(earlier, later, now));
+    }
+    return new AlertRows(alerts, rows, now);
+  }
+
+  /** How many rows the upsert writes. */
+  int size() {
+    return rows.size();
+  }
+
+  /** Sets {@link #UPSERT}'s parameters in {@code s}, the first at index {@code first}. */
+  void bind(Connection c, PreparedStatement s, int first) throws SQLException {
+    int n = rows.size();
+    Object[] fingerprints = new Object[n];
+    String[] labels = new String[n];
+    String[] annotations = new String[n];
+    String[] starts = new String[n];
+    String[] ends = new String[n];
+    String[] urls = new String[n];
+    int i = 0;
+    for (Alert a : rows.values()) {
+      fingerprints[i] = a.fingerprint().value();
+      labels[i] = json(a.labels());
+      annotations[i] = json(a.annotations());
+      starts[i] = a.startsAt().toString();
+      ends[i] = a.endsAt().toString();
+      urls[i] = a.generatorURL();
+      i++;
+    }
+    s.setArray(first, c.createArrayOf("bigint", fingerprints));
+    s.setArray(first + 1, c.createArrayOf("text", labels));
+    s.setArray(first + 2, c.createArrayOf("text", annotations));
+    s.setArray(first + 3, c.createArrayOf("text", starts));
+    s.setArray(first + 4, c.createArrayOf("text", ends));
+    s.setArray(first + 5, c.createArrayOf("text", urls));
+    s.setObject(first + 6, ts(now));
+  }
+
+  /**
+   * The alerts as stored, in the order given, from the start the upsert kept for each fingerprint
+   * ({@code startedAt}, by fingerprint value).
+   */
+  List<Alert> stored(Map<Long, Instant> startedAt) {
+    Map<Fingerprint, Alert> stored = new HashMap<>(rows.size() * 2);
+    rows.forEach((fp, a) -> stored.put(fp, new Alert(a.labels(), a.annotations(), startedAt.get(fp.value()),
+        a.endsAt(), a.generatorURL())));
+    List<Alert> out = new ArrayList<>(given.size());
+    for (Alert alert : given) {
+      out.add(stored.get(alert.fingerprint()));
+    }
+    return out;
+  }
+
+  /** The alert in the current row of {@code rs}, which selected {@link #COLUMNS}. */
+  static Alert read(ResultSet rs) throws SQLException {
+    return new Alert(map(rs.getString("labels")), map(rs.getString("annotations")), instant(rs, "starts_at"),
+        instant(rs, "ends_at"), rs.getString("generator_url"));
+  }
+
+  /** {@code a} with its times as a timestamptz column keeps them. */
+  static Alert micros(Alert a) {
+    return new Alert(a.labels(), a.annotations(), a.startsAt().truncatedTo(ChronoUnit.MICROS),
+        a.endsAt().truncatedTo(ChronoUnit.MICROS), a.generatorURL());
+  }
+
+  private static String json(Map<String, String> map) {
+    try {
+      return JSON.writeValueAsString(map);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("PostgreSQL store: cannot write labels as JSON", e);
+    }
+  }
+
+  private static TreeMap<String, String> map(String json) {
+    try {
+      return JSON.readValue(json, MAP);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("PostgreSQL store: an alert's labels are not JSON", e);
+    }
+  }
+}
