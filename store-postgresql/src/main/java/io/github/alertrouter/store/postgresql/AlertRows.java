@@ -17,8 +17,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,8 +64,10 @@ final class AlertRows {
   /** {@code alerts} received at {@code now}, one row per fingerprint. */
   static AlertRows of(List<Alert> alerts, Instant now) {
     // one row per fingerprint in the statement (an upsert may not touch a row twice): a later
-    // alert of the batch updates an earlier one here, by the same rule the database applies
-    Map<Fingerprint, Alert> rows = new LinkedHashMap<>();
+    // alert of the batch updates an earlier one here, by the same rule the database applies;
+    // in fingerprint order, so that two batches sharing alerts lock their rows in the same order
+    // (in the order received, two instances' batches could deadlock)
+    Map<Fingerprint, Alert> rows = new TreeMap<>(Comparator.comparingLong(Fingerprint::value));
     for (Alert alert : alerts) {
       rows.merge(alert.fingerprint(), micros(alert), (earlier, later) -> AlertStore.continued(earlier, later, now));
     }

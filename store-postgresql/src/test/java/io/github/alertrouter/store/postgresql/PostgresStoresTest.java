@@ -129,6 +129,38 @@ class PostgresStoresTest {
   }
 
   /** A new, empty database on the server, as a JDBC URL. */
+  @Test
+  void batchesSharingAlertsInOppositeOrdersNeverDeadlock() throws Exception {
+    try (PostgresStores stores = PostgresStores.connect(freshDatabase("opposite_orders"), CLOCK)) {
+      List<io.github.alertrouter.Alert> ascending = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        ascending.add(io.github.alertrouter.Alert.firing(Map.of("alertname", "A", "instance", "h" + i))
+            .startsAt(CLOCK.instant()).endsAt(CLOCK.instant().plusSeconds(3600)).build());
+      }
+      List<io.github.alertrouter.Alert> descending = new ArrayList<>(ascending);
+      java.util.Collections.reverse(descending);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        // two instances' webhooks updating the same alerts, listed in opposite orders
+        List<Future<?>> writers = new ArrayList<>();
+        for (List<io.github.alertrouter.Alert> order : List.of(ascending, descending)) {
+          writers.add(pool.submit(() -> {
+            for (int round = 0; round < 40; round++) {
+              stores.alerts().receive(order, CLOCK.instant());
+            }
+            return null;
+          }));
+        }
+        for (Future<?> writer : writers) {
+          writer.get(60, TimeUnit.SECONDS); // a deadlock surfaces as a StoreException (SQL state 40P01)
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(stores.alerts().all()).hasSize(300);
+    }
+  }
+
   private static String freshDatabase(String name) {
     try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name);
