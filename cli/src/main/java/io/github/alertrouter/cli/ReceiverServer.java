@@ -13,6 +13,7 @@ import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.SilenceStore;
+import io.github.alertrouter.store.Fleet;
 import io.github.alertrouter.store.postgresql.PostgresStores;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
@@ -116,9 +117,15 @@ final class ReceiverServer implements AutoCloseable {
    * How long an alert without an end fires with no news: posted to {@code /api/v1/alerts}
    * ({@code resolve}) and from an Alertmanager webhook ({@code alertmanager}).
    */
-  record Timeouts(Duration resolve, Duration alertmanager) {
+  record Timeouts(Duration resolve, Duration alertmanager, Duration lease) {
+    /** How long the fleet's lease lasts unrenewed (--storage.url): a dead active instance is replaced within about this. */
+    static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
     static final Timeouts DEFAULT =
-        new Timeouts(AlertRouter.DEFAULT_RESOLVE_TIMEOUT, AlertRouter.DEFAULT_ALERTMANAGER_RESOLVE_TIMEOUT);
+        new Timeouts(AlertRouter.DEFAULT_RESOLVE_TIMEOUT, AlertRouter.DEFAULT_ALERTMANAGER_RESOLVE_TIMEOUT, DEFAULT_LEASE);
+
+    Timeouts(Duration resolve, Duration alertmanager) {
+      this(resolve, alertmanager, DEFAULT_LEASE);
+    }
   }
 
   /** A router and the config it was built from (the router does not expose its config). */
@@ -141,6 +148,8 @@ final class ReceiverServer implements AutoCloseable {
   private final SilenceStore silences;
   private final EscalationStore escalations;
   private final HandoffLog handoffs;
+  // with --storage.url: this process's membership of the fleet on that database (one across reloads)
+  private final Fleet fleet;
   // submits hold it shared; a reload holds it alone while the new router takes the old one's state,
   // so no alert is routed by the new config before it holds what the old one notified
   private final ReadWriteLock swap = new ReentrantReadWriteLock();
@@ -165,6 +174,7 @@ final class ReceiverServer implements AutoCloseable {
     this.silences = database != null ? database.silences() : SilenceStore.inMemory();
     this.escalations = database != null ? database.escalations() : EscalationStore.inMemory();
     this.handoffs = database != null ? database.handoffs() : HandoffLog.processWide();
+    this.fleet = database != null ? database.fleet(settings.timeouts().lease()) : null;
     this.snapshots = settings.storageDir() == null ? null : new SnapshotFile(settings.storageDir());
   }
 
@@ -261,6 +271,9 @@ final class ReceiverServer implements AutoCloseable {
         .alertmanagerResolveTimeout(settings.timeouts().alertmanager());
     if (settings.actionKey() != null) {
       builder.actionKey(settings.actionKey());
+    }
+    if (fleet != null) {
+      builder.fleet(fleet); // every serve on the database is a member: one routes and sends, all accept alerts
     }
     if (previous != null) {
       builder.replacing(previous); // takes the previous router's state over instead of re-reading the stores

@@ -134,9 +134,9 @@ final class ServeApi implements HttpHandler {
   private String scrape() {
     AlertRouter router = server.router();
     try {
-      return server.metrics().scrape(router.stats(), router.lanes(), server.clock().instant());
+      return server.metrics().scrape(router.stats(), router.lanes(), server.clock().instant(), router.active());
     } catch (StoreException e) {
-      return server.metrics().scrape(null, List.of(), server.clock().instant());
+      return server.metrics().scrape(null, List.of(), server.clock().instant(), router.active());
     }
   }
 

@@ -101,7 +101,14 @@ final class ServeCommand implements Command {
                                  what each chat received, escalations, silences and rate windows.
                                  Credentials from the URL (?user=…&password=…) or from PGUSER and
                                  PGPASSWORD; never logged. The schema alert_router is created or
-                                 migrated at start. Excludes --storage.path
+                                 migrated at start. Excludes --storage.path. Several instances
+                                 on one database form a fleet: all accept alerts, one (holding
+                                 a lease) routes and sends; if it dies another takes over within
+                                 the lease's TTL plus a second
+          --storage.lease-ttl=DURATION
+                                 how long the fleet's lease lasts unrenewed (default 10s): a
+                                 shorter one fails over sooner, a longer one rides out longer
+                                 database hiccups without a change of active instance
           --alertmanager.resolve-timeout=DURATION
                                  how long an alert from an Alertmanager webhook that arrived
                                  firing (no end) stays firing with no news (default 3d):
@@ -159,7 +166,8 @@ final class ServeCommand implements Command {
   /** Parses the flags and reads the secrets they name. */
   ReceiverServer.Settings settings(List<String> argv) {
     Args args = Args.parse(argv, Set.of("config", "listen", "max-body", "token-env", "action-key-env",
-        CliLogging.FLAG, "storage.path", "storage.url", "alertmanager.resolve-timeout", "resolve-timeout"), Set.of("allow-empty-config"));
+        CliLogging.FLAG, "storage.path", "storage.url", "storage.lease-ttl", "alertmanager.resolve-timeout", "resolve-timeout"),
+        Set.of("allow-empty-config"));
     if (!args.positionals().isEmpty()) {
       throw new UsageException("unexpected argument \"" + args.positionals().get(0) + "\"");
     }
@@ -179,9 +187,14 @@ final class ServeCommand implements Command {
       throw new UsageException("--storage.url must be a PostgreSQL JDBC URL such as "
           + "jdbc:postgresql://127.0.0.1:5432/alertrouter (it does not start with jdbc:postgresql://)");
     }
+    if (args.flag("storage.lease-ttl") != null && url == null) {
+      throw new UsageException("--storage.lease-ttl needs --storage.url: the lease is what several instances on one "
+          + "database share");
+    }
     ReceiverServer.Timeouts timeouts = new ReceiverServer.Timeouts(
         duration(args, "resolve-timeout", ReceiverServer.Timeouts.DEFAULT.resolve()),
-        duration(args, "alertmanager.resolve-timeout", ReceiverServer.Timeouts.DEFAULT.alertmanager()));
+        duration(args, "alertmanager.resolve-timeout", ReceiverServer.Timeouts.DEFAULT.alertmanager()),
+        duration(args, "storage.lease-ttl", ReceiverServer.Timeouts.DEFAULT.lease()));
     return new ReceiverServer.Settings(config, listen, maxBody, secret(args, "token-env"), secret(args, "action-key-env"),
         STOP_GRACE_SECONDS, storage, args.isSet("allow-empty-config"), timeouts, url == null ? null : Secret.of(url));
   }

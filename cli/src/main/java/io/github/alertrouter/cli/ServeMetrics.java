@@ -142,14 +142,14 @@ final class ServeMetrics implements DeliveryListener {
 
   /** The exposition of every metric, with the running router's {@code stats} and no lanes. */
   String scrape(RouterStats stats) {
-    return scrape(stats, List.of(), Instant.EPOCH);
+    return scrape(stats, List.of(), Instant.EPOCH, true);
   }
 
   /**
    * The exposition of every metric, with the running router's {@code stats} ({@code null} when
    * the state store could not be read) and robot lanes at {@code now}.
    */
-  String scrape(RouterStats stats, List<LaneStatus> lanes, Instant now) {
+  String scrape(RouterStats stats, List<LaneStatus> lanes, Instant now, boolean active) {
     PrometheusText text = new PrometheusText();
     String n = PREFIX + "alerts_received_total";
     text.metric(n, "counter", "Alerts accepted, by endpoint.");
@@ -200,6 +200,9 @@ final class ServeMetrics implements DeliveryListener {
 
     text.metric(PREFIX + "store_up", "gauge", "Whether the state store answered this scrape (1) or not (0).")
         .sample(PREFIX + "store_up", stats == null ? 0 : 1);
+    text.metric(PREFIX + "leases_held", "gauge",
+            "Whether this instance holds the fleet's lease, so routes and sends (1; always, when it runs alone) or is a standby (0).")
+        .sample(PREFIX + "leases_held", active ? 1 : 0);
     if (stats != null) { // the store's counts: left out while it cannot be read
       text.metric(PREFIX + "alerts", "gauge", "Alerts held by the router, by state.")
           .sample(PREFIX + "alerts", stats.firingAlerts(), "state", "firing")

@@ -23,7 +23,8 @@ import java.util.Map;
  * <pre>{@code
  * {"now": T, "policies": [NAME], "robots": [{"id": ID, "platform": P}],
  *  "onCall": [{"schedule": ID, "contacts": [{"contact": ID, "name": NAME, "source": SOURCE}]}],
- *  "router": {"alerts": N, "firingAlerts": N, "groups": N, "activeSilences": N, "undeliveredNotices": N},
+ *  "router": {"alerts": N, "firingAlerts": N, "groups": N, "activeSilences": N, "undeliveredNotices": N,
+ *             "active": true|false},
  *  "lanes": [{"robot": ID, "pending": N, "penaltyEnds": T|null}]}
  * }</pre>
  *
@@ -67,7 +68,8 @@ final class ServeStatus {
         .put("firingAlerts", stats.firingAlerts())
         .put("groups", stats.groups())
         .put("activeSilences", stats.activeSilences())
-        .put("undeliveredNotices", stats.undeliveredNotices());
+        .put("undeliveredNotices", stats.undeliveredNotices())
+        .put("active", running.router().active());
     // what waits in each robot's lane, and a platform penalty holding it: kept, sent when it ends
     ArrayNode lanes = root.putArray("lanes");
     for (LaneStatus lane : running.router().lanes()) {

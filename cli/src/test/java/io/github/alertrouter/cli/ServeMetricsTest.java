@@ -75,9 +75,10 @@ class ServeMetricsTest {
     metrics.omitted("ops", null, 30);
 
     String text = metrics.scrape(new RouterStats(7, 4, 2, 1, 3), List.of(
-        new LaneStatus("ops", 12, T.plusSeconds(540)), new LaneStatus("dev", 0, null)), T);
+        new LaneStatus("ops", 12, T.plusSeconds(540)), new LaneStatus("dev", 0, null)), T, false);
 
     assertThat(text.lines()).contains(
+        "alert_router_leases_held 0",
         "alert_router_alerts_omitted_total{robot=\"ops\"} 280",
         "alert_router_notices_undelivered 3",
         "alert_router_robot_queued_deliveries{robot=\"dev\"} 0",

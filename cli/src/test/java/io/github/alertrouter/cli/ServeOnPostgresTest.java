@@ -1,17 +1,11 @@
 package io.github.alertrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.PostgresServer;
 import io.github.alertrouter.testkit.ReceivedMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +51,7 @@ class ServeOnPostgresTest {
   Path dir;
   private DingTalkSimulator chat;
   private Robot robot;
-  private final List<Process> processes = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final List<ServeProcess> processes = new ArrayList<>();
 
   @BeforeAll
   static void startPostgres() {
@@ -84,19 +77,19 @@ class ServeOnPostgresTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    for (Process p : processes) {
-      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    for (ServeProcess p : processes) {
+      p.close();
     }
     chat.close();
   }
 
   @Test
   void alertsAnsweredInsideTheGroupWaitGetTheirFirstNoticeAfterKill9() throws Exception {
-    Serve first = serve("15s");
+    ServeProcess first = serve("15s");
     assertThat(post(first, alerts("firing")).statusCode()).isEqualTo(200);
     first.kill9(); // inside the group wait: nothing was sent
 
-    Serve second = serve("15s");
+    ServeProcess second = serve("15s");
     await("the first notice, from the restarted serve", () -> announcing("db-").size() == 1, second);
 
     ReceivedMessage notice = chat.received(ROBOT).get(0);
@@ -106,7 +99,7 @@ class ServeOnPostgresTest {
 
   @Test
   void resolvesAnsweredBeforeKill9AreAnnouncedOnceAndTheFiringIsNotRepeated() throws Exception {
-    Serve first = serve("0s");
+    ServeProcess first = serve("0s");
     assertThat(post(first, alerts("firing")).statusCode()).isEqualTo(200);
     await("the first notice", () -> chat.received(ROBOT).size() == 1, first);
     // and recorded as delivered: a crash while its POST is in flight is the outbox's case
@@ -115,7 +108,7 @@ class ServeOnPostgresTest {
     assertThat(post(first, alerts("resolved")).statusCode()).isEqualTo(200);
     first.kill9(); // before the group interval (10 s) that would have announced the resolution
 
-    Serve second = serve("0s");
+    ServeProcess second = serve("0s");
     assertThat(post(second, alerts("resolved")).statusCode()).as("Alertmanager re-sends; nothing new").isEqualTo(200);
     await("the resolved notice", () -> chat.received(ROBOT).size() == 2, second);
     ReceivedMessage resolved = chat.received(ROBOT).get(1);
@@ -128,7 +121,7 @@ class ServeOnPostgresTest {
 
   @Test
   void whileTheDatabaseIsDownAlertsAre503AndNotReadyThenAcceptedOnceItIsBack() throws Exception {
-    Serve serve = serve("0s");
+    ServeProcess serve = serve("0s");
     assertThat(get(serve, "/-/ready").statusCode()).isEqualTo(200);
 
     postgres.stop();
@@ -163,60 +156,24 @@ class ServeOnPostgresTest {
     return json.append(']').toString();
   }
 
-  private Serve serve(String groupWait) throws Exception {
+  private ServeProcess serve(String groupWait) throws Exception {
     Path config = dir.resolve("alert-router.yaml");
     Files.writeString(config, CONFIG.formatted(ROBOT, robot.webhook().reveal(), robot.secret().reveal(), groupWait));
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "serve", "--config=" + config, "--listen=127.0.0.1:0", "--storage.url=" + postgres.jdbcUrl()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    builder.environment().remove("JAVA_TOOL_OPTIONS");
-    Process process = builder.start();
-    processes.add(process);
-    Serve serve = new Serve(process, ChildOutput.of(process.getInputStream()), ChildOutput.of(process.getErrorStream()));
-    await("serve listens", () -> serve.stdout.text().contains("\n"), serve);
+    // a short lease: a restart after kill -9 waits for the dead process's lease to expire
+    ServeProcess serve = ServeProcess.start(config, WAIT, "--storage.url=" + postgres.jdbcUrl(), "--storage.lease-ttl=2s");
+    processes.add(serve);
     return serve;
   }
 
-  private HttpResponse<String> post(Serve serve, String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(serve.url() + "/api/v1/alerts"))
-        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> post(ServeProcess serve, String json) {
+    return serve.post("/api/v1/alerts", json);
   }
 
-  private HttpResponse<String> get(Serve serve, String path) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(serve.url() + path)).timeout(Duration.ofSeconds(20)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static HttpResponse<String> get(ServeProcess serve, String path) {
+    return serve.get(path);
   }
 
-  private static void await(String what, BooleanSupplier done, Serve serve) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (!done.getAsBoolean()) {
-      if (!serve.process.isAlive() || Instant.now().isAfter(deadline)) {
-        fail("not " + (serve.process.isAlive() ? "within " + WAIT : "before serve exited") + ": " + what
-            + "\nstdout:\n" + serve.stdout.text() + "\nstderr:\n" + serve.stderr.text());
-      }
-      Thread.sleep(50); // a real process on the wall clock: poll, bounded by the deadline
-    }
-  }
-
-  /** One {@code serve} child process. */
-  private record Serve(Process process, ChildOutput stdout, ChildOutput stderr) {
-    String url() {
-      return stdout.text().strip().replaceFirst("^listening on ", "");
-    }
-
-    void kill9() throws InterruptedException {
-      process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no snapshot
-      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    }
+  private static void await(String what, BooleanSupplier done, ServeProcess serve) throws InterruptedException {
+    serve.await(what, WAIT, done);
   }
 }

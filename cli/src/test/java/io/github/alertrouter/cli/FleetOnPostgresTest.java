@@ -1,0 +1,185 @@
+package io.github.alertrouter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.dingtalk.DingTalkSimulator;
+import io.github.alertrouter.testkit.PostgresServer;
+import io.github.alertrouter.testkit.ReceivedMessage;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several {@code serve --storage.url} processes on one real PostgreSQL form a fleet: all accept
+ * alerts, one sends. Crashed with {@code kill -9}, cut off from the database, and sharing one
+ * DingTalk robot's limit of 20 messages a minute, counted at the DingTalk simulator and in the
+ * notification log.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class FleetOnPostgresTest {
+  private static final String ROBOT = "sre-ding";
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String CONFIG = """
+      robots:
+        - { id: %s, platform: dingtalk, webhook: "%s", secret: "%s" }
+      notificationPolicies:
+        - name: load
+          groupRule: { groupWait: %s, groupInterval: 10m, groupingFields: [team] }
+          notifyRule: { robots: [%1$s] }
+          repeatInterval: 4h
+      """;
+  private static PostgresServer postgres;
+
+  @TempDir
+  Path dir;
+  private DingTalkSimulator chat;
+  private Robot robot;
+  private final List<ServeProcess> fleet = new ArrayList<>();
+
+  @BeforeAll
+  static void startPostgres() {
+    postgres = PostgresServer.startOrSkip();
+  }
+
+  @AfterAll
+  static void stopPostgres() {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @BeforeEach
+  void freshState() {
+    if (!postgres.isRunning()) {
+      postgres.restart();
+    }
+    postgres.psql("DROP SCHEMA IF EXISTS alert_router CASCADE");
+    chat = DingTalkSimulator.start(Clock.systemUTC());
+    robot = chat.robot(ROBOT, "SEC" + "5a".repeat(32));
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    for (ServeProcess serve : fleet) {
+      serve.close();
+    }
+    chat.close();
+  }
+
+  private void startFleet(int members, String groupWait) throws Exception {
+    Path config = dir.resolve("alert-router.yaml");
+    Files.writeString(config, CONFIG.formatted(ROBOT, robot.webhook().reveal(), robot.secret().reveal(), groupWait));
+    for (int i = 0; i < members; i++) {
+      fleet.add(ServeProcess.start(config, WAIT, "--storage.url=" + postgres.jdbcUrl()));
+    }
+    first().await("one member active", WAIT, () -> active() != null);
+  }
+
+  private ServeProcess first() {
+    return fleet.stream().filter(ServeProcess::isAlive).findFirst().orElseThrow();
+  }
+
+  /** The member that says it is active, or null. */
+  private ServeProcess active() {
+    List<ServeProcess> active = fleet.stream().filter(ServeProcess::isAlive)
+        .filter(s -> s.get("/api/v1/status").body().contains("\"active\":true")).toList();
+    assertThat(active).as("members active at once").hasSizeLessThanOrEqualTo(1);
+    return active.isEmpty() ? null : active.get(0);
+  }
+
+  /** 500 alerts of {@code teams} from {@code from}, as one webhook body. */
+  private static String batch(int from, int count, Function<Integer, String> team) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = from; i < from + count; i++) {
+      json.append(i == from ? "" : ",").append("{\"labels\":{\"alertname\":\"HighLoad\",\"team\":\"")
+          .append(team.apply(i)).append("\",\"instance\":\"host-").append(i).append("\"}}");
+    }
+    return json.append(']').toString();
+  }
+
+  /** Posts to the members in turn; a batch a member did not answer 200 goes to the next, as a load balancer retries. */
+  private int postAround(String body, int turn) {
+    for (int tries = 0; tries < fleet.size() * 3; tries++) {
+      ServeProcess serve = fleet.get((turn + tries) % fleet.size());
+      if (!serve.isAlive()) {
+        continue;
+      }
+      try {
+        if (serve.post("/api/v1/alerts", body).statusCode() == 200) {
+          return 1;
+        }
+      } catch (RuntimeException e) {
+        // refused or reset: the next member
+      }
+    }
+    return 0;
+  }
+
+  private long alertsNotAnnounced() {
+    return Long.parseLong(postgres.psql("SELECT count(*) FROM alert_router.alert a WHERE NOT EXISTS "
+        + "(SELECT 1 FROM alert_router.notification_log n WHERE a.fingerprint = ANY (n.firing))"));
+  }
+
+  private Map<String, Long> messagesByTeam() {
+    return chat.received(ROBOT).stream().map(ReceivedMessage::text)
+        .flatMap(text -> IntStream.range(0, 10).mapToObj(t -> "team-" + t).filter(text::contains))
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  @Test
+  void killingTheActiveOneOfThreeUnder10kAlertsLosesNothingAndRepeatsNothing() throws Exception {
+    startFleet(3, "15s");
+    // wave 1: 5,000 alerts of teams 0-4, notified and recorded before the crash
+    int accepted = 0;
+    for (int b = 0; b < 10; b++) {
+      accepted += postAround(batch(b * 500, 500, i -> "team-" + (i % 5)), b);
+    }
+    assertThat(accepted).isEqualTo(10);
+    first().await("wave 1 announced and recorded", WAIT, () -> alertsNotAnnounced() == 0 && messagesByTeam().size() == 5);
+
+    // wave 2: 5,000 more, teams 5-9; the active member is killed half way through
+    ServeProcess victim = active();
+    Instant killedAt = null;
+    for (int b = 10; b < 20; b++) {
+      String body = batch(b * 500, 500, i -> "team-" + (5 + i % 5));
+      if (b < 12) { // accepted and routed by the active member, inside the group wait at the kill
+        assertThat(victim.post("/api/v1/alerts", body).statusCode()).isEqualTo(200);
+        accepted++;
+        continue;
+      }
+      if (b == 12) {
+        victim.kill9();
+        killedAt = Instant.now();
+      }
+      accepted += postAround(body, b);
+    }
+    assertThat(accepted).as("every batch accepted by some member").isEqualTo(20);
+    first().await("another member takes over", Duration.ofSeconds(20), () -> active() != null);
+    assertThat(Duration.between(killedAt, Instant.now())).as("takeover").isLessThanOrEqualTo(Duration.ofSeconds(15));
+    first().await("wave 2 announced", WAIT, () -> alertsNotAnnounced() == 0 && messagesByTeam().size() == 10);
+
+    assertThat(postgres.psql("SELECT count(*) FROM alert_router.alert")).as("stored").isEqualTo("10000");
+    Thread.sleep(16_000); // a group wait more: nothing else to say
+    assertThat(messagesByTeam()).as("each group's notice once across the fleet (nothing was in flight at the kill)")
+        .hasSize(10).allSatisfy((team, n) -> assertThat(n).as(team).isEqualTo(1));
+    assertThat(chat.rejected()).isEmpty();
+  }
+}
