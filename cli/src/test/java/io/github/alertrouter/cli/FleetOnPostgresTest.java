@@ -182,4 +182,48 @@ class FleetOnPostgresTest {
         .hasSize(10).allSatisfy((team, n) -> assertThat(n).as(team).isEqualTo(1));
     assertThat(chat.rejected()).isEmpty();
   }
+
+  @Test
+  void threeMembersOnOneRobotStayUnderItsLimitOf20AMinuteAcrossATakeover() throws Exception {
+    startFleet(3, "1s");
+    assertThat(postAround(batch(0, 30, i -> "team-" + i), 0)).isEqualTo(1); // 30 groups due at once
+    first().await("the first 30 announced (the last ones in a digest)", WAIT, () -> alertsNotAnnounced() == 0);
+    int firstMinute = chat.received(ROBOT).size();
+    assertThat(firstMinute).isBetween(2, 20);
+    active().kill9();
+    // 30 more groups for the member taking over: the robot's window is the fleet's, not the member's
+    assertThat(postAround(batch(30, 30, i -> "team-" + i), 1)).isEqualTo(1);
+    first().await("every alert announced", Duration.ofSeconds(120), () -> alertsNotAnnounced() == 0);
+
+    assertThat(chat.rejected()).as("the platform never throttled the robot").isEmpty();
+    assertThat(chat.received(ROBOT).size() - firstMinute).as("the member taking over waited for the robot's window")
+        .isBetween(1, 20);
+  }
+
+  @Test
+  void whileTheDatabaseIsDownFor30sEveryMemberAnswers503AndNothingIsLostOrRepeated() throws Exception {
+    startFleet(2, "5s");
+    assertThat(postAround(batch(0, 10, i -> "team-0"), 0)).isEqualTo(1); // inside its group wait at the outage
+    postgres.stop();
+    Instant back = Instant.now().plusSeconds(30);
+    int answered200 = 0;
+    int probes = 0;
+    while (Instant.now().isBefore(back)) {
+      for (ServeProcess serve : fleet) {
+        probes++;
+        answered200 += serve.post("/api/v1/alerts", batch(10, 10, i -> "team-1")).statusCode() == 200 ? 1 : 0;
+        assertThat(serve.get("/-/ready").statusCode()).isEqualTo(503);
+      }
+      Thread.sleep(3_000);
+    }
+    assertThat(probes).isGreaterThanOrEqualTo(4); // each waits up to the pool's 3-s connection timeout
+    assertThat(answered200).as("alerts answered 200 while the database was down").isZero();
+
+    postgres.restart();
+    first().await("the sender's retry accepted", WAIT,
+        () -> fleet.get(1).post("/api/v1/alerts", batch(10, 10, i -> "team-1")).statusCode() == 200);
+    first().await("both groups announced", WAIT, () -> alertsNotAnnounced() == 0 && messagesByTeam().size() == 2);
+    Thread.sleep(6_000); // a group wait more
+    assertThat(messagesByTeam()).as("each group once").containsExactlyInAnyOrderEntriesOf(Map.of("team-0", 1L, "team-1", 1L));
+  }
 }
