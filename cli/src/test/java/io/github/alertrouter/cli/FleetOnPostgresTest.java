@@ -2,30 +2,17 @@ package io.github.alertrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.dingtalk.DingTalkSimulator;
-import io.github.alertrouter.testkit.PostgresServer;
 import io.github.alertrouter.testkit.ReceivedMessage;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several {@code serve --storage.url} processes on one real PostgreSQL form a fleet: all accept
@@ -34,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * notification log.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class FleetOnPostgresTest {
-  private static final String ROBOT = "sre-ding";
+class FleetOnPostgresTest extends ServeOnPostgres {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String CONFIG = """
       robots:
@@ -46,49 +32,11 @@ class FleetOnPostgresTest {
           notifyRule: { robots: [%1$s] }
           repeatInterval: 4h
       """;
-  private static PostgresServer postgres;
-
-  @TempDir
-  Path dir;
-  private DingTalkSimulator chat;
-  private Robot robot;
-  private final List<ServeProcess> fleet = new ArrayList<>();
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = PostgresServer.startOrSkip();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
-  @BeforeEach
-  void freshState() {
-    if (!postgres.isRunning()) {
-      postgres.restart();
-    }
-    postgres.psql("DROP SCHEMA IF EXISTS alert_router CASCADE");
-    chat = DingTalkSimulator.start(Clock.systemUTC());
-    robot = chat.robot(ROBOT, "SEC" + "5a".repeat(32));
-  }
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    for (ServeProcess serve : fleet) {
-      serve.close();
-    }
-    chat.close();
-  }
+  private final List<ServeProcess> fleet = processes;
 
   private void startFleet(int members, String groupWait) throws Exception {
-    Path config = dir.resolve("alert-router.yaml");
-    Files.writeString(config, CONFIG.formatted(ROBOT, robot.webhook().reveal(), robot.secret().reveal(), groupWait));
     for (int i = 0; i < members; i++) {
-      fleet.add(ServeProcess.start(config, WAIT, "--storage.url=" + postgres.jdbcUrl()));
+      serve(CONFIG, WAIT, List.of(groupWait));
     }
     first().await("one member active", WAIT, () -> active() != null);
   }

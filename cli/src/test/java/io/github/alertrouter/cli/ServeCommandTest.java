@@ -46,6 +46,21 @@ class ServeCommandTest {
   }
 
   @Test
+  void theLeaseTtlIsReadWithADatabaseAndRefusedWithout() {
+    ServeCommand command = new ServeCommand(Clock.systemUTC(), Map.<String, String>of()::get);
+    String url = "--storage.url=jdbc:postgresql://127.0.0.1:5432/alerts";
+
+    assertThat(command.settings(List.of("--config=x.yaml", url, "--storage.lease-ttl=30s")).timeouts().lease())
+        .isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(command.settings(List.of("--config=x.yaml", url)).timeouts().lease())
+        .isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThatThrownBy(() -> command.settings(List.of("--config=x.yaml", "--storage.lease-ttl=30s")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--storage.url");
+    assertThatThrownBy(() -> command.settings(List.of("--config=x.yaml", url, "--storage.lease-ttl=0s")))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--storage.lease-ttl");
+  }
+
+  @Test
   void isListedWithHelp() {
     assertThat(CliRun.of("--help").stdout()).contains("serve");
     CliRun help = CliRun.of("serve", "--help");

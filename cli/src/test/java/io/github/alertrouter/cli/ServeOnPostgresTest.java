@@ -2,28 +2,16 @@ package io.github.alertrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.dingtalk.DingTalkSimulator;
-import io.github.alertrouter.testkit.PostgresServer;
 import io.github.alertrouter.testkit.ReceivedMessage;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code serve --storage.url} as people run it (a child JVM, killed with {@code kill -9}) on a real
@@ -32,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * notice, and 10 of 10 resolves answered 200 never got their resolved notice.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ServeOnPostgresTest {
-  private static final String ROBOT = "sre-ding";
+class ServeOnPostgresTest extends ServeOnPostgres {
   private static final Duration WAIT = Duration.ofSeconds(45);
   private static final String CONFIG = """
       robots:
@@ -45,44 +32,6 @@ class ServeOnPostgresTest {
           repeatInterval: 4h
           sendResolved: true
       """;
-  private static PostgresServer postgres;
-
-  @TempDir
-  Path dir;
-  private DingTalkSimulator chat;
-  private Robot robot;
-  private final List<ServeProcess> processes = new ArrayList<>();
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = PostgresServer.startOrSkip();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
-  @BeforeEach
-  void freshState() {
-    if (!postgres.isRunning()) {
-      postgres.restart();
-    }
-    postgres.psql("DROP SCHEMA IF EXISTS alert_router CASCADE");
-    chat = DingTalkSimulator.start(Clock.systemUTC());
-    robot = chat.robot(ROBOT, "SEC" + "5a".repeat(32));
-  }
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    for (ServeProcess p : processes) {
-      p.close();
-    }
-    chat.close();
-  }
-
   @Test
   void alertsAnsweredInsideTheGroupWaitGetTheirFirstNoticeAfterKill9() throws Exception {
     ServeProcess first = serve("15s");
@@ -157,12 +106,8 @@ class ServeOnPostgresTest {
   }
 
   private ServeProcess serve(String groupWait) throws Exception {
-    Path config = dir.resolve("alert-router.yaml");
-    Files.writeString(config, CONFIG.formatted(ROBOT, robot.webhook().reveal(), robot.secret().reveal(), groupWait));
     // a short lease: a restart after kill -9 waits for the dead process's lease to expire
-    ServeProcess serve = ServeProcess.start(config, WAIT, "--storage.url=" + postgres.jdbcUrl(), "--storage.lease-ttl=2s");
-    processes.add(serve);
-    return serve;
+    return serve(CONFIG, WAIT, List.of(groupWait), "--storage.lease-ttl=2s");
   }
 
   private static HttpResponse<String> post(ServeProcess serve, String json) {

@@ -200,7 +200,7 @@ class ServeReceiverTest {
   void statusCountsWhatTheRouterHolds() throws Exception {
     start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, null);
     assertThat(JSON.readTree(get("/api/v1/status").body()).get("router"))
-        .isEqualTo(JSON.readTree("{\"alerts\":0,\"firingAlerts\":0,\"groups\":0,\"activeSilences\":0,\"undeliveredNotices\":0}"));
+        .isEqualTo(JSON.readTree("{\"alerts\":0,\"firingAlerts\":0,\"groups\":0,\"activeSilences\":0,\"undeliveredNotices\":0,\"active\":true}"));
     assertThat(JSON.readTree(get("/api/v1/status").body()).get("lanes"))
         .isEqualTo(JSON.readTree("[{\"robot\":\"sre-ding\",\"pending\":0,\"penaltyEnds\":null}]"));
 

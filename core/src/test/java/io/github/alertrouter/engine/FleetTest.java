@@ -13,7 +13,6 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.Silence;
-import io.github.alertrouter.engine.ScriptedPlatform.Received;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.SilenceStore;
@@ -91,6 +90,13 @@ class FleetTest {
     return Alert.firing(Map.of("alertname", name)).startsAt(at).endsAt(at.plus(Duration.ofDays(1))).build();
   }
 
+  /** Starts a member and lets its first lease tick run (the first one started becomes active). */
+  private Member start(String name) {
+    Member m = new Member(name);
+    advance(STEP);
+    return m;
+  }
+
   /** Moves every live member's time on together; never two active at once, at any step. */
   private void advance(Duration d) {
     for (long i = 0; i < d.dividedBy(STEP); i++) {
@@ -125,8 +131,7 @@ class FleetTest {
   void oneMemberBecomesActiveAndRoutesWhatEveryMemberAccepted() {
     Member a = new Member("a");
     Member b = new Member("b");
-    Member c = new Member("c");
-    advance(STEP);
+    Member c = start("c");
     assertThat(List.of(a, b, c).stream().filter(m -> m.router.active()).toList()).hasSize(1);
     for (int i = 0; i < 9; i++) {
       List.of(a, b, c).get(i % 3).router.submit(firing("A" + i, a.scheduler.now()));
@@ -141,10 +146,8 @@ class FleetTest {
 
   @Test
   void whenTheActiveMemberDiesAStandbyTakesOverWithin15sAndSendsWhatWasDueOnce() {
-    Member a = new Member("a");
-    advance(STEP);
-    Member b = new Member("b");
-    advance(STEP);
+    Member a = start("a");
+    Member b = start("b");
     assertThat(a.router.active()).isTrue();
     for (int i = 0; i < 5; i++) {
       a.router.submit(firing("Early" + i, a.scheduler.now()));
@@ -168,10 +171,8 @@ class FleetTest {
 
   @Test
   void aCleanStopGivesTheLeaseUpAtOnce() {
-    Member a = new Member("a");
-    advance(STEP);
-    Member b = new Member("b");
-    advance(STEP);
+    Member a = start("a");
+    Member b = start("b");
     a.router.close();
     a.kill();
     assertThat(untilActive(b, Duration.ofSeconds(2))).isLessThanOrEqualTo(TTL.dividedBy(10));
@@ -179,10 +180,8 @@ class FleetTest {
 
   @Test
   void aMemberCutOffFromTheStoreStopsSendingBeforeAnotherTakesOverAndRefusesAlerts() {
-    Member a = new Member("a");
-    advance(STEP);
-    Member b = new Member("b");
-    advance(STEP);
+    Member a = start("a");
+    Member b = start("b");
     a.router.submit(firing("Before", a.scheduler.now()));
     a.fleet.cutOff = true; // a partition: a cannot renew; b can take over once the lease expires
     assertThatThrownBy(() -> a.router.submit(firing("During", a.scheduler.now())))
@@ -203,10 +202,8 @@ class FleetTest {
 
   @Test
   void aMemberThatSteppedDownAndComesBackCarriesOnWithoutRepeating() {
-    Member a = new Member("a");
-    advance(STEP);
-    Member b = new Member("b");
-    advance(STEP);
+    Member a = start("a");
+    Member b = start("b");
     a.router.submit(firing("X", a.scheduler.now()));
     advance(GROUP_WAIT.plusSeconds(1));
     a.fleet.cutOff = true;
@@ -223,10 +220,8 @@ class FleetTest {
 
   @Test
   void aMemberThatStepsDownDropsWhatItsLanesHeldAndTheNewActiveMemberSendsIt() {
-    Member a = new Member("a");
-    advance(STEP);
-    Member b = new Member("b");
-    advance(STEP);
+    Member a = start("a");
+    Member b = start("b");
     a.chat.set("ops", ScriptedPlatform.Behaviour.DOWN); // a's notice waits between attempts
     a.router.submit(firing("X", a.scheduler.now()));
     advance(GROUP_WAIT.plusSeconds(1));
@@ -243,10 +238,8 @@ class FleetTest {
 
   @Test
   void silencesAddedOnAStandbyApplyOnTheActiveMember() {
-    Member a = new Member("a");
-    advance(STEP);
-    Member b = new Member("b");
-    advance(STEP);
+    Member a = start("a");
+    Member b = start("b");
     b.router.addSilence(new Silence("quiet", List.of(Condition.eq("alertname", "Muted")),
         b.scheduler.now(), b.scheduler.now().plus(Duration.ofHours(1)), "ops", "maintenance"));
     advance(Duration.ofSeconds(2));
@@ -262,10 +255,8 @@ class FleetTest {
 
   @Test
   void actingOnAGroupNeedsTheActiveMember() {
-    Member a = new Member("a");
-    advance(STEP);
-    Member b = new Member("b");
-    advance(STEP);
+    Member a = start("a");
+    Member b = start("b");
     a.router.submit(firing("X", a.scheduler.now()));
     advance(GROUP_WAIT.plusSeconds(1));
     String key = a.chat.received("ops").get(0).notification().groupKey();
