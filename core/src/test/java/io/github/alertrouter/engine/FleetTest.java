@@ -237,6 +237,23 @@ class FleetTest {
   }
 
   @Test
+  void aReloadOfTheActiveMemberKeepsItActiveAndSendsEachNoticeOnce() {
+    Member a = start("a");
+    Member b = start("b");
+    a.router.submit(firing("Early", a.scheduler.now()));
+    advance(GROUP_WAIT.plusSeconds(1));
+    a.router.submit(firing("Late", a.scheduler.now())); // inside its group wait at the reload
+    AlertRouter reloaded = AlertRouter.builder().config(config()).scheduler(a.scheduler).platforms(Platforms.of(a.chat))
+        .fleet(a.fleet).alertStore(store.alerts).silenceStore(silences).notificationLog(log).replacing(a.router).build();
+    assertThat(reloaded.active()).as("the same member: its lease goes on").isTrue();
+    advance(GROUP_WAIT.plusSeconds(1));
+
+    assertThat(b.router.active()).isFalse();
+    assertThat(firingAnnounced()).containsExactlyInAnyOrder("Early", "Late");
+    reloaded.close();
+  }
+
+  @Test
   void silencesAddedOnAStandbyApplyOnTheActiveMember() {
     Member a = start("a");
     Member b = start("b");
