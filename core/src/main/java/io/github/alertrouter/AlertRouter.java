@@ -292,9 +292,10 @@ public interface AlertRouter extends AutoCloseable {
     }
 
     /**
-     * Where deliveries wait for their robot (default: this router's memory). Routers that replace
-     * each other may share one; lanes of unchanged robots keep their queue across
-     * {@link AlertRouter#takeOver} either way.
+     * Where deliveries wait for their robot (default: this router's memory). A durable outbox
+     * (PostgreSQL, the journal) keeps what was queued or out when a process died, and the router
+     * built on it next sends it. Routers that replace each other may share one; lanes of unchanged
+     * robots keep their queue across {@link AlertRouter#takeOver} either way.
      */
     public Builder outbox(Outbox outbox) {
       this.outbox = Objects.requireNonNull(outbox, "outbox");

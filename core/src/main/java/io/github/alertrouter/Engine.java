@@ -208,11 +208,15 @@ final class Engine implements AlertRouter {
 
   /**
    * A router built on stores that hold state (a restart, another instance's work) carries on
-   * with it: the run-time silences apply and the alerts form their groups again; a group whose
-   * notice is overdue flushes at once and decides against what its chats received.
+   * with it: the run-time silences apply, the outbox's deliveries go out, and the alerts form
+   * their groups again; a group whose notice is overdue flushes at once and decides against what
+   * its chats received.
    */
   private void carryOnFromStores() {
     refreshSilences();
+    // what the outbox holds that no one ended goes out: queued or out when the sender died; a
+    // group's newer notice replaces its queued one by key
+    dispatcher.resumeQueued();
     List<Alert> stored = store.all();
     if (!stored.isEmpty()) {
       route(stored, scheduler.clock().instant());

@@ -2,6 +2,7 @@ package io.github.alertrouter;
 
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.store.NotificationLog.Entry;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.time.Durations;
@@ -60,7 +61,9 @@ final class Enqueue implements Stage {
       };
       Notification n = RobotDelivery.notification(group, notice.decision().reason(), flush.firing(),
           s.sendResolved() ? flush.resolved() : List.of(), flush.now());
-      delivery.send(n, flush.mentions(), List.of(notice.robotId()), s, Engine.logKey(group.id()), receipt);
+      String logKey = Engine.logKey(group.id());
+      delivery.send(n, flush.mentions(), List.of(notice.robotId()), s, logKey,
+          robot -> new Outbox.Delivered(logKey, robot, said.firing(), said.resolved()), receipt);
     }
     tick.dispatched(); // with nothing sent, the flusher collects at once
     return new Next(flush);

@@ -13,6 +13,7 @@ import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.delivery.PlannedMention;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.spi.PlatformProvider;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * Per robot: resolves the planned mentions to the identities its platform @s by, adds the signed
@@ -67,12 +69,18 @@ final class RobotDelivery {
    */
   void send(Notification notification, List<PlannedMention> planned, List<String> robotIds, RouteSettings s,
       String key, Receipt receipt) {
+    send(notification, planned, robotIds, s, key, robotId -> null, receipt);
+  }
+
+  /** {@link #send} with what the notification log records once each robot's delivery was accepted. */
+  void send(Notification notification, List<PlannedMention> planned, List<String> robotIds, RouteSettings s,
+      String key, Function<String, Outbox.Delivered> delivered, Receipt receipt) {
     for (String robotId : robotIds) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
       List<Mention> mentions = MentionPlanner.resolve(planned, platform, robot, bound(s));
       dispatcher.dispatch(new Delivery(robotId, withBindLink(withActions(notification, robot, s), robot, mentions),
-          mentions, s.templates().get(robot.platform())), key, receipt);
+          mentions, s.templates().get(robot.platform())), key, delivered.apply(robotId), receipt);
     }
   }
 

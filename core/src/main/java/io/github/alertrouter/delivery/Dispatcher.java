@@ -79,6 +79,14 @@ public final class Dispatcher {
    *     missing, naming which
    */
   public void dispatch(Delivery delivery, String key, Receipt receipt) {
+    dispatch(delivery, key, null, receipt);
+  }
+
+  /**
+   * {@link #dispatch(Delivery, String, Receipt)} with what the notification log records once the
+   * delivery was accepted ({@code null}: nothing), which a durable outbox commits with its end.
+   */
+  public void dispatch(Delivery delivery, String key, Outbox.Delivered delivered, Receipt receipt) {
     Objects.requireNonNull(receipt, "receipt");
     RobotLane lane = lanes.get(delivery.robotId());
     if (lane == null) {
@@ -86,13 +94,14 @@ public final class Dispatcher {
       throw new IllegalArgumentException("robot \"" + delivery.robotId() + "\": "
           + (why != null ? why : "not configured"));
     }
-    lane.offer(delivery, key, receipt);
+    lane.offer(delivery, key, delivered, receipt);
   }
 
   /**
-   * Drops every queued delivery, and one waiting to retry, without telling their receipts (whose
-   * groups are gone): this router stopped being the fleet's active member, and the one taking over
-   * sends what is due. A request already out completes. Returns how many were dropped.
+   * Stops sending every queued delivery, and one waiting to retry, without telling their receipts
+   * (whose groups are gone): this router stopped being the fleet's active member, and the one
+   * taking over sends them from the outbox. A request already out completes. Returns how many the
+   * lanes held.
    */
   public int abandonQueued() {
     int dropped = 0;
@@ -100,6 +109,14 @@ public final class Dispatcher {
       dropped += lane.abandonQueued();
     }
     return dropped;
+  }
+
+  /**
+   * Sends what the outbox holds that no one ended: what a process that died (or the member that
+   * stepped down) queued or had out. Called when this router starts sending from shared state.
+   */
+  public void resumeQueued() {
+    lanes.values().forEach(RobotLane::resumeQueued);
   }
 
   /** Deliveries for {@code robotId} not yet fully sent (queued or in flight, including retries). */

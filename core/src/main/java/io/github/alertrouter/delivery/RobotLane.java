@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RobotLane {
   private static final Logger LOG = LoggerFactory.getLogger(RobotLane.class);
+  /** How soon a lane tries again to read a durable outbox it could not read. */
+  static final Duration RELOAD_RETRY = Duration.ofSeconds(1);
 
   /** What the lane sends with; replaced whole when a router that takes over adopts the lane. */
   record Wiring(Robot robot, PlatformProvider platform, RobotClient client, Scheduler scheduler, Executor sender,
@@ -63,8 +65,11 @@ final class RobotLane {
   private InFlight current;
   private boolean sending; // a request is out: its completion drives the lane on
   private boolean waited; // the lane had to wait, so what queued meanwhile is late
+  private boolean reloadDue; // reload the queue before the next take
+  private int ending; // ends handed to the outbox after the lock, not yet recorded
   private Scheduler.Cancellable wakeUp;
   private Instant wakeUpAt;
+  private long wakeUps; // counts schedulings, to tell one that ran (or was replaced) inside schedule()
 
   RobotLane(Wiring wiring, RateWindows.Window window, Outbox.Queue queue) {
     this.w = wiring;
@@ -105,15 +110,26 @@ final class RobotLane {
    * is being sent (or waits out a retry), the new one is not queued ({@link Receipt.Outcome#BUSY}):
    * sent after it, it would repeat what the first said.
    */
-  void offer(Delivery delivery, String key, Receipt receipt) {
-    Outbox.Entry fresh = new Outbox.Entry(delivery, key, receipt);
+  void offer(Delivery delivery, String key, Outbox.Delivered delivered, Receipt receipt) {
+    Outbox.Entry fresh = new Outbox.Entry(delivery, key, delivered, receipt);
     Outbox.Entry replaced = null;
     boolean busy;
+    boolean failed = false;
     synchronized (this) {
       busy = key != null && current != null && current.sources.stream().anyMatch(p -> key.equals(p.key()));
       if (!busy) {
-        replaced = queue.offer(fresh);
+        try {
+          replaced = queue.offer(fresh);
+        } catch (RuntimeException e) {
+          // not queued: whoever dispatched it decides again (a group's next flush)
+          LOG.warn("robot {}: cannot queue a delivery in the outbox: {}", w.robot().id(), e.getMessage());
+          failed = true;
+        }
       }
+    }
+    if (failed) {
+      tell(receipt, Receipt.Outcome.GAVE_UP);
+      return;
     }
     if (busy) {
       tell(receipt, Receipt.Outcome.BUSY); // never queued
@@ -125,17 +141,27 @@ final class RobotLane {
     wakeUpIn(Duration.ZERO);
   }
 
-  /** Drops what waits (and a delivery between attempts); a request out now completes. */
+  /**
+   * Stops sending what the outbox holds (and a delivery between attempts), leaving it there for
+   * whoever reloads the queue next; a request out now completes. Returns how many were held.
+   */
   synchronized int abandonQueued() {
-    int dropped = 0;
-    while (queue.take() != null) {
-      dropped++;
-    }
     if (current != null && !sending) {
       current = null;
-      dropped++;
     }
-    return dropped;
+    reloadDue = false;
+    return queue.release();
+  }
+
+  /**
+   * Sends what the outbox holds that no one ended, including what a process that died had taken;
+   * a delivery this lane still has out is let finish first, so it is not queued twice.
+   */
+  void resumeQueued() {
+    synchronized (this) {
+      reloadDue = true;
+    }
+    wakeUpIn(Duration.ZERO);
   }
 
   /** Deliveries not yet fully sent, counting the one in flight. */
@@ -167,7 +193,11 @@ final class RobotLane {
       wakeUp.cancel();
     }
     wakeUpAt = at;
-    wakeUp = w.scheduler().schedule(delay, this::drain);
+    long generation = ++wakeUps;
+    Scheduler.Cancellable scheduled = w.scheduler().schedule(delay, this::drain);
+    if (generation == wakeUps && wakeUpAt != null) { // a scheduler may run a due task inside schedule()
+      wakeUp = scheduled;
+    }
   }
 
   /** On the scheduler: picks the next message and hands it to the sender, or waits. */
@@ -243,7 +273,7 @@ final class RobotLane {
         after.add(() -> notify(l -> l.sent(event)));
         if (flight.nextPart()) {
           current = null;
-          flight.sources.forEach(p -> after.add(() -> tell(p.receipt(), Receipt.Outcome.DELIVERED)));
+          end(flight.sources, Receipt.Outcome.DELIVERED, now, after);
         }
       } else if (result instanceof SendResult.Retryable r && flight.attempt < w.retry().maxAttempts()) {
         Duration delay = backoff(flight.attempt, r);
@@ -266,7 +296,7 @@ final class RobotLane {
         after.add(() -> notify(l -> l.failed(event)));
         // later parts of a failed notification would read as a broken message
         current = null;
-        flight.sources.forEach(p -> after.add(() -> tell(p.receipt(), Receipt.Outcome.GAVE_UP)));
+        end(flight.sources, Receipt.Outcome.GAVE_UP, now, after);
       }
     }
     after.forEach(Runnable::run);
@@ -290,6 +320,20 @@ final class RobotLane {
 
   /** Takes the next delivery (or a digest of all queued ones) and renders it; false when none. */
   private boolean takeNext(Instant now, List<Runnable> after) {
+    if (reloadDue) {
+      if (ending > 0) {
+        return false; // an end still being recorded would come back as waiting; its task wakes the lane
+      }
+      try {
+        queue.reload();
+        reloadDue = false;
+      } catch (RuntimeException e) {
+        LOG.warn("robot {}: cannot read the outbox ({}); trying again in {}", w.robot().id(), e.getMessage(),
+            human(RELOAD_RETRY));
+        wakeUpIn(RELOAD_RETRY);
+        return false;
+      }
+    }
     while (queue.size() > 0) {
       List<Outbox.Entry> taken = new ArrayList<>();
       Delivery next;
@@ -319,7 +363,7 @@ final class RobotLane {
             failed.isNotice() ? "notice " + failed.notice().key() : "notification for " + failed.notification().policy(),
             e.getMessage());
         after.add(() -> notify(l -> l.renderFailed(w.robot().id(), failed.notification(), String.valueOf(e.getMessage()))));
-        taken.forEach(p -> after.add(() -> tell(p.receipt(), Receipt.Outcome.GAVE_UP)));
+        end(taken, Receipt.Outcome.GAVE_UP, now, after);
         continue;
       }
       int omitted = messages.stream().mapToInt(OutboundMessage::omittedAlerts).sum();
@@ -336,7 +380,7 @@ final class RobotLane {
         after.add(() -> notify(l -> l.unresolvedMentions(w.robot().id(), n, unresolved)));
       }
       if (messages.isEmpty()) {
-        taken.forEach(p -> after.add(() -> tell(p.receipt(), Receipt.Outcome.DELIVERED))); // nothing to say
+        end(taken, Receipt.Outcome.DELIVERED, now, after); // nothing to say
         continue;
       }
       current = new InFlight(next, messages, taken);
@@ -368,6 +412,35 @@ final class RobotLane {
         + (detail.isBlank() || detail.equals(code) ? "" : ": " + detail) + ")";
     LOG.warn("robot {} ({}): message {}/{} for {} group {} failed with {}; {}", w.robot().id(), w.platform().id(),
         e.part(), e.parts(), e.policy(), e.groupKey(), why, what);
+  }
+
+  /**
+   * Under the lane's lock, for after it: the outbox ends the entries (a delivered one's log record in the same
+   * commit), then their receipts hear it, so that a group that ends on a receipt forgets its log
+   * after the record.
+   */
+  private void end(List<Outbox.Entry> entries, Receipt.Outcome outcome, Instant at, List<Runnable> after) {
+    List<Outbox.Entry> ended = List.copyOf(entries);
+    ending++;
+    after.add(() -> {
+      try {
+        queue.ended(ended, outcome, at);
+      } catch (RuntimeException e) {
+        // sent again after the next reload (a restart, a takeover): a duplicate, never a loss
+        LOG.warn("robot {}: could not record in the outbox that {} deliveries ended ({}): {}", w.robot().id(),
+            ended.size(), outcome, e.getMessage());
+      } finally {
+        boolean wake;
+        synchronized (this) {
+          ending--;
+          wake = reloadDue && ending == 0;
+        }
+        if (wake) {
+          wakeUpIn(Duration.ZERO);
+        }
+      }
+    });
+    ended.forEach(p -> after.add(() -> tell(p.receipt(), outcome)));
   }
 
   private void tell(Receipt receipt, Receipt.Outcome outcome) {

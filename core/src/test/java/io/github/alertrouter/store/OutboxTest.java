@@ -22,12 +22,12 @@ class OutboxTest {
     Notification n = Notification.of("p", "{}:{alertname=\"" + alertname + "\"}",
         new TreeMap<>(Map.of("alertname", alertname)), NotifyReason.FIRST_NOTIFICATION, List.of(alert), List.of(),
         List.of(), T0);
-    return new Outbox.Entry(new Delivery("ops", n, List.of(), null), key, Receipt.NONE);
+    return new Outbox.Entry(new Delivery("ops", n, List.of(), null), key, null, Receipt.NONE);
   }
 
   private static Outbox.Entry notice(String key) {
     return new Outbox.Entry(Delivery.of("ops", new Notice(NotifyReason.HANDOFF, "schedule:primary", key,
-        "on call: " + key, List.of(), List.of(), T0)), null, Receipt.NONE);
+        "on call: " + key, List.of(), List.of(), T0)), null, null, Receipt.NONE);
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.store.FiringSlot;
 import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.time.ManualClock;
@@ -65,13 +66,21 @@ public abstract class StoreContractTest {
    */
   public record Stores(NotificationLog notificationLog, RateWindows rateWindows, EscalationStore escalations,
       HandoffLog handoffs, UsedTokens usedTokens, BindingStore bindings, AlertStore alerts, SilenceStore silences,
-      AutoCloseable closer)
+      Outbox outbox, AutoCloseable closer)
       implements AutoCloseable {
+    /** Views without an outbox (the {@link OutboxContractTest} needs one). */
+    public Stores(NotificationLog notificationLog, RateWindows rateWindows, EscalationStore escalations,
+        HandoffLog handoffs, UsedTokens usedTokens, BindingStore bindings, AlertStore alerts, SilenceStore silences,
+        AutoCloseable closer) {
+      this(notificationLog, rateWindows, escalations, handoffs, usedTokens, bindings, alerts, silences, null, closer);
+    }
+
     /** Views of in-memory state: every call to {@code open} answers the same objects. */
     public static Stores inMemory(java.time.Clock clock) {
-      return new Stores(NotificationLog.inMemory(), RateWindows.inMemory(), EscalationStore.inMemory(),
+      NotificationLog log = NotificationLog.inMemory();
+      return new Stores(log, RateWindows.inMemory(), EscalationStore.inMemory(),
           HandoffLog.inMemory(), UsedTokens.inMemory(clock), BindingStore.inMemory(), AlertStore.inMemory(),
-          SilenceStore.inMemory(), () -> { });
+          SilenceStore.inMemory(), Outbox.inMemory(log), () -> { });
     }
 
     @Override
