@@ -19,6 +19,7 @@ import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.NotificationLog.Entry;
 import io.github.alertrouter.preview.RoutingPreview;
 import io.github.alertrouter.route.RouteMatch;
@@ -214,9 +215,17 @@ final class Engine implements AlertRouter {
    */
   private void carryOnFromStores() {
     refreshSilences();
-    // what the outbox holds that no one ended goes out: queued or out when the sender died; a
-    // group's newer notice replaces its queued one by key
-    dispatcher.resumeQueued();
+    // what the outbox holds that no one ended goes out: queued or out when the sender died. It may
+    // have reached its chat already (a request out at a crash), so its group counts it as received:
+    // a resolution that follows is announced, never swallowed; a newer notice replaces it by key
+    Instant now = scheduler.clock().instant();
+    for (Outbox.Entry e : dispatcher.resumeQueued()) {
+      if (e.delivered() != null) {
+        Instant madeAt = e.delivery().isNotice() ? e.delivery().notice().at() : e.delivery().notification().at();
+        notificationLog.record(e.delivered().group(), e.delivered().robotId(),
+            e.delivered().entry(madeAt.isAfter(now) ? now : madeAt));
+      }
+    }
     List<Alert> stored = store.all();
     if (!stored.isEmpty()) {
       route(stored, scheduler.clock().instant());

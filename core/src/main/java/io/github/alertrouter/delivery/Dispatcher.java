@@ -13,6 +13,7 @@ import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,9 +115,12 @@ public final class Dispatcher {
   /**
    * Sends what the outbox holds that no one ended: what a process that died (or the member that
    * stepped down) queued or had out. Called when this router starts sending from shared state.
+   * Returns the entries read back that this router did not queue itself.
    */
-  public void resumeQueued() {
-    lanes.values().forEach(RobotLane::resumeQueued);
+  public List<Outbox.Entry> resumeQueued() {
+    List<Outbox.Entry> recovered = new ArrayList<>();
+    lanes.values().forEach(lane -> recovered.addAll(lane.resumeQueued()));
+    return recovered;
   }
 
   /** Deliveries for {@code robotId} not yet fully sent (queued or in flight, including retries). */

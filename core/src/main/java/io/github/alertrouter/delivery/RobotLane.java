@@ -155,13 +155,27 @@ final class RobotLane {
 
   /**
    * Sends what the outbox holds that no one ended, including what a process that died had taken;
-   * a delivery this lane still has out is let finish first, so it is not queued twice.
+   * a delivery this lane still has out is let finish first, so it is not queued twice. Returns the
+   * entries read back that this process did not offer (none when the reload had to wait).
    */
-  void resumeQueued() {
+  List<Outbox.Entry> resumeQueued() {
+    List<Outbox.Entry> recovered = new ArrayList<>();
     synchronized (this) {
       reloadDue = true;
+      if (current == null && ending == 0) {
+        try {
+          List<Outbox.Entry> waiting = queue.reload();
+          reloadDue = false;
+          // what this process did not offer itself: another's, read back without its receipt
+          waiting.stream().filter(e -> e.receipt() == Receipt.NONE).forEach(recovered::add);
+        } catch (RuntimeException e) {
+          LOG.warn("robot {}: cannot read the outbox ({}); trying again in {}", w.robot().id(), e.getMessage(),
+              human(RELOAD_RETRY));
+        }
+      }
     }
     wakeUpIn(Duration.ZERO);
+    return recovered;
   }
 
   /** Deliveries not yet fully sent, counting the one in flight. */

@@ -103,9 +103,10 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public synchronized void reload() {
+    public synchronized List<Entry> reload() {
       waiting.clear();
       waiting.addAll(kept.values());
+      return List.copyOf(waiting);
     }
 
     @Override

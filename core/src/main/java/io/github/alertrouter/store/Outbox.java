@@ -93,9 +93,9 @@ public interface Outbox {
      * Makes every entry not yet ended wait again, oldest first, including those taken and never
      * ended (by a process that died or let go): this process sends from now on. Entries this
      * process offered since it last let go keep their receipts. Called only while none of this
-     * process's taken entries is still to be ended.
+     * process's taken entries is still to be ended. Returns the entries now waiting, oldest first.
      */
-    void reload();
+    List<Entry> reload();
 
     /** How many entries wait (not taken). */
     int size();

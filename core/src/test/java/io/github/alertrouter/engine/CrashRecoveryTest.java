@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,8 @@ class CrashRecoveryTest {
   private final AlertStore alerts = AlertStore.inMemory();
   private final SilenceStore silences = SilenceStore.inMemory();
   private final NotificationLog log = NotificationLog.inMemory();
+  // what a process queued or had out outlives it, its receipts do not
+  private final DurableOutbox outbox = new DurableOutbox(log);
   private final List<Process> processes = new ArrayList<>();
 
   /** One process: its own timers, threads and (recording) chat; the stores are shared. */
@@ -55,10 +58,16 @@ class CrashRecoveryTest {
     final AlertRouter router;
 
     Process(Instant startedAt, AlertStore alertStore) {
+      this(startedAt, alertStore, Runnable::run);
+    }
+
+    /** {@code sender}: where its HTTP requests run. */
+    Process(Instant startedAt, AlertStore alertStore, Executor sender) {
       scheduler = new ManualScheduler(startedAt);
       chat = new ScriptedPlatform(scheduler.clock());
-      router = AlertRouter.builder().config(config()).scheduler(scheduler).platforms(Platforms.of(chat))
-          .alertStore(alertStore).silenceStore(silences).notificationLog(log).build();
+      router = AlertRouter.builder().config(config()).scheduler(scheduler).sendExecutor(sender)
+          .platforms(Platforms.of(chat)).alertStore(alertStore).silenceStore(silences).notificationLog(log)
+          .outbox(outbox.process()).build();
       processes.add(this);
     }
 
@@ -144,6 +153,60 @@ class CrashRecoveryTest {
     next.scheduler.advance(Duration.ofHours(1));
 
     assertThat(next.chat.received("ops")).isEmpty();
+  }
+
+  @Test
+  void noticesOutWhenTheProcessDiedCountAsReceivedSoTheirAlertsResolvingMeanwhileAreAnnouncedResolved() {
+    // its requests were out (they may have reached the chat) when it was killed: they never complete
+    Process first = new Process(T0, alerts, request -> { });
+    for (int i = 0; i < 10; i++) {
+      first.router.submit(firing("A" + i, T0));
+    }
+    first.scheduler.advance(GROUP_WAIT.plusSeconds(1));
+    for (int i = 0; i < 10; i++) {
+      first.router.submit(firing("A" + i, T0).resolvedAt(first.now())); // accepted, then kill -9
+    }
+
+    Process next = new Process(first.now().plusSeconds(5), alerts);
+    next.scheduler.advance(GROUP_INTERVAL.multipliedBy(2));
+
+    // the one that was out is sent again; the queued ones are replaced by their group's resolution
+    List<Received> chat = next.chat.received("ops");
+    List<String> all = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "A" + i).toList();
+    assertThat(chat.stream().flatMap(r -> r.resolved().stream()).toList())
+        .as("a chat that may show them firing hears each resolve, once").containsExactlyInAnyOrderElementsOf(all);
+    assertThat(firingAnnounced(chat)).doesNotHaveDuplicates();
+    for (String name : firingAnnounced(chat)) {
+      assertThat(indexOf(chat, r -> r.firing().contains(name)))
+          .as(name + " is not announced firing after its resolution")
+          .isLessThan(indexOf(chat, r -> r.resolved().contains(name)));
+    }
+    assertThat(outbox.size()).as("nothing left behind").isZero();
+  }
+
+  @Test
+  void noticesQueuedBehindAThrottledRobotWhenTheProcessDiedAreSentOnceByTheNext() {
+    Process first = new Process(T0, alerts);
+    first.chat.set("ops", ScriptedPlatform.Behaviour.THROTTLED);
+    for (int i = 0; i < 10; i++) {
+      first.router.submit(firing("A" + i, T0));
+    }
+    first.scheduler.advance(GROUP_WAIT.plusSeconds(1)); // the first is refused, the rest queue behind it
+    assertThat(first.chat.received("ops")).isEmpty();
+
+    Process next = new Process(first.now().plusSeconds(5), alerts);
+    next.scheduler.advance(Duration.ofHours(1));
+
+    assertThat(firingAnnounced(next.chat.received("ops"))).hasSize(10).doesNotHaveDuplicates();
+  }
+
+  private static int indexOf(List<Received> received, java.util.function.Predicate<Received> which) {
+    for (int i = 0; i < received.size(); i++) {
+      if (which.test(received.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test

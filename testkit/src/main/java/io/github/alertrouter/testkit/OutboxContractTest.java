@@ -157,7 +157,8 @@ public abstract class OutboxContractTest {
     assertThat(dead.take()).as("its request was out when it died").isNotNull();
 
     Outbox.Queue next = queue();
-    next.reload();
+    assertThat(next.reload()).extracting(Outbox.Entry::delivery)
+        .containsExactly(out.delivery(), waiting.delivery(), digestable.delivery());
 
     assertThat(next.size()).isEqualTo(3);
     List<Outbox.Entry> taken = new ArrayList<>();
