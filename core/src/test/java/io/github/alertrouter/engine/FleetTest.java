@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,7 @@ class FleetTest {
 
   private final SharedStore store = new SharedStore();
   private final NotificationLog log = NotificationLog.inMemory();
+  private final DurableOutbox outbox = new DurableOutbox(log);
   private final SilenceStore silences = SilenceStore.inMemory();
   private final List<Member> live = new ArrayList<>();
   private final List<Member> all = new ArrayList<>();
@@ -53,12 +55,18 @@ class FleetTest {
     final AlertRouter router;
 
     Member(String name) {
+      this(name, Runnable::run);
+    }
+
+    /** {@code sender}: where its HTTP requests run. */
+    Member(String name, Executor sender) {
       Instant now = live.isEmpty() ? T0 : live.get(0).scheduler.now();
       scheduler = new ManualScheduler(now);
       chat = new ScriptedPlatform(scheduler.clock());
       fleet = store.member(name, scheduler.clock(), TTL);
-      router = AlertRouter.builder().config(config()).scheduler(scheduler).platforms(Platforms.of(chat))
-          .fleet(fleet).alertStore(store.alerts).silenceStore(silences).notificationLog(log).build();
+      router = AlertRouter.builder().config(config()).scheduler(scheduler).sendExecutor(sender)
+          .platforms(Platforms.of(chat)).fleet(fleet).alertStore(store.alerts).silenceStore(silences)
+          .notificationLog(log).outbox(outbox.process()).build();
       live.add(this);
       all.add(this);
     }
@@ -167,6 +175,25 @@ class FleetTest {
 
     assertThat(firingAnnounced()).as("each alert announced once across the fleet").hasSize(15).doesNotHaveDuplicates();
     assertThat(b.chat.received("ops")).as("the early ones are not repeated by the member taking over").hasSize(10);
+  }
+
+  @Test
+  void whatTheActiveMemberHadOutWhenItDiedIsSentAgainByTheNextAndItsResolutionIsAnnounced() {
+    Member a = new Member("a", request -> { }); // its requests never complete: out when it is killed
+    advance(STEP);
+    Member b = start("b");
+    a.router.submit(firing("X", a.scheduler.now()), firing("Y", a.scheduler.now()));
+    advance(GROUP_WAIT.plusSeconds(1));
+    assertThat(firingAnnounced()).isEmpty();
+    b.router.submit(firing("X", T0).resolvedAt(b.scheduler.now()), firing("Y", T0).resolvedAt(b.scheduler.now()));
+
+    a.kill();
+    untilActive(b, Duration.ofSeconds(15));
+    advance(GROUP_INTERVAL.plusSeconds(1));
+
+    assertThat(resolvedAnnounced()).as("the chat may show them firing: it hears them resolve, once")
+        .containsExactlyInAnyOrder("X", "Y");
+    assertThat(outbox.size()).isZero();
   }
 
   @Test
