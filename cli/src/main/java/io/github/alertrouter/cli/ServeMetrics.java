@@ -47,9 +47,23 @@ final class ServeMetrics implements DeliveryListener {
   private final LongAdder requestsRefused = new LongAdder();
   private volatile boolean lastReloadSucceeded = true;
   private volatile Instant lastGoodConfigAt;
+  // how long the state store's calls take (stores are wrapped only when they are durable)
+  private final StoreTimings storeTimings = new StoreTimings();
+  // entries the outbox keeps, read at scrape time; null: not shown
+  private volatile java.util.function.LongSupplier outboxDepth;
 
   ServeMetrics(Instant started) {
     this.lastGoodConfigAt = started;
+  }
+
+  /** Where store calls are timed: wrap each durable seam with it. */
+  StoreTimings storeTimings() {
+    return storeTimings;
+  }
+
+  /** Shows {@code depth} (the outbox's entries) as a gauge; a failing read leaves it out of that scrape. */
+  void outboxDepth(java.util.function.LongSupplier depth) {
+    this.outboxDepth = depth;
   }
 
   /** {@code count} alerts accepted on {@code endpoint}. */
@@ -203,6 +217,13 @@ final class ServeMetrics implements DeliveryListener {
     text.metric(PREFIX + "leases_held", "gauge",
             "Whether this instance holds the fleet's lease, so routes and sends (1; always, when it runs alone) or is a standby (0).")
         .sample(PREFIX + "leases_held", active ? 1 : 0);
+    storeTimings.writeTo(text, PREFIX);
+    Long depth = outboxDepthNow();
+    if (depth != null) {
+      text.metric(PREFIX + "outbox_entries", "gauge",
+              "Deliveries the outbox keeps, waiting or out and not yet ended (with --storage.url: the fleet's).")
+          .sample(PREFIX + "outbox_entries", depth);
+    }
     if (stats != null) { // the store's counts: left out while it cannot be read
       text.metric(PREFIX + "alerts", "gauge", "Alerts held by the router, by state.")
           .sample(PREFIX + "alerts", stats.firingAlerts(), "state", "firing")
@@ -230,6 +251,18 @@ final class ServeMetrics implements DeliveryListener {
             "When the running config was loaded, in seconds since the epoch.")
         .sample(PREFIX + "config_last_reload_success_timestamp_seconds", lastGoodConfigAt.getEpochSecond());
     return text.text();
+  }
+
+  private Long outboxDepthNow() {
+    java.util.function.LongSupplier depth = outboxDepth;
+    if (depth == null) {
+      return null;
+    }
+    try {
+      return depth.getAsLong();
+    } catch (RuntimeException e) {
+      return null; // the store is down: store_up says so
+    }
   }
 
   // sorted output: scrapes of the same state read the same, which people and tests can diff

@@ -28,6 +28,11 @@ final class InMemoryOutbox implements Outbox {
   }
 
   @Override
+  public long depth() {
+    return queues.values().stream().mapToLong(q -> ((Local) q).kept()).sum();
+  }
+
+  @Override
   public String toString() {
     return "InMemoryOutbox[" + queues.size() + " robots]";
   }
@@ -58,6 +63,10 @@ final class InMemoryOutbox implements Outbox {
       ids.put(entry, id);
       waiting.addLast(entry);
       return null;
+    }
+
+    synchronized int kept() {
+      return kept.size();
     }
 
     @Override

@@ -24,6 +24,14 @@ public interface Outbox {
   Queue queue(String robotKey);
 
   /**
+   * How many entries the outbox keeps over all robots (waiting, or taken and not ended): what an
+   * operator watches; a durable outbox counts what every process left.
+   *
+   * @throws StoreException when the outbox cannot be read
+   */
+  long depth();
+
+  /**
    * A delivery waiting.
    *
    * @param delivery what to send

@@ -38,7 +38,17 @@ final class DurableOutbox {
   /** A new process's view: nothing of it in memory until it reloads. */
   Outbox process() {
     Map<String, Outbox.Queue> queues = new ConcurrentHashMap<>();
-    return robotKey -> queues.computeIfAbsent(robotKey, View::new);
+    return new Outbox() {
+      @Override
+      public Queue queue(String robotKey) {
+        return queues.computeIfAbsent(robotKey, View::new);
+      }
+
+      @Override
+      public long depth() {
+        return size();
+      }
+    };
   }
 
   private final class View implements Outbox.Queue {

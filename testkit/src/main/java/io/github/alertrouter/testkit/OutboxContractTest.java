@@ -205,6 +205,23 @@ public abstract class OutboxContractTest {
   }
 
   @Test
+  void theDepthCountsWhatWaitsAndWhatIsOutUntilItEnds() throws Exception {
+    Stores s = open(clock);
+    opened.add(s);
+    Outbox.Queue ops = s.outbox().queue(ROBOT);
+    ops.offer(notification("A", "g-a", Receipt.NONE));
+    ops.offer(notification("B", "g-b", Receipt.NONE));
+    s.outbox().queue("dba:fedcba9876543210").offer(notice("bob"));
+    Outbox.Entry out = ops.take();
+
+    Stores other = open(clock);
+    opened.add(other);
+    assertThat(other.outbox().depth()).isEqualTo(3);
+    ops.ended(List.of(out), Receipt.Outcome.DELIVERED, T0);
+    assertThat(other.outbox().depth()).isEqualTo(2);
+  }
+
+  @Test
   void aDigestsEntriesEndTogether() throws Exception {
     Outbox.Queue sender = queue();
     sender.offer(notification("A", "g-a", Receipt.NONE));
