@@ -137,7 +137,9 @@ final class Engine implements AlertRouter {
         if (handedOver == null) {
           carryOnFromStores();
         }
-        handoffs.start();
+        // a handoff while no member was active (the old one died, the lease had to run out) is
+        // announced late rather than never: the lease's ttl twice covers that gap
+        handoffs.start(handedOver == null ? scheduler.clock().instant().minus(fleet.leaseTtl().multipliedBy(2)) : null);
         LOG.info("fleet member {}: active (holds the lease), routing and sending", fleet.member());
       }
       if (handedOver != null) {

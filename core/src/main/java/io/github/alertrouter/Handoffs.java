@@ -60,10 +60,30 @@ final class Handoffs {
     }
   }
 
+  /** Most changes one schedule can announce late at a start: a bound on a rapid rotation's backlog. */
+  static final int CATCH_UP_LIMIT = 10;
+
+  /** Announces each schedule's handoffs from now on. */
   void start() {
+    start(null);
+  }
+
+  /**
+   * Announces each schedule's handoffs from now on and, with {@code since}, first those after it
+   * that are already past: a fleet member that takes over announces what changed while no member
+   * was active (the log keeps one the old member announced from being repeated).
+   */
+  void start(Instant since) {
     stopped = false; // a fleet member that steps down and becomes active again starts again
     Instant now = scheduler.clock().instant();
-    schedules.forEach(s -> scheduleNext(s, now));
+    for (OnCallSchedule s : schedules) {
+      Instant change = since == null ? null : s.nextChange(since);
+      for (int i = 0; change != null && !change.isAfter(now) && i < CATCH_UP_LIMIT; i++) {
+        announceOnce(s, change);
+        change = s.nextChange(change);
+      }
+      scheduleNext(s, now);
+    }
   }
 
   void stop() {
@@ -86,6 +106,12 @@ final class Handoffs {
     if (stopped) {
       return;
     }
+    announceOnce(schedule, handoff);
+    scheduleNext(schedule, handoff);
+  }
+
+  /** Posts the handoff at {@code handoff} unless a router of this process or fleet already did. */
+  private void announceOnce(OnCallSchedule schedule, Instant handoff) {
     Schedule s = schedule.schedule();
     if (log.claim(s.id(), handoff)) {
       Robot robot = robots.get(s.handoffRobot());
@@ -102,7 +128,6 @@ final class Handoffs {
           "On call for " + name + ": " + names(now), lines, mentions(now, platform, robot), handoff);
       dispatcher.dispatch(Delivery.of(robot.id(), notice));
     }
-    scheduleNext(schedule, handoff);
   }
 
   private List<Mention> mentions(List<OnDuty> onDuty, PlatformProvider platform, Robot robot) {

@@ -14,6 +14,7 @@ import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.store.StandbyException;
@@ -40,9 +41,25 @@ class FleetTest {
   private static final Duration GROUP_INTERVAL = Duration.ofMinutes(5);
   private static final Duration STEP = Duration.ofMillis(100);
 
+  /** Alice and Bob alternate daily at 02:01 UTC, a minute after T0; handoffs go to the ops robot. */
+  private static final String ON_CALL = """
+      contacts:
+        - { id: alice, name: Alice }
+        - { id: bob, name: Bob }
+      robots:
+        - { id: ops, platform: scripted, webhook: "https://example.com/hook/ops" }
+      schedules:
+        - id: primary
+          timeZone: UTC
+          handoffRobot: ops
+          layers:
+            - { name: daily, members: [alice, bob], rotation: DAILY, handoff: "2026-03-07T02:01" }
+      """;
+
   private final SharedStore store = new SharedStore();
   private final NotificationLog log = NotificationLog.inMemory();
   private final DurableOutbox outbox = new DurableOutbox(log);
+  private final HandoffLog handoffs = HandoffLog.inMemory();
   private final SilenceStore silences = SilenceStore.inMemory();
   private final List<Member> live = new ArrayList<>();
   private final List<Member> all = new ArrayList<>();
@@ -60,11 +77,15 @@ class FleetTest {
 
     /** {@code sender}: where its HTTP requests run. */
     Member(String name, Executor sender) {
+      this(name, sender, config());
+    }
+
+    Member(String name, Executor sender, RouterConfig config) {
       Instant now = live.isEmpty() ? T0 : live.get(0).scheduler.now();
       scheduler = new ManualScheduler(now);
       chat = new ScriptedPlatform(scheduler.clock());
       fleet = store.member(name, scheduler.clock(), TTL);
-      router = AlertRouter.builder().config(config()).scheduler(scheduler).sendExecutor(sender)
+      router = AlertRouter.builder().config(config).scheduler(scheduler).sendExecutor(sender).handoffLog(handoffs)
           .platforms(Platforms.of(chat)).fleet(fleet).alertStore(store.alerts).silenceStore(silences)
           .notificationLog(log).outbox(outbox.process()).build();
       live.add(this);
@@ -194,6 +215,40 @@ class FleetTest {
     assertThat(resolvedAnnounced()).as("the chat may show them firing: it hears them resolve, once")
         .containsExactlyInAnyOrder("X", "Y");
     assertThat(outbox.size()).isZero();
+  }
+
+  @Test
+  void aHandoffWhileNoMemberWasActiveIsAnnouncedByTheOneTakingOverOnce() {
+    RouterConfig onCall = RouterConfig.parse(ON_CALL, "fleet.yaml", Map.of());
+    Member a = new Member("a", Runnable::run, onCall);
+    advance(STEP);
+    Member b = new Member("b", Runnable::run, onCall);
+    advance(Duration.ofSeconds(50));
+
+    a.kill(); // 10 s before the handoff; b's turn comes only once a's lease has run out
+    untilActive(b, Duration.ofSeconds(15));
+    advance(Duration.ofMinutes(1));
+
+    assertThat(handoffsAnnounced()).containsExactly("On call for primary: Bob");
+  }
+
+  @Test
+  void aHandoffTheDeadMemberAnnouncedIsNotRepeatedByTheOneTakingOver() {
+    RouterConfig onCall = RouterConfig.parse(ON_CALL, "fleet.yaml", Map.of());
+    Member a = new Member("a", Runnable::run, onCall);
+    advance(STEP);
+    Member b = new Member("b", Runnable::run, onCall);
+    advance(Duration.ofSeconds(65)); // a announces the 02:01 handoff
+
+    a.kill();
+    untilActive(b, Duration.ofSeconds(15));
+    advance(Duration.ofMinutes(1));
+
+    assertThat(handoffsAnnounced()).containsExactly("On call for primary: Bob");
+  }
+
+  private List<String> handoffsAnnounced() {
+    return all.stream().flatMap(m -> m.chat.received("ops").stream()).map(r -> r.notice().title()).toList();
   }
 
   @Test
