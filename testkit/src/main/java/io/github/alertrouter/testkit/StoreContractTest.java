@@ -397,6 +397,18 @@ public abstract class StoreContractTest {
     store.remove("never-there");
   }
 
+  @Test
+  void anEpisodesGroupKeyMayHoldAnyCharacterALabelValueCan() throws Exception {
+    String key = "{}/{team=\"支付\"}:{alertname=\"a\u0000b\\\\c\"}";
+    EscalationState state = EscalationState.start(T0);
+    router().escalations().put(key, state);
+
+    assertThat(router().escalations().get(key)).contains(state);
+    assertThat(router().escalations().get(key.replace("\u0000", ""))).isEmpty();
+    router().escalations().remove(key);
+    assertThat(router().escalations().get(key)).isEmpty();
+  }
+
   // ---- handoffs announced once
 
   @Test

@@ -30,7 +30,7 @@ final class PgEscalationStore implements EscalationStore {
       boolean resolved;
       try (PreparedStatement s = c.prepareStatement("SELECT first_notice_at, acknowledged_by, acknowledged_at, resolved"
           + " FROM alert_router.escalation WHERE group_key = ?")) {
-        s.setString(1, groupKey);
+        s.setString(1, Db.key(groupKey));
         try (ResultSet rs = s.executeQuery()) {
           if (!rs.next()) {
             return Optional.empty();
@@ -44,7 +44,7 @@ final class PgEscalationStore implements EscalationStore {
       Map<FiringSlot, Instant> fired = new HashMap<>();
       try (PreparedStatement s = c.prepareStatement("SELECT step_index, repeat, loop, fired_at"
           + " FROM alert_router.escalation_fired WHERE group_key = ?")) {
-        s.setString(1, groupKey);
+        s.setString(1, Db.key(groupKey));
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             fired.put(new FiringSlot(rs.getInt("step_index"), rs.getInt("repeat"), rs.getInt("loop")),
@@ -64,7 +64,7 @@ final class PgEscalationStore implements EscalationStore {
           + " ON CONFLICT (group_key) DO UPDATE SET first_notice_at = EXCLUDED.first_notice_at,"
           + " acknowledged_by = EXCLUDED.acknowledged_by, acknowledged_at = EXCLUDED.acknowledged_at,"
           + " resolved = EXCLUDED.resolved")) {
-        s.setString(1, groupKey);
+        s.setString(1, Db.key(groupKey));
         s.setObject(2, ts(state.firstNoticeAt()));
         s.setString(3, state.acknowledgedBy());
         s.setObject(4, ts(state.acknowledgedAt()));
@@ -72,13 +72,13 @@ final class PgEscalationStore implements EscalationStore {
         s.executeUpdate();
       }
       try (PreparedStatement s = c.prepareStatement("DELETE FROM alert_router.escalation_fired WHERE group_key = ?")) {
-        s.setString(1, groupKey);
+        s.setString(1, Db.key(groupKey));
         s.executeUpdate();
       }
       try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_router.escalation_fired"
           + " (group_key, step_index, repeat, loop, fired_at) VALUES (?, ?, ?, ?, ?)")) {
         for (Map.Entry<FiringSlot, Instant> f : state.fired().entrySet()) {
-          s.setString(1, groupKey);
+          s.setString(1, Db.key(groupKey));
           s.setInt(2, f.getKey().stepIndex());
           s.setInt(3, f.getKey().repeat());
           s.setInt(4, f.getKey().loop());
@@ -95,7 +95,7 @@ final class PgEscalationStore implements EscalationStore {
   public void remove(String groupKey) {
     db.run("remove an escalation episode", c -> {
       try (PreparedStatement s = c.prepareStatement("DELETE FROM alert_router.escalation WHERE group_key = ?")) {
-        s.setString(1, groupKey);
+        s.setString(1, Db.key(groupKey));
         return s.executeUpdate();
       }
     });
