@@ -77,10 +77,13 @@ final class JournalAlertStore implements AlertStore, Seam {
   }
 
   private static byte[] receiveRecord(List<Alert> alerts, Instant now) {
-    ObjectNode payload = Codec.object();
-    Codec.put(payload, "now", now);
-    payload.set("alerts", Codec.alerts(alerts));
-    return JournalFormat.line(RECEIVE, payload);
+    return JournalFormat.line(RECEIVE, out -> {
+      out.writeStartObject();
+      Codec.writeInstant(out, "now", now);
+      out.writeFieldName("alerts");
+      Codec.writeAlerts(out, alerts);
+      out.writeEndObject();
+    });
   }
 
   @Override

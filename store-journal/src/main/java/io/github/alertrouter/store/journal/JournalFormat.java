@@ -1,6 +1,6 @@
 package io.github.alertrouter.store.journal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,23 +64,35 @@ final class JournalFormat {
 
   /** One record as a line: its checksum, its JSON {@code {"t": type, "p": payload}}, a newline. */
   static byte[] line(String type, JsonNode payload) {
-    ObjectNode record = JSON.createObjectNode();
-    record.put("t", type);
-    record.set("p", payload);
-    byte[] json;
-    try {
-      json = JSON.writeValueAsBytes(record);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serialises", e);
+    return line(type, out -> out.writeTree(payload));
+  }
+
+  /** A payload written straight to a generator: the hot path (a webhook's alerts) builds no tree. */
+  @FunctionalInterface
+  interface Payload {
+    void write(JsonGenerator out) throws IOException;
+  }
+
+  /** {@link #line(String, JsonNode)} with the payload written by {@code payload}. */
+  static byte[] line(String type, Payload payload) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    bytes.write(HEX, 0, 9); // room for the checksum and its space
+    try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
+      out.writeStartObject();
+      out.writeStringField("t", type);
+      out.writeFieldName("p");
+      payload.write(out);
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing JSON to memory cannot fail", e);
     }
-    byte[] line = new byte[json.length + 10];
-    int crc = crc(json, 0, json.length);
+    bytes.write('\n');
+    byte[] line = bytes.toByteArray();
+    int crc = crc(line, 9, line.length - 10);
     for (int i = 0; i < 8; i++) {
       line[i] = HEX[(crc >>> (28 - 4 * i)) & 0xf];
     }
     line[8] = ' ';
-    System.arraycopy(json, 0, line, 9, json.length);
-    line[line.length - 1] = '\n';
     return line;
   }
 
