@@ -145,7 +145,7 @@ final class Codec {
 
   private static TreeMap<String, String> strings(JsonNode object) {
     TreeMap<String, String> map = new TreeMap<>();
-    object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
     return map;
   }
 

@@ -1,19 +1,12 @@
 package io.github.alertrouter.store.journal;
 
 import io.github.alertrouter.store.StoreException;
-import io.github.alertrouter.store.journal.JournalFormat.Lines;
-import io.github.alertrouter.store.journal.JournalFormat.Record;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The write-ahead journal in a storage directory ({@link JournalFormat}), the seams it replays into,
- * and the lock that keeps a second process off the directory.
+ * The write-ahead journal in a storage directory ({@link JournalFormat}): the changes of the seams
+ * it is {@link Replay replayed} into, its compaction, and the directory's {@link DirectoryLock}.
  *
  * <p>A change runs under one lock: the seam decides from memory, appends its record (written, not
  * yet synced), then applies it to memory, so the journal's order is memory's order and a failed
@@ -48,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Journal implements AutoCloseable {
   static final String FILE = "state.journal";
-  static final String LOCK_FILE = "lock";
   /** The journal is compacted when it grows past this, or past {@link #GROWTH} times its last compacted size. */
   static final long COMPACT_AT = 64L * 1024 * 1024;
   static final int GROWTH = 4;
@@ -61,8 +53,7 @@ final class Journal implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Object syncLock = new Object();
   private final Tx tx = new Tx();
-  private FileChannel lockChannel;
-  private FileLock fileLock;
+  private DirectoryLock directoryLock;
   private RandomAccessFile out; // guarded by lock for writes, by syncLock for fsync and replacement
   private long size; // guarded by lock
   private long nextCompaction; // guarded by lock
@@ -214,11 +205,11 @@ final class Journal implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot create the storage directory " + dir + ": " + e.getMessage(), e);
     }
-    lockDirectory();
+    directoryLock = DirectoryLock.take(dir);
     lock.lock();
     try {
       Files.deleteIfExists(dir.resolve(FILE + ".tmp")); // a compaction a crash cut short: the journal holds it all
-      long records = Files.exists(file) ? replay() : 0;
+      long records = Files.exists(file) ? new Replay(file, this.seams).run() : 0;
       compact();
       LOG.info("state in {}: {} records replayed, compacted to {} bytes", file, records, size);
     } catch (IOException e) {
@@ -230,121 +221,6 @@ final class Journal implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-  }
-
-  private void lockDirectory() {
-    Path lockFile = dir.resolve(LOCK_FILE);
-    try {
-      lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
-      FileLock held;
-      try {
-        held = lockChannel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        held = null; // this process holds it already
-      }
-      if (held == null) {
-        String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.US_ASCII).strip();
-        lockChannel.close();
-        throw new StoreException(dir + " is in use by another alert-router" + (holder.isEmpty() ? "" : " (" + holder + ")")
-            + ", which holds the lock on " + lockFile + ": stop it first, or give this one another directory", null);
-      }
-      fileLock = held;
-      lockChannel.truncate(0);
-      lockChannel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-    } catch (IOException e) {
-      throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Reads the journal into the seams; returns how many records it applied. */
-  private long replay() throws IOException {
-    long records = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      Lines lines = new Lines(in);
-      byte[] header = lines.next();
-      int version;
-      try {
-        if (header == null || !lines.complete()) {
-          throw new IllegalArgumentException("it has no header line");
-        }
-        version = JournalFormat.version(header);
-      } catch (IllegalArgumentException e) {
-        throw damaged(1, 0, e.getMessage());
-      }
-      if (version > JournalFormat.VERSION) {
-        throw new StoreException("journal " + file + " was written by a newer alert-router (journal format " + version
-            + "; this one reads up to " + JournalFormat.VERSION + "): run that version or a newer one, or move "
-            + file + " aside to start empty", null);
-      }
-      long good = lines.end();
-      for (byte[] line; (line = lines.next()) != null; ) {
-        Record record = null;
-        String problem;
-        if (!lines.complete()) {
-          problem = "it ends without a newline";
-        } else {
-          try {
-            record = JournalFormat.decode(line, line.length);
-            problem = null;
-          } catch (IllegalArgumentException e) {
-            problem = e.getMessage();
-          }
-        }
-        if (record == null) {
-          dropTornTail(lines, lines.number(), good, problem);
-          break;
-        }
-        apply(record, lines.number(), good);
-        records++;
-        good = lines.end();
-      }
-    }
-    return records;
-  }
-
-  /**
-   * A bad record is a crash's torn write only when nothing good follows it (a crash cuts the last
-   * one short); damage before good records is not a crash, and the state after it is unknown.
-   */
-  private void dropTornTail(Lines lines, long number, long offset, String problem) throws IOException {
-    for (byte[] rest; (rest = lines.next()) != null; ) {
-      if (lines.complete() && decodes(rest)) {
-        throw damaged(number, offset, problem + ", and good records follow it, so a crash did not cut it short");
-      }
-    }
-    LOG.warn("journal {}: dropped its last record (line {}, byte offset {}): {}. A crash cut it short while it was "
-        + "written; its change had not been acknowledged", file, number, offset, problem);
-  }
-
-  private static boolean decodes(byte[] line) {
-    try {
-      JournalFormat.decode(line, line.length);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private void apply(Record record, long number, long offset) {
-    String type = record.type();
-    int dot = type.indexOf('.');
-    Seam seam = dot > 0 ? seams.get(type.substring(0, dot)) : null;
-    if (seam == null) {
-      throw damaged(number, offset, "its record type \"" + type + "\" is unknown to this version");
-    }
-    try {
-      seam.replay(type, record.payload());
-    } catch (RuntimeException e) {
-      throw damaged(number, offset, "its " + type + " record cannot be applied (" + e.getMessage() + ")");
-    }
-  }
-
-  private StoreException damaged(long line, long offset, String problem) {
-    return new StoreException("journal " + file + " is damaged at line " + line + " (byte offset " + offset + "): "
-        + problem + ". Not starting on part of the state: to start from the records before it, cut the file there "
-        + "(truncate -s " + offset + " " + file + "; the records after it are lost), or move " + dir
-        + " aside to start empty", null);
   }
 
   // ---- compaction
@@ -459,11 +335,8 @@ final class Journal implements AutoCloseable {
       LOG.warn("journal {}: closing it failed: {}", file, e.getMessage());
     }
     try {
-      if (fileLock != null) {
-        fileLock.release();
-      }
-      if (lockChannel != null) {
-        lockChannel.close();
+      if (directoryLock != null) {
+        directoryLock.release();
       }
     } catch (IOException e) {
       LOG.warn("{}: giving up its lock failed: {}", dir, e.getMessage());

@@ -33,7 +33,7 @@ import java.util.Objects;
  * loss on storage that honours fsync). Concurrent changes share one fsync. Opening replays the
  * journal into memory, so after a restart the stores answer exactly as before it; then the
  * journal is rewritten as the current state alone, as it is again whenever it grows past
- * {@value Journal#COMPACT_AT} bytes (or {@value Journal#GROWTH} times its compacted size).
+ * 64 MiB (or 4 times its compacted size).
  *
  * <p>One process holds a directory: opening it while another holds it (or another
  * {@code JournalStores} in this process) is refused. Thread-safe; close it after the routers that
@@ -79,7 +79,7 @@ public final class JournalStores implements AutoCloseable {
     return open(dir, clock, Journal.COMPACT_AT);
   }
 
-  /** With another compaction bound than {@link Journal#COMPACT_AT} (tests compact small journals). */
+  /** With another compaction bound than 64 MiB (tests compact small journals). */
   static JournalStores open(Path dir, Clock clock, long compactAt) {
     return new JournalStores(Objects.requireNonNull(dir, "dir"), Objects.requireNonNull(clock, "clock"), compactAt);
   }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,7 +84,7 @@ class JournalCompactionTest {
     int threads = 4;
     int each = 150;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    Set<Alert> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Set<Alert> acknowledged = ConcurrentHashMap.newKeySet();
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<?>> done = new ArrayList<>();
