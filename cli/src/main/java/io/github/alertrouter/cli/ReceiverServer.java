@@ -2,6 +2,7 @@ package io.github.alertrouter.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.RouterSnapshot;
 import io.github.alertrouter.notify.LaneStatus;
 import io.github.alertrouter.store.UsedTokens;
 import io.github.alertrouter.config.ConfigException;
@@ -14,6 +15,7 @@ import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.store.Fleet;
+import io.github.alertrouter.store.journal.JournalStores;
 import io.github.alertrouter.store.postgresql.PostgresStores;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
@@ -27,9 +29,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -52,8 +53,6 @@ final class ReceiverServer implements AutoCloseable {
   static final int DEFAULT_BACKLOG = 1024;
   /** The default request body cap: 1 MiB. */
   static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-  /** How often the state is saved with a storage directory (and once more at a clean stop). */
-  static final Duration SAVE_EVERY = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverServer.class);
   static final ConfigProblem EMPTY_CONFIG = new ConfigProblem("", "the config has no notification policies and no "
       + "robots, so every alert would be dropped; add them, or start serve with --allow-empty-config if that is meant");
@@ -62,7 +61,7 @@ final class ReceiverServer implements AutoCloseable {
    * How the server is set up. {@code token} (API bearer token) and {@code actionKey} (signs
    * action links) may be {@code null}; {@code stopGraceSeconds} is how long {@link #close()} lets
    * requests in flight finish; {@code storageDir}, when not {@code null}, keeps the router's state
-   * across restarts ({@link SnapshotFile}); {@code allowEmptyConfig} accepts a config with no
+   * across restarts, a crash included ({@link JournalStores}); {@code allowEmptyConfig} accepts a config with no
    * notification policies and no robots, which routes nothing (refused otherwise, at start and at
    * reload: it is far more often a truncated or wrong file than what the operator meant).
    */
@@ -137,6 +136,8 @@ final class ReceiverServer implements AutoCloseable {
   private final ServeMetrics metrics;
   // the state in PostgreSQL with --storage.url (shared with the other instances), else null
   private final PostgresStores database;
+  // the state in a journal in --storage.path (this process alone), else null
+  private final JournalStores journal;
   // one for every router this server builds: an action link used before a reload stays used
   private final UsedTokens usedTokens;
   // likewise what each chat received: a lane that outlives a reload records where the next router reads
@@ -153,8 +154,6 @@ final class ReceiverServer implements AutoCloseable {
   // submits hold it shared; a reload holds it alone while the new router takes the old one's state,
   // so no alert is routed by the new config before it holds what the old one notified
   private final ReadWriteLock swap = new ReentrantReadWriteLock();
-  private final SnapshotFile snapshots; // null: no --storage.path
-  private ScheduledExecutorService saver;
   private final AtomicReference<Running> running = new AtomicReference<>();
   private final Object reloadLock = new Object();
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -167,15 +166,36 @@ final class ReceiverServer implements AutoCloseable {
     this.clock = clock;
     this.metrics = new ServeMetrics(clock.instant());
     this.database = settings.storageUrl() == null ? null : PostgresStores.connect(settings.storageUrl().reveal(), clock);
-    this.usedTokens = database != null ? database.usedTokens() : UsedTokens.inMemory(clock);
-    this.notificationLog = database != null ? database.notificationLog() : NotificationLog.inMemory();
-    this.rateWindows = database != null ? database.rateWindows() : RateWindows.inMemory();
-    this.alerts = database != null ? database.alerts() : AlertStore.inMemory();
-    this.silences = database != null ? database.silences() : SilenceStore.inMemory();
-    this.escalations = database != null ? database.escalations() : EscalationStore.inMemory();
-    this.handoffs = database != null ? database.handoffs() : HandoffLog.processWide();
-    this.fleet = database != null ? database.fleet(settings.timeouts().lease()) : null;
-    this.snapshots = settings.storageDir() == null ? null : new SnapshotFile(settings.storageDir());
+    // one node, no fleet: the directory's lock keeps a second process off it
+    this.journal = settings.storageDir() == null ? null : JournalStores.open(settings.storageDir(), clock);
+    if (database != null) {
+      this.usedTokens = database.usedTokens();
+      this.notificationLog = database.notificationLog();
+      this.rateWindows = database.rateWindows();
+      this.alerts = database.alerts();
+      this.silences = database.silences();
+      this.escalations = database.escalations();
+      this.handoffs = database.handoffs();
+      this.fleet = database.fleet(settings.timeouts().lease());
+    } else if (journal != null) {
+      this.usedTokens = journal.usedTokens();
+      this.notificationLog = journal.notificationLog();
+      this.rateWindows = journal.rateWindows();
+      this.alerts = journal.alerts();
+      this.silences = journal.silences();
+      this.escalations = journal.escalations();
+      this.handoffs = journal.handoffs();
+      this.fleet = null;
+    } else {
+      this.usedTokens = UsedTokens.inMemory(clock);
+      this.notificationLog = NotificationLog.inMemory();
+      this.rateWindows = RateWindows.inMemory();
+      this.alerts = AlertStore.inMemory();
+      this.silences = SilenceStore.inMemory();
+      this.escalations = EscalationStore.inMemory();
+      this.handoffs = HandoffLog.processWide();
+      this.fleet = null;
+    }
   }
 
   /**
@@ -194,41 +214,40 @@ final class ReceiverServer implements AutoCloseable {
     try {
       receiver.running.set(receiver.build(null));
     } catch (RuntimeException e) {
-      receiver.closeDatabase();
+      receiver.closeStores();
       throw e;
     }
     try {
-      receiver.restoreAndKeepSaving();
+      receiver.importSnapshot();
       receiver.listen();
     } catch (IOException | RuntimeException e) {
       receiver.running.get().router().close();
-      receiver.closeDatabase();
+      receiver.closeStores();
       throw e instanceof IOException io ? new UncheckedIOException("cannot listen on " + settings.listen() + ": " + io.getMessage(), io)
           : (RuntimeException) e;
     }
     return receiver;
   }
 
-  /** With a storage directory: adopts the stored state, then saves it every {@link #SAVE_EVERY}. */
-  private void restoreAndKeepSaving() {
-    if (snapshots == null) {
+  /**
+   * A storage directory that an earlier version kept as {@code snapshot.json} (every 30 s) goes on
+   * working: its state is restored into the journal once, the file renamed so it is not imported
+   * again. Restoring twice (a crash before the rename) is harmless: the alerts are stored again as
+   * a re-send would, and the log, episodes and used links keep what they already hold.
+   */
+  private void importSnapshot() {
+    if (journal == null) {
       return;
     }
-    snapshots.load(clock.instant()).ifPresent(router()::restore);
-    saver = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "alert-router-state-saver");
-      t.setDaemon(true);
-      return t;
-    });
-    saver.scheduleWithFixedDelay(this::saveQuietly, SAVE_EVERY.toSeconds(), SAVE_EVERY.toSeconds(), TimeUnit.SECONDS);
-  }
-
-  private void saveQuietly() {
-    try {
-      snapshots.save(router().snapshot());
-    } catch (RuntimeException e) {
-      LOG.warn("could not save the router's state: {}", e.getMessage()); // tried again at the next tick
+    SnapshotFile legacy = new SnapshotFile(settings.storageDir());
+    Optional<RouterSnapshot> snapshot = legacy.load(clock.instant());
+    if (snapshot.isEmpty()) {
+      return;
     }
+    router().restore(snapshot.get()); // journaled and synced when it returns
+    Path imported = legacy.markImported();
+    LOG.info("imported the state an earlier version kept in {} ({} alerts, taken at {}) into {}; the file is now {}",
+        legacy.path(), snapshot.get().alertCount(), snapshot.get().takenAt(), journal.file(), imported);
   }
 
   private void listen() throws IOException {
@@ -382,26 +401,27 @@ final class ReceiverServer implements AutoCloseable {
         AlertRouter router = running.get().router();
         router.close();
         int undelivered = router.lanes().stream().mapToInt(LaneStatus::pending).sum();
-        if (snapshots != null) {
-          saver.shutdownNow();
-          saveQuietly(); // after close: what the last flush notified is in it
-          if (undelivered > 0) {
-            LOG.warn("{} notices were not delivered before the stop; {} keeps their alerts and what each chat "
-                + "received, so they are sent after the restart", undelivered, settings.storageDir());
-          }
+        if (undelivered > 0 && (journal != null || database != null)) {
+          // the queue itself is not kept yet: what is sent again is what the alerts and the log imply
+          LOG.warn("{} notices were not delivered before the stop; {} keeps the alerts and what each chat received, "
+              + "so the groups' notices among them are sent after the restart (queued escalation and handoff notices "
+              + "are not kept)", undelivered, journal != null ? settings.storageDir() : "the database");
         } else if (undelivered > 0) {
           LOG.warn("{} notices were not delivered before the stop and are lost: without --storage.path the state "
               + "lives as long as the process", undelivered);
         }
-        closeDatabase();
+        closeStores();
         closed.countDown();
       }
     }
   }
 
-  private void closeDatabase() {
+  private void closeStores() {
     if (database != null) {
       database.close();
+    }
+    if (journal != null) {
+      journal.close();
     }
   }
 }

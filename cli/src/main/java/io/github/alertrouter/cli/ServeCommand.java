@@ -58,8 +58,8 @@ final class ServeCommand implements Command {
                                   [--alertmanager.resolve-timeout=3d] [--resolve-timeout=5m]
 
         Runs a receiver until stopped: SIGTERM or Ctrl-C flush what is due, let each robot send
-        what it can within 10s, log what could not go (kept in --storage.path and sent after the
-        restart, else lost) and exit 0. Prints
+        what it can within 10s, log what could not go (with --storage.path or --storage.url the
+        groups' notices are sent again after the restart, else lost) and exit 0. Prints
         'listening on http://HOST:PORT' once it accepts requests. Logs to stderr: each message
         sent (info), each failed or retried send with the robot id and the platform's error code
         (warn), each reload (info when accepted, warn with the problems when refused); webhook
@@ -77,7 +77,8 @@ final class ServeCommand implements Command {
                                      one takes over the alerts, what was notified and escalations
           GET  /healthz, /-/healthy  200 ok while the process runs (liveness)
           GET  /-/ready              200 ready when alerts can be accepted; 503 while the state
-                                     store (--storage.url) cannot be reached
+                                     store cannot take them (--storage.url unreachable, the
+                                     --storage.path journal failing to write)
           GET  /metrics              Prometheus metrics
           /actions/…, /bind/…        signed action links and binding pages (with --action-key-env)
 
@@ -89,11 +90,14 @@ final class ServeCommand implements Command {
                                  TOKEN taken from environment variable NAME (never printed)
           --action-key-env=NAME  sign and serve action links with the key in variable NAME
                                  (at least 32 bytes)
-          --storage.path=DIR     keep the router's state (alerts, what each group notified,
-                                 escalations, silences added at run time) in DIR/snapshot.json,
-                                 saved every 30s and at stop, read at start: a restart then
-                                 neither repeats nor forgets a notice (an unreadable file is
-                                 moved aside and the server starts without it)
+          --storage.path=DIR     keep the router's state in DIR, on this machine, no database:
+                                 an alert is answered 200 only once it is written and synced to
+                                 DIR/state.journal (503 when it cannot be); a restart, even after
+                                 kill -9, carries on with the alerts, what each chat received,
+                                 escalations, silences, used action links and rate windows.
+                                 One process per DIR (a second is refused). A DIR holding an
+                                 earlier version's snapshot.json is imported once (renamed
+                                 snapshot.json.imported). Excludes --storage.url
           --storage.url=URL      keep the state in PostgreSQL (jdbc:postgresql://HOST:PORT/DB):
                                  an alert is answered 200 only once it is committed there, and
                                  503 while the database cannot take it (Alertmanager sends it
@@ -132,8 +136,10 @@ final class ServeCommand implements Command {
         closed at once (metrics: alert_router_http_read_timeouts_total,
         alert_router_http_requests_refused_total).
 
-        Exit codes: 0 stopped; 1 the --storage.url database cannot be reached or migrated at
-        start; 2 bad input (config problems, an empty config without --allow-empty-config, bad
+        Exit codes: 0 stopped; 1 the state store cannot be opened at start (the --storage.url
+        database unreachable or not migrated; the --storage.path directory held by another
+        process, its journal damaged or written by a newer version: the message says what to
+        do); 2 bad input (config problems, an empty config without --allow-empty-config, bad
         flags, cannot listen).
         """;
   }
@@ -148,7 +154,7 @@ final class ServeCommand implements Command {
       err.println("alert-router serve: error: " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
     } catch (StoreException e) {
-      err.println("alert-router serve: error: " + e.getMessage()); // names the database, never the password
+      err.println("alert-router serve: error: " + e.getMessage()); // names the database (never the password) or the journal
       return Main.EXIT_UNAVAILABLE;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "alert-router-shutdown"));

@@ -3,7 +3,6 @@ package io.github.alertrouter.cli;
 import io.github.alertrouter.RouterSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,16 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code serve --storage.path DIR}: the router's state in {@code DIR/snapshot.json}, so that a
- * restart neither repeats nor forgets a notice (Alertmanager's {@code --storage.path} keeps its
- * notification log and silences the same way). Written whole to a temporary file and moved over
- * the old one, so a crash mid-write leaves the previous snapshot. A snapshot that cannot be read
- * is moved aside ({@code snapshot.json.bad-<time>}) and the server starts empty: an alert router
- * that refuses to start because of its cache would page nobody. Thread-safe (writes are
- * serialised).
+ * {@code DIR/snapshot.json}: where {@code serve --storage.path DIR} kept the router's state before
+ * the journal (written whole every 30 s and at a clean stop). Read once, to import it into the
+ * journal; then renamed {@code snapshot.json.imported}, kept for whoever wants to look. A snapshot
+ * that cannot be read is moved aside ({@code snapshot.json.bad-<time>}) with a warning and the
+ * server starts without it, as that version did: an alert router that refuses to start because of
+ * an old cache would page nobody. Not thread-safe: {@code serve} reads it once, at start.
  */
 final class SnapshotFile {
   static final String NAME = "snapshot.json";
+  static final String IMPORTED = NAME + ".imported";
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotFile.class);
 
   private final Path dir;
@@ -55,23 +54,14 @@ final class SnapshotFile {
     }
   }
 
-  /** Replaces the stored snapshot with {@code snapshot}. */
-  synchronized void save(RouterSnapshot snapshot) {
+  /** Renames the snapshot once its state is in the journal, so that it is not imported again; returns the new name. */
+  Path markImported() {
+    Path imported = dir.resolve(IMPORTED);
     try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, NAME, ".tmp");
-      try {
-        Files.write(tmp, snapshot.toJson());
-        try {
-          Files.move(tmp, path(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, path(), StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      Files.move(path(), imported, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the router's state to " + path(), e);
+      throw new UncheckedIOException("cannot rename the imported " + path() + " to " + imported, e);
     }
+    return imported;
   }
 }

@@ -3,11 +3,15 @@ package io.github.alertrouter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.SecretLeaks;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,11 +135,13 @@ class CliProcessLoggingTest {
 
   /**
    * SIGTERM while DingTalk throttles the robot (a 10-minute penalty): serve stops at once with
-   * exit code 0 (was 143), says what it could not send, and the next serve on the same
-   * --storage.path sends it (was: the queue dropped without a word).
+   * exit code 0 (was 143) and says what it could not send; the next serve on the same
+   * --storage.path has the notice again and keeps the platform's ban: the notice waits behind the
+   * penalty the journal kept, to go when it ends (was: the queue dropped without a word; then a
+   * restart that forgot the ban and would have sent into it).
    */
   @Test
-  void aStopWhileTheRobotIsThrottledExitsZeroKeepsWhatWaitsAndTheRestartSendsIt() throws Exception {
+  void aStopWhileTheRobotIsThrottledExitsZeroAndTheRestartHoldsTheNoticeUntilTheBanEnds() throws Exception {
     simulator = DingTalkSimulator.start(Clock.systemUTC());
     Robot robot = simulator.robot(ROBOT, "SEC" + "5a".repeat(32));
     String storage = "--storage.path=" + dir.resolve("state");
@@ -148,14 +156,37 @@ class CliProcessLoggingTest {
     stderr.await();
     assertThat(serve.exitValue()).as(stderr.text()).isZero();
     assertThat(stderr.text()).as(stderr.text()).contains("1 notices were not delivered before the stop; ")
-        .contains("keeps their alerts and what each chat received, so they are sent after the restart");
+        .contains("keeps the alerts and what each chat received, so the groups' notices among them are sent after the "
+            + "restart");
+    Matcher ban = Pattern.compile("throttles the robot until (\\S+)\\)").matcher(stderr.text());
+    assertThat(ban.find()).as(stderr.text()).isTrue();
     assertThat(simulator.received(ROBOT)).isEmpty();
 
     start(robot.webhook().reveal(), robot.secret().reveal(), Map.of(), storage);
-    await("the kept notice arrives after the restart", () -> !simulator.received(ROBOT).isEmpty());
+    await("the notice waits behind the ban, after the restart too", () -> lane().path("pending").asInt() == 1);
+    assertThat(lane().path("penaltyEnds").asText()).as("the platform's ban, kept").isEqualTo(ban.group(1));
     stopServe();
-    assertThat(simulator.received(ROBOT)).singleElement()
-        .satisfies(m -> assertThat(m.text()).contains("DiskFull", "first notification"));
+    assertThat(simulator.received(ROBOT)).as("nothing sent into the ban").isEmpty();
+  }
+
+  /** The robot's lane in {@code /api/v1/status}. */
+  private JsonNode lane() {
+    String url = stdout.text().strip().replaceFirst("^listening on ", "");
+    try {
+      String body = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/status")).timeout(Duration.ofSeconds(10))
+          .build(), HttpResponse.BodyHandlers.ofString()).body();
+      for (JsonNode lane : new ObjectMapper().readTree(body).path("lanes")) {
+        if (lane.path("robot").asText().equals(ROBOT)) {
+          return lane;
+        }
+      }
+      return MissingNode.getInstance();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
