@@ -42,6 +42,7 @@ class StoreTimingsTest {
         .contains("alert_router_store_operation_seconds_bucket{store=\"alerts\",operation=\"receive\",le=\"0.0005\"} ")
         .contains("alert_router_store_operation_seconds_count{store=\"alerts\",operation=\"all\"} 1");
     assertThat(text).doesNotContain("operation=\"toString\"");
+    ServeMetricsTest.assertWellFormed(text);
   }
 
   @Test
