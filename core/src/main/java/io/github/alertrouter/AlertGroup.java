@@ -60,9 +60,10 @@ final class AlertGroup {
     /** Added; the group's timer takes care of it. */
     ADDED,
     /**
-     * Added, and the group has not flushed yet although the alert is older than a group wait:
-     * the caller flushes it at once, after the rest of its batch is in (Alertmanager: no point in
-     * waiting for a batch that is already late; but a webhook's alerts belong in one notice).
+     * Added, and the group has not flushed yet although the alert is older than a group wait (or
+     * there is none): the caller flushes it at once, after the rest of its batch is in
+     * (Alertmanager: no point in waiting for a batch that is already late; but a webhook's alerts
+     * belong in one notice).
      */
     LATE
   }
@@ -74,11 +75,14 @@ final class AlertGroup {
     }
     boolean first = alerts.isEmpty() && !flushed && timer == null;
     alerts.put(alert.fingerprint(), alert);
-    if (first) {
+    // due now (no group wait, or a late alert): the caller flushes after the whole batch is in; a
+    // timer started here could fire on the timers' thread while the batch is still being routed
+    boolean due = !flushed && (settings.groupWait().isZero()
+        || alert.startsAt() != null && !alert.startsAt().plus(settings.groupWait()).isAfter(now));
+    if (first && !due) {
       scheduleIn(settings.groupWait(), now, scheduler, flush);
     }
-    boolean late = !flushed && alert.startsAt() != null && !alert.startsAt().plus(settings.groupWait()).isAfter(now);
-    return late ? Added.LATE : Added.ADDED;
+    return due ? Added.LATE : Added.ADDED;
   }
 
   /**

@@ -38,6 +38,32 @@ class LateBatchTest {
   private static final Instant NOW = Instant.parse("2026-03-08T02:00:00Z");
 
   @Test
+  void aWebhookBatchIsOneNoticeWithNoGroupWait() {
+    List<Integer> alertsPerNotice = new CopyOnWriteArrayList<>();
+    AlertRouter router = AlertRouter.builder().config(config(Duration.ZERO)).scheduler(new Immediate())
+        .platforms(Platforms.of(new Counting(alertsPerNotice))).build();
+
+    router.submit(
+        Alert.firing(Map.of("alertname", "Disk", "i", "1")).startsAt(NOW).build(),
+        Alert.firing(Map.of("alertname", "Disk", "i", "2")).startsAt(NOW).build(),
+        Alert.firing(Map.of("alertname", "Disk", "i", "3")).startsAt(NOW).build());
+
+    assertThat(alertsPerNotice).as("the group's first flush waits for the rest of its batch").containsExactly(3);
+    router.close();
+  }
+
+  private static RouterConfig config(Duration groupWait) {
+    return RouterConfig.builder()
+        .robot(new Robot("r", "rec", Secret.of("https://example.com/hook/x"), null, null))
+        .notificationPolicy(NotificationPolicy.builder("p")
+            .groupRule(new GroupRule(groupWait, Duration.ofMinutes(5), List.of("alertname")))
+            .notifyRule(new NotifyRule(null, List.of("r"), List.of()))
+            .repeatInterval(Duration.ofHours(1))
+            .build())
+        .build();
+  }
+
+  @Test
   void aLateWebhookBatchIsOneNotice() {
     List<Integer> alertsPerNotice = new CopyOnWriteArrayList<>();
     RouterConfig config = RouterConfig.builder()
