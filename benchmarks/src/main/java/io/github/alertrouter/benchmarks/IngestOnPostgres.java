@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * <pre>{@code java -cp benchmarks/target/benchmarks.jar io.github.alertrouter.benchmarks.IngestOnPostgres [alerts] [rounds]}</pre>
  *
  * Starts its own PostgreSQL server from Debian's binaries (as the tests do; see
- * {@link PostgresServer}).
+ * {@link PostgresServer}), with PostgreSQL's default settings: {@code fsync} on.
  */
 public final class IngestOnPostgres {
   static final int BATCH = 500;
@@ -49,7 +49,7 @@ public final class IngestOnPostgres {
     RouterConfig config = config();
     List<double[]> memory = new ArrayList<>();
     List<double[]> postgres = new ArrayList<>();
-    try (PostgresServer server = PostgresServer.start()) {
+    try (PostgresServer server = PostgresServer.startDurable()) {
       run(config, alerts, null); // warm-up of both paths, not counted
       try (PostgresStores stores = PostgresStores.connect(server.jdbcUrl(), CLOCK)) {
         run(config, alerts, stores);

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Assumptions;
  * survives a power cut, while a process crash ({@link #kill()}) loses no committed row, since what
  * the server wrote stays in the OS page cache. {@code synchronous_commit} stays on: off, a commit
  * returns before its WAL leaves shared memory, and a crash loses it (the harness's own test saw
- * that); on, with {@code fsync} off, it costs one write() per commit.
+ * that); on, with {@code fsync} off, it costs one write() per commit. {@link #startDurable()} keeps
+ * PostgreSQL's defaults instead (both on), for benchmarks that measure what a deployment pays.
  *
  * <p>PostgreSQL refuses to run as root; under root (as in CI containers) {@code initdb} and
  * {@code postgres} run as the {@code postgres} OS user the Debian package creates, through
@@ -65,6 +66,7 @@ public final class PostgresServer implements AutoCloseable {
   private static final int START_ATTEMPTS = 5;
 
   private final Path bin;
+  private final boolean durable;
   private final boolean asOsUser;
   private final Path directory;
   private final Path data;
@@ -79,8 +81,9 @@ public final class PostgresServer implements AutoCloseable {
   private boolean closed;
   private String finalLog = "";
 
-  private PostgresServer(Path bin) throws IOException, InterruptedException {
+  private PostgresServer(Path bin, boolean durable) throws IOException, InterruptedException {
     this.bin = bin;
+    this.durable = durable;
     this.asOsUser = "0".equals(run(environment(List.of("id", "-u")), TOOL).out().strip());
     // root's java.io.tmpdir may be private; the postgres user can always reach /tmp
     Path parent = asOsUser ? Path.of("/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
@@ -93,13 +96,25 @@ public final class PostgresServer implements AutoCloseable {
 
   /** Starts a server, or returns empty when no PostgreSQL binaries are installed. */
   public static Optional<PostgresServer> startIfAvailable() {
-    return findBin(System.getenv(BIN_ENV), DEBIAN_VERSIONS).map(PostgresServer::startWith);
+    return findBin(System.getenv(BIN_ENV), DEBIAN_VERSIONS).map(bin -> startWith(bin, false));
   }
 
   /** Starts a server; throws {@link IllegalStateException} when no PostgreSQL binaries are installed. */
   public static PostgresServer start() {
-    return startWith(findBin(System.getenv(BIN_ENV), DEBIAN_VERSIONS)
-        .orElseThrow(() -> new IllegalStateException(NOT_FOUND)));
+    return startWith(requireBin(), false);
+  }
+
+  /**
+   * Starts a server with {@code fsync} and {@code full_page_writes} at PostgreSQL's defaults (on),
+   * so that a commit waits for the disk as in a deployment: for benchmarks, not tests. Throws
+   * {@link IllegalStateException} when no PostgreSQL binaries are installed.
+   */
+  public static PostgresServer startDurable() {
+    return startWith(requireBin(), true);
+  }
+
+  private static Path requireBin() {
+    return findBin(System.getenv(BIN_ENV), DEBIAN_VERSIONS).orElseThrow(() -> new IllegalStateException(NOT_FOUND));
   }
 
   /**
@@ -113,7 +128,7 @@ public final class PostgresServer implements AutoCloseable {
 
   static PostgresServer startOrSkip(Optional<Path> bin, String require) {
     if (bin.isPresent()) {
-      return startWith(bin.get());
+      return startWith(bin.get(), false);
     }
     if ("1".equals(require)) {
       return Assertions.fail(NOT_FOUND + " (required: " + REQUIRE_ENV + "=1)");
@@ -157,10 +172,10 @@ public final class PostgresServer implements AutoCloseable {
     return Arrays.stream(name.split("\\.")).mapToInt(Integer::parseInt).toArray();
   }
 
-  private static PostgresServer startWith(Path bin) {
+  private static PostgresServer startWith(Path bin, boolean durable) {
     PostgresServer server;
     try {
-      server = new PostgresServer(bin);
+      server = new PostgresServer(bin, durable);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -339,11 +354,14 @@ public final class PostgresServer implements AutoCloseable {
         port = freePort();
       }
       long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
-      ProcessBuilder builder = builder(serverSide(tool("postgres"), "-D", data.toString(), "-p",
-          Integer.toString(port), "-h", HOST, "-k", data.toString(), "-c", "fsync=off", "-c",
-          "full_page_writes=off", "-c", "max_connections=200",
+      List<String> command = new ArrayList<>(List.of(tool("postgres"), "-D", data.toString(), "-p",
+          Integer.toString(port), "-h", HOST, "-k", data.toString(), "-c", "max_connections=200",
           // parallel-query segments as files in the data dir, not in /dev/shm: nothing outlives the directory
           "-c", "dynamic_shared_memory_type=mmap"));
+      if (!durable) {
+        command.addAll(List.of("-c", "fsync=off", "-c", "full_page_writes=off"));
+      }
+      ProcessBuilder builder = builder(serverSide(command.toArray(String[]::new)));
       builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       process = builder.start();
       if (awaitReady()) {
