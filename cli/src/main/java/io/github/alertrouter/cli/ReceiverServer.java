@@ -54,6 +54,17 @@ final class ReceiverServer implements AutoCloseable {
   /** The default request body cap: 1 MiB. */
   static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverServer.class);
+  /** The JDK server's switch for TCP_NODELAY on accepted connections, read once when it first starts. */
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+  static {
+    // the JDK's HttpServer writes an answer's headers and body in two writes with Nagle's algorithm
+    // on: a keep-alive sender's delayed ACK then holds every answer about 40 ms (measured through
+    // serve: 10,000 alerts/s with it, 55,000-127,000 without); an explicit setting is kept
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
+  }
   static final ConfigProblem EMPTY_CONFIG = new ConfigProblem("", "the config has no notification policies and no "
       + "robots, so every alert would be dropped; add them, or start serve with --allow-empty-config if that is meant");
 

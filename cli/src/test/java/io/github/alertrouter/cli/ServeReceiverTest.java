@@ -101,6 +101,14 @@ class ServeReceiverTest {
   }
 
   @Test
+  void answersAreNotHeldByNaglesAlgorithm() throws Exception {
+    // a timing test would be flaky; what held each keep-alive answer ~40 ms was this switch being off
+    start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, null);
+
+    assertThat(System.getProperty(ReceiverServer.NO_DELAY)).isEqualTo("true");
+  }
+
+  @Test
   void acceptsARealAlertmanagerPayload() throws Exception {
     start(ReceiverServer.DEFAULT_MAX_BODY_BYTES, null);
 
