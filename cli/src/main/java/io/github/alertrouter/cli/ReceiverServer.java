@@ -155,7 +155,9 @@ final class ReceiverServer implements AutoCloseable {
   private final NotificationLog notificationLog;
   // and how much each robot sent: DingTalk counts per robot, whichever router sends
   private final RateWindows rateWindows;
-  private final Outbox outbox = Outbox.inMemory();
+  // each robot's queue: with --storage.url in the database, so what a member that died had queued
+  // or out is sent by the next; else in memory (the journal keeps no outbox yet)
+  private final Outbox outbox;
   private final AlertStore alerts;
   private final SilenceStore silences;
   private final EscalationStore escalations;
@@ -207,6 +209,7 @@ final class ReceiverServer implements AutoCloseable {
       this.handoffs = HandoffLog.processWide();
       this.fleet = null;
     }
+    this.outbox = database != null ? database.outbox() : Outbox.inMemory(notificationLog);
   }
 
   /**

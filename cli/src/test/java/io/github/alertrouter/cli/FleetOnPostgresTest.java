@@ -35,22 +35,7 @@ class FleetOnPostgresTest extends ServeOnPostgres {
   private final List<ServeProcess> fleet = processes;
 
   private void startFleet(int members, String groupWait) throws Exception {
-    for (int i = 0; i < members; i++) {
-      serve(CONFIG, WAIT, List.of(groupWait));
-    }
-    first().await("one member active", WAIT, () -> active() != null);
-  }
-
-  private ServeProcess first() {
-    return fleet.stream().filter(ServeProcess::isAlive).findFirst().orElseThrow();
-  }
-
-  /** The member that says it is active, or null. */
-  private ServeProcess active() {
-    List<ServeProcess> active = fleet.stream().filter(ServeProcess::isAlive)
-        .filter(s -> s.get("/api/v1/status").body().contains("\"active\":true")).toList();
-    assertThat(active).as("members active at once").hasSizeLessThanOrEqualTo(1);
-    return active.isEmpty() ? null : active.get(0);
+    startFleet(members, CONFIG, WAIT, List.of(groupWait));
   }
 
   /** 500 alerts of {@code teams} from {@code from}, as one webhook body. */

@@ -1,5 +1,7 @@
 package io.github.alertrouter.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.PostgresServer;
@@ -74,5 +76,26 @@ abstract class ServeOnPostgres {
     ServeProcess serve = ServeProcess.start(file, wait, all.toArray(String[]::new));
     processes.add(serve);
     return serve;
+  }
+
+  /** Starts {@code members} processes as {@link #serve} does and waits until one of them is active. */
+  void startFleet(int members, String config, Duration wait, List<Object> more, String... flags) throws Exception {
+    for (int i = 0; i < members; i++) {
+      serve(config, wait, more, flags);
+    }
+    first().await("one member active", wait, () -> active() != null);
+  }
+
+  /** The first process still alive. */
+  ServeProcess first() {
+    return processes.stream().filter(ServeProcess::isAlive).findFirst().orElseThrow();
+  }
+
+  /** The member that says it is active, or null; never more than one. */
+  ServeProcess active() {
+    List<ServeProcess> active = processes.stream().filter(ServeProcess::isAlive)
+        .filter(s -> s.get("/api/v1/status").body().contains("\"active\":true")).toList();
+    assertThat(active).as("members active at once").hasSizeLessThanOrEqualTo(1);
+    return active.isEmpty() ? null : active.get(0);
   }
 }

@@ -39,19 +39,28 @@ final class PgNotificationLog implements NotificationLog {
 
   @Override
   public void record(String group, String robotId, Entry entry) {
-    db.run("record a delivered notice", c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO alert_router.notification_log (group_key, robot_id, firing, resolved, at) VALUES (?, ?, ?, ?, ?)"
-              + " ON CONFLICT (group_key, robot_id) DO UPDATE"
-              + " SET firing = EXCLUDED.firing, resolved = EXCLUDED.resolved, at = EXCLUDED.at")) {
-        s.setString(1, Db.key(group));
-        s.setString(2, robotId);
-        s.setArray(3, array(c, entry.firing()));
-        s.setArray(4, array(c, entry.resolved()));
-        s.setObject(5, ts(entry.at()));
-        return s.executeUpdate();
-      }
-    });
+    db.run("record a delivered notice", c -> record(c, group, robotId, entry));
+  }
+
+  /**
+   * Records a delivery on {@code c}, in whatever transaction it is in (the outbox commits it with
+   * the entry's end). An entry older than the one recorded is ignored: a late answer (a request
+   * that was out while a newer notice went through another member) must not make the group's
+   * chat look as if it had received less than it did.
+   */
+  static int record(Connection c, String group, String robotId, Entry entry) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "INSERT INTO alert_router.notification_log (group_key, robot_id, firing, resolved, at) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (group_key, robot_id) DO UPDATE"
+            + " SET firing = EXCLUDED.firing, resolved = EXCLUDED.resolved, at = EXCLUDED.at"
+            + " WHERE alert_router.notification_log.at <= EXCLUDED.at")) {
+      s.setString(1, Db.key(group));
+      s.setString(2, robotId);
+      s.setArray(3, array(c, entry.firing()));
+      s.setArray(4, array(c, entry.resolved()));
+      s.setObject(5, ts(entry.at()));
+      return s.executeUpdate();
+    }
   }
 
   @Override

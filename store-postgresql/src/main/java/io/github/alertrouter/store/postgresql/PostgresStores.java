@@ -9,6 +9,7 @@ import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.store.Fleet;
 import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.store.StoreException;
 import io.github.alertrouter.store.UsedTokens;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *     .notificationLog(stores.notificationLog())
  *     .rateWindows(stores.rateWindows())
  *     .escalationStore(stores.escalations())
+ *     .outbox(stores.outbox())
  *     ...
  * Fleet fleet = stores.fleet(Duration.ofSeconds(15)); // this instance, one member of the fleet
  * }</pre>
@@ -70,6 +72,7 @@ public final class PostgresStores implements AutoCloseable {
   private final BindingStore bindings;
   private final AlertStore alerts;
   private final SilenceStore silences;
+  private final Outbox outbox;
 
   private PostgresStores(DataSource dataSource, HikariDataSource ownPool, Clock clock) {
     this.ownPool = ownPool;
@@ -83,6 +86,7 @@ public final class PostgresStores implements AutoCloseable {
     this.bindings = new PgBindingStore(db);
     this.alerts = new PgAlertStore(db);
     this.silences = new PgSilenceStore(db);
+    this.outbox = new PgOutbox(db);
   }
 
   /**
@@ -198,6 +202,17 @@ public final class PostgresStores implements AutoCloseable {
 
   public SilenceStore silences() {
     return silences;
+  }
+
+  /**
+   * Each robot's queue of deliveries, kept until their end is committed (a delivered one with its
+   * notification-log record), so that what a member that died had queued or out is sent by the
+   * member that takes over. Its queues answer from this instance's memory between a {@code reload}
+   * and a {@code release}: give it to the fleet's members, which send only while they hold the
+   * lease, or to one router alone on the database.
+   */
+  public Outbox outbox() {
+    return outbox;
   }
 
   /**

@@ -31,23 +31,27 @@ class PostgresStoreContractTest extends StoreContractTest {
 
   @Override
   protected void reset() throws Exception {
-    // the first open of a test migrates; an already migrated schema is emptied
-    try (PostgresStores migrate = PostgresStores.connect(server.jdbcUrl(), clock);
-        Connection c = DriverManager.getConnection(server.jdbcUrl());
-        Statement s = c.createStatement()) {
-      s.execute("TRUNCATE alert_router.notification_log, alert_router.rate_window, alert_router.rate_send,"
-          + " alert_router.escalation, alert_router.escalation_fired, alert_router.handoff,"
-          + " alert_router.used_token, alert_router.binding, alert_router.alert, alert_router.silence,"
-          + " alert_router.alert_change");
-      s.execute("UPDATE alert_router.fleet_lease SET holder = '', expires_at = '-infinity'");
-    }
+    empty(server, clock);
   }
 
   @Override
   protected Stores open(ManualClock clock) {
     PostgresStores stores = PostgresStores.connect(server.jdbcUrl(), clock);
     return new Stores(stores.notificationLog(), stores.rateWindows(), stores.escalations(), stores.handoffs(),
-        stores.usedTokens(), stores.bindings(), alerts(stores), stores.silences(), stores::close);
+        stores.usedTokens(), stores.bindings(), alerts(stores), stores.silences(), stores.outbox(), stores::close);
+  }
+
+  /** Migrates {@code server}'s database (the first open of a test) or empties the migrated schema. */
+  static void empty(PostgresServer server, ManualClock clock) throws Exception {
+    try (PostgresStores migrate = PostgresStores.connect(server.jdbcUrl(), clock);
+        Connection c = DriverManager.getConnection(server.jdbcUrl());
+        Statement s = c.createStatement()) {
+      s.execute("TRUNCATE alert_router.notification_log, alert_router.rate_window, alert_router.rate_send,"
+          + " alert_router.escalation, alert_router.escalation_fired, alert_router.handoff,"
+          + " alert_router.used_token, alert_router.binding, alert_router.alert, alert_router.silence,"
+          + " alert_router.alert_change, alert_router.outbox");
+      s.execute("UPDATE alert_router.fleet_lease SET holder = '', expires_at = '-infinity'");
+    }
   }
 
   /** The alert seam under test, of {@code stores}: a subclass may store through another intake. */
