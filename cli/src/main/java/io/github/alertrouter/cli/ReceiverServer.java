@@ -182,22 +182,22 @@ final class ReceiverServer implements AutoCloseable {
     // one node, no fleet: the directory's lock keeps a second process off it
     this.journal = settings.storageDir() == null ? null : JournalStores.open(settings.storageDir(), clock);
     if (database != null) {
-      this.usedTokens = database.usedTokens();
-      this.notificationLog = database.notificationLog();
-      this.rateWindows = database.rateWindows();
-      this.alerts = database.alerts();
-      this.silences = database.silences();
-      this.escalations = database.escalations();
-      this.handoffs = database.handoffs();
-      this.fleet = database.fleet(settings.timeouts().lease());
+      this.usedTokens = timed(UsedTokens.class, "usedTokens", database.usedTokens());
+      this.notificationLog = timed(NotificationLog.class, "notificationLog", database.notificationLog());
+      this.rateWindows = timed(RateWindows.class, "rateWindows", database.rateWindows());
+      this.alerts = timed(AlertStore.class, "alerts", database.alerts());
+      this.silences = timed(SilenceStore.class, "silences", database.silences());
+      this.escalations = timed(EscalationStore.class, "escalations", database.escalations());
+      this.handoffs = timed(HandoffLog.class, "handoffs", database.handoffs());
+      this.fleet = timed(Fleet.class, "fleet", database.fleet(settings.timeouts().lease()));
     } else if (journal != null) {
-      this.usedTokens = journal.usedTokens();
-      this.notificationLog = journal.notificationLog();
-      this.rateWindows = journal.rateWindows();
-      this.alerts = journal.alerts();
-      this.silences = journal.silences();
-      this.escalations = journal.escalations();
-      this.handoffs = journal.handoffs();
+      this.usedTokens = timed(UsedTokens.class, "usedTokens", journal.usedTokens());
+      this.notificationLog = timed(NotificationLog.class, "notificationLog", journal.notificationLog());
+      this.rateWindows = timed(RateWindows.class, "rateWindows", journal.rateWindows());
+      this.alerts = timed(AlertStore.class, "alerts", journal.alerts());
+      this.silences = timed(SilenceStore.class, "silences", journal.silences());
+      this.escalations = timed(EscalationStore.class, "escalations", journal.escalations());
+      this.handoffs = timed(HandoffLog.class, "handoffs", journal.handoffs());
       this.fleet = null;
     } else {
       this.usedTokens = UsedTokens.inMemory(clock);
@@ -209,7 +209,13 @@ final class ReceiverServer implements AutoCloseable {
       this.handoffs = HandoffLog.processWide();
       this.fleet = null;
     }
-    this.outbox = database != null ? database.outbox() : Outbox.inMemory(notificationLog);
+    this.outbox = database != null ? timed(Outbox.class, "outbox", database.outbox()) : Outbox.inMemory(notificationLog);
+    metrics.outboxDepth(outbox::depth);
+  }
+
+  /** A durable store's seam, its calls timed for {@code /metrics} (in memory there is nothing to see). */
+  private <T> T timed(Class<T> seam, String name, T store) {
+    return metrics.storeTimings().timed(seam, name, store);
   }
 
   /**

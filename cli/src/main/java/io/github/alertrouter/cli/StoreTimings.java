@@ -22,6 +22,9 @@ final class StoreTimings {
   /** Bucket bounds in seconds: a loopback database answers in about a millisecond. */
   static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
+  /** A seam's getters of settings (a fleet member's name, its lease's ttl): not store calls. */
+  private static final java.util.Set<String> ACCESSORS = java.util.Set.of("member", "leaseTtl");
+
   private final ConcurrentHashMap<List<String>, Histogram> histograms = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<List<String>, LongAdder> errors = new ConcurrentHashMap<>();
 
@@ -32,8 +35,8 @@ final class StoreTimings {
 
   private Object wrap(Class<?> seam, String name, Object store) {
     InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getDeclaringClass() == Object.class) {
-        return method.invoke(store, args);
+      if (method.getDeclaringClass() == Object.class || ACCESSORS.contains(method.getName())) {
+        return method.invoke(store, args); // no store work in them: nothing to time
       }
       long start = System.nanoTime();
       Object result;

@@ -88,6 +88,15 @@ class ServeOnPostgresTest extends ServeOnPostgres {
     assertThat(post(serve, alerts("firing")).statusCode()).as("the sender's retry").isEqualTo(200);
     await("the notice", () -> chat.received(ROBOT).size() == 1, serve);
     IntStream.range(0, 10).forEach(i -> assertThat(chat.received(ROBOT).get(0).text()).contains("db-" + i));
+
+    // what an operator looks at when intake slowed down: the store's latency and failures, the outbox
+    await("the delivery ended in the outbox", () -> get(serve, "/metrics").body().contains("alert_router_outbox_entries 0"),
+        serve);
+    String metrics = get(serve, "/metrics").body();
+    assertThat(metrics).containsPattern("alert_router_store_operation_seconds_count\\{store=\"fleet\",operation=\"receive\"} [1-9]")
+        .containsPattern("alert_router_store_operation_errors_total\\{store=\"fleet\",operation=\"receive\"} [1-9]")
+        .containsPattern("alert_router_store_operation_seconds_count\\{store=\"outbox\",operation=\"ended\"} [1-9]")
+        .contains("alert_router_outbox_entries 0");
   }
 
   private List<ReceivedMessage> announcing(String text) {
