@@ -144,7 +144,7 @@ final class ReceiverServer implements AutoCloseable {
   private final NotificationLog notificationLog;
   // and how much each robot sent: DingTalk counts per robot, whichever router sends
   private final RateWindows rateWindows;
-  private final Outbox outbox = Outbox.inMemory();
+  private final Outbox outbox;
   private final AlertStore alerts;
   private final SilenceStore silences;
   private final EscalationStore escalations;
@@ -176,6 +176,7 @@ final class ReceiverServer implements AutoCloseable {
       this.silences = database.silences();
       this.escalations = database.escalations();
       this.handoffs = database.handoffs();
+      this.outbox = Outbox.inMemory();
       this.fleet = database.fleet(settings.timeouts().lease());
     } else if (journal != null) {
       this.usedTokens = journal.usedTokens();
@@ -185,6 +186,7 @@ final class ReceiverServer implements AutoCloseable {
       this.silences = journal.silences();
       this.escalations = journal.escalations();
       this.handoffs = journal.handoffs();
+      this.outbox = journal.outbox();
       this.fleet = null;
     } else {
       this.usedTokens = UsedTokens.inMemory(clock);
@@ -194,6 +196,7 @@ final class ReceiverServer implements AutoCloseable {
       this.silences = SilenceStore.inMemory();
       this.escalations = EscalationStore.inMemory();
       this.handoffs = HandoffLog.processWide();
+      this.outbox = Outbox.inMemory(notificationLog);
       this.fleet = null;
     }
   }
@@ -401,11 +404,15 @@ final class ReceiverServer implements AutoCloseable {
         AlertRouter router = running.get().router();
         router.close();
         int undelivered = router.lanes().stream().mapToInt(LaneStatus::pending).sum();
-        if (undelivered > 0 && (journal != null || database != null)) {
+        if (undelivered > 0 && journal != null) {
+          // the outbox is in the journal: what waited or was out is sent by the next serve on the directory
+          LOG.warn("{} notices were not delivered before the stop; {} keeps them in the robots' queues, and they are "
+              + "sent after the restart", undelivered, settings.storageDir());
+        } else if (undelivered > 0 && database != null) {
           // the queue itself is not kept yet: what is sent again is what the alerts and the log imply
-          LOG.warn("{} notices were not delivered before the stop; {} keeps the alerts and what each chat received, "
-              + "so the groups' notices among them are sent after the restart (queued escalation and handoff notices "
-              + "are not kept)", undelivered, journal != null ? settings.storageDir() : "the database");
+          LOG.warn("{} notices were not delivered before the stop; the database keeps the alerts and what each chat "
+              + "received, so the groups' notices among them are sent after the restart (queued escalation and "
+              + "handoff notices are not kept)", undelivered);
         } else if (undelivered > 0) {
           LOG.warn("{} notices were not delivered before the stop and are lost: without --storage.path the state "
               + "lives as long as the process", undelivered);
