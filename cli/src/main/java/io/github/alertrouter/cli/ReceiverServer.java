@@ -155,8 +155,8 @@ final class ReceiverServer implements AutoCloseable {
   private final NotificationLog notificationLog;
   // and how much each robot sent: DingTalk counts per robot, whichever router sends
   private final RateWindows rateWindows;
-  // each robot's queue: with --storage.url in the database, so what a member that died had queued
-  // or out is sent by the next; else in memory (the journal keeps no outbox yet)
+  // each robot's queue: with --storage.url in the database, with --storage.path in the journal, so
+  // what a process that died had queued or out is sent by the next; else in memory
   private final Outbox outbox;
   private final AlertStore alerts;
   private final SilenceStore silences;
@@ -209,7 +209,8 @@ final class ReceiverServer implements AutoCloseable {
       this.handoffs = HandoffLog.processWide();
       this.fleet = null;
     }
-    this.outbox = database != null ? timed(Outbox.class, "outbox", database.outbox()) : Outbox.inMemory(notificationLog);
+    this.outbox = database != null ? timed(Outbox.class, "outbox", database.outbox())
+        : journal != null ? timed(Outbox.class, "outbox", journal.outbox()) : Outbox.inMemory(notificationLog);
     metrics.outboxDepth(outbox::depth);
   }
 
@@ -422,10 +423,9 @@ final class ReceiverServer implements AutoCloseable {
         router.close();
         int undelivered = router.lanes().stream().mapToInt(LaneStatus::pending).sum();
         if (undelivered > 0 && (journal != null || database != null)) {
-          // the queue itself is not kept yet: what is sent again is what the alerts and the log imply
-          LOG.warn("{} notices were not delivered before the stop; {} keeps the alerts and what each chat received, "
-              + "so the groups' notices among them are sent after the restart (queued escalation and handoff notices "
-              + "are not kept)", undelivered, journal != null ? settings.storageDir() : "the database");
+          // the outbox is durable: what waited or was out is sent by the next serve (or fleet member)
+          LOG.warn("{} notices were not delivered before the stop; {} keeps them in the robots' queues, and they are "
+              + "sent after the restart", undelivered, journal != null ? settings.storageDir() : "the database");
         } else if (undelivered > 0) {
           LOG.warn("{} notices were not delivered before the stop and are lost: without --storage.path the state "
               + "lives as long as the process", undelivered);

@@ -156,8 +156,7 @@ class CliProcessLoggingTest {
     stderr.await();
     assertThat(serve.exitValue()).as(stderr.text()).isZero();
     assertThat(stderr.text()).as(stderr.text()).contains("1 notices were not delivered before the stop; ")
-        .contains("keeps the alerts and what each chat received, so the groups' notices among them are sent after the "
-            + "restart");
+        .contains(dir.resolve("state") + " keeps them in the robots' queues, and they are sent after the restart");
     Matcher ban = Pattern.compile("throttles the robot until (\\S+)\\)").matcher(stderr.text());
     assertThat(ban.find()).as(stderr.text()).isTrue();
     assertThat(simulator.received(ROBOT)).isEmpty();

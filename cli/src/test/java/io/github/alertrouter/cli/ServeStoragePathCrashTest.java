@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.dingtalk.DingTalkSimulator;
+import io.github.alertrouter.testkit.Fault;
 import io.github.alertrouter.testkit.ReceivedMessage;
 import java.io.File;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * started again on the same DIR, against the DingTalk simulator. Measured before with the 30-s
  * snapshot (issue #18): alerts answered 200 inside {@code groupWait} never got their first notice,
  * resolves answered 200 never got their resolved notice, and alerts notified before the crash
- * were announced again.
+ * were announced again; and before the journal kept the outbox, a notice queued at the kill that
+ * the alerts cannot bring back (an escalation step) was lost.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ServeStoragePathCrashTest {
@@ -42,6 +44,24 @@ class ServeStoragePathCrashTest {
           groupRule: { groupWait: %s, groupInterval: 5s, groupingFields: [alertname] }
           notifyRule: { robots: [%1$s] }
           repeatInterval: 4h
+          sendResolved: true
+      """;
+
+  /** {@link #CONFIG} with an escalation step 2 s after the group's first notice, through the same robot. */
+  private static final String ESCALATING = """
+      contacts:
+        - { id: alice, name: Alice, mobile: "13800000001" }
+      escalationPolicies:
+        - id: disks
+          steps:
+            - { after: 2s, when: UNRESOLVED, notify: ["contact:alice"] }
+      robots:
+        - { id: %s, platform: dingtalk, webhook: "%s", secret: "%s" }
+      notificationPolicies:
+        - name: hosts
+          groupRule: { groupWait: %s, groupInterval: 5s, groupingFields: [alertname] }
+          notifyRule: { robots: [%1$s] }
+          escalationPolicy: disks
           sendResolved: true
       """;
 
@@ -111,6 +131,41 @@ class ServeStoragePathCrashTest {
   }
 
   @Test
+  void aNoticeQueuedBehindASlowWebhookAtKill9IsSentAfterTheRestart() throws Exception {
+    // the group's first notice hangs at the platform (under the 10-s request timeout), and the
+    // escalation step that fires 2 s after it waits behind it in the robot's queue: at the kill one
+    // request is out and one notice queued. The escalation episode records its step as fired, so
+    // nothing but the queue itself can bring that notice back
+    chat.failNext(1, Fault.delay(Duration.ofSeconds(8)));
+    ServeProcess first = serve("1s", ESCALATING);
+    assertThat(first.post("/api/v1/alerts", alerts("DiskFull", 3, false)).statusCode()).isEqualTo(200);
+    first.await("the first notice out and the escalation step queued behind it", WAIT,
+        () -> first.get("/metrics").body().contains("alert_router_robot_queued_deliveries{robot=\"" + ROBOT + "\"} 2"));
+    first.kill9();
+    int outAtTheKill = 1;
+
+    ServeProcess second = serve("1s", ESCALATING);
+    second.await("the escalation step's notice, from the restarted serve", WAIT,
+        () -> chat.received(ROBOT).stream().anyMatch(ServeStoragePathCrashTest::isEscalation));
+    Thread.sleep(QUIET.toMillis()); // past the hung request's 8 s and the group interval
+
+    List<ReceivedMessage> received = chat.received(ROBOT);
+    long escalations = received.stream().filter(ServeStoragePathCrashTest::isEscalation).count();
+    long firstNotices = received.size() - escalations;
+    assertThat(escalations).as("the queued escalation notice, once: %s", texts(received)).isEqualTo(1);
+    assertThat(firstNotices).as("the first notice, at most once more than the requests out at the kill: %s",
+        texts(received)).isBetween(1L, 1L + outAtTheKill);
+  }
+
+  private static boolean isEscalation(ReceivedMessage message) {
+    return message.text().contains("escalation step 1 of 1");
+  }
+
+  private static List<String> texts(List<ReceivedMessage> messages) {
+    return messages.stream().map(ReceivedMessage::text).toList();
+  }
+
+  @Test
   void aSecondServeOnTheSameDirectoryIsRefusedAndTheFirstCarriesOn() throws Exception {
     ServeProcess first = serve("5s");
 
@@ -143,8 +198,12 @@ class ServeStoragePathCrashTest {
   }
 
   private ServeProcess serve(String groupWait) throws Exception {
+    return serve(groupWait, CONFIG);
+  }
+
+  private ServeProcess serve(String groupWait, String template) throws Exception {
     Path config = dir.resolve("alert-router.yaml");
-    Files.writeString(config, CONFIG.formatted(ROBOT, robot.webhook().reveal(), robot.secret().reveal(), groupWait));
+    Files.writeString(config, template.formatted(ROBOT, robot.webhook().reveal(), robot.secret().reveal(), groupWait));
     ServeProcess serve = ServeProcess.start(config, WAIT, "--storage.path=" + dir.resolve("state"));
     processes.add(serve);
     return serve;

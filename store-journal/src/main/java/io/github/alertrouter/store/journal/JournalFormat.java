@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
 /**
  * The journal's bytes. The first line is a header naming the format and its version:
  *
- * <pre>{@code {"format":"alert-router-journal","version":1}}</pre>
+ * <pre>{@code {"format":"alert-router-journal","version":2}}</pre>
  *
  * then one record per line: the CRC32C of the JSON (8 hex digits), a space, the JSON, a newline:
  *
@@ -25,13 +25,15 @@ import java.util.zip.CRC32C;
  * escapes the ones inside strings), so a record cut short by a crash is the one without it.
  *
  * <p>{@link #VERSION} goes up whenever a record type is added or changed: an older build then
- * refuses the file instead of skipping records it does not know (an outbox, say) and losing them.
- * Stateless and thread-safe.
+ * refuses the file instead of skipping records it does not know and losing them. Version 1 had the
+ * first eight seams; 2 added the outbox's records ({@code outbox.offer}, {@code outbox.end}). A
+ * build reads every version up to its own (the records of an older one are a subset), and opening
+ * rewrites the file as its own. Stateless and thread-safe.
  */
 final class JournalFormat {
   static final String FORMAT = "alert-router-journal";
   /** The version this build writes, and the newest it reads. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);

@@ -6,7 +6,10 @@ import io.github.alertrouter.store.NotificationLog;
 import java.io.IOException;
 import java.util.Map;
 
-/** What each chat received: core's in-memory log, each delivery and each forgotten group journaled. */
+/**
+ * What each chat received: core's in-memory log, each delivery and each forgotten group journaled.
+ * A delivery the outbox ends is journaled in the outbox's end record instead ({@link #apply}).
+ */
 final class JournalNotificationLog implements NotificationLog, Seam {
   private static final String RECORD = "log.record";
   private static final String FORGET = "log.forget";
@@ -52,7 +55,21 @@ final class JournalNotificationLog implements NotificationLog, Seam {
     return memory.entries();
   }
 
-  private static ObjectNode payload(String group, String robotId, Entry entry) {
+  /**
+   * Records a delivery inside another seam's change, whose record carries this one's
+   * {@link #payload}: the outbox commits a delivered entry's end and its log record as one.
+   */
+  void apply(String group, String robotId, Entry entry) {
+    memory.record(group, robotId, entry);
+  }
+
+  /** {@link #apply} from a {@link #payload} read back (the same as a {@code log.record}'s). */
+  void replayRecord(JsonNode p) {
+    memory.record(Codec.text(p, "group"), Codec.text(p, "robot"), Codec.entry(Codec.field(p, "entry")));
+  }
+
+  /** A {@code log.record}'s payload: the outbox's end record carries these too. */
+  static ObjectNode payload(String group, String robotId, Entry entry) {
     ObjectNode payload = Codec.object().put("group", group).put("robot", robotId);
     payload.set("entry", Codec.entry(entry));
     return payload;
@@ -66,7 +83,7 @@ final class JournalNotificationLog implements NotificationLog, Seam {
   @Override
   public void replay(String type, JsonNode p) {
     switch (type) {
-      case RECORD -> memory.record(Codec.text(p, "group"), Codec.text(p, "robot"), Codec.entry(Codec.field(p, "entry")));
+      case RECORD -> replayRecord(p);
       case FORGET -> memory.forget(Codec.text(p, "group"));
       default -> throw new IllegalArgumentException("unknown record type " + type);
     }

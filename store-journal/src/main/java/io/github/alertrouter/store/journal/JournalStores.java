@@ -5,6 +5,7 @@ import io.github.alertrouter.store.BindingStore;
 import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.store.SilenceStore;
 import io.github.alertrouter.store.StoreException;
@@ -24,6 +25,7 @@ import java.util.Objects;
  *     .alertStore(stores.alerts())
  *     .notificationLog(stores.notificationLog())
  *     .rateWindows(stores.rateWindows())
+ *     .outbox(stores.outbox())
  *     ...
  * }</pre>
  *
@@ -44,6 +46,7 @@ import java.util.Objects;
 public final class JournalStores implements AutoCloseable {
   private final Journal journal;
   private final JournalNotificationLog notificationLog;
+  private final JournalOutbox outbox;
   private final JournalRateWindows rateWindows;
   private final JournalEscalationStore escalations;
   private final JournalHandoffLog handoffs;
@@ -62,8 +65,10 @@ public final class JournalStores implements AutoCloseable {
     this.handoffs = new JournalHandoffLog(journal, clock);
     this.usedTokens = new JournalUsedTokens(journal, clock);
     this.bindings = new JournalBindingStore(journal);
-    // one more seam (the outbox, say) is one more here, with its record types and a new format version
-    journal.open(List.of(alerts, notificationLog, silences, escalations, rateWindows, handoffs, usedTokens, bindings));
+    this.outbox = new JournalOutbox(journal, notificationLog); // its delivered ends carry the log's records
+    // one more seam is one more here, with its record types and a new format version
+    journal.open(List.of(alerts, notificationLog, silences, escalations, rateWindows, handoffs, usedTokens, bindings,
+        outbox));
   }
 
   /**
@@ -86,6 +91,16 @@ public final class JournalStores implements AutoCloseable {
 
   public NotificationLog notificationLog() {
     return notificationLog;
+  }
+
+  /**
+   * Each robot's queue: an entry is kept from its offer until its lane ends it, and a delivered
+   * entry's end is one record with its notification-log record, so after a crash what was queued
+   * or out comes back with the next reload (a POST out at the crash is sent again) and what was
+   * delivered does not.
+   */
+  public Outbox outbox() {
+    return outbox;
   }
 
   public RateWindows rateWindows() {

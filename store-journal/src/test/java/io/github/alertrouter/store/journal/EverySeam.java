@@ -11,7 +11,9 @@ import io.github.alertrouter.store.Binding;
 import io.github.alertrouter.store.EscalationState;
 import io.github.alertrouter.store.FiringSlot;
 import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
+import io.github.alertrouter.store.Receipt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,10 +88,29 @@ final class EverySeam {
     stores.bindings().put(BOUND);
     stores.bindings().put(new Binding("bob", "wecom", "+8613800000002", T0));
     stores.bindings().remove("bob", "wecom");
+
+    Outbox.Queue queue = stores.outbox().queue(ROBOT_KEY);
+    queue.offer(Deliveries.notification("Gone", "g-gone"));
+    queue.offer(Deliveries.notice("alice"));
+    queue.offer(Deliveries.notification("Disk", "g-disk"));
+    queue.offer(Deliveries.notification("Disk2", "g-disk")); // in the place of the one it replaces
+    queue.offer(Deliveries.notification("Cpu", null));
+    queue.ended(List.of(queue.take()), Receipt.Outcome.GAVE_UP, T0);
+    assertThat(queue.take().delivery().isNotice()).as("out at the crash, never ended").isTrue();
   }
 
   /** What every seam answers after {@link #write}, asked at {@code T0 + 10 s}. */
   static void assertKept(JournalStores stores) {
+    assertKeptByVersion1(stores);
+
+    assertThat(stores.outbox().depth()).as("outbox depth").isEqualTo(3);
+    assertThat(Deliveries.json(stores.outbox().queue(ROBOT_KEY).reload())).as("outbox").containsExactlyElementsOf(
+        Deliveries.json(List.of(Deliveries.notice("alice"), Deliveries.notification("Disk2", "g-disk"),
+            Deliveries.notification("Cpu", null))));
+  }
+
+  /** {@link #assertKept} but for the outbox: what a journal of version 1 (before the outbox) held. */
+  static void assertKeptByVersion1(JournalStores stores) {
     Alert disk = new Alert(DISK.labels(), DISK.annotations(), T0, T0.plusSeconds(400), DISK.generatorURL());
     assertThat(stores.alerts().all()).as("alerts").containsExactlyInAnyOrder(disk, CPU.resolvedAt(T0.plusSeconds(90)));
 

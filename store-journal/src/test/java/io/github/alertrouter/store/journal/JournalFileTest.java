@@ -10,10 +10,12 @@ import io.github.alertrouter.testkit.LogEvent;
 import io.github.alertrouter.testkit.RecordedLogs;
 import io.github.alertrouter.time.ManualClock;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
@@ -104,24 +106,47 @@ class JournalFileTest {
 
   @Test
   void aJournalOfANewerVersionIsRefused() throws IOException {
+    int newerVersion = JournalFormat.VERSION + 1;
     String text = Files.readString(file);
-    String newer = text.replaceFirst("\"version\":1", "\"version\":2");
+    String newer = text.replaceFirst("\"version\":" + JournalFormat.VERSION, "\"version\":" + newerVersion);
     Files.writeString(file, newer);
 
     assertThatThrownBy(() -> JournalStores.open(dir, clock)).isInstanceOf(StoreException.class)
-        .hasMessage("journal " + file + " was written by a newer alert-router (journal format 2; this one reads up to 1): "
-            + "run that version or a newer one, or move " + file + " aside to start empty");
+        .hasMessage("journal " + file + " was written by a newer alert-router (journal format " + newerVersion
+            + "; this one reads up to " + JournalFormat.VERSION + "): run that version or a newer one, or move " + file
+            + " aside to start empty");
     assertThat(Files.readString(file)).isEqualTo(newer);
+  }
+
+  @Test
+  void aJournalOfVersion1BeforeTheOutboxOpensAndIsRewrittenAsThisVersion() throws IOException {
+    // written by the build before the outbox (EverySeam.write of then, then a crash): records as appended
+    try (InputStream v1 = JournalFileTest.class.getResourceAsStream("version-1.journal")) {
+      Files.copy(v1, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertThat(Files.readAllLines(file).get(0)).isEqualTo("{\"format\":\"alert-router-journal\",\"version\":1}");
+
+    try (JournalStores stores = JournalStores.open(dir, clock)) {
+      EverySeam.assertKeptByVersion1(stores);
+      assertThat(stores.outbox().depth()).isZero();
+      stores.outbox().queue(EverySeam.ROBOT_KEY).offer(Deliveries.notice("alice"));
+    }
+    assertThat(Files.readAllLines(file).get(0)).as("compacted at open")
+        .isEqualTo("{\"format\":\"alert-router-journal\",\"version\":" + JournalFormat.VERSION + "}");
+    try (JournalStores again = JournalStores.open(dir, clock)) {
+      EverySeam.assertKeptByVersion1(again);
+      assertThat(again.outbox().queue(EverySeam.ROBOT_KEY).reload()).hasSize(1);
+    }
   }
 
   @Test
   void aRecordTypeThisVersionDoesNotKnowIsRefused() throws IOException {
     long offset = Files.size(file);
-    Files.write(file, JournalFormat.line("outbox.offer", Codec.object().put("robot", "r")), StandardOpenOption.APPEND);
+    Files.write(file, JournalFormat.line("inbox.take", Codec.object().put("robot", "r")), StandardOpenOption.APPEND);
     Files.write(file, JournalFormat.line("silences.remove", Codec.object().put("id", "x")), StandardOpenOption.APPEND);
 
     assertThatThrownBy(() -> JournalStores.open(dir, clock)).isInstanceOf(StoreException.class)
-        .hasMessageContaining("byte offset " + offset + "): its record type \"outbox.offer\" is unknown to this version");
+        .hasMessageContaining("byte offset " + offset + "): its record type \"inbox.take\" is unknown to this version");
   }
 
   @Test

@@ -11,11 +11,16 @@ import io.github.alertrouter.store.Binding;
 import io.github.alertrouter.store.EscalationState;
 import io.github.alertrouter.store.FiringSlot;
 import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.Outbox;
+import io.github.alertrouter.store.OutboxJson;
+import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.testkit.StoreContractTest.Stores;
 import io.github.alertrouter.time.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The journal's stores answer as core's in-memory stores do, before and after any number of
  * restarts: the same random changes go to both, the journal's stores are closed or crashed and
- * reopened now and then (small bound: compacted often), and every read is compared.
+ * reopened now and then (small bound: compacted often), and every read is compared. The outbox's
+ * entries taken and not ended at a restart come back with the reload of the next process, as the
+ * in-memory outbox's do when it is reloaded.
  */
 class JournalReplayTest {
   private static final List<String> GROUPS = List.of("g1", "g2", "{}:{alertname=\"x\"}");
@@ -44,10 +51,11 @@ class JournalReplayTest {
     ManualClock clock = new ManualClock(T0);
     Stores memory = Stores.inMemory(clock);
     JournalStores journal = JournalStores.open(dir, clock, 16 * 1024);
+    Map<String, List<Taken>> out = new HashMap<>();
     try {
       for (int step = 0; step < 600; step++) {
         clock.advance(Duration.ofMillis(random.nextInt(3_000)));
-        change(random, clock.instant(), memory, journal, step);
+        change(random, clock.instant(), memory, journal, step, out);
         if (random.nextInt(60) == 0) {
           if (random.nextBoolean()) {
             journal.close();
@@ -55,6 +63,7 @@ class JournalReplayTest {
             journal.crash();
           }
           journal = JournalStores.open(dir, clock, 16 * 1024);
+          reloadOutboxes(memory, journal, out, "restart at step " + step);
         }
         if (step % 50 == 49) {
           assertSame(memory, journal, clock.instant(), "step " + step);
@@ -62,15 +71,32 @@ class JournalReplayTest {
       }
       journal.crash();
       journal = JournalStores.open(dir, clock, 16 * 1024);
+      reloadOutboxes(memory, journal, out, "after the last restart");
       assertSame(memory, journal, clock.instant(), "after the last restart");
     } finally {
       journal.close();
     }
   }
 
+  /** Entries a lane took from a robot's queue and has not ended: the in-memory outbox's and the journal's. */
+  private record Taken(List<Outbox.Entry> memory, List<Outbox.Entry> journal) {}
+
+  /**
+   * A restart: the new process reloads each queue (what was out comes back with what waited), and
+   * the in-memory outbox does as a process that carried on would; what each holds is compared.
+   */
+  private static void reloadOutboxes(Stores memory, JournalStores journal, Map<String, List<Taken>> out, String when) {
+    out.clear();
+    for (String robot : ROBOTS) {
+      assertThat(Deliveries.json(journal.outbox().queue(robot).reload())).as("outbox of %s, %s", robot, when)
+          .isEqualTo(Deliveries.json(memory.outbox().queue(robot).reload()));
+    }
+  }
+
   /** One random change, made to both, and what each answered compared. */
-  private static void change(Random random, Instant now, Stores memory, JournalStores journal, int step) {
-    int kind = random.nextInt(12);
+  private static void change(Random random, Instant now, Stores memory, JournalStores journal, int step,
+      Map<String, List<Taken>> out) {
+    int kind = random.nextInt(15);
     String group = GROUPS.get(random.nextInt(GROUPS.size()));
     String robot = ROBOTS.get(random.nextInt(ROBOTS.size()));
     switch (kind) {
@@ -139,6 +165,33 @@ class JournalReplayTest {
           assertThat(journal.usedTokens().markUsed(nonce, expires)).isEqualTo(memory.usedTokens().markUsed(nonce, expires));
         }
       }
+      case 11 -> {
+        Outbox.Entry entry = random.nextInt(4) == 0 ? Deliveries.notice("c" + random.nextInt(3))
+            : Deliveries.notification("A" + random.nextInt(20), random.nextBoolean() ? "k" + random.nextInt(3) : null,
+                group, robot, Receipt.NONE);
+        Outbox.Entry replaced = memory.outbox().queue(robot).offer(entry);
+        Outbox.Entry journalReplaced = journal.outbox().queue(robot).offer(entry);
+        assertThat(journalReplaced == null ? null : OutboxJson.write(journalReplaced))
+            .isEqualTo(replaced == null ? null : OutboxJson.write(replaced));
+      }
+      case 12 -> {
+        boolean digest = random.nextInt(3) == 0;
+        List<Outbox.Entry> m = take(memory.outbox().queue(robot), digest);
+        List<Outbox.Entry> j = take(journal.outbox().queue(robot), digest);
+        assertThat(Deliveries.json(j)).as("taken").isEqualTo(Deliveries.json(m));
+        if (!m.isEmpty()) {
+          out.computeIfAbsent(robot, r -> new ArrayList<>()).add(new Taken(m, j));
+        }
+      }
+      case 13 -> {
+        List<Taken> outstanding = out.getOrDefault(robot, List.of());
+        if (!outstanding.isEmpty()) {
+          Taken taken = outstanding.remove(random.nextInt(outstanding.size()));
+          Receipt.Outcome outcome = random.nextBoolean() ? Receipt.Outcome.DELIVERED : Receipt.Outcome.GAVE_UP;
+          memory.outbox().queue(robot).ended(taken.memory(), outcome, now);
+          journal.outbox().queue(robot).ended(taken.journal(), outcome, now);
+        }
+      }
       default -> {
         String schedule = "s" + random.nextInt(3);
         Instant handoff = T0.plus(Duration.ofHours(random.nextInt(5)));
@@ -150,6 +203,14 @@ class JournalReplayTest {
     }
   }
 
+  private static List<Outbox.Entry> take(Outbox.Queue queue, boolean digest) {
+    if (digest) {
+      return queue.takeNotifications();
+    }
+    Outbox.Entry taken = queue.take();
+    return taken == null ? List.of() : List.of(taken);
+  }
+
   private static void assertSame(Stores memory, JournalStores journal, Instant now, String when) {
     assertThat(new HashSet<>(journal.alerts().all())).as("alerts, %s", when).isEqualTo(new HashSet<>(memory.alerts().all()));
     assertThat(journal.alerts().counts(now)).isEqualTo(memory.alerts().counts(now));
@@ -159,7 +220,11 @@ class JournalReplayTest {
     for (String group : GROUPS) {
       assertThat(journal.escalations().get(group)).as("episode %s, %s", group, when).isEqualTo(memory.escalations().get(group));
     }
+    assertThat(journal.outbox().depth()).as("outbox depth, %s", when).isEqualTo(memory.outbox().depth());
     for (String robot : ROBOTS) {
+      assertThat(journal.outbox().queue(robot).size()).as("waiting for %s, %s", robot, when)
+          .isEqualTo(memory.outbox().queue(robot).size());
+      assertThat(journal.outbox().queue(robot).notifications()).isEqualTo(memory.outbox().queue(robot).notifications());
       var j = journal.rateWindows().window(robot, List.of(TWENTY_A_MINUTE));
       var m = memory.rateWindows().window(robot, List.of(TWENTY_A_MINUTE));
       assertThat(j.available(now)).as("window of %s, %s", robot, when).isEqualTo(m.available(now));

@@ -27,7 +27,7 @@ class JournalStoreContractTest extends StoreContractTest {
     if (shared == null) {
       stores = JournalStores.open(dir.resolve("state"), clock);
       shared = new Stores(stores.notificationLog(), stores.rateWindows(), stores.escalations(), stores.handoffs(),
-          stores.usedTokens(), stores.bindings(), stores.alerts(), stores.silences(), () -> { });
+          stores.usedTokens(), stores.bindings(), stores.alerts(), stores.silences(), stores.outbox(), () -> { });
     }
     return shared;
   }
