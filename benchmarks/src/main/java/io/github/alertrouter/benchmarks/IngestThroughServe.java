@@ -29,10 +29,11 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * W2's intake through {@code alert-router serve}, as a user runs it, with the state in memory and
- * with {@code --storage.url} on PostgreSQL: {@code alerts} alerts posted as Alertmanager webhooks
- * of 500 alerts to {@code /api/v1/alertmanager}, one POST after the other on one keep-alive
- * connection, into 1,000 policies ({@code team="team-NNN"}, {@code severity=~"critical|warning"})
+ * W2's intake through {@code alert-router serve}, as a user runs it, with the state in memory,
+ * with {@code --storage.url} on PostgreSQL and with {@code --storage.path} (the journal):
+ * {@code alerts} alerts posted as Alertmanager webhooks of 500 alerts to
+ * {@code /api/v1/alertmanager} by {@code senders} threads (default one), each posting one after
+ * the other on a keep-alive connection of its own (Alertmanager posts flushes at once), into 1,000 policies ({@code team="team-NNN"}, {@code severity=~"critical|warning"})
  * grouped by alertname and instance. The group wait is an hour, so nothing is sent: this measures
  * intake only (HTTP, JSON, the store, routing into groups). Each run is a fresh server on empty
  * state (in-memory stores, or a dropped schema), so it ingests only new alerts; the runs alternate
@@ -74,6 +75,8 @@ public final class IngestThroughServe {
   public static void main(String[] args) throws Exception {
     int alerts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    // Alertmanager posts each group flush's webhook at once, on connections of their own
+    int senders = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     // Flyway reports each migration through java.util.logging (no SLF4J binding here): keep the table readable
     Logger.getLogger("").setLevel(Level.WARNING);
     Path work = Files.createTempDirectory("ingest-through-serve-");
@@ -84,13 +87,13 @@ public final class IngestThroughServe {
           new Storage("postgresql", dir -> {
             postgres.psql("DROP SCHEMA IF EXISTS alert_router CASCADE"); // serve migrates an empty database
             return List.of("--storage.url=" + postgres.jdbcUrl());
-          }));
-      // a storage directory is one more mode: new Storage("journal", dir -> List.of("--storage.path=" + dir))
+          }),
+          new Storage("journal", dir -> List.of("--storage.path=" + dir)));
       Map<Storage, List<Run>> runs = new LinkedHashMap<>();
       modes.forEach(mode -> runs.put(mode, new ArrayList<>())); // printed in this order
       for (int w = 0; w < WARMUPS; w++) {
         for (Storage mode : modes) {
-          print("warm-up " + mode.name(), run(mode, config, work, alerts));
+          print("warm-up " + mode.name(), run(mode, config, work, alerts, senders));
         }
       }
       for (int round = 0; round < rounds; round++) {
@@ -100,7 +103,7 @@ public final class IngestThroughServe {
           Collections.reverse(order);
         }
         for (Storage mode : order) {
-          runs.get(mode).add(print(mode.name(), run(mode, config, work, alerts)));
+          runs.get(mode).add(print(mode.name(), run(mode, config, work, alerts, senders)));
         }
       }
       summarize(runs, modes.get(0));
@@ -109,8 +112,11 @@ public final class IngestThroughServe {
     }
   }
 
-  /** One run: a fresh serve on empty state, {@code alerts} new alerts posted in batches, then stopped. */
-  static Run run(Storage mode, Path config, Path work, int alerts) throws Exception {
+  /**
+   * One run: a fresh serve on empty state, {@code alerts} new alerts posted in batches by
+   * {@code senders} threads, each on a keep-alive connection of its own, then stopped.
+   */
+  static Run run(Storage mode, Path config, Path work, int alerts, int senders) throws Exception {
     List<byte[]> bodies = webhooks(alerts, Instant.now());
     Path state = Files.createTempDirectory(work, "state-");
     List<String> flags = new ArrayList<>(List.of("--config=" + config, "--listen=127.0.0.1:0"));
@@ -121,22 +127,41 @@ public final class IngestThroughServe {
     RouterStats stats;
     try (ServeInProcess serve = ServeInProcess.start(flags)) {
       awaitActive(serve);
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      // opens the one connection the POSTs reuse
-      send(client, HttpRequest.newBuilder(URI.create(serve.url() + "/healthz")).build());
-      URI webhook = URI.create(serve.url() + "/api/v1/alertmanager");
-      long begin = System.nanoTime();
-      for (int b = 0; b < bodies.size(); b++) {
-        long t = System.nanoTime();
-        HttpResponse<String> answer = send(client, HttpRequest.newBuilder(webhook)
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b)))
-            .build());
-        millis[b] = (System.nanoTime() - t) / 1e6;
-        if (answer.statusCode() != 200) {
-          throw new IllegalStateException("POST " + b + " answered " + answer.statusCode() + ": " + answer.body());
-        }
+      List<HttpClient> clients = new ArrayList<>();
+      for (int c = 0; c < senders; c++) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // opens the connection this sender's POSTs reuse
+        send(client, HttpRequest.newBuilder(URI.create(serve.url() + "/healthz")).build());
+        clients.add(client);
       }
-      seconds = (System.nanoTime() - begin) / 1e9;
+      URI webhook = URI.create(serve.url() + "/api/v1/alertmanager");
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+      try {
+        long begin = System.nanoTime();
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        for (int c = 0; c < senders; c++) {
+          int sender = c;
+          sent.add(pool.submit(() -> {
+            for (int b = sender; b < bodies.size(); b += senders) {
+              long t = System.nanoTime();
+              HttpResponse<String> answer = send(clients.get(sender), HttpRequest.newBuilder(webhook)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build());
+              millis[b] = (System.nanoTime() - t) / 1e6;
+              if (answer.statusCode() != 200) {
+                throw new IllegalStateException("POST " + b + " answered " + answer.statusCode() + ": " + answer.body());
+              }
+            }
+            return null;
+          }));
+        }
+        for (java.util.concurrent.Future<?> f : sent) {
+          f.get(10, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        seconds = (System.nanoTime() - begin) / 1e9;
+      } finally {
+        pool.shutdownNow();
+      }
       stats = serve.stats();
     } finally {
       delete(state);
