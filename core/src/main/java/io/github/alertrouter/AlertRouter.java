@@ -15,6 +15,7 @@ import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.Outbox;
+import io.github.alertrouter.store.StateStores;
 import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.store.HandoffLog;
@@ -249,6 +250,18 @@ public interface AlertRouter extends AutoCloseable {
     public Builder replacing(AlertRouter previous) {
       this.replacing = Objects.requireNonNull(previous, "previous");
       return this;
+    }
+
+    /**
+     * Every state seam from one place ({@code PostgresStores}, {@code JournalStores}): the alerts,
+     * run-time silences, notification log, outbox, rate windows, escalation episodes, handoffs
+     * and used action links, as the single setters do.
+     */
+    public Builder stores(StateStores stores) {
+      Objects.requireNonNull(stores, "stores");
+      return alertStore(stores.alerts()).silenceStore(stores.silences()).notificationLog(stores.notificationLog())
+          .outbox(stores.outbox()).rateWindows(stores.rateWindows()).escalationStore(stores.escalations())
+          .handoffLog(stores.handoffs()).usedTokens(stores.usedTokens());
     }
 
     /**

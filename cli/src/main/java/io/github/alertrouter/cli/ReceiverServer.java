@@ -14,6 +14,7 @@ import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.store.HandoffLog;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.SilenceStore;
+import io.github.alertrouter.store.StateStores;
 import io.github.alertrouter.store.Fleet;
 import io.github.alertrouter.store.journal.JournalStores;
 import io.github.alertrouter.store.postgresql.PostgresStores;
@@ -181,24 +182,16 @@ final class ReceiverServer implements AutoCloseable {
     this.database = settings.storageUrl() == null ? null : PostgresStores.connect(settings.storageUrl().reveal(), clock);
     // one node, no fleet: the directory's lock keeps a second process off it
     this.journal = settings.storageDir() == null ? null : JournalStores.open(settings.storageDir(), clock);
-    if (database != null) {
-      this.usedTokens = timed(UsedTokens.class, "usedTokens", database.usedTokens());
-      this.notificationLog = timed(NotificationLog.class, "notificationLog", database.notificationLog());
-      this.rateWindows = timed(RateWindows.class, "rateWindows", database.rateWindows());
-      this.alerts = timed(AlertStore.class, "alerts", database.alerts());
-      this.silences = timed(SilenceStore.class, "silences", database.silences());
-      this.escalations = timed(EscalationStore.class, "escalations", database.escalations());
-      this.handoffs = timed(HandoffLog.class, "handoffs", database.handoffs());
-      this.fleet = timed(Fleet.class, "fleet", database.fleet(settings.timeouts().lease()));
-    } else if (journal != null) {
-      this.usedTokens = timed(UsedTokens.class, "usedTokens", journal.usedTokens());
-      this.notificationLog = timed(NotificationLog.class, "notificationLog", journal.notificationLog());
-      this.rateWindows = timed(RateWindows.class, "rateWindows", journal.rateWindows());
-      this.alerts = timed(AlertStore.class, "alerts", journal.alerts());
-      this.silences = timed(SilenceStore.class, "silences", journal.silences());
-      this.escalations = timed(EscalationStore.class, "escalations", journal.escalations());
-      this.handoffs = timed(HandoffLog.class, "handoffs", journal.handoffs());
-      this.fleet = null;
+    StateStores durable = database != null ? database : journal;
+    if (durable != null) {
+      this.usedTokens = timed(UsedTokens.class, "usedTokens", durable.usedTokens());
+      this.notificationLog = timed(NotificationLog.class, "notificationLog", durable.notificationLog());
+      this.rateWindows = timed(RateWindows.class, "rateWindows", durable.rateWindows());
+      this.alerts = timed(AlertStore.class, "alerts", durable.alerts());
+      this.silences = timed(SilenceStore.class, "silences", durable.silences());
+      this.escalations = timed(EscalationStore.class, "escalations", durable.escalations());
+      this.handoffs = timed(HandoffLog.class, "handoffs", durable.handoffs());
+      this.outbox = timed(Outbox.class, "outbox", durable.outbox());
     } else {
       this.usedTokens = UsedTokens.inMemory(clock);
       this.notificationLog = NotificationLog.inMemory();
@@ -207,10 +200,10 @@ final class ReceiverServer implements AutoCloseable {
       this.silences = SilenceStore.inMemory();
       this.escalations = EscalationStore.inMemory();
       this.handoffs = HandoffLog.processWide();
-      this.fleet = null;
+      this.outbox = Outbox.inMemory(notificationLog);
     }
-    this.outbox = database != null ? timed(Outbox.class, "outbox", database.outbox())
-        : journal != null ? timed(Outbox.class, "outbox", journal.outbox()) : Outbox.inMemory(notificationLog);
+    // a fleet only on a database: every serve on it is a member
+    this.fleet = database == null ? null : timed(Fleet.class, "fleet", database.fleet(settings.timeouts().lease()));
     metrics.outboxDepth(outbox::depth);
   }
 

@@ -1,5 +1,6 @@
 package io.github.alertrouter.store.journal;
 
+import io.github.alertrouter.store.StateStores;
 import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.BindingStore;
 import io.github.alertrouter.store.EscalationStore;
@@ -43,7 +44,7 @@ import java.util.Objects;
  * when the database is down, and the alert store's {@code counts} (what {@code serve}'s readiness
  * asks) throws while the journal cannot take changes.
  */
-public final class JournalStores implements AutoCloseable {
+public final class JournalStores implements StateStores, AutoCloseable {
   private final Journal journal;
   private final JournalNotificationLog notificationLog;
   private final JournalOutbox outbox;
@@ -89,6 +90,7 @@ public final class JournalStores implements AutoCloseable {
     return new JournalStores(Objects.requireNonNull(dir, "dir"), Objects.requireNonNull(clock, "clock"), compactAt);
   }
 
+  @Override
   public NotificationLog notificationLog() {
     return notificationLog;
   }
@@ -99,34 +101,42 @@ public final class JournalStores implements AutoCloseable {
    * or out comes back with the next reload (a POST out at the crash is sent again) and what was
    * delivered does not.
    */
+  @Override
   public Outbox outbox() {
     return outbox;
   }
 
+  @Override
   public RateWindows rateWindows() {
     return rateWindows;
   }
 
+  @Override
   public EscalationStore escalations() {
     return escalations;
   }
 
+  @Override
   public HandoffLog handoffs() {
     return handoffs;
   }
 
+  @Override
   public UsedTokens usedTokens() {
     return usedTokens;
   }
 
+  @Override
   public BindingStore bindings() {
     return bindings;
   }
 
+  @Override
   public AlertStore alerts() {
     return alerts;
   }
 
+  @Override
   public SilenceStore silences() {
     return silences;
   }

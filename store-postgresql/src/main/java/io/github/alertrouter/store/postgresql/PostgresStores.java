@@ -1,5 +1,6 @@
 package io.github.alertrouter.store.postgresql;
 
+import io.github.alertrouter.store.StateStores;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.alertrouter.store.AlertStore;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * a password is ever logged or put in an exception. Thread-safe; close it after the routers that
  * use it.
  */
-public final class PostgresStores implements AutoCloseable {
+public final class PostgresStores implements StateStores, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresStores.class);
   /** Connections per instance: the seams' calls are short, and a lane waits for its own. */
   static final int POOL_SIZE = 8;
@@ -172,34 +173,42 @@ public final class PostgresStores implements AutoCloseable {
     return t.getMessage();
   }
 
+  @Override
   public NotificationLog notificationLog() {
     return notificationLog;
   }
 
+  @Override
   public RateWindows rateWindows() {
     return rateWindows;
   }
 
+  @Override
   public EscalationStore escalations() {
     return escalations;
   }
 
+  @Override
   public HandoffLog handoffs() {
     return handoffs;
   }
 
+  @Override
   public UsedTokens usedTokens() {
     return usedTokens;
   }
 
+  @Override
   public BindingStore bindings() {
     return bindings;
   }
 
+  @Override
   public AlertStore alerts() {
     return alerts;
   }
 
+  @Override
   public SilenceStore silences() {
     return silences;
   }
@@ -211,6 +220,7 @@ public final class PostgresStores implements AutoCloseable {
    * and a {@code release}: give it to the fleet's members, which send only while they hold the
    * lease, or to one router alone on the database.
    */
+  @Override
   public Outbox outbox() {
     return outbox;
   }
