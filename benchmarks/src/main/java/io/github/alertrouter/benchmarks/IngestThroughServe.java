@@ -89,6 +89,12 @@ public final class IngestThroughServe {
             return List.of("--storage.url=" + postgres.jdbcUrl());
           }),
           new Storage("journal", dir -> List.of("--storage.path=" + dir)));
+      // -Dmodes=in memory,postgresql: fewer modes for a quicker comparison (the first is the base)
+      String only = System.getProperty("modes");
+      if (only != null) {
+        List<String> names = List.of(only.split(","));
+        modes = modes.stream().filter(m -> names.contains(m.name())).toList();
+      }
       Map<Storage, List<Run>> runs = new LinkedHashMap<>();
       modes.forEach(mode -> runs.put(mode, new ArrayList<>())); // printed in this order
       for (int w = 0; w < WARMUPS; w++) {
