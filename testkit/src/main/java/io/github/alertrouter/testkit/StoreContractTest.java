@@ -8,6 +8,7 @@ import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.SilenceStore;
+import io.github.alertrouter.store.StateStores;
 import io.github.alertrouter.spi.RateLimit;
 import io.github.alertrouter.store.Binding;
 import io.github.alertrouter.store.BindingStore;
@@ -73,6 +74,12 @@ public abstract class StoreContractTest {
         HandoffLog handoffs, UsedTokens usedTokens, BindingStore bindings, AlertStore alerts, SilenceStore silences,
         AutoCloseable closer) {
       this(notificationLog, rateWindows, escalations, handoffs, usedTokens, bindings, alerts, silences, null, closer);
+    }
+
+    /** The seams a store module opened ({@code PostgresStores}, {@code JournalStores}); {@code closer} releases them. */
+    public static Stores of(StateStores stores, AutoCloseable closer) {
+      return new Stores(stores.notificationLog(), stores.rateWindows(), stores.escalations(), stores.handoffs(),
+          stores.usedTokens(), stores.bindings(), stores.alerts(), stores.silences(), stores.outbox(), closer);
     }
 
     /** Views of in-memory state: every call to {@code open} answers the same objects. */

@@ -27,8 +27,7 @@ class JournalOutboxContractTest extends OutboxContractTest {
   protected Stores open(ManualClock clock) {
     if (shared == null) {
       stores = JournalStores.open(dir.resolve("state"), clock);
-      shared = new Stores(stores.notificationLog(), stores.rateWindows(), stores.escalations(), stores.handoffs(),
-          stores.usedTokens(), stores.bindings(), stores.alerts(), stores.silences(), stores.outbox(), () -> { });
+      shared = Stores.of(stores, () -> { });
     }
     return shared;
   }

@@ -26,8 +26,7 @@ class JournalStoreContractTest extends StoreContractTest {
   protected Stores open(ManualClock clock) {
     if (shared == null) {
       stores = JournalStores.open(dir.resolve("state"), clock);
-      shared = new Stores(stores.notificationLog(), stores.rateWindows(), stores.escalations(), stores.handoffs(),
-          stores.usedTokens(), stores.bindings(), stores.alerts(), stores.silences(), stores.outbox(), () -> { });
+      shared = Stores.of(stores, () -> { });
     }
     return shared;
   }

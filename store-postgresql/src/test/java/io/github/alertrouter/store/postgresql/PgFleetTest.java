@@ -8,7 +8,6 @@ import io.github.alertrouter.Fingerprint;
 import io.github.alertrouter.store.Fleet;
 import io.github.alertrouter.store.Fleet.Intake;
 import io.github.alertrouter.store.StoreException;
-import io.github.alertrouter.testkit.PostgresServer;
 import io.github.alertrouter.time.ManualClock;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,11 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A fleet on a real PostgreSQL, one fresh database per test, each member on its own {@link
@@ -54,32 +52,21 @@ class PgFleetTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
   private static final ManualClock CLOCK = new ManualClock(T0);
   private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static PostgresServer server;
+  @RegisterExtension
+  static final OnPostgres POSTGRES = new OnPostgres();
 
   private final List<AutoCloseable> opened = new ArrayList<>();
   private ExecutorService threads;
   private String url;
 
-  @BeforeAll
-  static void startServer() {
-    server = PostgresServer.startOrSkip();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @BeforeEach
   void freshDatabase() throws SQLException {
     String name = "fleet_" + DATABASES.incrementAndGet();
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(POSTGRES.server().jdbcUrl()); Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name);
       s.execute("CREATE DATABASE " + name);
     }
-    url = server.jdbcUrl().replace("/" + server.database() + "?", "/" + name + "?");
+    url = POSTGRES.server().jdbcUrl().replace("/" + POSTGRES.server().database() + "?", "/" + name + "?");
     threads = Executors.newCachedThreadPool();
   }
 

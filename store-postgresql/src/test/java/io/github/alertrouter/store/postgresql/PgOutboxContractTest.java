@@ -1,11 +1,9 @@
 package io.github.alertrouter.store.postgresql;
 
 import io.github.alertrouter.testkit.OutboxContractTest;
-import io.github.alertrouter.testkit.PostgresServer;
 import io.github.alertrouter.testkit.StoreContractTest.Stores;
 import io.github.alertrouter.time.ManualClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The PostgreSQL outbox keeps the outbox contract on a real server: each "process" is its own
@@ -13,29 +11,17 @@ import org.junit.jupiter.api.BeforeAll;
  * {@code serve} instance would be.
  */
 class PgOutboxContractTest extends OutboxContractTest {
-  private static PostgresServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = PostgresServer.startOrSkip();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final OnPostgres POSTGRES = new OnPostgres();
 
   @Override
   protected void reset() throws Exception {
-    PostgresStoreContractTest.empty(server, clock);
+    PostgresStoreContractTest.empty(POSTGRES.server(), clock);
   }
 
   @Override
   protected Stores open(ManualClock clock) {
-    PostgresStores stores = PostgresStores.connect(server.jdbcUrl(), clock);
-    return new Stores(stores.notificationLog(), stores.rateWindows(), stores.escalations(), stores.handoffs(),
-        stores.usedTokens(), stores.bindings(), stores.alerts(), stores.silences(), stores.outbox(), stores::close);
+    PostgresStores stores = PostgresStores.connect(POSTGRES.server().jdbcUrl(), clock);
+    return Stores.of(stores, stores::close);
   }
 }

@@ -12,7 +12,6 @@ import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.store.StoreException;
-import io.github.alertrouter.testkit.PostgresServer;
 import io.github.alertrouter.time.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the outbox contract does not reach: a failed end, the mirror while the database is down,
@@ -37,30 +35,19 @@ class PgOutboxTest {
   // as the router writes them: the route path, NUL, the group key
   private static final String GROUP_A = "payments\u0000{}:{alertname=\"A\"}";
   private static final String GROUP_B = "payments\u0000{}:{alertname=\"B\"}";
-  private static PostgresServer server;
+  @RegisterExtension
+  static final OnPostgres POSTGRES = new OnPostgres();
 
   private final ManualClock clock = new ManualClock(T0);
   private final List<PostgresStores> opened = new ArrayList<>();
 
-  @BeforeAll
-  static void startServer() {
-    server = PostgresServer.startOrSkip();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @BeforeEach
   void emptyState() throws Exception {
-    if (!server.isRunning()) {
-      server.restart();
+    if (!POSTGRES.server().isRunning()) {
+      POSTGRES.server().restart();
     }
-    PostgresStoreContractTest.empty(server, clock);
-    server.psql("DROP FUNCTION IF EXISTS alert_router.refuse() CASCADE");
+    PostgresStoreContractTest.empty(POSTGRES.server(), clock);
+    POSTGRES.server().psql("DROP FUNCTION IF EXISTS alert_router.refuse() CASCADE");
   }
 
   @AfterEach
@@ -75,7 +62,7 @@ class PgOutboxTest {
   }
 
   private Outbox.Queue queue() {
-    return process(server.jdbcUrl()).outbox().queue(ROBOT);
+    return process(POSTGRES.server().jdbcUrl()).outbox().queue(ROBOT);
   }
 
   private static Outbox.Entry entry(String group, String name) {
@@ -96,17 +83,17 @@ class PgOutboxTest {
   }
 
   private long rows() {
-    return Long.parseLong(server.psql("SELECT count(*) FROM alert_router.outbox"));
+    return Long.parseLong(POSTGRES.server().psql("SELECT count(*) FROM alert_router.outbox"));
   }
 
   @Test
   void aDeliveredEndWhoseTransactionFailsLeavesTheEntryForTheNextReloadAndNoLogRecord() {
-    String url = server.jdbcUrl() + "&password=NotNeeded1";
+    String url = POSTGRES.server().jdbcUrl() + "&password=NotNeeded1";
     Outbox.Queue sender = process(url).outbox().queue(ROBOT);
     sender.offer(entry(GROUP_A, "A"));
     Outbox.Entry out = sender.take();
     // the notification log refuses the record after the outbox row was deleted in the same transaction
-    server.psql("CREATE FUNCTION alert_router.refuse() RETURNS trigger LANGUAGE plpgsql AS"
+    POSTGRES.server().psql("CREATE FUNCTION alert_router.refuse() RETURNS trigger LANGUAGE plpgsql AS"
         + " $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;"
         + " CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON alert_router.notification_log"
         + " FOR EACH ROW EXECUTE FUNCTION alert_router.refuse()");
@@ -116,8 +103,8 @@ class PgOutboxTest {
         .hasMessageContaining("record delivered deliveries failed")
         .hasMessageNotContaining("NotNeeded1");
 
-    server.psql("DROP FUNCTION alert_router.refuse() CASCADE");
-    assertThat(process(server.jdbcUrl()).notificationLog().entries()).as("no record without the end").isEmpty();
+    POSTGRES.server().psql("DROP FUNCTION alert_router.refuse() CASCADE");
+    assertThat(process(POSTGRES.server().jdbcUrl()).notificationLog().entries()).as("no record without the end").isEmpty();
     assertThat(rows()).as("the row is still there").isEqualTo(1);
     Outbox.Queue next = queue();
     next.reload();
@@ -136,7 +123,7 @@ class PgOutboxTest {
     sender.offer(entry(GROUP_B, "B"));
     sender.reload();
 
-    server.stop();
+    POSTGRES.server().stop();
     assertThat(sender.size()).isEqualTo(3);
     assertThat(sender.notifications()).isEqualTo(2);
     assertThat(sender.takeNotifications()).hasSize(2);
@@ -145,7 +132,7 @@ class PgOutboxTest {
     assertThatThrownBy(() -> sender.offer(entry("payments\u0000{}:{alertname=\"C\"}", "C")))
         .isInstanceOf(StoreException.class);
     assertThat(sender.size()).as("what could not be written is not queued").isZero();
-    server.restart();
+    POSTGRES.server().restart();
   }
 
   @Test
@@ -163,7 +150,7 @@ class PgOutboxTest {
     old.ended(List.of(out), Receipt.Outcome.DELIVERED, T0.plusSeconds(1)); // its request completes now
 
     assertThat(rows()).as("the newer entry's row").isEqualTo(1);
-    assertThat(process(server.jdbcUrl()).notificationLog().get(GROUP_A, "ops")).as("what the chat received")
+    assertThat(process(POSTGRES.server().jdbcUrl()).notificationLog().get(GROUP_A, "ops")).as("what the chat received")
         .isEqualTo(first.delivered().entry(T0.plusSeconds(1)));
     Outbox.Queue afterwards = queue();
     afterwards.reload();
@@ -198,7 +185,7 @@ class PgOutboxTest {
     sender.ended(List.of(second), Receipt.Outcome.DELIVERED, T0.plusSeconds(10));
     sender.ended(List.of(first), Receipt.Outcome.DELIVERED, T0.plusSeconds(5)); // answered late
 
-    NotificationLog log = process(server.jdbcUrl()).notificationLog();
+    NotificationLog log = process(POSTGRES.server().jdbcUrl()).notificationLog();
     assertThat(log.get(GROUP_A, "ops").at()).isEqualTo(T0.plusSeconds(10));
     log.record(GROUP_A, "ops", new NotificationLog.Entry(Set.of(), Set.of(Fingerprint.of(Map.of("x", "y"))),
         T0.plusSeconds(9)));
@@ -210,11 +197,11 @@ class PgOutboxTest {
   void anEntryThisReleaseCannotReadStaysForOneThatCanAndTheRestGoesOut() {
     Outbox.Queue writer = queue();
     writer.offer(entry(GROUP_A, "A"));
-    server.psql("INSERT INTO alert_router.outbox (id, position, robot_key, entry_key, entry)"
+    POSTGRES.server().psql("INSERT INTO alert_router.outbox (id, position, robot_key, entry_key, entry)"
         + " SELECT n, n, '" + ROBOT + "', NULL, '{\"v\":99,\"robot\":\"ops\"}' FROM nextval('alert_router.outbox_seq') n");
     writer.offer(entry(GROUP_B, "B"));
 
-    PostgresStores process = process(server.jdbcUrl());
+    PostgresStores process = process(POSTGRES.server().jdbcUrl());
     Outbox.Queue next = process.outbox().queue(ROBOT);
 
     assertThat(next.reload()).hasSize(2);

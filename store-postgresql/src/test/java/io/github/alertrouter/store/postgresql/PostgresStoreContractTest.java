@@ -7,36 +7,25 @@ import io.github.alertrouter.time.ManualClock;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The PostgreSQL stores keep the store contract on a real server: each "router" is its own
  * {@link PostgresStores} with its own pool, as each {@code serve} instance would be.
  */
 class PostgresStoreContractTest extends StoreContractTest {
-  private static PostgresServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = PostgresServer.startOrSkip();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final OnPostgres POSTGRES = new OnPostgres();
 
   @Override
   protected void reset() throws Exception {
-    empty(server, clock);
+    empty(POSTGRES.server(), clock);
   }
 
   @Override
   protected Stores open(ManualClock clock) {
-    PostgresStores stores = PostgresStores.connect(server.jdbcUrl(), clock);
+    PostgresStores stores = PostgresStores.connect(POSTGRES.server().jdbcUrl(), clock);
+    // the alerts through alerts(stores): FleetIntakeContractTest runs the contract on a fleet's intake
     return new Stores(stores.notificationLog(), stores.rateWindows(), stores.escalations(), stores.handoffs(),
         stores.usedTokens(), stores.bindings(), alerts(stores), stores.silences(), stores.outbox(), stores::close);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.store.StoreException;
-import io.github.alertrouter.testkit.PostgresServer;
 import io.github.alertrouter.time.ManualClock;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,28 +21,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Opening the PostgreSQL stores: migrations, credentials, what is shown of the URL. */
 class PostgresStoresTest {
   private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-03-01T10:15:30Z"));
   /** Opening gives up at once: these tests open what cannot be reached. */
   private static final Duration FAIL_FAST = Duration.ofMillis(1);
-  private static PostgresServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = PostgresServer.startOrSkip();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final OnPostgres POSTGRES = new OnPostgres();
 
   @Test
   void instancesStartingTogetherMigrateTheSchemaOnce() throws Exception {
@@ -91,8 +78,8 @@ class PostgresStoresTest {
 
   @Test
   void credentialsComeFromTheEnvironmentWhenTheUrlHasNone() {
-    String url = "jdbc:postgresql://127.0.0.1:" + server.port() + "/" + server.database();
-    try (PostgresStores stores = PostgresStores.connect(url, Map.of("PGUSER", server.user()), CLOCK)) {
+    String url = "jdbc:postgresql://127.0.0.1:" + POSTGRES.server().port() + "/" + POSTGRES.server().database();
+    try (PostgresStores stores = PostgresStores.connect(url, Map.of("PGUSER", POSTGRES.server().user()), CLOCK)) {
       assertThat(stores.bindings().find("alice", "dingtalk")).isEmpty();
     }
     assertThatThrownBy(() -> PostgresStores.connect(url, Map.of("PGUSER", "nobody_here"), CLOCK, FAIL_FAST))
@@ -122,9 +109,9 @@ class PostgresStoresTest {
 
   @Test
   void toStringShowsWhereButNotTheCredentials() {
-    String url = server.jdbcUrl() + "&password=NotNeeded1";
+    String url = POSTGRES.server().jdbcUrl() + "&password=NotNeeded1";
     try (PostgresStores stores = PostgresStores.connect(url, CLOCK)) {
-      assertThat(stores.toString()).contains("127.0.0.1:" + server.port()).doesNotContain("NotNeeded1");
+      assertThat(stores.toString()).contains("127.0.0.1:" + POSTGRES.server().port()).doesNotContain("NotNeeded1");
     }
   }
 
@@ -162,12 +149,12 @@ class PostgresStoresTest {
   }
 
   private static String freshDatabase(String name) {
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(POSTGRES.server().jdbcUrl()); Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name);
       s.execute("CREATE DATABASE " + name);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
-    return server.jdbcUrl().replace("/" + server.database() + "?", "/" + name + "?");
+    return POSTGRES.server().jdbcUrl().replace("/" + POSTGRES.server().database() + "?", "/" + name + "?");
   }
 }
