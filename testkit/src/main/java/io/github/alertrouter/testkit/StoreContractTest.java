@@ -297,6 +297,17 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void anOlderRecordNeverReplacesANewerOneWhoeverWritesIt() throws Exception {
+    // a late receipt (or a reloaded notice counted as received) must not roll a chat's state back
+    NotificationLog.Entry newer = entry(Set.of(fp(2)), Set.of(fp(1)), T0.plusSeconds(60));
+    router().notificationLog().record("g", "ding", newer);
+
+    router().notificationLog().record("g", "ding", entry(Set.of(fp(1), fp(2)), Set.of(), T0));
+
+    assertThat(router().notificationLog().get("g", "ding")).isEqualTo(newer);
+  }
+
+  @Test
   void whatOneRouterRecordedTheOtherReads() throws Exception {
     Stores a = router();
     Stores b = router();
