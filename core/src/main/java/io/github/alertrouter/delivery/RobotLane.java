@@ -8,7 +8,6 @@ import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.spi.FailureKind;
-import io.github.alertrouter.spi.Notice;
 import io.github.alertrouter.spi.NoticeRequest;
 import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.PlatformProvider;
@@ -18,13 +17,11 @@ import io.github.alertrouter.spi.SendResult;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.store.Receipt;
-import io.github.alertrouter.time.Durations;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -170,7 +167,7 @@ final class RobotLane {
           waiting.stream().filter(e -> e.receipt() == Receipt.NONE).forEach(recovered::add);
         } catch (RuntimeException e) {
           LOG.warn("robot {}: cannot read the outbox ({}); trying again in {}", w.robot().id(), e.getMessage(),
-              human(RELOAD_RETRY));
+              LaneLog.human(RELOAD_RETRY));
         }
       }
     }
@@ -281,9 +278,9 @@ final class RobotLane {
       sending = false;
       Instant now = w.scheduler().clock().instant();
       InFlight flight = current;
-      DeliveryEvent event = flight.event(now, result);
+      DeliveryEvent event = flight.event(now, result, w.robot().id(), w.platform().id());
       if (result instanceof SendResult.Sent sent) {
-        logSent(event, sent);
+        LaneLog.sent(event, sent);
         after.add(() -> notify(l -> l.sent(event)));
         if (flight.nextPart()) {
           current = null;
@@ -294,7 +291,7 @@ final class RobotLane {
         if (r.kind() == FailureKind.RATE_LIMITED) {
           window.penalise(now.plus(delay));
         }
-        log("retrying in " + human(delay) + " (attempt " + (flight.attempt + 1) + " of " + w.retry().maxAttempts() + ")", event,
+        LaneLog.failed("retrying in " + LaneLog.human(delay) + " (attempt " + (flight.attempt + 1) + " of " + w.retry().maxAttempts() + ")", event,
             r.kind(), r.code(), r.detail());
         after.add(() -> notify(l -> l.retrying(event, delay)));
         flight.attempt++;
@@ -303,9 +300,9 @@ final class RobotLane {
         again = delay;
       } else {
         if (result instanceof SendResult.Retryable r) {
-          log("giving up after " + flight.attempt + " attempts", event, r.kind(), r.code(), r.detail());
+          LaneLog.failed("giving up after " + flight.attempt + " attempts", event, r.kind(), r.code(), r.detail());
         } else if (result instanceof SendResult.Permanent p) {
-          log("not retryable, giving up", event, p.kind(), p.code(), p.detail());
+          LaneLog.failed("not retryable, giving up", event, p.kind(), p.code(), p.detail());
         }
         after.add(() -> notify(l -> l.failed(event)));
         // later parts of a failed notification would read as a broken message
@@ -315,21 +312,6 @@ final class RobotLane {
     }
     after.forEach(Runnable::run);
     wakeUpIn(again);
-  }
-
-  private void logSent(DeliveryEvent event, SendResult.Sent sent) {
-    // no URL here: the webhook holds the token
-    if (sent.withheld().isEmpty()) {
-      LOG.info("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions)", w.robot().id(),
-          w.platform().id(), event.part(), event.parts(), event.policy(), event.groupKey(),
-          event.reason().description(), event.bytes(), event.mentions().size());
-    } else {
-      // a warning: whoever expected to be paged by the withheld mentions was not
-      LOG.warn("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions), but without "
-          + "mentioning {}: {}", w.robot().id(), w.platform().id(), event.part(), event.parts(), event.policy(),
-          event.groupKey(), event.reason().description(), event.bytes(), event.mentions().size(),
-          targets(sent.withheld()), sent.note());
-    }
   }
 
   /** Takes the next delivery (or a digest of all queued ones) and renders it; false when none. */
@@ -343,7 +325,7 @@ final class RobotLane {
         reloadDue = false;
       } catch (RuntimeException e) {
         LOG.warn("robot {}: cannot read the outbox ({}); trying again in {}", w.robot().id(), e.getMessage(),
-            human(RELOAD_RETRY));
+            LaneLog.human(RELOAD_RETRY));
         wakeUpIn(RELOAD_RETRY);
         return false;
       }
@@ -410,24 +392,6 @@ final class RobotLane {
     return r.retryAfter() != null && r.retryAfter().compareTo(jittered) > 0 ? r.retryAfter() : jittered;
   }
 
-  /** {@code all, contact:alice}: the policy's targets, which the reader configured, not identities. */
-  private static String targets(List<Mention> mentions) {
-    return String.join(", ", mentions.stream().map(m -> m.target().toString()).toList());
-  }
-
-  /** {@code 550ms}, {@code 1m30s}: what a reader of the log expects, rounded to the millisecond. */
-  static String human(Duration d) {
-    return Durations.format(Duration.ofMillis(Math.max(d.toMillis(), d.isZero() ? 0 : 1)));
-  }
-
-  private void log(String what, DeliveryEvent e, FailureKind kind, String code, String detail) {
-    // no URL here: the webhook holds the token; detail was redacted by the platform client
-    String why = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + code
-        + (detail.isBlank() || detail.equals(code) ? "" : ": " + detail) + ")";
-    LOG.warn("robot {} ({}): message {}/{} for {} group {} failed with {}; {}", w.robot().id(), w.platform().id(),
-        e.part(), e.parts(), e.policy(), e.groupKey(), why, what);
-  }
-
   /**
    * Under the lane's lock, for after it: the outbox ends the entries (a delivered one's log record in the same
    * commit), then their receipts hear it, so that a group that ends on a receipt forgets its log
@@ -470,45 +434,6 @@ final class RobotLane {
       call.accept(w.listener());
     } catch (RuntimeException e) {
       LOG.warn("delivery listener {} threw; ignored", w.listener().getClass().getName(), e);
-    }
-  }
-
-  /** The delivery being sent: its rendered messages, the next part, and the attempt at it. */
-  private final class InFlight {
-    final Delivery delivery;
-    final List<OutboundMessage> messages;
-    final List<Outbox.Entry> sources; // one, or every delivery merged into a digest
-    int part;
-    int attempt = 1;
-    Instant notBefore = Instant.MIN; // a retry waits out its backoff even when new work arrives
-
-    InFlight(Delivery delivery, List<OutboundMessage> messages, List<Outbox.Entry> sources) {
-      this.delivery = delivery;
-      this.messages = messages;
-      this.sources = sources;
-    }
-
-    /** Moves to the next part; true when that was the last. */
-    boolean nextPart() {
-      part++;
-      attempt = 1;
-      notBefore = Instant.MIN;
-      return part == messages.size();
-    }
-
-    DeliveryEvent event(Instant at, SendResult result) {
-      OutboundMessage message = messages.get(part);
-      // a sent message reports who was really @-ed; the withheld rest stay on its result
-      List<Mention> mentions = result instanceof SendResult.Sent sent ? sent.fired(message.mentions())
-          : message.mentions();
-      if (delivery.isNotice()) {
-        Notice n = delivery.notice();
-        return new DeliveryEvent(at, w.robot().id(), w.platform().id(), n.source(), n.key(), n.reason(), part + 1,
-            messages.size(), message.bytes(), attempt, result, mentions);
-      }
-      Notification n = delivery.notification();
-      return new DeliveryEvent(at, w.robot().id(), w.platform().id(), n.policy(), n.groupKey(), n.reason(), part + 1,
-          messages.size(), message.bytes(), attempt, result, mentions);
     }
   }
 }
