@@ -1,5 +1,7 @@
 package io.github.alertrouter.engine;
 
+import static io.github.alertrouter.engine.OnePolicy.config;
+import static io.github.alertrouter.engine.OnePolicy.firing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,12 +9,6 @@ import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.Fingerprint;
 import io.github.alertrouter.config.Condition;
-import io.github.alertrouter.config.GroupRule;
-import io.github.alertrouter.config.NotificationPolicy;
-import io.github.alertrouter.config.NotifyRule;
-import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.config.RouterConfig;
-import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.engine.ScriptedPlatform.Received;
 import io.github.alertrouter.spi.Platforms;
@@ -25,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryTest {
   private static final Instant T0 = Instant.parse("2026-03-08T02:00:00Z");
-  private static final Duration GROUP_WAIT = Duration.ofSeconds(30);
-  private static final Duration GROUP_INTERVAL = Duration.ofMinutes(5);
+  private static final Duration GROUP_WAIT = OnePolicy.GROUP_WAIT;
+  private static final Duration GROUP_INTERVAL = OnePolicy.GROUP_INTERVAL;
 
   // what survives the process: the three stores
   private final AlertStore alerts = AlertStore.inMemory();
@@ -79,23 +74,6 @@ class CrashRecoveryTest {
   @AfterEach
   void close() {
     processes.forEach(p -> p.router.close());
-  }
-
-  private static RouterConfig config() {
-    return RouterConfig.builder()
-        .robot(new Robot("ops", "scripted", Secret.of("https://example.com/hook/ops"), null, null))
-        .notificationPolicy(NotificationPolicy.builder("p")
-            .groupRule(new GroupRule(GROUP_WAIT, GROUP_INTERVAL, List.of("alertname")))
-            .notifyRule(new NotifyRule(null, List.of("ops"), List.of()))
-            .repeatInterval(Duration.ofHours(4))
-            .sendResolved(true)
-            .build())
-        .build();
-  }
-
-  private static Alert firing(String name, Instant at) {
-    // a source that keeps re-sending it: firing for the test's span
-    return Alert.firing(Map.of("alertname", name)).startsAt(at).endsAt(at.plus(Duration.ofDays(1))).build();
   }
 
   private List<String> firingAnnounced(List<Received> received) {

@@ -1,17 +1,13 @@
 package io.github.alertrouter.engine;
 
+import static io.github.alertrouter.engine.OnePolicy.config;
+import static io.github.alertrouter.engine.OnePolicy.firing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.config.Condition;
-import io.github.alertrouter.config.GroupRule;
-import io.github.alertrouter.config.NotificationPolicy;
-import io.github.alertrouter.config.NotifyRule;
-import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
-import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.store.HandoffLog;
@@ -37,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class FleetTest {
   private static final Instant T0 = Instant.parse("2026-03-08T02:00:00Z");
   private static final Duration TTL = Duration.ofSeconds(10);
-  private static final Duration GROUP_WAIT = Duration.ofSeconds(30);
-  private static final Duration GROUP_INTERVAL = Duration.ofMinutes(5);
+  private static final Duration GROUP_WAIT = OnePolicy.GROUP_WAIT;
+  private static final Duration GROUP_INTERVAL = OnePolicy.GROUP_INTERVAL;
   private static final Duration STEP = Duration.ofMillis(100);
 
   /** Alice and Bob alternate daily at 02:01 UTC, a minute after T0; handoffs go to the ops robot. */
@@ -101,22 +97,6 @@ class FleetTest {
   @AfterEach
   void close() {
     live.forEach(m -> m.router.close());
-  }
-
-  private static RouterConfig config() {
-    return RouterConfig.builder()
-        .robot(new Robot("ops", "scripted", Secret.of("https://example.com/hook/ops"), null, null))
-        .notificationPolicy(NotificationPolicy.builder("p")
-            .groupRule(new GroupRule(GROUP_WAIT, GROUP_INTERVAL, List.of("alertname")))
-            .notifyRule(new NotifyRule(null, List.of("ops"), List.of()))
-            .repeatInterval(Duration.ofHours(4))
-            .sendResolved(true)
-            .build())
-        .build();
-  }
-
-  private static Alert firing(String name, Instant at) {
-    return Alert.firing(Map.of("alertname", name)).startsAt(at).endsAt(at.plus(Duration.ofDays(1))).build();
   }
 
   /** Starts a member and lets its first lease tick run (the first one started becomes active). */
