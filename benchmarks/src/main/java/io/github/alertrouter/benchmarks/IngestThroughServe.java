@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,6 +57,8 @@ import java.util.stream.Stream;
 public final class IngestThroughServe {
   static final int BATCH = 500;
   private static final int WARMUPS = 3;
+  /** Stamps the webhooks as Alertmanager would (serve runs on the system clock too). */
+  private static final Clock CLOCK = Clock.systemUTC();
   private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(30);
 
   /** serve's flags for one run on empty state; {@code emptyDirectory} is new for each run. */
@@ -123,7 +126,7 @@ public final class IngestThroughServe {
    * {@code senders} threads, each on a keep-alive connection of its own, then stopped.
    */
   static Run run(Storage mode, Path config, Path work, int alerts, int senders) throws Exception {
-    List<byte[]> bodies = webhooks(alerts, Instant.now());
+    List<byte[]> bodies = webhooks(alerts, CLOCK.instant());
     Path state = Files.createTempDirectory(work, "state-");
     List<String> flags = new ArrayList<>(List.of("--config=" + config, "--listen=127.0.0.1:0"));
     flags.addAll(mode.state().serveFlags(state));
