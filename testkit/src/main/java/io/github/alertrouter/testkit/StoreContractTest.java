@@ -129,8 +129,9 @@ public abstract class StoreContractTest {
   // ---- alerts: what was accepted, so that a crash loses none
 
   private static Alert alert(String name, Instant startsAt, Instant endsAt) {
-    return Alert.firing(java.util.Map.of("alertname", name, "team", "支付-payments", "quote", "it's \"x\" \\ \u00e9"))
-        .annotation("summary", "5xx > 5% on 订单服务").startsAt(startsAt).endsAt(endsAt).build();
+    return Alert.firing(java.util.Map.of("alertname", name, "team", "支付-payments", "quote", "it's \"x\" \\ \u00e9",
+            "control", "tab\tline\nnul\u0000unit\u001fend"))
+        .annotation("summary", "5xx > 5% on 订单服务\n\tsee the runbook").startsAt(startsAt).endsAt(endsAt).build();
   }
 
   @Test

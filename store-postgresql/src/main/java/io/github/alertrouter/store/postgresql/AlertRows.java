@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.alertrouter.Alert;
-import io.github.alertrouter.Fingerprint;
 import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.StoreException;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +50,13 @@ final class AlertRows {
   private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
 
   private final List<Alert> given;
-  private final Map<Fingerprint, Alert> rows;
+  private final long[] fingerprints; // of given, computed once: hashing the labels is not free
+  private final Map<Long, Alert> rows;
   private final Instant now;
 
-  private AlertRows(List<Alert> given, Map<Fingerprint, Alert> rows, Instant now) {
+  private AlertRows(List<Alert> given, long[] fingerprints, Map<Long, Alert> rows, Instant now) {
     this.given = given;
+    this.fingerprints = fingerprints;
     this.rows = rows;
     this.now = now;
   }
@@ -67,11 +67,14 @@ final class AlertRows {
     // alert of the batch updates an earlier one here, by the same rule the database applies;
     // in fingerprint order, so that two batches sharing alerts lock their rows in the same order
     // (in the order received, two instances' batches could deadlock)
-    Map<Fingerprint, Alert> rows = new TreeMap<>(Comparator.comparingLong(Fingerprint::value));
-    for (Alert alert : alerts) {
-      rows.merge(alert.fingerprint(), micros(alert), (earlier, later) -> AlertStore.continued(earlier, later, now));
+    long[] fingerprints = new long[alerts.size()];
+    Map<Long, Alert> rows = new TreeMap<>();
+    for (int i = 0; i < fingerprints.length; i++) {
+      Alert alert = alerts.get(i);
+      fingerprints[i] = alert.fingerprint().value();
+      rows.merge(fingerprints[i], alert, (earlier, later) -> AlertStore.continued(micros(earlier), micros(later), now));
     }
-    return new AlertRows(alerts, rows, now);
+    return new AlertRows(alerts, fingerprints, rows, now);
   }
 
   /** How many rows the upsert writes. */
@@ -88,13 +91,15 @@ final class AlertRows {
     String[] starts = new String[n];
     String[] ends = new String[n];
     String[] urls = new String[n];
+    StringBuilder json = new StringBuilder(256);
     int i = 0;
-    for (Alert a : rows.values()) {
-      fingerprints[i] = a.fingerprint().value();
-      labels[i] = json(a.labels());
-      annotations[i] = json(a.annotations());
-      starts[i] = a.startsAt().toString();
-      ends[i] = a.endsAt().toString();
+    for (Map.Entry<Long, Alert> row : rows.entrySet()) {
+      Alert a = row.getValue();
+      fingerprints[i] = row.getKey();
+      labels[i] = json(json, a.labels());
+      annotations[i] = json(json, a.annotations());
+      starts[i] = micros(a.startsAt()).toString();
+      ends[i] = micros(a.endsAt()).toString();
       urls[i] = a.generatorURL();
       i++;
     }
@@ -112,14 +117,21 @@ final class AlertRows {
    * ({@code startedAt}, by fingerprint value).
    */
   List<Alert> stored(Map<Long, Instant> startedAt) {
-    Map<Fingerprint, Alert> stored = new HashMap<>(rows.size() * 2);
-    rows.forEach((fp, a) -> stored.put(fp, new Alert(a.labels(), a.annotations(), startedAt.get(fp.value()),
-        a.endsAt(), a.generatorURL())));
+    Map<Long, Alert> stored = new HashMap<>(rows.size() * 2);
     List<Alert> out = new ArrayList<>(given.size());
-    for (Alert alert : given) {
-      out.add(stored.get(alert.fingerprint()));
+    for (int i = 0; i < fingerprints.length; i++) {
+      out.add(stored.computeIfAbsent(fingerprints[i], fp -> stored(rows.get(fp), startedAt.get(fp))));
     }
     return out;
+  }
+
+  /** {@code row} with the start the database kept, and its end as stored; itself when they are. */
+  private static Alert stored(Alert row, Instant start) {
+    Instant end = micros(row.endsAt());
+    if (start.equals(row.startsAt()) && end.equals(row.endsAt())) {
+      return row; // the common case: no copy of its labels
+    }
+    return new Alert(row.labels(), row.annotations(), start, end, row.generatorURL());
   }
 
   /** The alert in the current row of {@code rs}, which selected {@link #COLUMNS}. */
@@ -130,16 +142,44 @@ final class AlertRows {
 
   /** {@code a} with its times as a timestamptz column keeps them. */
   static Alert micros(Alert a) {
-    return new Alert(a.labels(), a.annotations(), a.startsAt().truncatedTo(ChronoUnit.MICROS),
-        a.endsAt().truncatedTo(ChronoUnit.MICROS), a.generatorURL());
+    return new Alert(a.labels(), a.annotations(), micros(a.startsAt()), micros(a.endsAt()), a.generatorURL());
   }
 
-  private static String json(Map<String, String> map) {
-    try {
-      return JSON.writeValueAsString(map);
-    } catch (JsonProcessingException e) {
-      throw new StoreException("PostgreSQL store: cannot write labels as JSON", e);
+  private static Instant micros(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * {@code map} as a JSON object, written by hand: Jackson's map serializer was a measurable share
+   * of an intake, and a map of strings needs only string escaping ({@code "}, {@code \\} and
+   * control characters; {@link #map} reads it back).
+   */
+  static String json(StringBuilder out, Map<String, String> map) {
+    out.setLength(0);
+    out.append('{');
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      string(out, e.getKey()).append(':');
+      string(out, e.getValue());
     }
+    return out.append('}').toString();
+  }
+
+  private static StringBuilder string(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '"' || ch == '\\') {
+        out.append('\\').append(ch);
+      } else if (ch < 0x20) {
+        out.append(String.format("\\u%04x", (int) ch));
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.append('"');
   }
 
   private static TreeMap<String, String> map(String json) {
