@@ -77,6 +77,28 @@ final class ServerProcess implements AutoCloseable {
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND; // utime, stime
   }
 
+  /**
+   * CPU seconds per thread name, digits dropped so that a pool's threads add up ({@code C2
+   * CompilerThread}, {@code GC Thread#}, {@code alert-router-send-}): where a run's CPU went,
+   * JIT and GC included, which a sampling profiler does not show.
+   */
+  java.util.Map<String, Double> cpuByThread() throws IOException {
+    java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "");
+          String stat = Files.readString(task.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND, Double::sum);
+        } catch (IOException ended) {
+          // the thread ended while we read
+        }
+      }
+    }
+    return byName;
+  }
+
   /** Resident memory now, in MiB. */
   double rssMiB() throws IOException {
     return status("VmRSS:");

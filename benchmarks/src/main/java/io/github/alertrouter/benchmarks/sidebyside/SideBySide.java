@@ -24,10 +24,13 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.alertrouter.benchmarks.sidebyside.SideBySide \
  *     [--workloads=W1,W2,W3,S50] [--rounds=3] [--scale=1] [--idle=5] [--timeout=600] [--out=FILE] \
- *     [--alertmanager=/usr/bin/prometheus-alertmanager] [--alert-router-jar=cli/target/alert-router.jar]
+ *     [--alertmanager=/usr/bin/prometheus-alertmanager] [--alert-router-jar=cli/target/alert-router.jar] \
+ *     [--threads=true] [--only=alert-router]
  * </pre>
  *
- * {@code --scale} multiplies every workload's alerts and routes (CI runs it small). {@code serve}
+ * {@code --scale} multiplies every workload's alerts and routes (CI runs it small); {@code
+ * --threads=true} prints each server's CPU time by thread after each run; {@code --only} runs one
+ * of them (for profiling; the table then has no ratios). {@code serve}
  * gets {@code ALERT_ROUTER_JAVA_OPTS}, as {@code bin/alert-router} gives it.
  */
 public final class SideBySide {
@@ -35,7 +38,7 @@ public final class SideBySide {
 
   /** What to run. */
   record Options(List<Workload> workloads, int rounds, Duration idle, Duration timeout, Path alertmanager,
-      Path alertRouterJar, List<String> javaOptions, Path work) {}
+      Path alertRouterJar, List<String> javaOptions, Path work, boolean threads, List<String> contenders) {}
 
   /** A workload's runs per contender, in the order the table prints them. */
   record Results(Workload workload, Map<String, List<Run>> runs) {}
@@ -60,7 +63,9 @@ public final class SideBySide {
         Duration.ofSeconds(Long.parseLong(flags.getOrDefault("timeout", "600"))),
         Path.of(flags.getOrDefault("alertmanager", "/usr/bin/prometheus-alertmanager")),
         Path.of(flags.getOrDefault("alert-router-jar", "cli/target/alert-router.jar")),
-        javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")), work);
+        javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")), work,
+        Boolean.parseBoolean(flags.getOrDefault("threads", "false")),
+        List.of(flags.getOrDefault("only", "Alertmanager,alert-router").split(",")));
     try {
       String table = Table.of(run(options, System.out::println), options.rounds());
       System.out.println();
@@ -91,8 +96,9 @@ public final class SideBySide {
 
   /** Runs every workload {@code rounds} times on each contender, interleaved; reports each run to {@code log}. */
   static List<Results> run(Options options, java.util.function.Consumer<String> log) throws Exception {
-    List<Contender> contenders = List.of(new Contender.Alertmanager(options.alertmanager()),
-        new Contender.AlertRouter(options.alertRouterJar(), options.javaOptions()));
+    List<Contender> contenders = new ArrayList<>(List.of(new Contender.Alertmanager(options.alertmanager()),
+        new Contender.AlertRouter(options.alertRouterJar(), options.javaOptions())));
+    contenders.removeIf(c -> !options.contenders().contains(c.name()));
     List<Results> all = new ArrayList<>();
     try (Sink sink = new Sink()) {
       for (Workload workload : options.workloads()) {
@@ -148,6 +154,13 @@ public final class SideBySide {
       Thread.sleep(options.idle().toMillis());
       double idleCores = (server.cpuSeconds() - cpuAtEnd) / (options.idle().toMillis() / 1000.0);
       double peak = server.peakRssMiB();
+      if (options.threads()) {
+        StringBuilder threads = new StringBuilder(contender.name() + " CPU by thread (s):");
+        server.cpuByThread().entrySet().stream().filter(e -> e.getValue() >= 0.05)
+            .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+            .forEach(e -> threads.append(String.format(Locale.ROOT, " %s %.2f;", e.getKey(), e.getValue())));
+        System.out.println(threads);
+      }
       if (!server.alive()) {
         throw new IllegalStateException(contender.name() + " died during the run:\n" + server.logTail());
       }
@@ -160,6 +173,17 @@ public final class SideBySide {
           delays[n++] = (first - sentAt[i / Workload.BATCH]) / 1e9;
           last = Math.max(last, first);
         }
+      }
+      if (options.threads()) {
+        // when alerts arrived, in half seconds from the first POST: where the time goes
+        int[] histogram = new int[64];
+        for (int i = 0; i < workload.alerts(); i++) {
+          long first = tally.firstArrival(i);
+          if (first != 0) {
+            histogram[(int) Math.min(63, (first - begin) / 500_000_000L)]++;
+          }
+        }
+        System.out.println(contender.name() + " arrivals per 0.5 s: " + Arrays.toString(histogram));
       }
       double[] sorted = Arrays.copyOf(delays, n);
       Arrays.sort(sorted);

@@ -19,8 +19,8 @@ final class Table {
     StringBuilder out = new StringBuilder();
     for (SideBySide.Results r : results) {
       Workload w = r.workload();
-      List<Run> am = r.runs().get(AM);
-      List<Run> ar = r.runs().get(AR);
+      List<Run> am = r.runs().getOrDefault(AM, List.of());
+      List<Run> ar = r.runs().getOrDefault(AR, List.of());
       out.append(String.format(Locale.ROOT, "%n### %s: %,d alerts, %s, %,d notified, %s; %d round%s%n%n", w.name(),
           w.alerts(), w.teams() == 0 ? "root route only, grouped by alertname" : String.format(Locale.ROOT,
               "%,d routes, grouped by [alertname, instance]", w.teams()), w.routedCount(),
