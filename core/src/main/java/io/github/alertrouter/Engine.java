@@ -416,6 +416,7 @@ final class Engine implements AlertRouter {
 
   @Override
   public RouterStats stats() {
+    store.probe(); // serve's readiness and /metrics' store_up: whether the store can take alerts
     Instant now = scheduler.clock().instant();
     AlertStore.Counts counts = store.counts(now);
     int undelivered = 0;
