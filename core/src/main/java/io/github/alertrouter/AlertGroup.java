@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One aggregation group: the alerts of one route node that share grouping values, its timer,
@@ -28,17 +29,22 @@ final class AlertGroup {
   private final NotificationLog log;
   private final String logKey;
   private final Set<String> undelivered = new HashSet<>(); // robots whose last notice gave up
+  // the router's count of undelivered notices over all its groups, which stats() reads as it is;
+  // null once the router dropped this group (a step-down): a late receipt then counts nowhere
+  private AtomicInteger undeliveredTotal;
   private boolean flushed;
   private boolean destroyed;
   private Scheduler.Cancellable timer;
   private Instant timerAt;
 
-  AlertGroup(GroupId id, RouteSettings settings, SortedMap<String, String> groupLabels, NotificationLog log) {
+  AlertGroup(GroupId id, RouteSettings settings, SortedMap<String, String> groupLabels, NotificationLog log,
+      AtomicInteger undeliveredTotal) {
     this.id = id;
     this.settings = settings;
     this.groupLabels = groupLabels;
     this.log = log;
     this.logKey = Engine.logKey(id);
+    this.undeliveredTotal = undeliveredTotal;
   }
 
   GroupId id() {
@@ -134,7 +140,9 @@ final class AlertGroup {
    * destroyed (a late answer must not seed the next episode) and when a newer entry is there.
    */
   synchronized void recordDelivered(String robotId, Entry entry) {
-    undelivered.remove(robotId);
+    if (undelivered.remove(robotId)) {
+      countUndelivered(-1);
+    }
     if (!destroyed) {
       log.record(logKey, robotId, entry); // under the group's lock: a destroy forgets the group after it
     }
@@ -142,8 +150,8 @@ final class AlertGroup {
 
   /** Notes that a notice to {@code robotId} gave up: it waits for the group's next flush. */
   synchronized void gaveUp(String robotId) {
-    if (!destroyed) {
-      undelivered.add(robotId);
+    if (!destroyed && undelivered.add(robotId)) {
+      countUndelivered(1);
     }
   }
 
@@ -175,6 +183,7 @@ final class AlertGroup {
     if (alerts.isEmpty()) {
       destroyed = true;
       log.forget(logKey);
+      countUndelivered(-undelivered.size());
       undelivered.clear();
       cancelTimer();
     }
@@ -205,6 +214,18 @@ final class AlertGroup {
 
   synchronized void stop() {
     cancelTimer();
+  }
+
+  /** The router let go of this group without destroying it (a step-down): it no longer counts. */
+  synchronized void dropped() {
+    countUndelivered(-undelivered.size());
+    undeliveredTotal = null;
+  }
+
+  private void countUndelivered(int change) {
+    if (undeliveredTotal != null && change != 0) {
+      undeliveredTotal.addAndGet(change);
+    }
   }
 
   private void cancelTimer() {

@@ -149,7 +149,13 @@ public interface AlertRouter extends AutoCloseable {
   /** The silences, configured and added, including ended ones. */
   List<Silence> silences();
 
-  /** How many alerts, groups and active silences the router holds now. */
+  /**
+   * How many alerts, groups and active silences the router holds now; the cost does not grow with
+   * them, so it suits a readiness probe and every metrics scrape.
+   *
+   * @throws io.github.alertrouter.store.StoreException when the alert store cannot take alerts
+   *     now ({@link io.github.alertrouter.store.AlertStore#probe})
+   */
   RouterStats stats();
 
   /**

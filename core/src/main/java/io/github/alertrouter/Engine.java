@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link AlertRouter}: stores alerts by fingerprint, routes each into its groups, and leaves
- * the rest to each group's timer ({@link Flusher}). Ingest takes no global lock: the store and
- * the group map are concurrent maps and each group locks only itself.
+ * the rest to each group's timer ({@link Flusher}). Ingest takes no global lock beyond the
+ * counts' ({@link AlertTally}, a few map updates per batch): the store and the group map are
+ * concurrent maps and each group locks only itself.
  */
 final class Engine implements AlertRouter {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -74,6 +75,9 @@ final class Engine implements AlertRouter {
   private final AlertStore store;
   private final SilenceStore silenceStore;
   private final ConcurrentMap<GroupId, AlertGroup> groups = new ConcurrentHashMap<>();
+  // what stats() reports, kept as it changes: a scrape must not walk the alerts or the groups
+  private final AlertTally tally = new AlertTally();
+  private final AtomicInteger undelivered = new AtomicInteger(); // the groups keep it
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger submitting = new AtomicInteger();
   private final WebhookCodec codec = WebhookCodec.create();
@@ -161,8 +165,12 @@ final class Engine implements AlertRouter {
       active = false;
       handoffs.stop();
       escalations.stop();
-      groups.values().forEach(AlertGroup::stop);
+      groups.values().forEach(group -> {
+        group.stop();
+        group.dropped();
+      });
       groups.clear();
+      tally.clear(); // the member taking over counts the store's alerts; a standby holds none
       inherited.clear();
       int dropped = dispatcher.abandonQueued();
       LOG.warn("fleet member {}: lost the lease; standing by ({} queued notices left to the active member)",
@@ -276,6 +284,7 @@ final class Engine implements AlertRouter {
 
   /** Puts stored alerts into their groups. */
   private void route(List<Alert> alerts, Instant now) {
+    tally.stored(alerts);
     Set<AlertGroup> late = new LinkedHashSet<>();
     for (Alert stored : alerts) {
       inhibitor.observe(stored);
@@ -388,6 +397,7 @@ final class Engine implements AlertRouter {
       for (Alert a : ended) {
         // the store and the inhibitor learn it too, so a source resolved by hand stops inhibiting
         store.resolved(a, now);
+        tally.resolved(a, now);
         inhibitor.observe(a);
       }
       if (!ended.isEmpty()) {
@@ -416,13 +426,16 @@ final class Engine implements AlertRouter {
 
   @Override
   public RouterStats stats() {
+    store.probe(); // serve's readiness and /metrics' store_up: whether the store can take alerts
     Instant now = scheduler.clock().instant();
-    AlertStore.Counts counts = store.counts(now);
-    int undelivered = 0;
-    for (AlertGroup group : groups.values()) {
-      undelivered += group.undelivered();
-    }
-    return new RouterStats(counts.stored(), counts.firing(), groups.size(), silencer.activeCount(now), undelivered);
+    AlertStore.Counts counts = tally.counts(now);
+    return new RouterStats(counts.stored(), counts.firing(), groups.size(), silencer.activeCount(now),
+        undelivered.get());
+  }
+
+  /** The groups held now, a live view: for tests that recount what {@link #stats} keeps. */
+  Collection<AlertGroup> groups() {
+    return groups.values();
   }
 
   @Override
@@ -604,7 +617,8 @@ final class Engine implements AlertRouter {
   }
 
   private AlertGroup newGroup(GroupId id, RouteMatch match, Alert alert) {
-    AlertGroup group = new AlertGroup(id, match.settings(), match.groupLabels(alert.labels()), notificationLog);
+    AlertGroup group = new AlertGroup(id, match.settings(), match.groupLabels(alert.labels()), notificationLog,
+        undelivered);
     if (!inherited.isEmpty()) {
       Entry last = inherited.remove(logKey(id));
       if (last != null) {
@@ -624,7 +638,9 @@ final class Engine implements AlertRouter {
     }
     Instant now = scheduler.clock().instant();
     try {
-      store.expire(now.minus(resolveTimeout)).forEach(inhibitor::forget);
+      List<Fingerprint> dropped = store.expire(now.minus(resolveTimeout));
+      tally.expired(dropped);
+      dropped.forEach(inhibitor::forget);
     } catch (RuntimeException e) {
       LOG.warn("could not drop resolved alerts from the store, tried again in {}: {}", GC_INTERVAL, e.getMessage());
     }

@@ -2,7 +2,12 @@ package io.github.alertrouter;
 
 /**
  * What a router holds at one instant, for a status page or gauges: cheap enough to ask every few
- * seconds (one pass over the stored alerts).
+ * seconds, whatever it holds (the router keeps these counts as they change; asking visits no
+ * alert and no group).
+ *
+ * <p>A {@link io.github.alertrouter.store.Fleet fleet}'s active member counts the fleet's alerts,
+ * those another member accepted from its next lease tick on; a standby holds no groups and counts
+ * no alerts, so a sum over the fleet counts each alert once.
  *
  * @param alerts alerts in the store: firing, and resolved ones not yet collected (Alertmanager
  *     keeps a resolved alert until its group has notified about it)

@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +72,7 @@ class StagesTest {
         .repeatInterval(Duration.ofHours(4)).build()));
     RouteMatch match = tree.match(DISK.labels()).get(0);
     AlertGroup group = new AlertGroup(new GroupId(match.node(), match.groupKey(DISK.labels())), match.settings(),
-        match.groupLabels(DISK.labels()), log);
+        match.groupLabels(DISK.labels()), log, new AtomicInteger());
     for (Alert a : alerts) {
       group.add(a, SUNDAY_2AM, new ManualScheduler(SUNDAY_2AM), () -> { });
     }

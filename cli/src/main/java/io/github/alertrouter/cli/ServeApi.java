@@ -116,8 +116,8 @@ final class ServeApi implements HttpHandler {
   }
 
   /**
-   * Readiness: whether alerts can be accepted now, which the state store decides (a count of its
-   * alerts is the probe); in memory, always.
+   * Readiness: whether alerts can be accepted now, which the state store decides
+   * ({@code AlertStore.probe}, which {@code stats()} calls); in memory, always.
    */
   private void ready(HttpExchange exchange) throws IOException {
     try {

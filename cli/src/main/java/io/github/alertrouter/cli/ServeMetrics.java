@@ -224,8 +224,9 @@ final class ServeMetrics implements DeliveryListener {
               "Deliveries the outbox keeps, waiting or out and not yet ended (with --storage.url: the fleet's).")
           .sample(PREFIX + "outbox_entries", depth);
     }
-    if (stats != null) { // the store's counts: left out while it cannot be read
-      text.metric(PREFIX + "alerts", "gauge", "Alerts held by the router, by state.")
+    if (stats != null) { // the router's counts: left out while the store cannot be reached
+      text.metric(PREFIX + "alerts", "gauge",
+              "Alerts held by the router, by state (in a fleet, the active member counts the fleet's; a standby 0).")
           .sample(PREFIX + "alerts", stats.firingAlerts(), "state", "firing")
           .sample(PREFIX + "alerts", stats.alerts() - stats.firingAlerts(), "state", "resolved");
       text.metric(PREFIX + "groups", "gauge", "Alert groups held by the router.")

@@ -28,8 +28,21 @@ public interface AlertStore {
   /** Every stored alert, in no particular order. */
   List<Alert> all();
 
-  /** How many alerts are stored, and how many of them fire at {@code now}. */
+  /**
+   * How many alerts are stored, and how many of them fire at {@code now}: a full count, which may
+   * read every alert. The router keeps its own counts for {@code stats()} and does not call this;
+   * it is for checks and tools.
+   */
   Counts counts(Instant now);
+
+  /**
+   * Returns when the store can take alerts now, throws {@link StoreException} when it cannot. The
+   * router asks on every {@code stats()}, which is {@code serve}'s readiness probe and each
+   * {@code /metrics} scrape, so it must cost the same however many alerts are stored: a file
+   * checks that its last write succeeded, a database runs a trivial query. The default, for a
+   * store in memory, has nothing to check.
+   */
+  default void probe() {}
 
   /**
    * Drops the alerts resolved at {@code cutoff} (ended then or before) and returns their

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.AlertRouter;
+import io.github.alertrouter.RouterStats;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Silence;
@@ -151,6 +152,25 @@ class FleetTest {
     Member active = List.of(a, b, c).stream().filter(m -> m.router.active()).findFirst().orElseThrow();
     assertThat(active.chat.received("ops")).as("only the active member sends").hasSize(9);
     assertThat(active.router.stats().groups()).isEqualTo(9);
+  }
+
+  @Test
+  void theActiveMemberCountsTheFleetsAlertsAndAStandbyNoneSoTheFleetsSumIsRight() {
+    Member a = start("a");
+    Member b = start("b");
+    a.router.submit(firing("A", a.scheduler.now()));
+    b.router.submit(firing("B", b.scheduler.now()), firing("C", b.scheduler.now()));
+    advance(Duration.ofSeconds(1)); // a lease tick: the active member takes what the standby accepted
+
+    assertThat(a.router.stats()).isEqualTo(new RouterStats(3, 3, 3, 0, 0));
+    assertThat(b.router.stats()).as("a standby holds no groups, and counts no alerts")
+        .isEqualTo(new RouterStats(0, 0, 0, 0));
+
+    a.fleet.cutOff = true; // a partition: a stands down, b takes over from the store
+    untilActive(b, Duration.ofSeconds(15));
+    assertThat(a.router.active()).isFalse();
+    assertThat(a.router.stats()).isEqualTo(new RouterStats(0, 0, 0, 0));
+    assertThat(b.router.stats()).isEqualTo(new RouterStats(3, 3, 3, 0, 0));
   }
 
   @Test

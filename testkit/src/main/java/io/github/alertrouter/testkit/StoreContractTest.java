@@ -236,6 +236,20 @@ public abstract class StoreContractTest {
     assertThat(views.get(0).alerts().counts(T0)).isEqualTo(new AlertStore.Counts(500, 500));
   }
 
+  @Test
+  void aStoreThatCanTakeAlertsAnswersTheProbeWhichChangesNothing() throws Exception {
+    // the probe is every stats(): serve's readiness and each /metrics scrape
+    Stores a = router();
+    a.alerts().probe();
+    Alert one = alert("A", T0, T0.plusSeconds(300));
+    a.alerts().receive(List.of(one), T0);
+
+    a.alerts().probe();
+    router().alerts().probe();
+    assertThat(router().alerts().all()).containsExactly(one);
+    assertThat(a.alerts().counts(T0)).isEqualTo(new AlertStore.Counts(1, 1));
+  }
+
   // ---- silences added at run time
 
   @Test

@@ -55,11 +55,15 @@ final class JournalAlertStore implements AlertStore, Seam {
     return memory.all();
   }
 
-  /** Also the readiness probe of {@code serve}: throws while the journal cannot take changes. */
   @Override
   public Counts counts(Instant now) {
-    journal.checkWritable();
     return memory.counts(now);
+  }
+
+  /** Throws while the journal cannot take changes (the last write or fsync failed, or it is closed). */
+  @Override
+  public void probe() {
+    journal.checkWritable();
   }
 
   @Override

@@ -86,6 +86,16 @@ final class PgAlertStore implements AlertStore {
     });
   }
 
+  /** A round trip on a pooled connection: the database answers, whatever the table holds. */
+  @Override
+  public void probe() {
+    db.run("reach the database", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT 1"); ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    });
+  }
+
   @Override
   public List<Fingerprint> expire(Instant cutoff) {
     return db.run("drop resolved alerts", c -> {

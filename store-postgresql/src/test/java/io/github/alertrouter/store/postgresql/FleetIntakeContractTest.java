@@ -46,6 +46,11 @@ class FleetIntakeContractTest extends PostgresStoreContractTest {
     }
 
     @Override
+    public void probe() {
+      alerts.probe();
+    }
+
+    @Override
     public List<Fingerprint> expire(Instant cutoff) {
       return alerts.expire(cutoff);
     }
