@@ -122,6 +122,16 @@ final class ServerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The log's lines that contain {@code word} (case-insensitive), at most {@code max}. */
+  List<String> logLines(String word, int max) {
+    try {
+      return Files.readAllLines(log).stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(word))
+          .limit(max).toList();
+    } catch (IOException e) {
+      return List.of("(no log: " + e.getMessage() + ")");
+    }
+  }
+
   String logTail() {
     return tail(log);
   }

@@ -164,6 +164,10 @@ public final class SideBySide {
       if (!server.alive()) {
         throw new IllegalStateException(contender.name() + " died during the run:\n" + server.logTail());
       }
+      if (tally.duplicates() > 0 || tally.covered() < routed) {
+        // what the server said about the sends that went twice or not at all
+        server.logLines("warn", 20).forEach(line -> System.out.println(contender.name() + " log: " + line));
+      }
       double[] delays = new double[routed];
       long last = begin;
       int n = 0;
