@@ -54,6 +54,8 @@ class ClassDataArchiveIT {
 
   @BeforeAll
   static void runWithoutTheArchive(@TempDir Path dir) throws Exception {
+    // -Dtest=ClassDataArchiveIT also runs it in the test phase, before package
+    assertThat(JAR).as("the packaged jar: this test runs in integration-test (mvn verify)").exists();
     Path root = layout(dir);
     for (List<String> command : COMMANDS) {
       WITHOUT_ARCHIVE.add(run(root, Map.of("ALERT_ROUTER_CDS", "off"), command));
