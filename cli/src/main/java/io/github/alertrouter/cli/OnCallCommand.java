@@ -42,14 +42,20 @@ final class OnCallCommand implements Command {
   /** The longest range {@code --from}/{@code --to} may span. */
   static final Duration MAX_RANGE = Duration.ofDays(366);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  // the same layout as the preview document: "key": value, arrays one element per line
-  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
-      Separators.createDefaultInstance()
-          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-          .withArrayEmptySeparator("")
-          .withObjectEmptySeparator(""))
-      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+  /**
+   * Jackson, set up when JSON is first asked for: Main builds every command at start, and an
+   * ObjectMapper built here cost every command about 0.1 s of class loading (--help included).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    // the same layout as the preview document: "key": value, arrays one element per line
+    static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withArrayEmptySeparator("")
+            .withObjectEmptySeparator(""))
+        .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+  }
 
   private final Clock clock;
 
@@ -191,7 +197,7 @@ final class OnCallCommand implements Command {
 
   private static String atJson(OnCallSchedule onCall, Instant at, Names names) {
     Instant until = onCall.nextChange(at);
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("schedule", onCall.schedule().id());
     root.put("at", format(at));
     duties(root.putArray("onCall"), onCall.onCall(at), names);
@@ -230,7 +236,7 @@ final class OnCallCommand implements Command {
   }
 
   private static String rangeJson(OnCallSchedule onCall, Instant from, Instant to, Names names) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("schedule", onCall.schedule().id());
     root.put("from", format(from));
     root.put("to", format(to));
@@ -252,7 +258,7 @@ final class OnCallCommand implements Command {
 
   private static String json(ObjectNode root) {
     try {
-      return JSON.writer(PRETTY).writeValueAsString(root).replace("\r\n", "\n") + "\n";
+      return Json.MAPPER.writer(Json.PRETTY).writeValueAsString(root).replace("\r\n", "\n") + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
