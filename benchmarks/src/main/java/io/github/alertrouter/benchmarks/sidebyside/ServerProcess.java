@@ -31,13 +31,18 @@ final class ServerProcess implements AutoCloseable {
     this.readySeconds = readySeconds;
   }
 
-  /** Launches {@code command} and waits, polling every 5 ms, until {@code ready} answers 200. */
-  static ServerProcess start(String name, List<String> command, Path log, URI ready, Duration timeout)
-      throws IOException, InterruptedException {
+  /**
+   * Launches {@code command} with {@code env} added to this process's environment and waits,
+   * polling every 5 ms, until {@code ready} answers 200.
+   */
+  static ServerProcess start(String name, List<String> command, java.util.Map<String, String> env, Path log, URI ready,
+      Duration timeout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    builder.environment().putAll(env);
     long launched = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    Process process = builder.start();
     ServerProcess server = null;
     try {
       long deadline = launched + timeout.toNanos();

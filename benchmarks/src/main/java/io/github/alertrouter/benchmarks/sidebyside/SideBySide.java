@@ -24,21 +24,22 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.alertrouter.benchmarks.sidebyside.SideBySide \
  *     [--workloads=W1,W2,W3,S50] [--rounds=3] [--scale=1] [--idle=5] [--timeout=600] [--out=FILE] \
- *     [--alertmanager=/usr/bin/prometheus-alertmanager] [--alert-router-jar=cli/target/alert-router.jar] \
+ *     [--alertmanager=/usr/bin/prometheus-alertmanager] [--launcher=bin/alert-router] \
  *     [--threads=true] [--only=alert-router]
  * </pre>
  *
  * {@code --scale} multiplies every workload's alerts and routes (CI runs it small); {@code
  * --threads=true} prints each server's CPU time by thread after each run; {@code --only} runs one
  * of them (for profiling; the table then has no ratios). {@code serve}
- * gets {@code ALERT_ROUTER_JAVA_OPTS}, as {@code bin/alert-router} gives it.
+ * is run by {@code bin/alert-router}, with the JVM options it gives serve and {@code
+ * ALERT_ROUTER_JAVA_OPTS} after them.
  */
 public final class SideBySide {
   private SideBySide() {}
 
   /** What to run. */
   record Options(List<Workload> workloads, int rounds, Duration idle, Duration timeout, Path alertmanager,
-      Path alertRouterJar, List<String> javaOptions, Path work, boolean threads, List<String> contenders) {}
+      Path launcher, String javaOptions, Path work, boolean threads, List<String> contenders) {}
 
   /** A workload's runs per contender, in the order the table prints them. */
   record Results(Workload workload, Map<String, List<Run>> runs) {}
@@ -62,8 +63,7 @@ public final class SideBySide {
         Duration.ofSeconds(Long.parseLong(flags.getOrDefault("idle", "5"))),
         Duration.ofSeconds(Long.parseLong(flags.getOrDefault("timeout", "600"))),
         Path.of(flags.getOrDefault("alertmanager", "/usr/bin/prometheus-alertmanager")),
-        Path.of(flags.getOrDefault("alert-router-jar", "cli/target/alert-router.jar")),
-        javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")), work,
+        Path.of(flags.getOrDefault("launcher", "bin/alert-router")).toAbsolutePath(), javaOptions, work,
         Boolean.parseBoolean(flags.getOrDefault("threads", "false")),
         List.of(flags.getOrDefault("only", "Alertmanager,alert-router").split(",")));
     try {
@@ -96,9 +96,13 @@ public final class SideBySide {
 
   /** Runs every workload {@code rounds} times on each contender, interleaved; reports each run to {@code log}. */
   static List<Results> run(Options options, java.util.function.Consumer<String> log) throws Exception {
+    Contender.AlertRouter alertRouter = new Contender.AlertRouter(options.launcher(), options.javaOptions());
     List<Contender> contenders = new ArrayList<>(List.of(new Contender.Alertmanager(options.alertmanager()),
-        new Contender.AlertRouter(options.alertRouterJar(), options.javaOptions())));
+        alertRouter));
     contenders.removeIf(c -> !options.contenders().contains(c.name()));
+    if (contenders.contains(alertRouter)) {
+      alertRouter.prepare();
+    }
     List<Results> all = new ArrayList<>();
     try (Sink sink = new Sink()) {
       for (Workload workload : options.workloads()) {

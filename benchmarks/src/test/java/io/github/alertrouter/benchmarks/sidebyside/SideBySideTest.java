@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SideBySideTest {
   private static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
   private static final Path CLI_JAR = Path.of("../cli/target/alert-router.jar");
+  private static final Path LAUNCHER = Path.of("../bin/alert-router").toAbsolutePath();
 
   @TempDir
   Path work;
@@ -38,7 +39,7 @@ class SideBySideTest {
     List<Workload> workloads = List.of(SideBySide.workload("W1", scale), SideBySide.workload("W2", scale),
         SideBySide.workload("S50", scale));
     SideBySide.Options options = new SideBySide.Options(workloads, 2, Duration.ofMillis(200), Duration.ofSeconds(60),
-        ALERTMANAGER, CLI_JAR, List.of(), work, false, List.of("Alertmanager", "alert-router"));
+        ALERTMANAGER, LAUNCHER, "", work, false, List.of("Alertmanager", "alert-router"));
     List<String> log = new ArrayList<>();
 
     List<SideBySide.Results> results = SideBySide.run(options, log::add);
