@@ -141,6 +141,41 @@ class ClassDataArchiveIT {
   }
 
   /** Runs every command with the archive in whatever state {@code root} holds; each prints what it prints without. */
+  /**
+   * serve's JVM options (measured beside Alertmanager, docs/benchmarks.md): C1 only, the serial
+   * collector and a small first heap; a collector the user picks in ALERT_ROUTER_JAVA_OPTS
+   * replaces the serial one (the JVM refuses two, and serve would not start).
+   */
+  @Test
+  void serveRunsWithItsOptionsAndStartsWithACollectorOfTheUsersOwn() throws Exception {
+    Path root = layout(dir);
+    assertThat(serveCommandLine(root, Map.of())).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m");
+    assertThat(serveCommandLine(root, Map.of("ALERT_ROUTER_JAVA_OPTS", "-XX:+UseParallelGC")))
+        .contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
+  }
+
+  /** Starts serve through the launcher, waits until it listens, and returns its JVM's command line. */
+  private List<String> serveCommandLine(Path root, Map<String, String> env) throws Exception {
+    Path out = Files.createTempFile(root, "stdout", ".txt");
+    Path err = Files.createTempFile(root, "stderr", ".txt");
+    Process serve = start(root, env, List.of("serve", "--config", "samples/alert-router.yaml",
+        "--listen", "127.0.0.1:0"), out, err);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!(Files.readString(out) + Files.readString(err)).contains("listening on http://")) {
+        assertThat(serve.isAlive()).as("serve runs: %s", Files.readString(err)).isTrue();
+        assertThat(System.nanoTime() - deadline).as("serve listens within 60 s").isNegative();
+        Thread.sleep(20);
+      }
+      // the launcher execs java: the process it started is the JVM
+      String cmdline = Files.readString(Path.of("/proc", Long.toString(serve.pid()), "cmdline"));
+      return List.of(cmdline.split("\u0000"));
+    } finally {
+      serve.destroy();
+      serve.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   private static void assertSameAsWithout(Path root) throws Exception {
     for (int i = 0; i < COMMANDS.size(); i++) {
       Run run = run(root, Map.of(), COMMANDS.get(i));
