@@ -1,12 +1,9 @@
 package io.github.alertrouter.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedList;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,21 +39,17 @@ final class InMemoryOutbox implements Outbox {
     // every entry not ended, by its sequence number (an entry replaced keeps its place)
     private final Map<Long, Entry> kept = new LinkedHashMap<>();
     private final Map<Entry, Long> ids = new IdentityHashMap<>();
-    private final LinkedList<Entry> waiting = new LinkedList<>();
+    private final WaitingEntries waiting = new WaitingEntries();
 
     @Override
     public synchronized Entry offer(Entry entry) {
-      if (entry.key() != null) {
-        for (ListIterator<Entry> it = waiting.listIterator(); it.hasNext(); ) {
-          Entry old = it.next();
-          if (entry.key().equals(old.key())) {
-            it.set(entry);
-            long id = ids.remove(old);
-            ids.put(entry, id);
-            kept.put(id, entry);
-            return old;
-          }
-        }
+      Entry old = waiting.withKey(entry.key());
+      if (old != null) {
+        waiting.replace(old, entry);
+        long id = ids.remove(old);
+        ids.put(entry, id);
+        kept.put(id, entry);
+        return old;
       }
       long id = next++;
       kept.put(id, entry);
@@ -76,9 +69,7 @@ final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized List<Entry> takeNotifications() {
-      List<Entry> taken = new ArrayList<>();
-      waiting.removeIf(e -> !e.delivery().isNotice() && taken.add(e));
-      return taken;
+      return waiting.takeIf(e -> !e.delivery().isNotice());
     }
 
     @Override
@@ -114,8 +105,8 @@ final class InMemoryOutbox implements Outbox {
     @Override
     public synchronized List<Entry> reload() {
       waiting.clear();
-      waiting.addAll(kept.values());
-      return List.copyOf(waiting);
+      kept.values().forEach(waiting::addLast);
+      return waiting.toList();
     }
 
     @Override
@@ -125,7 +116,7 @@ final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized int notifications() {
-      return (int) waiting.stream().filter(e -> !e.delivery().isNotice()).count();
+      return waiting.notifications();
     }
   }
 }

@@ -4,13 +4,11 @@ import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.OutboxJson;
 import io.github.alertrouter.store.Receipt;
+import io.github.alertrouter.store.WaitingEntries;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedList;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,7 +51,7 @@ final class DurableOutbox {
 
   private final class View implements Outbox.Queue {
     private final String robotKey;
-    private final LinkedList<Outbox.Entry> waiting = new LinkedList<>();
+    private final WaitingEntries waiting = new WaitingEntries();
     private final Map<Outbox.Entry, Long> ids = new IdentityHashMap<>();
 
     View(String robotKey) {
@@ -67,22 +65,18 @@ final class DurableOutbox {
     @Override
     public Outbox.Entry offer(Outbox.Entry entry) {
       synchronized (DurableOutbox.this) {
-        if (entry.key() != null) {
-          for (ListIterator<Outbox.Entry> it = waiting.listIterator(); it.hasNext(); ) {
-            Outbox.Entry old = it.next();
-            if (entry.key().equals(old.key())) {
-              long id = ids.remove(old);
-              stored().put(id, OutboxJson.write(entry));
-              ids.put(entry, id);
-              it.set(entry);
-              return old;
-            }
-          }
+        Outbox.Entry old = waiting.withKey(entry.key());
+        if (old != null) {
+          long id = ids.remove(old);
+          stored().put(id, OutboxJson.write(entry));
+          ids.put(entry, id);
+          waiting.replace(old, entry);
+          return old;
         }
         long id = sequence.incrementAndGet();
         stored().put(id, OutboxJson.write(entry));
         ids.put(entry, id);
-        waiting.add(entry);
+        waiting.addLast(entry);
         return null;
       }
     }
@@ -97,9 +91,7 @@ final class DurableOutbox {
     @Override
     public List<Outbox.Entry> takeNotifications() {
       synchronized (DurableOutbox.this) {
-        List<Outbox.Entry> taken = new ArrayList<>();
-        waiting.removeIf(e -> !e.delivery().isNotice() && taken.add(e));
-        return taken;
+        return waiting.takeIf(e -> !e.delivery().isNotice());
       }
     }
 
@@ -137,9 +129,9 @@ final class DurableOutbox {
         stored().forEach((id, json) -> {
           Outbox.Entry entry = mine.getOrDefault(id, OutboxJson.read(json));
           ids.put(entry, id);
-          waiting.add(entry);
+          waiting.addLast(entry);
         });
-        return List.copyOf(waiting);
+        return waiting.toList();
       }
     }
 
@@ -153,7 +145,7 @@ final class DurableOutbox {
     @Override
     public int notifications() {
       synchronized (DurableOutbox.this) {
-        return (int) waiting.stream().filter(e -> !e.delivery().isNotice()).count();
+        return waiting.notifications();
       }
     }
   }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.OutboxJson;
 import io.github.alertrouter.store.Receipt;
+import io.github.alertrouter.store.WaitingEntries;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +76,7 @@ final class JournalOutbox implements Outbox, Seam {
     // guarded by this: every entry not ended, by id, in queue order (a replaced entry keeps its place)
     private final Map<Long, Entry> kept = new LinkedHashMap<>();
     private final Map<Entry, Long> ids = new IdentityHashMap<>();
-    private final LinkedList<Entry> waiting = new LinkedList<>();
+    private final WaitingEntries waiting = new WaitingEntries();
 
     RobotQueue(String robotKey) {
       this.robotKey = robotKey;
@@ -87,15 +87,14 @@ final class JournalOutbox implements Outbox, Seam {
       String json = OutboxJson.write(entry); // encoded before the lock: the lock is held for the write only
       return journal.change(tx -> {
         synchronized (this) {
-          int place = entry.key() == null ? -1 : waitingWithKey(entry.key());
-          Entry old = place < 0 ? null : waiting.get(place);
+          Entry old = waiting.withKey(entry.key());
           long id = old == null ? nextId : ids.get(old);
           tx.append(JournalFormat.line(OFFER, offered(robotKey, id, json)));
           if (old == null) {
             nextId++;
             waiting.addLast(entry);
           } else {
-            waiting.set(place, entry);
+            waiting.replace(old, entry);
             ids.remove(old);
           }
           ids.put(entry, id);
@@ -105,18 +104,6 @@ final class JournalOutbox implements Outbox, Seam {
       });
     }
 
-    /** Where the waiting entry with {@code key} is, or -1 when none waits. */
-    private int waitingWithKey(String key) {
-      int i = 0;
-      for (Entry e : waiting) {
-        if (key.equals(e.key())) {
-          return i;
-        }
-        i++;
-      }
-      return -1;
-    }
-
     @Override
     public synchronized Entry take() {
       return waiting.pollFirst();
@@ -124,9 +111,7 @@ final class JournalOutbox implements Outbox, Seam {
 
     @Override
     public synchronized List<Entry> takeNotifications() {
-      List<Entry> taken = new ArrayList<>();
-      waiting.removeIf(e -> !e.delivery().isNotice() && taken.add(e));
-      return taken;
+      return waiting.takeIf(e -> !e.delivery().isNotice());
     }
 
     @Override
@@ -173,8 +158,8 @@ final class JournalOutbox implements Outbox, Seam {
     @Override
     public synchronized List<Entry> reload() {
       waiting.clear();
-      waiting.addAll(kept.values());
-      return List.copyOf(waiting);
+      kept.values().forEach(waiting::addLast);
+      return waiting.toList();
     }
 
     @Override
@@ -184,7 +169,7 @@ final class JournalOutbox implements Outbox, Seam {
 
     @Override
     public synchronized int notifications() {
-      return (int) waiting.stream().filter(e -> !e.delivery().isNotice()).count();
+      return waiting.notifications();
     }
 
     synchronized int kept() {

@@ -3,6 +3,7 @@ package io.github.alertrouter.store.postgresql;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.OutboxJson;
 import io.github.alertrouter.store.Receipt;
+import io.github.alertrouter.store.WaitingEntries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedList;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,8 +79,7 @@ final class PgOutbox implements Outbox {
   private final class Mirror implements Queue {
     private final String robotKey;
     // guarded by this
-    private final LinkedList<Entry> waiting = new LinkedList<>();
-    private int notifications; // how many of waiting are notifications
+    private final WaitingEntries waiting = new WaitingEntries();
     // every entry of this view not yet ended (waiting or out), with its row
     private final Map<Entry, Long> ids = new IdentityHashMap<>();
     // by row: the entries offered or read since the last release, which a reload keeps as they are
@@ -97,49 +95,33 @@ final class PgOutbox implements Outbox {
     public synchronized Entry offer(Entry entry) {
       String json = OutboxJson.write(entry);
       String key = entry.key() == null ? null : Db.key(entry.key());
-      Entry replaced = null;
-      for (ListIterator<Entry> it = waiting.listIterator(); entry.key() != null && it.hasNext(); ) {
-        Entry old = it.next();
-        if (!entry.key().equals(old.key())) {
-          continue;
-        }
-        long oldId = ids.get(old);
+      Entry replaced = waiting.withKey(entry.key());
+      if (replaced != null) {
+        long oldId = ids.get(replaced);
         Long id = db.run("replace a queued delivery", c -> replace(c, oldId, key, json));
-        forget(old, oldId);
-        replaced = old;
-        if (id == null) {
-          // a member that had it out ended it meanwhile: the newer entry queues at the end
-          it.remove();
-          notifications -= counted(old);
-          break;
+        forget(replaced, oldId);
+        if (id != null) {
+          waiting.replace(replaced, entry);
+          keep(entry, id);
+          return replaced;
         }
-        it.set(entry);
-        notifications += counted(entry) - counted(old);
-        keep(entry, id);
-        return replaced;
+        // a member that had it out ended it meanwhile: the newer entry queues at the end
+        waiting.remove(replaced);
       }
       long id = db.run("queue a delivery", c -> insert(c, key, json));
       waiting.addLast(entry);
-      notifications += counted(entry);
       keep(entry, id);
       return replaced;
     }
 
     @Override
     public synchronized Entry take() {
-      Entry next = waiting.pollFirst();
-      if (next != null) {
-        notifications -= counted(next);
-      }
-      return next;
+      return waiting.pollFirst();
     }
 
     @Override
     public synchronized List<Entry> takeNotifications() {
-      List<Entry> taken = new ArrayList<>();
-      waiting.removeIf(e -> !e.delivery().isNotice() && taken.add(e));
-      notifications = 0;
-      return taken;
+      return waiting.takeIf(e -> !e.delivery().isNotice());
     }
 
     @Override
@@ -189,9 +171,8 @@ final class PgOutbox implements Outbox {
     public synchronized int release() {
       int count = ids.size();
       // an entry out now may still end (its request completes): its row is then deleted as usual
-      waiting.forEach(ids::remove);
+      waiting.toList().forEach(ids::remove);
       waiting.clear();
-      notifications = 0;
       held.clear();
       return count;
     }
@@ -202,7 +183,6 @@ final class PgOutbox implements Outbox {
       Map<Long, Entry> kept = new HashMap<>();
       waiting.clear();
       ids.clear();
-      notifications = 0;
       for (Row row : rows) {
         Entry entry = held.get(row.id());
         if (entry == null) {
@@ -218,11 +198,10 @@ final class PgOutbox implements Outbox {
         kept.put(row.id(), entry);
         ids.put(entry, row.id());
         waiting.addLast(entry);
-        notifications += counted(entry);
       }
       held.clear();
       held.putAll(kept);
-      return List.copyOf(waiting);
+      return waiting.toList();
     }
 
     @Override
@@ -232,7 +211,7 @@ final class PgOutbox implements Outbox {
 
     @Override
     public synchronized int notifications() {
-      return notifications;
+      return waiting.notifications();
     }
 
     private void keep(Entry entry, long id) {
@@ -287,11 +266,6 @@ final class PgOutbox implements Outbox {
       }
       return rows;
     }
-  }
-
-  /** 1 for a notification, 0 for a notice: what {@link Queue#notifications} counts. */
-  private static int counted(Entry entry) {
-    return entry.delivery().isNotice() ? 0 : 1;
   }
 
   private record Row(long id, String json) {}
