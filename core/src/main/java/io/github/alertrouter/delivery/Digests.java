@@ -6,8 +6,11 @@ import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.spi.render.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +24,9 @@ import java.util.TreeMap;
  * (an alert in several notifications once, in its latest state), every mention, the group labels
  * all parts share, and no links (they belong to single groups). Built-in layout only: a policy's
  * template is written for one group, not a digest.
+ *
+ * <p>Alerts are listed most severe first ({@link Severity}), firing before resolved, and in the
+ * order they queued within a severity: a digest too big for one message names what is listed first.
  */
 final class Digests {
   private Digests() {}
@@ -55,8 +61,14 @@ final class Digests {
     }
     Notification digest = new Notification(
         String.join(", ", policies), "digest", common == null ? new TreeMap<>() : common,
-        NotifyReason.DIGEST, new ArrayList<>(firing.values()), new ArrayList<>(resolved.values()),
+        NotifyReason.DIGEST, mostSevereFirst(firing.values()), mostSevereFirst(resolved.values()),
         List.of(), at, groups);
     return new Delivery(robotId, digest, new ArrayList<>(mentions.values()), null);
+  }
+
+  private static List<Alert> mostSevereFirst(Collection<Alert> alerts) {
+    List<Alert> sorted = new ArrayList<>(alerts);
+    sorted.sort(Comparator.comparing(a -> a.label("severity"), Severity.MOST_SEVERE_FIRST)); // stable
+    return sorted;
   }
 }

@@ -108,6 +108,11 @@ public record Notification(
     return firing.isEmpty();
   }
 
+  /** Whether it is the {@link NotifyReason#DIGEST} of several queued notifications. */
+  public boolean isDigest() {
+    return reason == NotifyReason.DIGEST;
+  }
+
   /** How many alerts it carries. */
   public int alertCount() {
     return firing.size() + resolved.size();

@@ -45,6 +45,27 @@ class DigestsTest {
     assertThat(digest.template()).isNull();
   }
 
+  @Test
+  void alertsAreListedMostSevereFirstInTheOrderTheyQueued() {
+    Alert info = Alert.firing(Map.of("alertname", "A", "severity", "info")).startsAt(T).build();
+    Alert critical = Alert.firing(Map.of("alertname", "B", "severity", "critical")).startsAt(T).build();
+    Alert none = Alert.firing(Map.of("alertname", "C")).startsAt(T).build();
+    Alert warning = Alert.firing(Map.of("alertname", "D", "severity", "warning")).startsAt(T).build();
+    Alert fatal = Alert.firing(Map.of("alertname", "E", "severity", "fatal")).startsAt(T).build();
+    Alert gone = Alert.firing(Map.of("alertname", "F", "severity", "info")).startsAt(T).build().resolvedAt(T.plusSeconds(5));
+    Alert goneCritical = Alert.firing(Map.of("alertname", "G", "severity", "critical")).startsAt(T).build()
+        .resolvedAt(T.plusSeconds(5));
+
+    Notification n = Digests.merge("r", List.of(
+        new Delivery("r", note("p1", Map.of(), List.of(info, critical, none), List.of(gone)), List.of(), null),
+        new Delivery("r", note("p2", Map.of(), List.of(warning, fatal), List.of(goneCritical)), List.of(), null)),
+        T.plusSeconds(10)).notification();
+
+    assertThat(n.firing()).extracting(a -> a.label("alertname")).containsExactly("B", "E", "C", "D", "A");
+    assertThat(n.resolved()).extracting(a -> a.label("alertname")).containsExactly("G", "F");
+    assertThat(n.isDigest()).isTrue();
+  }
+
   private static Notification note(String policy, Map<String, String> groupLabels, List<Alert> firing,
       List<Alert> resolved) {
     return Notification.of(policy, policy + ":key", new TreeMap<>(groupLabels), NotifyReason.FIRST_NOTIFICATION,

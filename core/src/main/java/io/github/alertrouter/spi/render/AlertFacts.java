@@ -43,6 +43,10 @@ public record AlertFacts(
   public static final int MAX_NAME = 120;
   /** Longest label value, in escaped units. */
   public static final int MAX_LABEL_VALUE = 200;
+  /** Longest name and summary in a {@link #compactLine}, in escaped units. */
+  public static final int MAX_COMPACT_TEXT = 60;
+  /** Longest run of key labels in a {@link #compactLine}, in escaped units. */
+  public static final int MAX_COMPACT_LABELS = 100;
   /** Names and severities are never shortened below this, however tight the message. */
   public static final int MIN_SHORTENED_NAME = 20;
   private static final Set<String> NOT_KEY = Set.of("alertname", "severity");
@@ -164,6 +168,22 @@ public record AlertFacts(
     return marker + " " + bold + (name.isEmpty() ? "alert" : name) + bold
         + (severity.isEmpty() ? "" : " · " + severity)
         + (resolved && !duration.isEmpty() ? " · " + resolvedAfter + " " + duration : "");
+  }
+
+  /**
+   * The alert on one line, for a message that lists many (a digest): marker, name between
+   * {@code bold} markers, severity, how long a resolved one fired, key labels and, unless
+   * {@code look} is {@link Look#SHORT_LINE}, the summary; texts cut short with {@code escaper}
+   * ({@link #MAX_COMPACT_TEXT}, {@link #MAX_COMPACT_LABELS}):
+   * {@code 🔥 **DiskFull** · critical · instance=i-00019 · team=team-0141 · disk 97 % full}.
+   * No description, times or link: a line per alert is what lets a storm's digest name hundreds.
+   */
+  public String compactLine(String bold, Escaper escaper, Look look) {
+    String title = bold + (name.isEmpty() ? "alert" : escaper.cut(name, MAX_COMPACT_TEXT)) + bold;
+    return LayoutText.join(" · ", mark() + " " + title, escaper.cut(severity, AlertCounts.MAX_SEVERITY),
+        resolved && !duration.isEmpty() ? "resolved after " + duration : "",
+        escaper.cut(keyLabelLine(), MAX_COMPACT_LABELS),
+        look == Look.SHORT_LINE ? "" : escaper.cut(summary, MAX_COMPACT_TEXT));
   }
 
   /** The key labels, {@code team=payments · zone=a}, or {@code ""}. */

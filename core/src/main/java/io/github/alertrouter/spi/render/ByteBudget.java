@@ -47,6 +47,25 @@ public record ByteBudget(int maxBytes, ToIntFunction<String> measure, Escaper sh
 
   /** The messages to send, in order, each rendered from a page by {@code render} ({@link Paging#fitPages}). */
   public List<Paging.Fitted> fit(List<AlertFacts> alerts, Overflow overflow, Function<Page<AlertFacts>, String> render) {
-    return Paging.fitPages(alerts, overflow, render, this::fits, (a, max) -> a.shorten(max, shortening), maxText);
+    return fit(alerts, overflow, List.of(render));
+  }
+
+  /**
+   * The messages to send, in order: every alert in the first of {@code looks} whose whole message
+   * fits, else the last look fitted ({@link Paging#fitPages(List, Overflow, List, java.util.function.Predicate,
+   * Paging.Shortener, int)}). A digest passes its detailed look, then its compact one.
+   */
+  public List<Paging.Fitted> fit(List<AlertFacts> alerts, Overflow overflow,
+      List<Function<Page<AlertFacts>, String>> looks) {
+    return Paging.fitPages(alerts, overflow, looks, this::fits, (a, max) -> a.shorten(max, shortening), maxText);
+  }
+
+  /**
+   * The most a message's counts summary takes ({@link NotificationFacts#countLines}): a quarter of
+   * the limit, so that the counts fit however long the names, and three quarters are left for the
+   * heading, the mentions and the alerts named.
+   */
+  public int summaryBytes() {
+    return maxBytes / 4;
   }
 }

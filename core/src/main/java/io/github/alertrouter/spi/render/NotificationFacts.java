@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param groups how many groups a digest merges (1 otherwise)
  * @param keyword the robot's keyword verbatim (trusted config: it must match exactly), or {@code ""}
  * @param links the trusted links, titles as the notification has them (see {@link #escapedLinks})
+ * @param counts its alerts counted by severity, alertname and label value, keys escaped
  */
 public record NotificationFacts(
     Escaper escaper, boolean resolved, int firingCount, int resolvedCount, List<AlertFacts.Entry> groupLabels,
-    String policy, String reason, int groups, String keyword, List<NotificationLink> links) {
+    String policy, String reason, int groups, String keyword, List<NotificationLink> links, AlertCounts counts) {
   /** Marks a firing alert or status. */
   public static final String FIRING_MARK = "🔥";
   /** Marks a resolved alert or status. */
@@ -40,6 +41,7 @@ public record NotificationFacts(
     groupLabels = List.copyOf(groupLabels);
     links = List.copyOf(links);
     keyword = keyword == null ? "" : keyword;
+    Objects.requireNonNull(counts, "counts");
   }
 
   /**
@@ -51,7 +53,8 @@ public record NotificationFacts(
     List<AlertFacts.Entry> group = new ArrayList<>();
     n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, escaper)));
     return new NotificationFacts(escaper, n.isResolved(), n.firing().size(), n.resolved().size(), group,
-        escaper.inline(n.policy(), AlertFacts.MAX_NAME), n.reasonText(), n.groups(), keyword, n.links());
+        escaper.inline(n.policy(), AlertFacts.MAX_NAME), n.reasonText(), n.groups(), keyword, n.links(),
+        AlertCounts.of(n, escaper));
   }
 
   /** {@code firing} or {@code resolved}. */
@@ -117,6 +120,30 @@ public record NotificationFacts(
       lines.add(bold + "Digest:" + bold + " merges " + groups + " groups");
     }
     return lines;
+  }
+
+  /**
+   * The counts summary ({@link AlertCounts#lines}) on the pages that need it, else empty: the
+   * first page of a compact listing (a digest too big to show in full), and every page that leaves
+   * alerts out, so that a reader learns the whole storm's counts whatever was named. It is part of
+   * what a page always writes, so fitting cuts alerts, never the counts.
+   *
+   * @param look how the page lists its alerts
+   * @param maxBytes the most the lines may take ({@link ByteBudget#summaryBytes})
+   */
+  public List<String> countLines(Page<?> page, Look look, String bold, int maxBytes) {
+    boolean shown = look.compact() ? page.part() == 1 : page.omitted() > 0;
+    return shown ? counts.lines(bold, maxBytes) : List.of();
+  }
+
+  /**
+   * The page's "…and N more alerts" line with the severities of those left out,
+   * {@code …and 9854 more alerts (2787 critical · 5999 warning · 995 info)}, or {@code ""}.
+   */
+  public String moreLine(Page<?> page) {
+    String more = page.moreLine();
+    String remainder = more.isEmpty() ? "" : counts.remainder(page.omitted());
+    return remainder.isEmpty() ? more : more + " (" + remainder + ")";
   }
 
   /** The links with their titles escaped, within {@link #MAX_LINK_TITLE}; URLs are trusted and kept. */

@@ -22,8 +22,10 @@ import java.util.function.Predicate;
  * </ul>
  * {@link #fitPages} also says, per message, how many items it shows and leaves out, so that a
  * renderer can report alerts a storm kept out of the chat.
- * Whatever the renderer always writes (heading, mentions) is never cut: when that alone does not
- * fit, the result is over the limit and the platform will refuse it as too long. Stateless.
+ * Whatever the renderer always writes (heading, a digest's counts, mentions) is never cut: when
+ * that alone does not fit, the result is over the limit and the platform will refuse it as too
+ * long. With several looks ({@link #fitPages(List, Overflow, List, Predicate, Shortener, int)}),
+ * the most detailed in which every item fits is sent whole, else the last is fitted. Stateless.
  */
 public final class Paging {
   /** Shortens one item's texts to at most {@code maxChars} code points each. */
@@ -83,7 +85,30 @@ public final class Paging {
    */
   public static <T> List<Fitted> fitPages(List<T> items, Overflow overflow, Function<Page<T>, String> render,
       Predicate<String> fits, Shortener<T> shortener, int maxChars) {
+    return fitPages(items, overflow, List.of(render), fits, shortener, maxChars);
+  }
+
+  /**
+   * {@link #fitPages(List, Overflow, Function, Predicate, Shortener, int)} with several looks, most
+   * detailed first: every item in one message in the first look whose whole message fits; when
+   * none does, the last look is fitted. So a digest shows its alerts in full when they all fit,
+   * and one line each when they do not.
+   *
+   * @param looks renderers of a page into the exact body, at least one
+   */
+  public static <T> List<Fitted> fitPages(List<T> items, Overflow overflow, List<Function<Page<T>, String>> looks,
+      Predicate<String> fits, Shortener<T> shortener, int maxChars) {
+    if (looks.isEmpty()) {
+      throw new IllegalArgumentException("looks must not be empty");
+    }
     Page<T> all = Page.whole(items);
+    for (Function<Page<T>, String> look : looks.subList(0, looks.size() - 1)) {
+      String whole = look.apply(all);
+      if (items.isEmpty() || fits.test(whole)) {
+        return List.of(Fitted.of(all, whole));
+      }
+    }
+    Function<Page<T>, String> render = looks.get(looks.size() - 1);
     String whole = render.apply(all);
     if (items.isEmpty() || fits.test(whole)) {
       return List.of(Fitted.of(all, whole));

@@ -29,6 +29,10 @@ import java.util.function.Function;
  *   annotations [{name, value}], startsAt, endsAt, duration ("1h 5m"), generatorURL, and source
  *   (the generator link as the platform writes one)
  * more, omitted     "…and 480 more alerts" (or ""); how many alerts are left out
+ * moreDetail        the same with the severities left out: "…and 480 more alerts (12 critical · 468 warning)"
+ * bySeverity        [{name, count}] every alert of the notification by severity, most severe first
+ * byAlertname       [{name, count}] the same by alertname, the ten with the most alerts
+ * topLabels         [{name, count}] the label values most alerts share ("team=payments"), at most five
  * part, parts       1-based part number and count (1 and 1 unless split)
  * links             [{title, url}]
  * </pre>
@@ -60,6 +64,10 @@ public final class TemplateContext {
     c.put("resolved", alerts(AlertFacts.resolved(page.items()), source));
     c.put("more", page.moreLine());
     c.put("omitted", page.omitted());
+    c.put("moreDetail", facts.moreLine(page));
+    c.put("bySeverity", countMaps(facts.counts().bySeverity(), AlertCounts.MAX_SEVERITIES));
+    c.put("byAlertname", countMaps(facts.counts().byName(), AlertCounts.MAX_NAMES));
+    c.put("topLabels", countMaps(facts.counts().topLabels(), AlertCounts.MAX_TOP_LABELS));
     c.put("part", page.part());
     c.put("parts", page.parts());
     c.put("links", facts.escapedLinks().stream()
@@ -79,6 +87,10 @@ public final class TemplateContext {
     return new Notification("policy", "{}:{}", new TreeMap<>(Map.of("alertname", "Sample")),
         NotifyReason.FIRST_NOTIFICATION, List.of(firing), List.of(firing.resolvedAt(t.plusSeconds(60))),
         List.of(new NotificationLink(NotificationLink.Kind.RUNBOOK, "Runbook", "https://example.com/rb")), t, 1);
+  }
+
+  private static List<Map<String, Object>> countMaps(List<AlertCounts.Count> counts, int max) {
+    return counts.stream().limit(max).map(k -> Map.<String, Object>of("name", k.key(), "count", k.count())).toList();
   }
 
   private static List<Map<String, Object>> alerts(List<AlertFacts> alerts, Function<AlertFacts, String> source) {

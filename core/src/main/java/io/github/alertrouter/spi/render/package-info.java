@@ -11,7 +11,10 @@
  * which a platform drives with its {@link io.github.alertrouter.spi.render.WebhookProtocol} (where
  * the answer's code is, how it signs) and its {@link io.github.alertrouter.spi.render.ErrorTable}.
  * For layouts and templates: what every message of a notification shares
- * ({@link io.github.alertrouter.spi.render.NotificationFacts}), the values every platform's templates
+ * ({@link io.github.alertrouter.spi.render.NotificationFacts}), what a message that cannot show
+ * every alert counts ({@link io.github.alertrouter.spi.render.AlertCounts}) and how it lists them
+ * ({@link io.github.alertrouter.spi.render.Look}), one ranking of severity labels
+ * ({@link io.github.alertrouter.spi.render.Severity}), the values every platform's templates
  * see ({@link io.github.alertrouter.spi.render.TemplateContext}), and policies' templates compiled,
  * cached and checked ({@link io.github.alertrouter.spi.render.Templates}) in a language behind
  * {@link io.github.alertrouter.spi.render.TemplateEngine} (mustache today). A provider assembled

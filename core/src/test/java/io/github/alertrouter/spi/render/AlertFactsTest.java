@@ -27,6 +27,23 @@ class AlertFactsTest {
   }
 
   @Test
+  void aCompactLineIsHeadlineKeyLabelsAndSummaryEscapedAndCutShort() {
+    AlertFacts a = AlertFacts.of(alert().annotation("summary", "<b> " + "x".repeat(200))
+        .annotation("description", "not on the line").generatorURL("https://prom.example/graph").build(),
+        Set.of("service"), false, SHANGHAI, ESC, 2000);
+
+    String line = a.compactLine("**", ESC, Look.LINE);
+    assertThat(line).startsWith("🔥 **Disk＜Full** · critical · host=h1 · ＜b> xxx")
+        .doesNotContain("not on the line", "https://", "started");
+    assertThat(line.substring(line.lastIndexOf(" · ") + 3)).hasSize(AlertFacts.MAX_COMPACT_TEXT + 1).endsWith("…");
+    assertThat(a.compactLine("**", ESC, Look.SHORT_LINE)).isEqualTo("🔥 **Disk＜Full** · critical · host=h1");
+
+    AlertFacts gone = AlertFacts.of(alert().build().resolvedAt(START.plusSeconds(300)), Set.of(), true, SHANGHAI, ESC, 2000);
+    assertThat(gone.compactLine("", ESC, Look.SHORT_LINE))
+        .isEqualTo("✅ Disk＜Full · critical · resolved after 5m · host=h1 · service=db");
+  }
+
+  @Test
   void valuesAreEscapedAndKeyLabelsLeaveOutNameSeverityAndGroupLabels() {
     AlertFacts a = AlertFacts.of(alert().annotation("summary", "<b>").annotation("description", "l1\nl2")
         .generatorURL("https://prom.example/graph").build(), Set.of("service"), false, SHANGHAI, ESC, 2000);

@@ -87,6 +87,27 @@ class PagingTest {
   }
 
   @Test
+  void theFirstLookInWhichEveryItemFitsWinsElseTheLastIsFitted() {
+    // a detailed look (each item twice) and a compact one (each item once)
+    Function<Page<String>, String> detailed = p -> "D " + String.join(",", p.items().stream().map(i -> i + i).toList())
+        + (p.omitted() > 0 ? " " + p.moreLine() : "");
+    Function<Page<String>, String> compact = p -> "C " + String.join(",", p.items())
+        + (p.omitted() > 0 ? " " + p.moreLine() : "");
+    List<Function<Page<String>, String>> looks = List.of(detailed, compact);
+
+    assertThat(fitLooks(items(2), looks, 100)).containsExactly("D item0item0,item1item1");
+    assertThat(fitLooks(items(5), looks, 40)).as("too long in detail, whole when compact")
+        .containsExactly("C item0,item1,item2,item3,item4");
+    assertThat(fitLooks(items(10), looks, 40)).as("too long in either: the compact look, truncated")
+        .containsExactly("C item0,item1,item2 …and 7 more alerts");
+  }
+
+  private static List<String> fitLooks(List<String> items, List<Function<Page<String>, String>> looks, int limit) {
+    return Paging.fitPages(items, Overflow.TRUNCATE, looks, body -> body.length() <= limit,
+        (item, max) -> item.substring(0, Math.min(item.length(), max)), 100).stream().map(Paging.Fitted::body).toList();
+  }
+
+  @Test
   void splitLeavesNothingOut() {
     List<Paging.Fitted> pages = fitPages(items(10), Overflow.SPLIT, 40);
 

@@ -39,7 +39,9 @@ class TemplatesTest {
         Arguments.of("alerts with the platform's source", "{{#firing}}{{name}}/{{severity}} {{source}}{{/firing}}"
             + "{{#resolved}} {{duration}}{{/resolved}}", "Sample/warning <https://example.com/graph> 1m"),
         Arguments.of("links", "{{#links}}{{title}} {{url}}{{/links}}", "Runbook https://example.com/rb"),
-        Arguments.of("page values", "{{part}}/{{parts}} [{{more}}] {{omitted}}", "1/1 [] 0"),
+        Arguments.of("page values", "{{part}}/{{parts}} [{{more}}] [{{moreDetail}}] {{omitted}}", "1/1 [] [] 0"),
+        Arguments.of("counts", "{{#bySeverity}}{{count}} {{name}};{{/bySeverity}}{{#byAlertname}}{{count}} {{name}}{{/byAlertname}}"
+            + "[{{#topLabels}}{{name}}{{/topLabels}}]", "2 warning;2 Sample[]"),
         Arguments.of("the platform's own values", "{{own}}", "a platform's value"),
         Arguments.of("nothing is HTML-escaped again", "{{#firing}}{{source}} {{{source}}}{{/firing}}",
             "<https://example.com/graph> <https://example.com/graph>"),
@@ -94,7 +96,9 @@ class TemplatesTest {
         Arguments.of("blanks around are stripped", "\n  {{status}} \n", Page.whole(ALERTS), "firing"),
         Arguments.of("the more line is appended after the separator", "{{status}}", cut,
             "firing\n\n…and 480 more alerts"),
-        Arguments.of("not when the template printed it", "{{more}} ({{omitted}})", cut, "…and 480 more alerts (480)"));
+        Arguments.of("not when the template printed it", "{{more}} ({{omitted}})", cut, "…and 480 more alerts (480)"),
+        Arguments.of("nor when it printed the detailed one", "{{moreDetail}}", new Page<>(ALERTS.subList(0, 1), 1, 1, 1, true),
+            "…and 1 more alert (1 warning)"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -124,6 +128,7 @@ class TemplatesTest {
             "Run*book " + "x".repeat(60), "https://example.com/rb")), SAMPLE.at(), 3);
     NotificationFacts f = NotificationFacts.of(two, null, ESC);
     Page<AlertFacts> part = new Page<>(List.of(), 0, 2, 3, false);
+    Page<AlertFacts> cut = new Page<>(List.of(), 1, 1, 1, true);
     return Stream.of(
         Arguments.of("status line, firing only", f.statusLine(), "🔥 FIRING:1"),
         Arguments.of("status line, resolved", NotificationFacts.of(
@@ -138,6 +143,14 @@ class TemplatesTest {
         Arguments.of("about lines, digest", String.join("|", f.aboutLines("**")),
             "**Group:** alertname=Disk＊Full, service=db|**Policy:** p＊1 · **Reason:** first notification"
                 + "|**Digest:** merges 3 groups"),
+        Arguments.of("no counts on a page that shows every alert in full", String.join("|", f.countLines(Page.whole(ALERTS), Look.FULL, "**", 1000)), ""),
+        Arguments.of("counts on a page that leaves alerts out", String.join("|", f.countLines(cut, Look.FULL, "**", 1000)),
+            "**Severity:** 1 warning|**Alertname:** 1 Sample"),
+        Arguments.of("counts on the first page of a compact listing", String.join("|", f.countLines(Page.whole(ALERTS), Look.LINE, "", 1000)),
+            "Severity: 1 warning|Alertname: 1 Sample"),
+        Arguments.of("not on its later parts", String.join("|", f.countLines(part, Look.LINE, "", 1000)), ""),
+        Arguments.of("the more line says what it leaves out", f.moreLine(cut), "…and 1 more alert (1 warning)"),
+        Arguments.of("no more line when nothing is left out", f.moreLine(Page.whole(ALERTS)), ""),
         Arguments.of("escaped, bounded link titles", f.escapedLinks().get(0).title(),
             TextSafety.cut("Run＊book " + "x".repeat(60), NotificationFacts.MAX_LINK_TITLE)),
         Arguments.of("raw links kept", f.links().get(0).title(), "Run*book " + "x".repeat(60)));
