@@ -8,6 +8,7 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.LayoutText;
+import io.github.alertrouter.spi.render.Look;
 import io.github.alertrouter.spi.render.MessageRenderer;
 import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
@@ -25,8 +26,11 @@ import java.util.function.Function;
  * with a button per link. Thread-safe; holds only the compiled-template cache.
  *
  * <p>The built-in text: a heading with keyword, status marker and counts; the group, policy,
- * reason (and digest size); one block per alert; "…and N more alerts"; links; unresolved names;
- * and the @tokens on the last line. Blocks and the lines inside them are separated by blank lines
+ * reason (and digest size); when not every alert is shown in full, the counts per severity,
+ * alertname and top label values ({@link NotificationFacts#countLines}); one block per alert, or
+ * for a digest too big to show in full one line per alert ({@link AlertFacts#compactLine});
+ * "…and N more alerts" with their severities; links; unresolved names; and the @tokens on the
+ * last line. Blocks and the lines inside them are separated by blank lines
  * because DingTalk's handling of single newlines is unverified (docs/platforms.md §1.7). Every
  * untrusted value arrives escaped (see {@link AlertFacts}).
  *
@@ -63,17 +67,20 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
     Mentions plan = Mentions.of(request.mentions());
     boolean card = options.msgType() == DingTalkOptions.MsgType.ACTION_CARD && !n.links().isEmpty();
     Facts facts = Facts.of(n, request.robot().keyword(), !card, plan, card ? plan.userIdTokens() : plan.tokens());
-    Function<Page<AlertFacts>, String> text = template == null ? facts::markdown : templateText(template, facts);
+    // a digest too big to show in full lists its alerts one line each, after the counts
+    List<Function<Page<AlertFacts>, String>> texts = template != null ? List.of(templateText(template, facts))
+        : Look.of(n).stream().<Function<Page<AlertFacts>, String>>map(look -> page -> facts.markdown(page, look)).toList();
     List<AlertFacts> alerts = DingTalkDialect.BUDGET.alerts(n, request.displayZone(), DingTalkDialect.MARKDOWN);
     String firstName = alerts.isEmpty() ? "" : alerts.get(0).name();
-    Function<Page<AlertFacts>, String> body = card
+    Function<Function<Page<AlertFacts>, String>, Function<Page<AlertFacts>, String>> body = text -> card
         ? page -> DingTalkDialect.actionCard(
             facts.title(page, firstName), text.apply(page), options.btnOrientation(), n.links())
         : page -> DingTalkDialect.markdown(
             facts.title(page, firstName), text.apply(page), page.carriesMentions() ? plan : null);
+    List<Function<Page<AlertFacts>, String>> looks = texts.stream().map(body).toList();
 
     List<OutboundMessage> out = new ArrayList<>();
-    List<Paging.Fitted> bodies = DingTalkDialect.BUDGET.fit(alerts, request.overflow(), body);
+    List<Paging.Fitted> bodies = DingTalkDialect.BUDGET.fit(alerts, request.overflow(), looks);
     for (int i = 0; i < bodies.size(); i++) {
       Paging.Fitted fitted = bodies.get(i);
       if (card) {
@@ -169,11 +176,16 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
       return String.join(" ", tokens);
     }
 
-    /** The built-in markdown text of {@code page}; mentions included when the page carries them. */
-    String markdown(Page<AlertFacts> page) {
+    /**
+     * The built-in markdown text of {@code page}; mentions included when the page carries them.
+     * A compact {@code look} (a digest too big to show in full): the counts, then one line per alert.
+     */
+    String markdown(Page<AlertFacts> page, Look look) {
       List<String> blocks = new ArrayList<>();
       blocks.add("### " + about.heading());
-      blocks.add(String.join("\n\n", about.aboutLines("**")));
+      List<String> head = new ArrayList<>(about.aboutLines("**"));
+      head.addAll(about.countLines(page, look, "**", DingTalkDialect.BUDGET.summaryBytes()));
+      blocks.add(String.join("\n\n", head));
       if (page.isPart()) {
         blocks.add("**Part " + page.part() + "/" + page.parts() + "**");
       }
@@ -181,10 +193,12 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
       List<AlertFacts> resolved = AlertFacts.resolved(page.items());
       boolean both = !firing.isEmpty() && !resolved.isEmpty();
       blocks.add(both ? "**Firing**" : "");
-      firing.forEach(a -> blocks.add(alert(a)));
+      Function<AlertFacts, String> alert =
+          look.compact() ? a -> a.compactLine("**", DingTalkDialect.MARKDOWN, look) : Facts::alert;
+      firing.forEach(a -> blocks.add(alert.apply(a)));
       blocks.add(both ? "**Resolved**" : "");
-      resolved.forEach(a -> blocks.add(alert(a)));
-      blocks.add(page.moreLine());
+      resolved.forEach(a -> blocks.add(alert.apply(a)));
+      blocks.add(about.moreLine(page));
       blocks.add(linkLine());
       if (page.carriesMentions()) {
         blocks.add(mentions.unresolvedText());

@@ -10,13 +10,18 @@ import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.Transport;
+import io.github.alertrouter.testkit.DigestText;
 import io.github.alertrouter.testkit.ReceivedMessage;
+import io.github.alertrouter.testkit.StormAlerts;
 import io.github.alertrouter.time.ManualClock;
 import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +31,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A storm: 10,000 distinct alerts in one minute, each its own group, all to one DingTalk robot.
- * It stays beside DingTalk (the engine's scenarios are in core, on a fake platform) because what
- * it checks is DingTalk's: its 20-messages-a-minute limit as the simulator enforces it, and its
- * 20,000-byte messages saying "…and N more alerts".
+ * Storms: 10,000 distinct alerts in one minute, each its own group, all to one DingTalk robot.
+ * They stay beside DingTalk (the engine's scenarios are in core, on a fake platform) because what
+ * they check is DingTalk's: its 20-messages-a-minute limit as the simulator enforces it, and what
+ * its 20,000-byte messages tell a reader: the alerts they name, the counts of all the others.
+ * {@code benchmarks/StormDigest} prints the same storm's numbers.
  */
 class DingTalkStormTest {
-  private static final Pattern SHOWN = Pattern.compile("Storm\\d+");
+  /** A storm alert named in a message: on an alert's line, where its name is bold. */
+  private static final Pattern SHOWN = Pattern.compile("\\*\\*(Storm\\d+)\\*\\*");
+  private static final Pattern INSTANCE = Pattern.compile("instance=(i-\\d{5})");
+  private static final Pattern COVERS = Pattern.compile("FIRING:(\\d+)");
   private static final Pattern MORE = Pattern.compile("…and (\\d+) more alerts?");
   private static final String SECRET = "SECfixture";
 
@@ -116,7 +125,7 @@ class DingTalkStormTest {
     for (ReceivedMessage m : messages) {
       Matcher names = SHOWN.matcher(m.text());
       while (names.find()) {
-        shown.add(names.group());
+        shown.add(names.group(1));
       }
       Matcher more = MORE.matcher(m.text());
       while (more.find()) {
@@ -125,5 +134,92 @@ class DingTalkStormTest {
     }
     assertThat(shown.size() + omitted).isEqualTo(10_000);
     assertThat(messages.size()).isLessThan(40);
+  }
+
+  /**
+   * Issue #19: the storm's digest names as many alerts as 20,000 bytes hold (one line each, most
+   * severe first), and counts every alert it covers by severity and alertname, with the severities
+   * of those it leaves out: a reader learns the whole storm's shape from the one message.
+   */
+  @Test
+  void aStormsDigestCountsEveryAlertItCoversAndNamesAsManyAsFit() {
+    start("""
+        notificationPolicies:
+          - name: storm
+            groupRule: { groupWait: 30s, groupInterval: 5m, groupingFields: [alertname, instance] }
+            notifyRule: { robots: [ops] }
+            repeatInterval: 4h
+        """);
+    StormAlerts storm = StormAlerts.issue19();
+    List<Alert> alerts = storm.alerts(clock.instant(), Duration.ofMillis(6));
+    Map<String, Alert> byInstance = new HashMap<>();
+    for (Alert a : alerts) {
+      byInstance.put(a.label("instance"), a);
+      scheduler.advance(Duration.between(clock.instant(), a.startsAt()));
+      submit(a);
+    }
+    scheduler.advance(Duration.ofMinutes(15));
+
+    assertThat(simulator.rejected()).as("throttle answers and refused bodies").isEmpty();
+    assertThat(failed).isEmpty();
+    List<Instant> times = sent.stream().map(DeliveryEvent::at).toList();
+    for (Instant t : times) {
+      assertThat(times.stream().filter(u -> !u.isBefore(t) && u.isBefore(t.plusSeconds(60))).count())
+          .isLessThanOrEqualTo(DingTalkSimulator.RATE_LIMIT);
+    }
+    assertThat(sent).allSatisfy(e -> assertThat(e.bytes()).isLessThanOrEqualTo(DingTalkSimulator.MAX_BODY_BYTES));
+
+    List<ReceivedMessage> messages = simulator.received("ops");
+    Set<String> named = new HashSet<>();
+    Set<String> namedAlone = new HashSet<>();
+    int counted = 0;
+    int digests = 0;
+    Map<String, Integer> digestedSeverities = new LinkedHashMap<>();
+    Map<String, Integer> digestedNames = new LinkedHashMap<>();
+    for (ReceivedMessage m : messages) {
+      Set<String> here = new HashSet<>();
+      Matcher instances = INSTANCE.matcher(m.text());
+      while (instances.find()) {
+        here.add(instances.group(1));
+      }
+      assertThat(Collections.disjoint(here, named)).as("an alert is named by one message only").isTrue();
+      named.addAll(here);
+      DigestText counts = DigestText.read(m.text());
+      counted += counts.more();
+      if (!m.text().contains("digest of queued notifications")) {
+        namedAlone.addAll(here);
+        continue;
+      }
+      digests++;
+      Matcher covers = COVERS.matcher(m.text());
+      assertThat(covers.find()).isTrue();
+      int covered = Integer.parseInt(covers.group(1));
+      assertThat(here.size() + counts.more()).as("named + counted = covered").isEqualTo(covered);
+      assertThat(here.size()).as("a line per alert: 20,000 bytes name a few hundred").isGreaterThan(200);
+      assertThat(DigestText.total(counts.bySeverity())).as("severity counts add up").isEqualTo(covered);
+      assertThat(DigestText.total(counts.byAlertname())).as("alertname counts add up").isEqualTo(covered);
+      assertThat(DigestText.total(counts.moreBySeverity())).isEqualTo(counts.more());
+      assertThat(counts.topLabels()).isNotEmpty().allSatisfy((label, n) -> assertThat(label).startsWith("team=team-"));
+      if (counts.moreBySeverity().containsKey("critical")) {
+        assertThat(here).as("most severe first: no lesser alert named while a critical one is only counted")
+            .allSatisfy(i -> assertThat(byInstance.get(i).label("severity")).isEqualTo("critical"));
+      }
+      counts.bySeverity().forEach((k, n) -> digestedSeverities.merge(k, n, Integer::sum));
+      counts.byAlertname().forEach((k, n) -> digestedNames.merge(k, n, Integer::sum));
+    }
+    assertThat(digests).isPositive();
+    assertThat(named.size() + counted).as("every alert named or counted").isEqualTo(storm.count());
+    // the digests cover exactly what no message of its own announced, and count it right
+    List<Alert> digested = alerts.stream().filter(a -> !namedAlone.contains(a.label("instance"))).toList();
+    assertThat(digestedSeverities).containsExactlyEntriesOf(tally(digested, "severity", List.of("critical", "warning", "info")));
+    assertThat(digestedNames).containsExactlyInAnyOrderEntriesOf(tally(digested, "alertname", StormAlerts.ALERTNAMES));
+  }
+
+  private static Map<String, Integer> tally(List<Alert> alerts, String label, List<String> order) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    order.forEach(v -> counts.put(v, 0));
+    alerts.forEach(a -> counts.merge(a.label(label), 1, Integer::sum));
+    counts.values().removeIf(n -> n == 0);
+    return counts;
   }
 }

@@ -12,16 +12,17 @@ import io.github.alertrouter.spi.OutboundMessage;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.LayoutText;
+import io.github.alertrouter.spi.render.Look;
 import io.github.alertrouter.spi.render.MessageRenderer;
 import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
+import io.github.alertrouter.spi.render.Severity;
 import io.github.alertrouter.spi.render.Template;
 import io.github.alertrouter.spi.render.TemplateContext;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -47,6 +48,11 @@ import java.util.function.Function;
  *       alert text has {@code < > &} full-width, so the only tags are ours.
  * </ul>
  *
+ * <p>A message that cannot show every alert in full adds the counts per severity, alertname and
+ * top label values under the reason ({@link NotificationFacts#countLines}), and says the severities
+ * of the alerts it leaves out; a digest too big to show in full lists its alerts one line each
+ * ({@link AlertFacts#compactLine}: one {@code div} of lines in a card, a paragraph each in a post).
+ *
  * <p>A policy's template replaces the card's text {@code div}s, the post's paragraphs (one per
  * line) or the text lines between title and tags; the title, buttons, links and mentions stay
  * built-in (missing tags are appended), and so does "…and N more alerts" when it leaves alerts
@@ -61,19 +67,12 @@ import java.util.function.Function;
  */
 final class LarkLayouts implements MessageRenderer<LarkOptions> {
   /**
-   * Header colours. The most severe firing alert decides; unknown or missing severities count as
-   * warnings (something fires, nobody said how bad).
+   * Header colours by {@link Severity} rank. The most severe firing alert decides; unknown or
+   * missing severities count as warnings (something fires, nobody said how bad).
    */
-  static final Map<String, String> COLOURS = Map.ofEntries(
-      Map.entry("critical", "red"), Map.entry("fatal", "red"), Map.entry("error", "red"),
-      Map.entry("high", "red"), Map.entry("p0", "red"), Map.entry("p1", "red"),
-      Map.entry("warning", "orange"), Map.entry("warn", "orange"), Map.entry("medium", "orange"),
-      Map.entry("p2", "orange"),
-      Map.entry("info", "blue"), Map.entry("low", "blue"), Map.entry("none", "blue"), Map.entry("p3", "blue"),
-      Map.entry("p4", "blue"));
+  static final Map<Integer, String> COLOURS =
+      Map.of(Severity.CRITICAL, "red", Severity.WARNING, "orange", Severity.INFO, "blue");
   static final String RESOLVED_COLOUR = "green";
-  static final String UNKNOWN_COLOUR = "orange";
-  private static final List<String> RANK = List.of("red", "orange", "blue");
   private static final int MAX_NOTICE_LINE = 500;
 
   /**
@@ -91,12 +90,15 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
     String first = n.alertCount() == 0 ? "" : LarkDialect.TEXT.inline(firstName(n), AlertFacts.MAX_NAME);
     Message builtIn = Message.of(n, keyword, dialect, plan, first);
     Message m = template == null ? builtIn : builtIn.withTemplate(templateText(template, builtIn, keyword));
-    Function<Page<AlertFacts>, String> body = switch (options.msgType()) {
+    Layout layout = switch (options.msgType()) {
       case INTERACTIVE -> m::card;
       case POST -> m::post;
       case TEXT -> m::text;
     };
-    List<Paging.Fitted> bodies = LarkDialect.BUDGET.fit(alerts, request.overflow(), body);
+    // a digest too big to show in full lists its alerts one line each, after the counts
+    List<Function<Page<AlertFacts>, String>> looks =
+        Look.of(n).stream().<Function<Page<AlertFacts>, String>>map(look -> page -> layout.render(page, look)).toList();
+    List<Paging.Fitted> bodies = LarkDialect.BUDGET.fit(alerts, request.overflow(), looks);
     List<OutboundMessage> out = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
       Paging.Fitted fitted = bodies.get(i);
@@ -134,18 +136,13 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
         textBody(Mentions.withTags(String.join("\n", lines), plan.textTagList())), plan.resolved()));
   }
 
-  /** Green when resolved, else the colour of the most severe firing alert (by its raw label). */
+  /** Green when resolved, else the colour of the most severe firing alert ({@link Severity} of its raw label). */
   static String colour(boolean resolved, List<Alert> firing) {
     if (resolved) {
       return RESOLVED_COLOUR;
     }
-    int best = RANK.size();
-    for (Alert a : firing) {
-      String severity = a.label("severity");
-      String c = COLOURS.getOrDefault(severity == null ? "" : severity.strip().toLowerCase(Locale.ROOT), UNKNOWN_COLOUR);
-      best = Math.min(best, RANK.indexOf(c));
-    }
-    return best == RANK.size() ? UNKNOWN_COLOUR : RANK.get(best);
+    int best = firing.stream().mapToInt(a -> Severity.rank(a.label("severity"))).min().orElse(Severity.WARNING);
+    return COLOURS.get(best);
   }
 
   /**
@@ -180,6 +177,12 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
     return LarkDialect.write(root);
   }
 
+  /** One of a {@link Message}'s three layouts: a page in one {@link Look}. */
+  @FunctionalInterface
+  private interface Layout {
+    String render(Page<AlertFacts> page, Look look);
+  }
+
   /**
    * What every part of one notification's messages shares, and the three layouts over it. Immutable.
    *
@@ -209,7 +212,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       return about.title(page, titleValues.isEmpty() ? firstAlertName : titleValues);
     }
 
-    String card(Page<AlertFacts> page) {
+    String card(Page<AlertFacts> page, Look look) {
       ObjectNode root = LarkDialect.root(LarkDialect.MSG_INTERACTIVE);
       ObjectNode card = root.putObject("card");
       card.putObject("config").put("wide_screen_mode", true);
@@ -219,7 +222,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       ArrayNode elements = card.putArray("elements");
       List<String> tags = page.carriesMentions() ? mentions.cardTagList() : List.of();
       if (template == null) {
-        cardText(elements, page);
+        cardText(elements, page, look);
       } else {
         LarkDialect.markdownDiv(elements, Mentions.withTags(template.apply(page), tags));
       }
@@ -237,10 +240,11 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       return LarkDialect.write(root);
     }
 
-    private void cardText(ArrayNode elements, Page<AlertFacts> page) {
+    private void cardText(ArrayNode elements, Page<AlertFacts> page, Look look) {
       List<String> head = new ArrayList<>();
       head.add(about.heading());
       head.addAll(about.aboutLines("**"));
+      head.addAll(about.countLines(page, look, "**", LarkDialect.BUDGET.summaryBytes()));
       if (page.isPart()) {
         head.add("**Part " + page.part() + "/" + page.parts() + "**");
       }
@@ -252,16 +256,26 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
         elements.addObject().put("tag", "hr");
         LarkDialect.markdownDiv(elements, "**Firing**");
       }
-      firing.forEach(a -> LarkDialect.markdownDiv(elements, alertLines(a, "**", a.markdownSource())));
+      alertDivs(elements, firing, look);
       if (both) {
         elements.addObject().put("tag", "hr");
         LarkDialect.markdownDiv(elements, "**Resolved**");
       }
-      resolved.forEach(a -> LarkDialect.markdownDiv(elements, alertLines(a, "**", a.markdownSource())));
-      LarkDialect.markdownDiv(elements, page.moreLine());
+      alertDivs(elements, resolved, look);
+      LarkDialect.markdownDiv(elements, about.moreLine(page));
     }
 
-    String post(Page<AlertFacts> page) {
+    /** A div per alert, or for a compact look one div of lines: a div costs more than most lines. */
+    private void alertDivs(ArrayNode elements, List<AlertFacts> alerts, Look look) {
+      if (look.compact()) {
+        List<String> lines = alerts.stream().map(a -> a.compactLine("**", dialect, look)).toList();
+        LarkDialect.markdownDiv(elements, String.join("\n", lines));
+      } else {
+        alerts.forEach(a -> LarkDialect.markdownDiv(elements, alertLines(a, "**", a.markdownSource())));
+      }
+    }
+
+    String post(Page<AlertFacts> page, Look look) {
       ObjectNode root = LarkDialect.root(LarkDialect.MSG_POST);
       ObjectNode zh = root.putObject("content").putObject("post").putObject("zh_cn");
       zh.put("title", LarkDialect.clean(title(page)));
@@ -271,11 +285,16 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       } else {
         paragraph(content, about.heading());
         about.aboutLines("").forEach(l -> paragraph(content, l));
+        about.countLines(page, look, "", LarkDialect.BUDGET.summaryBytes()).forEach(l -> paragraph(content, l));
         if (page.isPart()) {
           paragraph(content, "Part " + page.part() + "/" + page.parts());
         }
-        page.items().forEach(a -> postAlert(content, a));
-        paragraph(content, page.moreLine());
+        if (look.compact()) {
+          page.items().forEach(a -> paragraph(content, a.compactLine("", dialect, look)));
+        } else {
+          page.items().forEach(a -> postAlert(content, a));
+        }
+        paragraph(content, about.moreLine(page));
       }
       if (!about.links().isEmpty()) {
         ArrayNode p = content.addArray();
@@ -322,7 +341,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       }
     }
 
-    String text(Page<AlertFacts> page) {
+    String text(Page<AlertFacts> page, Look look) {
       List<String> tags = page.carriesMentions() ? mentions.textTagList() : List.of();
       if (template != null) {
         return textBody(Mentions.withTags(template.apply(page), tags));
@@ -331,13 +350,21 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       lines.add(title(page));
       lines.add(about.heading());
       lines.addAll(about.aboutLines(""));
-      for (AlertFacts a : page.items()) {
+      lines.addAll(about.countLines(page, look, "", LarkDialect.BUDGET.summaryBytes()));
+      if (look.compact() && !page.items().isEmpty()) {
         lines.add("");
-        lines.add(alertLines(a, "", a.generatorURL().isEmpty() ? "" : "source: " + a.generatorURL()));
+      }
+      for (AlertFacts a : page.items()) {
+        if (look.compact()) {
+          lines.add(a.compactLine("", dialect, look));
+        } else {
+          lines.add("");
+          lines.add(alertLines(a, "", a.generatorURL().isEmpty() ? "" : "source: " + a.generatorURL()));
+        }
       }
       if (!page.moreLine().isEmpty()) {
         lines.add("");
-        lines.add(page.moreLine());
+        lines.add(about.moreLine(page));
       }
       about.links().forEach(l -> lines.add(linkTitle(l) + ": " + l.url()));
       if (page.carriesMentions()) {

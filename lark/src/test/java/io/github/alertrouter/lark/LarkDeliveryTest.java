@@ -83,7 +83,8 @@ class LarkDeliveryTest {
 
     assertThat(simulator.rejected()).isEmpty();
     List<ReceivedMessage> got = simulator.received("sre");
-    assertThat(got.size()).isBetween(6, 100);
+    // a few alone, the rest in one digest that lists them a line each (in parts if need be)
+    assertThat(got.size()).isBetween(2, 100);
     String all = String.join("\n", got.stream().map(ReceivedMessage::text).toList());
     IntStream.range(0, 300).forEach(i -> assertThat(all).containsPattern("Storm" + i + "(?![0-9])"));
     // every message but the later parts of a split digest carries the mention

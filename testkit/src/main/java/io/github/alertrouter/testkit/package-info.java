@@ -1,5 +1,7 @@
 /**
- * Test support for alert-router and platform modules: the platform and secret-leak contract tests,
+ * Test support for alert-router and platform modules: the platform, digest and secret-leak
+ * contract tests, issue #19's storm ({@link io.github.alertrouter.testkit.StormAlerts}) and the
+ * counts a digest's text shows ({@link io.github.alertrouter.testkit.DigestText}),
  * what every platform simulator shares ({@link io.github.alertrouter.testkit.PlatformSimulator},
  * {@link io.github.alertrouter.testkit.SimulatorServer}, faults, the records of received and
  * rejected messages, raw requests), random inputs, and recorded logs ({@link

@@ -8,6 +8,7 @@ import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.AlertFacts;
 import io.github.alertrouter.spi.render.ByteBudget;
 import io.github.alertrouter.spi.render.LayoutText;
+import io.github.alertrouter.spi.render.Look;
 import io.github.alertrouter.spi.render.MessageRenderer;
 import io.github.alertrouter.spi.render.NotificationFacts;
 import io.github.alertrouter.spi.render.Page;
@@ -44,6 +45,12 @@ import java.util.function.Function;
  * </table>
  * A follow-up's content is the notification's one-line title ({@code 🔥 FIRING:3 DiskFull}): WeCom
  * likely refuses an empty text with 44004. Unresolved mentions are named in the first content.
+ *
+ * <p>A content that cannot show every alert in full adds the counts per severity, alertname and
+ * top label values to its meta lines ({@link NotificationFacts#countLines}, within a quarter of the
+ * limit), and says the severities of the alerts it leaves out; a digest too big to show in full
+ * lists its alerts one line each ({@link AlertFacts#compactLine}), so that even 4096 bytes name
+ * a few dozen.
  *
  * <p>The built-in markdown content (for {@code markdown} and, without colours or tokens,
  * {@code markdown_v2}) uses only the tiny dialect of docs/platforms.md §3.7: a heading, bold,
@@ -95,11 +102,14 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
     }
     Facts facts = new Facts(NotificationFacts.of(n, null, dialect), plan,
         type == MsgType.MARKDOWN ? plan.tokens() : List.of(), markdown, type == MsgType.MARKDOWN);
-    Function<Page<AlertFacts>, String> layout = template != null ? templateText(template, facts)
-        : markdown ? facts::markdown : facts::text;
     ByteBudget budget = WeComDialect.budget(type);
+    Layout layout = markdown ? (page, look) -> facts.markdown(page, look, budget.summaryBytes())
+        : (page, look) -> facts.text(page, look, budget.summaryBytes());
+    // a digest too big to show in full lists its alerts one line each, after the counts
+    List<Function<Page<AlertFacts>, String>> looks = template != null ? List.of(templateText(template, facts))
+        : Look.of(n).stream().<Function<Page<AlertFacts>, String>>map(look -> page -> layout.render(page, look)).toList();
     List<AlertFacts> alerts = budget.alerts(n, request.displayZone(), dialect);
-    List<Paging.Fitted> contents = budget.fit(alerts, request.overflow(), layout);
+    List<Paging.Fitted> contents = budget.fit(alerts, request.overflow(), looks);
 
     String title = facts.title(alerts.isEmpty() ? "" : alerts.get(0).name());
     List<OutboundMessage> out = new ArrayList<>();
@@ -177,6 +187,12 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
     return c;
   }
 
+  /** The built-in markdown or text layout: a page in one {@link Look}. */
+  @FunctionalInterface
+  private interface Layout {
+    String render(Page<AlertFacts> page, Look look);
+  }
+
   /**
    * What every part of one notification's messages shares: the notification's facts, escaped for
    * the content's dialect (WeCom has no keyword), and what is WeCom's own. Immutable.
@@ -211,8 +227,11 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
           : String.join("\n", about.escapedLinks().stream().map(l -> l.title() + ": " + l.url()).toList());
     }
 
-    /** The built-in markdown content of {@code page}. */
-    String markdown(Page<AlertFacts> page) {
+    /**
+     * The built-in markdown content of {@code page}; a compact {@code look} (a digest too big to
+     * show in full): one line per alert. The counts, when shown, are quoted meta lines.
+     */
+    String markdown(Page<AlertFacts> page, Look look, int summaryBytes) {
       List<String> meta = new ArrayList<>();
       if (!about.groupLabels().isEmpty()) {
         meta.add("> " + font(COMMENT, "Group: " + about.groupText()));
@@ -221,29 +240,38 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
       if (about.groups() > 1) {
         meta.add("> **Digest:** merges " + about.groups() + " groups");
       }
+      about.countLines(page, look, "**", summaryBytes).forEach(l -> meta.add("> " + l));
       String status = font(about.resolved() ? INFO : WARNING, about.statusLine());
       String heading = "## " + LayoutText.join(" ", status, subject(firstName(page)), partMarker(page));
-      return content(page, heading + "\n\n" + String.join("\n", meta), this::markdownAlert);
+      return content(page, heading + "\n\n" + String.join("\n", meta),
+          look.compact() ? a -> a.compactLine("**", WeComDialect.MARKDOWN, look) : this::markdownAlert, look.compact());
     }
 
     /** The built-in text content of {@code page}: mentions travel in the message's lists, not here. */
-    String text(Page<AlertFacts> page) {
+    String text(Page<AlertFacts> page, Look look, int summaryBytes) {
       List<String> head = new ArrayList<>();
       head.add(LayoutText.join(" ", title(firstName(page)), partMarker(page)));
       head.addAll(about.aboutLines(""));
-      return content(page, String.join("\n", head), Facts::textAlert);
+      head.addAll(about.countLines(page, look, "", summaryBytes));
+      return content(page, String.join("\n", head),
+          look.compact() ? a -> a.compactLine("", WeComDialect.TEXT, look) : Facts::textAlert, look.compact());
     }
 
     /**
-     * {@code head}, the alerts (firing first), "…and N more alerts", the links, and on the page with
-     * the mentions the unresolved names and the tokens (none in text, whose mentions are in lists).
+     * {@code head}, the alerts (firing first; {@code compact}: one line each, in one block),
+     * "…and N more alerts" with their severities, the links, and on the page with the mentions the
+     * unresolved names and the tokens (none in text, whose mentions are in lists).
      */
-    private String content(Page<AlertFacts> page, String head, Function<AlertFacts, String> alert) {
+    private String content(Page<AlertFacts> page, String head, Function<AlertFacts, String> alert, boolean compact) {
       List<String> blocks = new ArrayList<>();
       blocks.add(head);
-      AlertFacts.firing(page.items()).forEach(a -> blocks.add(alert.apply(a)));
-      AlertFacts.resolved(page.items()).forEach(a -> blocks.add(alert.apply(a)));
-      blocks.add(page.moreLine());
+      if (compact) { // one block of lines: WeCom keeps single newlines
+        blocks.add(String.join("\n", page.items().stream().map(alert).toList()));
+      } else {
+        AlertFacts.firing(page.items()).forEach(a -> blocks.add(alert.apply(a)));
+        AlertFacts.resolved(page.items()).forEach(a -> blocks.add(alert.apply(a)));
+      }
+      blocks.add(about.moreLine(page));
       blocks.add(linkLines());
       if (page.carriesMentions()) {
         blocks.add(mentions.unresolvedText());
