@@ -46,7 +46,7 @@ public final class StormDigest {
   private StormDigest() {}
 
   /** What the chat received, message by message. */
-  record Message(Instant at, boolean digest, int covers, int named, int counted, String text) {}
+  record Message(Instant at, boolean digest, int covers, int named, int counted, int bytes, String text) {}
 
   public static void main(String[] args) {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : StormAlerts.issue19().count();
@@ -105,7 +105,8 @@ public final class StormDigest {
     Matcher firing = FIRING.matcher(text);
     int covers = firing.find() ? Integer.parseInt(firing.group(1)) : named.size() + counted;
     boolean digest = event != null && event.reason() == NotifyReason.DIGEST;
-    return new Message(event == null ? null : event.at(), digest, covers, named.size(), counted, text);
+    return new Message(event == null ? null : event.at(), digest, covers, named.size(), counted,
+        event == null ? 0 : event.bytes(), text);
   }
 
   private static void print(int count, List<Message> messages, int rejected, int failed) {
@@ -135,9 +136,12 @@ public final class StormDigest {
     System.out.printf("all messages: named individually %,d (%.1f %%), only counted (\"…and N more\") %,d; "
         + "accounted for %,d of %,d%n", named, 100.0 * named / Math.max(1, count), counted, named + counted, count);
     digests.stream().max((a, b) -> Integer.compare(a.covers(), b.covers())).ifPresent(d -> {
-      System.out.printf("%nthe largest digest (%,d alerts), its first %d lines as the chat shows them:%n", d.covers(),
-          SHOWN_LINES);
-      d.text().lines().filter(l -> !l.isBlank()).limit(SHOWN_LINES).forEach(l -> System.out.println("  " + l));
+      System.out.printf("%nthe largest digest (%,d alerts, %,d bytes), its first %d and last 2 lines as the chat shows them:%n",
+          d.covers(), d.bytes(), SHOWN_LINES);
+      List<String> lines = d.text().lines().filter(l -> !l.isBlank()).toList();
+      lines.stream().limit(SHOWN_LINES).forEach(l -> System.out.println("  " + l));
+      System.out.println("  ...");
+      lines.subList(Math.max(SHOWN_LINES, lines.size() - 2), lines.size()).forEach(l -> System.out.println("  " + l));
     });
   }
 
