@@ -1,7 +1,6 @@
 package io.github.alertrouter.benchmarks.sidebyside;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
