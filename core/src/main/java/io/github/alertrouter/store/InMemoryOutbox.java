@@ -1,10 +1,7 @@
 package io.github.alertrouter.store;
 
 import java.time.Instant;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,49 +33,36 @@ final class InMemoryOutbox implements Outbox {
 
   private final class Local implements Queue {
     private long next;
-    // every entry not ended, by its sequence number (an entry replaced keeps its place)
-    private final Map<Long, Entry> kept = new LinkedHashMap<>();
-    private final Map<Entry, Long> ids = new IdentityHashMap<>();
-    private final WaitingEntries waiting = new WaitingEntries();
+    private final KeptEntries entries = new KeptEntries();
 
     @Override
     public synchronized Entry offer(Entry entry) {
-      Entry old = waiting.withKey(entry.key());
-      if (old != null) {
-        waiting.replace(old, entry);
-        long id = ids.remove(old);
-        ids.put(entry, id);
-        kept.put(id, entry);
-        return old;
-      }
-      long id = next++;
-      kept.put(id, entry);
-      ids.put(entry, id);
-      waiting.addLast(entry);
-      return null;
+      Entry old = entries.waitingWithKey(entry.key());
+      entries.offered(old, entry, old == null ? next++ : entries.id(old));
+      return old;
     }
 
     synchronized int kept() {
-      return kept.size();
+      return entries.kept();
     }
 
     @Override
     public synchronized Entry take() {
-      return waiting.pollFirst();
+      return entries.take();
     }
 
     @Override
     public synchronized List<Entry> takeNotifications() {
-      return waiting.takeIf(e -> !e.delivery().isNotice());
+      return entries.takeNotifications();
     }
 
     @Override
     public void ended(List<Entry> taken, Receipt.Outcome outcome, Instant at) {
       synchronized (this) {
         for (Entry e : taken) {
-          Long id = ids.remove(e);
+          Long id = entries.id(e);
           if (id != null) {
-            kept.remove(id);
+            entries.end(id);
           }
         }
       }
@@ -90,33 +74,22 @@ final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized int release() {
-      int held = kept.size();
-      waiting.clear();
-      // the receipts belonged to the groups of the role this process gave up
-      kept.replaceAll((id, e) -> {
-        Entry bare = new Entry(e.delivery(), e.key(), e.delivered(), Receipt.NONE);
-        ids.remove(e);
-        ids.put(bare, id);
-        return bare;
-      });
-      return held;
+      return entries.release();
     }
 
     @Override
     public synchronized List<Entry> reload() {
-      waiting.clear();
-      kept.values().forEach(waiting::addLast);
-      return waiting.toList();
+      return entries.reload();
     }
 
     @Override
     public synchronized int size() {
-      return waiting.size();
+      return entries.size();
     }
 
     @Override
     public synchronized int notifications() {
-      return waiting.notifications();
+      return entries.notifications();
     }
   }
 }

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.github.alertrouter.store.KeptEntries;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.OutboxJson;
 import io.github.alertrouter.store.Receipt;
-import io.github.alertrouter.store.WaitingEntries;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,10 +71,7 @@ final class JournalOutbox implements Outbox, Seam {
 
   private final class RobotQueue implements Queue {
     private final String robotKey;
-    // guarded by this: every entry not ended, by id, in queue order (a replaced entry keeps its place)
-    private final Map<Long, Entry> kept = new LinkedHashMap<>();
-    private final Map<Entry, Long> ids = new IdentityHashMap<>();
-    private final WaitingEntries waiting = new WaitingEntries();
+    private final KeptEntries entries = new KeptEntries(); // guarded by this
 
     RobotQueue(String robotKey) {
       this.robotKey = robotKey;
@@ -87,18 +82,13 @@ final class JournalOutbox implements Outbox, Seam {
       String json = OutboxJson.write(entry); // encoded before the lock: the lock is held for the write only
       return journal.change(tx -> {
         synchronized (this) {
-          Entry old = waiting.withKey(entry.key());
-          long id = old == null ? nextId : ids.get(old);
+          Entry old = entries.waitingWithKey(entry.key());
+          long id = old == null ? nextId : entries.id(old);
           tx.append(JournalFormat.line(OFFER, offered(robotKey, id, json)));
           if (old == null) {
             nextId++;
-            waiting.addLast(entry);
-          } else {
-            waiting.replace(old, entry);
-            ids.remove(old);
           }
-          ids.put(entry, id);
-          kept.put(id, entry); // a key already there keeps its place
+          entries.offered(old, entry, id);
           return old;
         }
       });
@@ -106,12 +96,12 @@ final class JournalOutbox implements Outbox, Seam {
 
     @Override
     public synchronized Entry take() {
-      return waiting.pollFirst();
+      return entries.take();
     }
 
     @Override
     public synchronized List<Entry> takeNotifications() {
-      return waiting.takeIf(e -> !e.delivery().isNotice());
+      return entries.takeNotifications();
     }
 
     @Override
@@ -125,7 +115,7 @@ final class JournalOutbox implements Outbox, Seam {
           // an entry this queue does not hold (let go of since it was taken) stays for the next reload
           List<Long> ending = new ArrayList<>();
           taken.forEach(e -> {
-            Long id = ids.get(e);
+            Long id = entries.id(e);
             if (id != null) {
               ending.add(id);
             }
@@ -134,7 +124,7 @@ final class JournalOutbox implements Outbox, Seam {
             return null;
           }
           tx.append(JournalFormat.line(END, end(robotKey, ending, outcome, at, records)));
-          ending.forEach(this::remove);
+          ending.forEach(entries::end);
           delivered.forEach(d -> log.apply(d.group(), d.robotId(), d.entry(at)));
           return null;
         }
@@ -143,61 +133,39 @@ final class JournalOutbox implements Outbox, Seam {
 
     @Override
     public synchronized int release() {
-      int held = kept.size();
-      waiting.clear();
-      // the receipts belong to what this process gave up
-      kept.replaceAll((id, e) -> {
-        Entry bare = new Entry(e.delivery(), e.key(), e.delivered(), Receipt.NONE);
-        ids.remove(e);
-        ids.put(bare, id);
-        return bare;
-      });
-      return held;
+      return entries.release(); // the receipts belong to what this process gave up
     }
 
     @Override
     public synchronized List<Entry> reload() {
-      waiting.clear();
-      kept.values().forEach(waiting::addLast);
-      return waiting.toList();
+      return entries.reload();
     }
 
     @Override
     public synchronized int size() {
-      return waiting.size();
+      return entries.size();
     }
 
     @Override
     public synchronized int notifications() {
-      return waiting.notifications();
+      return entries.notifications();
     }
 
     synchronized int kept() {
-      return kept.size();
-    }
-
-    private void remove(long id) {
-      Entry e = kept.remove(id);
-      if (e != null) {
-        ids.remove(e);
-      }
+      return entries.kept();
     }
 
     /** An offer read back: in place of the entry with its id, else at the end. Waits once reloaded. */
     synchronized void replayOffer(long id, Entry entry) {
-      Entry old = kept.put(id, entry);
-      if (old != null) {
-        ids.remove(old);
-      }
-      ids.put(entry, id);
+      entries.restore(id, entry);
     }
 
     synchronized void replayEnd(JsonNode ids) {
-      ids.forEach(id -> remove(id.asLong()));
+      ids.forEach(id -> entries.end(id.asLong()));
     }
 
     synchronized void writeState(Sink out) throws IOException {
-      for (Map.Entry<Long, Entry> e : kept.entrySet()) {
+      for (Map.Entry<Long, Entry> e : entries.byId().entrySet()) {
         out.write(OFFER, offered(robotKey, e.getKey(), OutboxJson.write(e.getValue())));
       }
     }
