@@ -69,7 +69,7 @@ public final class StormDigest {
       AlertRouter router = AlertRouter.builder()
           .config(config)
           .scheduler(scheduler)
-          .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(5)), clock, Duration.ofSeconds(10)))
+          .clientContext(new ClientContext(Transport.http11(Duration.ofSeconds(5)), clock, Duration.ofSeconds(10)))
           .listener(recorder)
           .build();
       Duration spacing = Duration.ofSeconds(60).dividedBy(Math.max(1, count));

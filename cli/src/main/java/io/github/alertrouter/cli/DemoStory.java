@@ -115,7 +115,7 @@ final class DemoStory {
       router = AlertRouter.builder()
           .config(config)
           .scheduler(scheduler)
-          .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
+          .clientContext(new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
           .handoffLog(HandoffLog.inMemory())
           .listener(new Counting())
           .build();

@@ -20,8 +20,8 @@ public record ClientContext(Transport transport, Clock clock, Duration requestTi
     Objects.requireNonNull(requestTimeout, "requestTimeout");
   }
 
-  /** The JDK transport, default timeouts, and this clock. */
+  /** The default transport ({@link Transport#http11}), default timeouts, and this clock. */
   public static ClientContext defaults(Clock clock) {
-    return new ClientContext(Transport.jdk(DEFAULT_CONNECT_TIMEOUT), clock, DEFAULT_REQUEST_TIMEOUT);
+    return new ClientContext(Transport.http11(DEFAULT_CONNECT_TIMEOUT), clock, DEFAULT_REQUEST_TIMEOUT);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.alertrouter.spi;
 
+import io.github.alertrouter.internal.http.Http11Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -10,10 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
 
 /**
- * Posts one HTTP request. The default uses {@code java.net.http}; a host with its own HTTP stack
- * (proxies, mTLS, metrics) can plug it in here. Implementations must be thread-safe and must not
+ * Posts one HTTP request. The default is {@link #http11}, a small HTTP/1.1 client over the JDK's
+ * sockets; {@link #jdk} uses {@code java.net.http}; a host with its own HTTP stack (proxies with
+ * authentication, metrics) can plug it in here. Implementations must be thread-safe and must not
  * put the URI in exception messages (it holds the webhook token).
  */
 public interface Transport {
@@ -66,7 +69,34 @@ public interface Transport {
     }
   }
 
-  /** The JDK {@code HttpClient} transport with this connect timeout. */
+  /**
+   * The default transport: HTTP/1.1 over the JDK's sockets and TLS, with one deadline per request
+   * (the {@code timeout} of {@link #post}), never a retry, and at most
+   * 64 connections kept open to one host. It costs less
+   * CPU per message than the JDK's {@code HttpClient}, whose selector and worker threads every
+   * request passes through. Proxies come from the JVM's default {@link java.net.ProxySelector}
+   * (HTTP proxies, https through {@code CONNECT}).
+   *
+   * @param connectTimeout how long opening a connection may take
+   */
+  static Transport http11(Duration connectTimeout) {
+    return new Http11Transport(connectTimeout, Http11Transport.DEFAULT_MAX_PER_HOST, null, null);
+  }
+
+  /**
+   * {@link #http11(Duration)} trusting what {@code tls} trusts (a private certificate authority,
+   * client certificates) instead of the JDK's default trust store.
+   */
+  static Transport http11(Duration connectTimeout, SSLContext tls) {
+    return new Http11Transport(connectTimeout, Http11Transport.DEFAULT_MAX_PER_HOST,
+        Objects.requireNonNull(tls, "tls"), null);
+  }
+
+  /**
+   * The JDK {@code HttpClient} transport with this connect timeout: HTTP/1.1, no redirects. It
+   * costs more per message than {@link #http11}; use it where the client's own features matter
+   * (an {@link java.net.Authenticator} for a proxy).
+   */
   static Transport jdk(Duration connectTimeout) {
     return new JdkTransport(connectTimeout);
   }

@@ -26,7 +26,7 @@ class DingTalkClientSimulatorTest {
 
   private final ManualClock clock = new ManualClock();
   private final DingTalkSimulator sim = DingTalkSimulator.start(clock);
-  private final ClientContext context = new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
+  private final ClientContext context = new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
 
   @AfterEach
   void close() {
@@ -128,7 +128,7 @@ class DingTalkClientSimulatorTest {
   void aDelayedAnswerIsARetryableNetworkError() {
     Robot robot = sim.robot("slow", null);
     sim.failNext(1, Fault.delay(Duration.ofMillis(400)));
-    ClientContext impatient = new ClientContext(Transport.jdk(Duration.ofSeconds(1)), clock, Duration.ofMillis(100));
+    ClientContext impatient = new ClientContext(Transport.http11(Duration.ofSeconds(1)), clock, Duration.ofMillis(100));
 
     SendResult result = new DingTalkProvider().client(robot, impatient).send(
         new OutboundMessage("text", "{\"msgtype\":\"text\",\"text\":{\"content\":\"x\"}}", List.of()));

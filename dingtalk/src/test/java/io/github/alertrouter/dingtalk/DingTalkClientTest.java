@@ -42,7 +42,7 @@ class DingTalkClientTest {
   }
 
   private SendResult send(Robot robot, Duration timeout) {
-    ClientContext context = new ClientContext(Transport.jdk(Duration.ofSeconds(2)), CLOCK, timeout);
+    ClientContext context = new ClientContext(Transport.http11(Duration.ofSeconds(2)), CLOCK, timeout);
     return new DingTalkProvider().client(robot, context).send(new OutboundMessage("text", BODY, List.of()));
   }
 
@@ -83,7 +83,7 @@ class DingTalkClientTest {
     answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
     answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
     Robot robot = robot(Secret.of(SECRET));
-    Transport transport = Transport.jdk(Duration.ofSeconds(2));
+    Transport transport = Transport.http11(Duration.ofSeconds(2));
 
     new DingTalkProvider().client(robot, new ClientContext(transport, Clock.fixed(Instant.ofEpochMilli(1700000000000L),
         ZoneOffset.UTC), Duration.ofSeconds(5))).send(new OutboundMessage("text", BODY, List.of()));
@@ -202,7 +202,7 @@ class DingTalkClientTest {
   void anInvalidWebhookIsAPermanentInvalidRobotWithoutTheToken() {
     Robot robot = new Robot("ops", "dingtalk", Secret.of("http://h/robot/send?access_token=" + TOKEN + " x"),
         null, null);
-    ClientContext context = new ClientContext(Transport.jdk(Duration.ofSeconds(1)), CLOCK, Duration.ofSeconds(1));
+    ClientContext context = new ClientContext(Transport.http11(Duration.ofSeconds(1)), CLOCK, Duration.ofSeconds(1));
 
     SendResult result = new DingTalkProvider().client(robot, context).send(new OutboundMessage("text", BODY, List.of()));
 

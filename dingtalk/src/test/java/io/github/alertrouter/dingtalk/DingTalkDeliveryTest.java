@@ -67,7 +67,7 @@ class DingTalkDeliveryTest {
         .robots(List.of(robot))
         .platforms(Platforms.load())
         .scheduler(scheduler)
-        .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, requestTimeout))
+        .clientContext(new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock, requestTimeout))
         .retryPolicy(new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(30)))
         .random(new Random(1))
         .listener(events)

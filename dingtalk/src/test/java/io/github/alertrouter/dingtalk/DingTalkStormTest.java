@@ -72,7 +72,7 @@ class DingTalkStormTest {
         .actionKey(Secret.of("fixture-action-key-0123456789abcdef0123"))
         .config(config)
         .scheduler(scheduler)
-        .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
+        .clientContext(new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
         .listener(new DeliveryListener() {
           @Override
           public void sent(DeliveryEvent e) {

@@ -46,7 +46,7 @@ class LarkClientTest {
   }
 
   private SendResult send(Robot robot, OutboundMessage message) {
-    return new LarkClient(robot, new ClientContext(Transport.jdk(Duration.ofSeconds(2)), CLOCK, Duration.ofSeconds(5)))
+    return new LarkClient(robot, new ClientContext(Transport.http11(Duration.ofSeconds(2)), CLOCK, Duration.ofSeconds(5)))
         .send(message);
   }
 

@@ -194,7 +194,7 @@ class LarkDeliveryTest {
     Robot quiet = simulator.robot("quiet", SECRET, "告警");
     Robot forgot = new Robot("quiet", "lark", quiet.webhook(), quiet.secret(), null, Map.of());
     Dispatcher d = Dispatcher.builder().robots(List.of(forgot)).platforms(Platforms.load()).scheduler(scheduler)
-        .clientContext(new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
+        .clientContext(new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5)))
         .listener(events).build();
     d.dispatch(new Delivery("quiet", notification("Disk"), List.of(), null));
     scheduler.advance(Duration.ofMinutes(1));
@@ -208,7 +208,7 @@ class LarkDeliveryTest {
   }
 
   private ClientContext context() {
-    return new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
+    return new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
   }
 
   private static Mention alice() {

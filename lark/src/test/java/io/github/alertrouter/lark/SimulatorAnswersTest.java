@@ -73,10 +73,10 @@ class SimulatorAnswersTest {
       simulator.failNext(1, fault);
     }
     // raw bytes: the client itself never sends a body that is not a JSON object
-    Transport.Response response = Transport.jdk(Duration.ofSeconds(2)).post(URI.create(robot.webhook().reveal()),
+    Transport.Response response = Transport.http11(Duration.ofSeconds(2)).post(URI.create(robot.webhook().reveal()),
         Map.of("Content-Type", "application/json; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
 
-    SendResult result = new LarkClient(robot, new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock,
+    SendResult result = new LarkClient(robot, new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock,
         Duration.ofSeconds(5))).classify(response);
 
     assertThat(result).isEqualTo(expected);

@@ -69,7 +69,7 @@ public abstract class DigestContractTest {
   void startDigestSimulator() {
     clock = new ManualClock();
     simulator = startSimulator(clock);
-    context = new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
+    context = new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
   }
 
   @AfterEach

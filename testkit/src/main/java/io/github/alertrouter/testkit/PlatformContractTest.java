@@ -110,7 +110,7 @@ public abstract class PlatformContractTest {
   void startPlatformSimulator() {
     clock = new ManualClock();
     simulator = startSimulator(clock);
-    context = new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
+    context = new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock, Duration.ofSeconds(5));
   }
 
   @AfterEach

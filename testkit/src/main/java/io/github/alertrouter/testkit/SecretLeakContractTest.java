@@ -209,7 +209,7 @@ public abstract class SecretLeakContractTest {
     assertThat(events.retries()).first().satisfies(r -> assertThat(r.kind()).isEqualTo(FailureKind.NETWORK_ERROR));
     assertLogged("network error", "retrying in");
     simulator.failNext(1, Fault.delay(Duration.ofMillis(900)));
-    seen.add(LeakFixtures.transportFailure(Transport.jdk(Duration.ofSeconds(2)), URI.create(robot.webhook().reveal()),
+    seen.add(LeakFixtures.transportFailure(Transport.http11(Duration.ofSeconds(2)), URI.create(robot.webhook().reveal()),
         Duration.ofMillis(300)));
     assertNothingLeaked();
   }
@@ -223,7 +223,7 @@ public abstract class SecretLeakContractTest {
 
     assertFailedFor(FailureKind.NETWORK_ERROR);
     assertLogged("network error", "giving up after");
-    seen.add(LeakFixtures.transportFailure(Transport.jdk(Duration.ofSeconds(2)),
+    seen.add(LeakFixtures.transportFailure(Transport.http11(Duration.ofSeconds(2)),
         URI.create(nobodyListens.webhook().reveal()), Duration.ofSeconds(2)));
     assertNothingLeaked();
   }
@@ -376,7 +376,7 @@ public abstract class SecretLeakContractTest {
   }
 
   private ClientContext context(Duration requestTimeout) {
-    return new ClientContext(Transport.jdk(Duration.ofSeconds(2)), clock, requestTimeout);
+    return new ClientContext(Transport.http11(Duration.ofSeconds(2)), clock, requestTimeout);
   }
 
   private List<OutboundMessage> render(Robot robot) {

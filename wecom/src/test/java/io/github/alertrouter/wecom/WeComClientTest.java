@@ -41,7 +41,7 @@ class WeComClientTest {
   }
 
   private SendResult send(Robot robot, Duration timeout) {
-    ClientContext context = new ClientContext(Transport.jdk(Duration.ofSeconds(2)), CLOCK, timeout);
+    ClientContext context = new ClientContext(Transport.http11(Duration.ofSeconds(2)), CLOCK, timeout);
     return new WeComProvider().client(robot, context).send(new OutboundMessage("markdown", BODY, List.of()));
   }
 
@@ -161,7 +161,7 @@ class WeComClientTest {
   @Test
   void anInvalidWebhookIsAPermanentInvalidRobotWithoutTheKey() {
     Robot robot = new Robot("ops", "wecom", Secret.of("http://h/cgi-bin/webhook/send?key=" + KEY + " x"), null, null);
-    ClientContext context = new ClientContext(Transport.jdk(Duration.ofSeconds(1)), CLOCK, Duration.ofSeconds(1));
+    ClientContext context = new ClientContext(Transport.http11(Duration.ofSeconds(1)), CLOCK, Duration.ofSeconds(1));
 
     SendResult result = new WeComProvider().client(robot, context).send(new OutboundMessage("markdown", BODY, List.of()));
 
