@@ -50,8 +50,8 @@ class ArchitectureTest {
   void thePlatformKitKnowsNoEngineNorBinding() {
     classes().that().resideInAPackage(ROOT + ".spi..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
-            "java..", "com.fasterxml.jackson..", "com.samskivert.mustache..", "org.slf4j..",
-            ROOT, ROOT + ".config", ROOT + ".notify", ROOT + ".time", ROOT + ".internal.text", ROOT + ".spi..")
+            "java..", "javax.net.ssl..", "com.fasterxml.jackson..", "com.samskivert.mustache..", "org.slf4j..",
+            ROOT, ROOT + ".config", ROOT + ".notify", ROOT + ".time", ROOT + ".internal.text", ROOT + ".internal.http", ROOT + ".spi..")
         .check(CORE);
   }
 
