@@ -278,7 +278,7 @@ public final class Http11Transport implements Transport {
           t = timer;
           if (t == null) {
             t = new ScheduledThreadPoolExecutor(1, r -> {
-              Thread thread = new Thread(r, "alert-router-http-deadline");
+              Thread thread = new Thread(r, "alert-router-watchdog");
               thread.setDaemon(true);
               return thread;
             });
