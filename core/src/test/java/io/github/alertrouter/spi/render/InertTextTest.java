@@ -47,4 +47,35 @@ class InertTextTest {
     assertThat(MARKDOWN.block("ab\ncd", 3)).isEqualTo("ab…");
     assertThat(MARKDOWN.cut("abcd", 2)).isEqualTo("ab…");
   }
+
+  /** Characters each rule of the escaper is about, and ordinary ones. */
+  private static final String[] PIECES = {"a", "Z", "7", "0", "-", "+", "=", ".", ")", "*", " ", "  ", "\t", "\n",
+      "\r\n", "\u2028", "\u00A0", "\u3000", "\u200B", "\u200D", "\u202E", "\u0007", "\uD800", "👩", "告警", "_", ":"};
+
+  @Test
+  void valuesLeftAsTheyAreReadTheSameAsRewritten() {
+    java.util.Random random = new java.util.Random(20261207);
+    int unchanged = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder raw = new StringBuilder();
+      for (int k = random.nextInt(6) + 1; k > 0; k--) {
+        // mostly ordinary text, as label values are
+        raw.append(random.nextInt(3) == 0 ? PIECES[random.nextInt(PIECES.length)] : "ab9");
+      }
+      String value = raw.toString();
+      for (InertText escaper : new InertText[] {MARKDOWN, PLAIN}) {
+        for (boolean keepLines : new boolean[] {true, false}) {
+          String rewritten = escaper.rewrite(value, keepLines);
+          String escaped = keepLines ? escaper.block(value) : escaper.inline(value);
+          assertThat(escaped).as("%s (markdown %s, lines %s)", value, escaper.markdownLineStarts(), keepLines)
+              .isEqualTo(rewritten);
+          if (escaper.unchanged(value)) {
+            unchanged++;
+            assertThat(escaped).isSameAs(value);
+          }
+        }
+      }
+    }
+    assertThat(unchanged).as("the fast path was taken").isGreaterThan(10_000);
+  }
 }
