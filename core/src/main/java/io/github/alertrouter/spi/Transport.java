@@ -15,8 +15,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Posts one HTTP request. The default is {@link #http11}, a small HTTP/1.1 client over the JDK's
- * sockets; {@link #jdk} uses {@code java.net.http}; a host with its own HTTP stack (proxies with
- * authentication, metrics) can plug it in here. Implementations must be thread-safe and must not
+ * sockets; {@link #jdk} uses {@code java.net.http}; a host with its own HTTP stack (a proxy that
+ * needs authentication, metrics) can plug it in here. Implementations must be thread-safe and must not
  * put the URI in exception messages (it holds the webhook token).
  */
 public interface Transport {
@@ -93,9 +93,9 @@ public interface Transport {
   }
 
   /**
-   * The JDK {@code HttpClient} transport with this connect timeout: HTTP/1.1, no redirects. It
-   * costs more per message than {@link #http11}; use it where the client's own features matter
-   * (an {@link java.net.Authenticator} for a proxy).
+   * The JDK {@code HttpClient} transport with this connect timeout: HTTP/1.1, no redirects, the
+   * default {@link java.net.ProxySelector}. It was the default before {@link #http11}, which costs
+   * less CPU per message; kept for comparison and for embedders who relied on it.
    */
   static Transport jdk(Duration connectTimeout) {
     return new JdkTransport(connectTimeout);
