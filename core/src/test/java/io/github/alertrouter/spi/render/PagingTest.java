@@ -152,6 +152,30 @@ class PagingTest {
   }
 
   @Test
+  void aBigSplitRendersFewPagesAndFewItems() {
+    // W1's shape: 2,000 alerts of one size, a limit that holds 75 a part
+    List<String> items = IntStream.range(0, 2000).mapToObj(i -> "a%07d".formatted(i)).toList();
+    int[] renders = {0};
+    long[] itemsRendered = {0};
+    Function<Page<String>, String> counting = p -> {
+      renders[0]++;
+      itemsRendered[0] += p.items().size();
+      return RENDER.apply(p);
+    };
+
+    List<Paging.Fitted> pages = Paging.fitPages(items, Overflow.SPLIT, counting, body -> body.length() <= 690,
+        (item, max) -> item.substring(0, Math.min(item.length(), max)), 100);
+
+    assertThat(pages.stream().map(Paging.Fitted::shown).toList())
+        .hasSize(27).containsOnly(75, 50).endsWith(50);
+    // a bisection of [1, remaining] per part rendered 286 pages holding 41,807 items; from the
+    // previous part's size: the whole, the first part's gallop and bisection (14), two for each
+    // later part, the last part's one, and each part again with its number: 93 pages, 8,553 items
+    assertThat(renders[0]).isLessThanOrEqualTo(100);
+    assertThat(itemsRendered[0]).isLessThanOrEqualTo(10_000);
+  }
+
+  @Test
   void timesShowZoneAndOffsetAndDurationsTheirTwoLargestUnits() {
     Instant t = Instant.parse("2026-03-08T02:00:05Z");
     assertThat(TimeText.instant(t, ZoneId.of("Asia/Shanghai"))).isEqualTo("2026-03-08 10:00:05 CST (+08:00)");
