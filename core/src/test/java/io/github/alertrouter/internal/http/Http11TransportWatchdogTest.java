@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * A request the watchdog ends is a timeout, however the race with its thread goes. The watchdog
  * closing a connection wakes the write or read blocked on it before the watchdog's task is done;
  * the transport used to tell a timeout by that task being done, and under load the raw
- * {@code AsynchronousCloseException} got out (in 3 to 7 of 10 rounds like the ones below).
+ * {@code AsynchronousCloseException} got out (in round 1 or 2 of every one of six runs before the
+ * fix; a round passes as often as not, hence four).
  */
 class Http11TransportWatchdogTest {
   static final Duration TIMEOUT = Duration.ofMillis(300);

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * A raw HTTP/1.1 server on 127.0.0.1 for the transport's tests. A thread per connection reads each
@@ -122,6 +123,7 @@ final class ScriptedServer implements AutoCloseable {
     };
   }
 
+  /** Connections accepted, requests read whole, requests held by {@link #hold}, connections ended (closed here). */
   final Tally connections = new Tally();
   final Tally requests = new Tally();
   final Tally held = new Tally();
@@ -167,7 +169,7 @@ final class ScriptedServer implements AutoCloseable {
 
   /** {@code http://127.0.0.1:port} (or https) followed by {@code pathAndQuery}. */
   URI uri(String pathAndQuery) {
-    return URI.create((listener instanceof javax.net.ssl.SSLServerSocket ? "https" : "http")
+    return URI.create((listener instanceof SSLServerSocket ? "https" : "http")
         + "://127.0.0.1:" + port() + pathAndQuery);
   }
 
