@@ -104,7 +104,9 @@ public final class Http11Transport implements Transport {
         keep = answer.reusable();
         return answer.response();
       } catch (IOException e) {
-        throw abort.isDone() && !(e instanceof HttpTimeoutException) ? new HttpTimeoutException("request timed out") : e;
+        // the deadline, not abort.isDone(): the watchdog's close wakes this thread before its task is done
+        throw System.nanoTime() - deadline >= 0 && !(e instanceof HttpTimeoutException)
+            ? new HttpTimeoutException("request timed out") : e;
       } finally {
         keep &= abort.cancel(false); // false: the watchdog closed it
       }
