@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,7 @@ import javax.net.ssl.SSLSocketFactory;
  *   <li><b>Connections kept and bounded per host</b>: at most {@code maxPerHost} open to one
  *       scheme, host and port, a request waiting (within its deadline) for one to be free; idle ones
  *       are reused most recent first, checked without waiting that the server has not closed them,
- *       and dropped after {@link #KEEP_IDLE} unused.
+ *       and closed after {@link #KEEP_IDLE} unused, whether or not another request comes.
  *   <li><b>TLS</b> from the given {@link SSLContext} or the JDK's default (looked up on the first
  *       https request: it reads the trust store), with the host name checked against the
  *       certificate.
@@ -64,6 +65,7 @@ public final class Http11Transport implements Transport {
   private final int maxPerHost;
   private final SSLContext tls;
   private final ProxySelector proxies;
+  private final long keepIdleNanos;
   private final ConcurrentHashMap<Origin, Pool> pools = new ConcurrentHashMap<>();
   private final Watchdog watchdog = new Watchdog();
   private volatile SSLSocketFactory sockets;
@@ -75,6 +77,12 @@ public final class Http11Transport implements Transport {
    * @param proxies where proxies are found, or {@code null} for the JVM's default selector
    */
   public Http11Transport(Duration connectTimeout, int maxPerHost, SSLContext tls, ProxySelector proxies) {
+    this(connectTimeout, maxPerHost, tls, proxies, KEEP_IDLE);
+  }
+
+  /** As above, with idle connections closed after {@code keepIdle} (tests make it short). */
+  Http11Transport(Duration connectTimeout, int maxPerHost, SSLContext tls, ProxySelector proxies, Duration keepIdle) {
+    this.keepIdleNanos = keepIdle.toNanos();
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
     if (maxPerHost < 1) {
       throw new IllegalArgumentException("maxPerHost must be >= 1, but was " + maxPerHost);
@@ -89,7 +97,7 @@ public final class Http11Transport implements Transport {
     Origin origin = Origin.of(uri);
     RequestHead head = new RequestHead(uri, origin, headers, body.length);
     long deadline = System.nanoTime() + timeout.toNanos(); // a network deadline: real time, not the router's clock
-    Pool pool = pools.computeIfAbsent(origin, o -> new Pool(maxPerHost));
+    Pool pool = pools.computeIfAbsent(origin, o -> new Pool(maxPerHost, keepIdleNanos, watchdog));
     pool.acquire(origin, deadline);
     Connection connection = null;
     boolean keep = false;
@@ -209,13 +217,23 @@ public final class Http11Transport implements Transport {
     return factory;
   }
 
-  /** The connections to one origin: a permit per open connection, the idle ones most recent first. */
+  /**
+   * The connections to one origin: a permit per open connection, the idle ones most recent first.
+   * While any is idle a sweep is scheduled that closes those unused for the keep-idle time, so
+   * none outlives it by more than that even when no request comes again (a transport left behind
+   * by a reload, a server that closed its end): no descriptor held for nothing.
+   */
   private static final class Pool {
     private final Semaphore open;
+    private final long keepIdleNanos;
+    private final Watchdog watchdog;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>(); // guarded by this
+    private boolean sweeping; // guarded by this
 
-    Pool(int max) {
+    Pool(int max, long keepIdleNanos, Watchdog watchdog) {
       this.open = new Semaphore(max);
+      this.keepIdleNanos = keepIdleNanos;
+      this.watchdog = watchdog;
     }
 
     void acquire(Origin origin, long deadline) throws IOException {
@@ -244,7 +262,7 @@ public final class Http11Transport implements Transport {
         if (c == null) {
           return null;
         }
-        if (now - c.idleSince() < KEEP_IDLE.toNanos() && c.reusable()) {
+        if (now - c.idleSince() < keepIdleNanos && c.reusable()) {
           return c;
         }
         c.close();
@@ -252,25 +270,49 @@ public final class Http11Transport implements Transport {
     }
 
     void keep(Connection connection) {
-      long now = System.nanoTime();
-      connection.idleSince(now);
-      Connection stale;
+      connection.idleSince(System.nanoTime());
+      boolean schedule;
       synchronized (this) {
         idle.addFirst(connection);
-        stale = now - idle.peekLast().idleSince() >= KEEP_IDLE.toNanos() ? idle.pollLast() : null;
+        schedule = !sweeping;
+        sweeping = true;
       }
-      if (stale != null) {
-        stale.close(); // one per request keeps the idle list from holding connections servers have dropped
+      if (schedule) {
+        watchdog.after(keepIdleNanos, this::sweep);
+      }
+    }
+
+    private void sweep() {
+      List<Connection> expired = new ArrayList<>();
+      long next;
+      synchronized (this) {
+        long now = System.nanoTime();
+        while (!idle.isEmpty() && now - idle.peekLast().idleSince() >= keepIdleNanos) {
+          expired.add(idle.pollLast());
+        }
+        sweeping = !idle.isEmpty();
+        next = sweeping ? idle.peekLast().idleSince() + keepIdleNanos - now : 0;
+      }
+      expired.forEach(Connection::close);
+      if (next > 0) {
+        watchdog.after(next, this::sweep);
       }
     }
   }
 
-  /** Closes a connection whose request outlived its deadline; one thread, started when first needed. */
+  /**
+   * Closes a connection whose request outlived its deadline, and idle ones past their time; one
+   * thread, started when first needed, gone after 30 s with nothing to do.
+   */
   private static final class Watchdog {
     private volatile ScheduledThreadPoolExecutor timer;
 
     Future<?> closeAt(Connection connection, long deadline) {
       return timer().schedule(connection::close, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    void after(long nanos, Runnable task) {
+      timer().schedule(task, nanos, TimeUnit.NANOSECONDS);
     }
 
     private ScheduledThreadPoolExecutor timer() {

@@ -53,6 +53,17 @@ class Http11TransportPoolTest {
   }
 
   @Test
+  void anIdleConnectionIsClosedAfterItsTimeWithoutAnotherRequest() throws Exception {
+    server = ScriptedServer.start();
+    // a transport nobody posts with again: one a reload left behind
+    Transport transport = new Http11Transport(Duration.ofSeconds(2), 4, null, null, Duration.ofMillis(200));
+    assertThat(Calls.post(transport, server, TIMEOUT).answered().body()).isEqualTo("ok");
+
+    assertThat(server.ended.await(1, Duration.ofSeconds(5))).as("the client closed its idle connection").isTrue();
+    assertThat(server.connections.get()).isEqualTo(1);
+  }
+
+  @Test
   void aKeptConnectionTheServerClosedIsNotUsedAndTheNextRequestIsSentOnce() throws Exception {
     server = ScriptedServer.start(answerAndClose(KEPT), answer(OK));
     Transport transport = transport(4);
