@@ -61,7 +61,7 @@ public interface AlertRouter extends AutoCloseable {
    */
   Duration DEFAULT_ALERTMANAGER_RESOLVE_TIMEOUT = Duration.ofDays(3);
   /** How many HTTP requests to robots a router that owns its threads runs at once, at most. */
-  int DEFAULT_SEND_THREADS = 64;
+  int DEFAULT_SEND_THREADS = 128;
   /** How long {@link #close()} waits for sends in flight on a scheduler the router owns. */
   Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 

@@ -72,7 +72,7 @@ public interface Transport {
   /**
    * The default transport: HTTP/1.1 over the JDK's sockets and TLS, with one deadline per request
    * (the {@code timeout} of {@link #post}), never a retry, and at most
-   * 64 connections kept open to one host. It costs less
+   * 128 connections kept open to one host. It costs less
    * CPU per message than the JDK's {@code HttpClient}, whose selector and worker threads every
    * request passes through. Proxies come from the JVM's default {@link java.net.ProxySelector}
    * (HTTP proxies, https through {@code CONNECT}).

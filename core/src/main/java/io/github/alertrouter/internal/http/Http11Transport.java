@@ -57,7 +57,7 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class Http11Transport implements Transport {
   /** Connections open to one scheme, host and port at a time, in use or idle. */
-  public static final int DEFAULT_MAX_PER_HOST = 64;
+  public static final int DEFAULT_MAX_PER_HOST = 128;
   /** How long a kept connection may sit unused: servers close idle ones, commonly after 60 s. */
   public static final Duration KEEP_IDLE = Duration.ofSeconds(30);
 
