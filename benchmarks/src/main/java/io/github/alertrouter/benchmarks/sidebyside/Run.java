@@ -17,10 +17,16 @@ package io.github.alertrouter.benchmarks.sidebyside;
  * @param duplicates arrivals of an alert that had arrived before
  * @param unexpected arrivals of alerts that no route sends anywhere
  * @param omitted alerts a message only counted ("…and N more alerts")
+ * @param refused messages the chat refused (over its limit; the storm only)
  */
 record Run(double readySeconds, double readyRssMiB, double alertsPerSecond, double e2eSeconds, double delayP50,
     double delayP99, double cpuSeconds, double peakRssMiB, double idleCores, int requests, int lost, int duplicates,
-    int unexpected, long omitted) {
+    int unexpected, long omitted, int refused) {
+
+  /** Routed alerts neither named nor counted in any message the chat took. */
+  long untold(int routed) {
+    return Math.max(0, lost - omitted);
+  }
 
   /** Every routed alert arrived exactly once, and nothing else did. */
   boolean exactlyOnce() {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.alertrouter.benchmarks.sidebyside.SideBySide \
- *     [--workloads=W1,W2,W3,S50] [--rounds=3] [--scale=1] [--idle=5] [--timeout=600] [--out=FILE] \
+ *     [--workloads=W1,W2,W3,S50 (or ST, the storm)] [--rounds=3] [--scale=1] [--idle=5] [--timeout=600] [--out=FILE] \
  *     [--alertmanager=/usr/bin/prometheus-alertmanager] [--launcher=bin/alert-router] \
  *     [--threads=true] [--only=alert-router]
  * </pre>
@@ -34,6 +34,9 @@ import java.util.stream.Stream;
  * ALERT_ROUTER_JAVA_OPTS} after them.
  */
 public final class SideBySide {
+  /** A storm is over once nothing has reached the chat for longer than the limit's window. */
+  static final Duration STORM_QUIET = Duration.ofSeconds(65);
+
   private SideBySide() {}
 
   /** What to run. */
@@ -85,7 +88,9 @@ public final class SideBySide {
       case "W2" -> Workload.w2("W2", scaled(10_000, scale), routes);
       case "W3" -> Workload.w2("W3", scaled(100_000, scale), routes);
       case "S50" -> Workload.slowEndpoint(scaled(1_000, scale), routes);
-      default -> throw new IllegalArgumentException("unknown workload " + name + " (W1, W2, W3, S50)");
+      // the storm: 10,000 groups in 60 s to one robot under the real limit
+      case "ST" -> Workload.storm(scaled(10_000, scale), Duration.ofMillis(Math.round(60_000 * Math.min(1, scale))));
+      default -> throw new IllegalArgumentException("unknown workload " + name + " (W1, W2, W3, S50, ST)");
     };
   }
 
@@ -141,6 +146,10 @@ public final class SideBySide {
       double cpuBefore = server.cpuSeconds();
       long begin = System.nanoTime();
       for (int b = 0; b < batches.size(); b++) {
+        long due = begin + workload.spread().toNanos() * b / batches.size();
+        while (System.nanoTime() - due < 0) {
+          Thread.sleep(Math.max(1, (due - System.nanoTime()) / 1_000_000));
+        }
         sentAt[b] = System.nanoTime();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(started.intake())
             .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
@@ -151,7 +160,11 @@ public final class SideBySide {
         }
       }
       double ingestSeconds = (System.nanoTime() - begin) / 1e9;
-      boolean all = tally.awaitAll(routed, options.timeout());
+      // a storm is over when the chat has been told of every alert (named or counted), or when
+      // nothing more comes: its e2e is the time to the message that completed the account
+      boolean all = workload.storm()
+          ? tally.awaitAccounted(routed, System.nanoTime(), STORM_QUIET, options.timeout())
+          : tally.awaitAll(routed, options.timeout());
       double cpu = server.cpuSeconds() - cpuBefore;
       double cpuAtEnd = server.cpuSeconds();
       Thread.sleep(options.idle().toMillis());
@@ -167,7 +180,7 @@ public final class SideBySide {
       if (!server.alive()) {
         throw new IllegalStateException(contender.name() + " died during the run:\n" + server.logTail());
       }
-      if (tally.duplicates() > 0 || tally.covered() < routed) {
+      if (tally.duplicates() > 0 || (!workload.storm() && tally.covered() < routed)) {
         // what the server said about the sends that went twice or not at all
         server.logLines("warn", 20).forEach(line -> System.out.println(contender.name() + " log: " + line));
       }
@@ -192,12 +205,15 @@ public final class SideBySide {
         }
         System.out.println(contender.name() + " arrivals per 0.5 s: " + Arrays.toString(histogram));
       }
+      if (workload.storm()) {
+        last = all ? tally.lastAccepted() : last;
+      }
       double[] sorted = Arrays.copyOf(delays, n);
       Arrays.sort(sorted);
       return new Run(server.readySeconds(), readyRss, workload.alerts() / ingestSeconds,
           all ? (last - begin) / 1e9 : Double.NaN, percentile(sorted, 0.50), percentile(sorted, 0.99), cpu, peak,
           idleCores, tally.requests(), routed - tally.covered(), tally.duplicates(), tally.unexpected(),
-          tally.omitted());
+          tally.omitted(), tally.refusedRequests());
     }
   }
 
@@ -208,9 +224,10 @@ public final class SideBySide {
 
   private static String describe(Run r) {
     return String.format(Locale.ROOT, "ready %.2f s, %.0f MiB; ingest %.0f/s; e2e %.2f s; delay p50 %.2f p99 %.2f s; "
-        + "cpu %.1f s; peak %.0f MiB; idle %.2f cores; %d requests; lost %d, dup %d, stray %d", r.readySeconds(),
-        r.readyRssMiB(), r.alertsPerSecond(), r.e2eSeconds(), r.delayP50(), r.delayP99(), r.cpuSeconds(),
-        r.peakRssMiB(), r.idleCores(), r.requests(), r.lost(), r.duplicates(), r.unexpected());
+        + "cpu %.1f s; peak %.0f MiB; idle %.2f cores; %d requests (%d refused); lost %d (%d counted), dup %d, stray %d",
+        r.readySeconds(), r.readyRssMiB(), r.alertsPerSecond(), r.e2eSeconds(), r.delayP50(), r.delayP99(),
+        r.cpuSeconds(), r.peakRssMiB(), r.idleCores(), r.requests(), r.refused(), r.lost(), r.omitted(), r.duplicates(),
+        r.unexpected());
   }
 
   private static void delete(Path root) throws IOException {

@@ -33,6 +33,9 @@ final class Sink implements AutoCloseable {
   }
 
   private static final byte[] DINGTALK_OK = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
+  // DingTalk's answer to the 21st message in a minute (docs/platforms.md)
+  private static final byte[] DINGTALK_TOO_FAST =
+      "{\"errcode\":410100,\"errmsg\":\"send too fast, exceed 20 times per minute\"}".getBytes(StandardCharsets.US_ASCII);
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -68,6 +71,19 @@ final class Sink implements AutoCloseable {
       }
       long at = System.nanoTime();
       Tally current = tally;
+      boolean ding = exchange.getRequestURI().getPath().startsWith("/ding/");
+      if (current != null && current.workload().storm() && !current.admit(exchange.getRequestURI().getPath(), at)) {
+        current.refused();
+        // DingTalk refuses in its body; a bridge in front of it (what Alertmanager posts to) in its status
+        byte[] refusal = ding ? DINGTALK_TOO_FAST : new byte[0];
+        exchange.sendResponseHeaders(ding ? 200 : 429, refusal.length == 0 ? -1 : refusal.length);
+        if (refusal.length > 0) {
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(refusal);
+          }
+        }
+        return;
+      }
       if (current != null) {
         current.record(body, at);
         Duration delay = current.workload().sinkDelay();
@@ -79,7 +95,7 @@ final class Sink implements AutoCloseable {
           }
         }
       }
-      byte[] answer = exchange.getRequestURI().getPath().startsWith("/ding/") ? DINGTALK_OK : new byte[0];
+      byte[] answer = ding ? DINGTALK_OK : new byte[0];
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
       if (answer.length > 0) {
@@ -107,6 +123,10 @@ final class Sink implements AutoCloseable {
     private int unexpected;
     private int requests;
     private long omitted;
+    private int refused;
+    private long lastAccepted; // System.nanoTime of the last message the chat took, 0 if none
+    private long lastAny; // of the last message, taken or refused
+    private final java.util.Map<String, java.util.ArrayDeque<Long>> accepted = new java.util.HashMap<>();
 
     private Tally(Workload workload) {
       this.workload = workload;
@@ -117,8 +137,34 @@ final class Sink implements AutoCloseable {
       return workload;
     }
 
+    /**
+     * Whether the chat at {@code path} takes a message at {@code at}: at most {@link
+     * Workload#LIMIT} accepted in any 60 s, as DingTalk's simulator counts them (refusals do not
+     * count; DingTalk's further 10-minute hold after a refusal is left out, which spares
+     * Alertmanager more than us).
+     */
+    synchronized boolean admit(String path, long at) {
+      java.util.ArrayDeque<Long> window = accepted.computeIfAbsent(path, p -> new java.util.ArrayDeque<>());
+      while (!window.isEmpty() && at - window.peekFirst() >= TimeUnit.SECONDS.toNanos(60)) {
+        window.pollFirst();
+      }
+      if (window.size() >= Workload.LIMIT) {
+        return false;
+      }
+      window.addLast(at);
+      return true;
+    }
+
+    /** A message the chat refused: what it names never reached anyone. */
+    synchronized void refused() {
+      refused++;
+      lastAny = System.nanoTime();
+    }
+
     synchronized void record(byte[] body, long at) {
       requests++;
+      lastAccepted = at;
+      lastAny = Math.max(lastAny, at);
       for (int i : named(body)) {
         if (i >= first.length || !workload.routed(i)) {
           unexpected++;
@@ -181,9 +227,43 @@ final class Sink implements AutoCloseable {
       return requests;
     }
 
+    /** Messages the chat refused (over its limit). */
+    synchronized int refusedRequests() {
+      return refused;
+    }
+
     /** Alerts messages only counted ("…and N more alerts") instead of naming them. */
     synchronized long omitted() {
       return omitted;
+    }
+
+    /** When the chat took its last message (System.nanoTime), 0 if none. */
+    synchronized long lastAccepted() {
+      return lastAccepted;
+    }
+
+    /**
+     * Waits until every routed alert has been named or counted in a message the chat took
+     * (true), or nothing has come for {@code quiet} after {@code notBefore} (false): a sender that
+     * keeps to the limit sends again within a minute, one that does not has nothing more to say.
+     */
+    boolean awaitAccounted(int routed, long notBefore, Duration quiet, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        long now = System.nanoTime();
+        synchronized (this) {
+          if (covered + omitted >= routed) {
+            return true;
+          }
+          if (now - notBefore > 0 && now - Math.max(lastAny, notBefore) > quiet.toNanos()) {
+            return false;
+          }
+        }
+        if (now - deadline > 0) {
+          return false;
+        }
+        TimeUnit.MILLISECONDS.sleep(50);
+      }
     }
 
     /** Waits until every routed alert has arrived, or {@code timeout}; whether they all did. */

@@ -24,24 +24,35 @@ import java.util.Locale;
  * @param alerts how many alerts
  * @param teams child routes (and receivers), 0 for the root only
  * @param sinkDelay how long the sink takes to answer each request
+ * @param storm the storm: every alert its own group, all to one chat that takes at most
+ *     {@link #LIMIT} messages a minute (the sink refuses the rest, as DingTalk does), and on
+ *     alert-router's side the real DingTalk platform, which keeps to that limit itself
+ * @param spread how long posting the alerts takes (evenly), {@code ZERO} for one POST after another
  */
-record Workload(String name, int alerts, int teams, Duration sinkDelay) {
+record Workload(String name, int alerts, int teams, Duration sinkDelay, boolean storm, Duration spread) {
   /** Alerts per POST, as the issue measured: 500 on one keep-alive connection. */
   static final int BATCH = 500;
   /** How many distinct teams the labels carry, whatever the number of routes. */
   static final int TEAM_LABELS = 1_000;
+  /** DingTalk's limit: messages a robot may send in any 60 s. */
+  static final int LIMIT = 20;
 
   static Workload w1(int alerts) {
-    return new Workload("W1", alerts, 0, Duration.ZERO);
+    return new Workload("W1", alerts, 0, Duration.ZERO, false, Duration.ZERO);
   }
 
   static Workload w2(String name, int alerts, int teams) {
-    return new Workload(name, alerts, teams, Duration.ZERO);
+    return new Workload(name, alerts, teams, Duration.ZERO, false, Duration.ZERO);
   }
 
   /** W2's routes behind an endpoint that answers in 50 ms. */
   static Workload slowEndpoint(int alerts, int teams) {
-    return new Workload("S50", alerts, teams, Duration.ofMillis(50));
+    return new Workload("S50", alerts, teams, Duration.ofMillis(50), false, Duration.ZERO);
+  }
+
+  /** The storm: {@code alerts} groups posted over {@code spread} to one chat under DingTalk's limit. */
+  static Workload storm(int alerts, Duration spread) {
+    return new Workload("ST", alerts, 0, Duration.ZERO, true, spread);
   }
 
   static String severity(int i) {
@@ -55,7 +66,7 @@ record Workload(String name, int alerts, int teams, Duration sinkDelay) {
 
   /** Whether alert {@code i} is routed to a receiver (and must reach the sink exactly once). */
   boolean routed(int i) {
-    return teams == 0 || (team(i) < teams && !severity(i).equals("info"));
+    return teams == 0 || storm || (team(i) < teams && !severity(i).equals("info"));
   }
 
   int routedCount() {
@@ -93,6 +104,11 @@ record Workload(String name, int alerts, int teams, Duration sinkDelay) {
 
   /** Alertmanager's config: webhooks to {@code sink}{@code /am/RECEIVER}. */
   String alertmanagerConfig(String sink) {
+    if (storm) {
+      return "route:\n  receiver: storm\n  group_by: [alertname, instance]\n"
+          + "  group_wait: 1s\n  group_interval: 5m\n  repeat_interval: 4h\n"
+          + "receivers:\n  - name: storm\n    webhook_configs:\n      - url: " + sink + "/am/storm\n";
+    }
     StringBuilder yaml = new StringBuilder("route:\n")
         .append("  receiver: ").append(teams == 0 ? "all" : "none").append('\n')
         .append("  group_by: ").append(teams == 0 ? "[alertname]" : "[alertname, instance]").append('\n')
@@ -120,6 +136,13 @@ record Workload(String name, int alerts, int teams, Duration sinkDelay) {
    * Alertmanager's webhook lists every alert), which is what the exactly-once check counts.
    */
   String alertRouterConfig(String sink) {
+    if (storm) {
+      // the real platform: its lane keeps to the limit, and what waits goes as digests
+      return "robots:\n  - { id: storm, platform: dingtalk, webhook: \"" + sink + "/ding/storm?access_token=bench\" }\n"
+          + "notificationPolicies:\n  - name: storm\n"
+          + "    groupRule: { groupWait: 1s, groupInterval: 5m, groupingFields: [alertname, instance] }\n"
+          + "    notifyRule: { robots: [storm] }\n    repeatInterval: 4h\n";
+    }
     StringBuilder yaml = new StringBuilder("robots:\n");
     List<String> robots = new ArrayList<>();
     if (teams == 0) {

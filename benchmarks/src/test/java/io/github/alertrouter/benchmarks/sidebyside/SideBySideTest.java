@@ -65,6 +65,35 @@ class SideBySideTest {
         "| exactly once: lost / duplicated / stray | 0 / 0 / 0 | 0 / 0 / 0 | | met |");
   }
 
+  /**
+   * The storm, small (100 alerts in 0.6 s to one chat that takes 20 messages a minute): the real
+   * DingTalk platform in {@code serve} keeps to the limit and tells the chat of every alert (19
+   * groups as they come, the rest in a digest once the minute is over); Alertmanager's webhooks
+   * past the 20th are refused. About 70 s: both wait out the limit's window.
+   */
+  @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  void inAStormServeKeepsToTheChatsLimitAndTellsItOfEveryAlert() throws Exception {
+    require(ALERTMANAGER, "Debian's prometheus-alertmanager");
+    require(CLI_JAR, "the CLI jar (mvn -pl cli -am package)");
+    Workload storm = SideBySide.workload("ST", 0.01);
+    SideBySide.Options options = new SideBySide.Options(List.of(storm), 1, Duration.ofMillis(200),
+        Duration.ofMinutes(4), ALERTMANAGER, LAUNCHER, "", work, false, List.of("Alertmanager", "alert-router"));
+
+    List<SideBySide.Results> results = SideBySide.run(options, line -> { });
+
+    Run ours = results.get(0).runs().get("alert-router").get(0);
+    Run theirs = results.get(0).runs().get("Alertmanager").get(0);
+    assertThat(ours.refused()).as("messages over the chat's limit").isZero();
+    assertThat(ours.requests()).isBetween(2, Workload.LIMIT);
+    assertThat(ours.untold(100)).as("alerts the chat never heard of").isZero();
+    assertThat(ours.duplicates()).isZero();
+    assertThat(theirs.requests()).isEqualTo(Workload.LIMIT);
+    assertThat(theirs.refused()).isEqualTo(100 - Workload.LIMIT);
+    assertThat(Table.of(results, 1)).contains("### ST: 100 alerts in 0.6 s",
+        "| alerts the chat never heard of | 80 | 0 |");
+  }
+
   @Test
   void theGeneratedAlertmanagerConfigIsOneAmtoolAccepts() throws Exception {
     Path amtool = Path.of("/usr/bin/amtool");
