@@ -43,6 +43,10 @@ public final class Main {
 
   /** Runs one command line; returns the exit code. Used by tests in-process. */
   static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (!args.isEmpty() && args.get(0).equals("--version")) {
+      out.print(BuildInfo.current().describe());
+      return EXIT_OK;
+    }
     if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
       out.print(usage());
       return args.isEmpty() ? EXIT_BAD_INPUT : EXIT_OK;
@@ -81,7 +85,7 @@ public final class Main {
     for (Command command : COMMANDS) {
       s.append(String.format("  %-22s %s%n", command.name(), command.summary()));
     }
-    s.append("\nRun 'alert-router <command> --help' for a command's flags.\n");
+    s.append("\nRun 'alert-router <command> --help' for a command's flags, 'alert-router --version' for the build.\n");
     return s.toString();
   }
 }

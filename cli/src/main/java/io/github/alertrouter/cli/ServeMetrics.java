@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ServeMetrics implements DeliveryListener {
   static final String PREFIX = "alert_router_";
+  private static final BuildInfo BUILD = BuildInfo.current(); // read once: the jar does not change under a running server
   static final List<String> ENDPOINTS = List.of(
       "/api/v1/alertmanager", "/api/v1/alerts", "/api/v1/status", "/-/reload", "/healthz", "/metrics");
 
@@ -211,6 +212,10 @@ final class ServeMetrics implements DeliveryListener {
     String rf = PREFIX + "render_failures_total";
     text.metric(rf, "counter", "Notifications that could not be rendered for a robot.");
     sorted(renderFailures).forEach((robot, v) -> text.sample(rf, v, "robot", robot));
+
+    BuildInfo build = BUILD;
+    text.metric(PREFIX + "build_info", "gauge", "Always 1; the labels say which build runs, on which Java.")
+        .sample(PREFIX + "build_info", 1, "version", build.version(), "java_version", build.javaVersion());
 
     text.metric(PREFIX + "store_up", "gauge", "Whether the state store answered this scrape (1) or not (0).")
         .sample(PREFIX + "store_up", stats == null ? 0 : 1);
