@@ -47,7 +47,7 @@ public final class RateLimiter {
   }
 
   /** Counts a message at {@code now} when every window has room; starts the penalty when not. */
-  boolean admit(Instant now) {
+  public boolean admit(Instant now) {
     if (now.isBefore(throttledUntil)) {
       return false;
     }

@@ -2,12 +2,14 @@ package io.github.alertrouter.benchmarks.sidebyside;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.alertrouter.testkit.RateLimiter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -126,7 +128,7 @@ final class Sink implements AutoCloseable {
     private int refused;
     private long lastAccepted; // System.nanoTime of the last message the chat took, 0 if none
     private long lastAny; // of the last message, taken or refused
-    private final java.util.Map<String, java.util.ArrayDeque<Long>> accepted = new java.util.HashMap<>();
+    private final java.util.Map<String, RateLimiter> chats = new java.util.HashMap<>();
 
     private Tally(Workload workload) {
       this.workload = workload;
@@ -139,20 +141,13 @@ final class Sink implements AutoCloseable {
 
     /**
      * Whether the chat at {@code path} takes a message at {@code at}: at most {@link
-     * Workload#LIMIT} accepted in any 60 s, as DingTalk's simulator counts them (refusals do not
-     * count; DingTalk's further 10-minute hold after a refusal is left out, which spares
-     * Alertmanager more than us).
+     * Workload#LIMIT} accepted in any 60 s, counted as the testkit's DingTalk simulator counts
+     * them (refusals do not count; DingTalk's further 10-minute hold after a refusal is left out,
+     * which spares Alertmanager more than us).
      */
     synchronized boolean admit(String path, long at) {
-      java.util.ArrayDeque<Long> window = accepted.computeIfAbsent(path, p -> new java.util.ArrayDeque<>());
-      while (!window.isEmpty() && at - window.peekFirst() >= TimeUnit.SECONDS.toNanos(60)) {
-        window.pollFirst();
-      }
-      if (window.size() >= Workload.LIMIT) {
-        return false;
-      }
-      window.addLast(at);
-      return true;
+      return chats.computeIfAbsent(path, p -> RateLimiter.of(Workload.LIMIT, Duration.ofSeconds(60)))
+          .admit(Instant.EPOCH.plusNanos(at)); // the sink's monotonic clock as an instant
     }
 
     /** A message the chat refused: what it names never reached anyone. */

@@ -18,6 +18,7 @@ final class Connection {
   private final OutputStream out;
   private final AnswerReader in;
   private final boolean absoluteForm;
+  private final ByteBuffer peek = ByteBuffer.allocate(1); // for reusable(): nothing is ever kept in it
   private long idleSince;
 
   /**
@@ -67,7 +68,7 @@ final class Connection {
     }
     try {
       channel.configureBlocking(false);
-      int n = channel.read(ByteBuffer.allocate(1));
+      int n = channel.read(peek.clear());
       channel.configureBlocking(true);
       return n == 0;
     } catch (IOException | RuntimeException e) {
