@@ -20,7 +20,7 @@ import java.util.function.Function;
 /**
  * Writes a {@link RouterConfig} as YAML in the schema {@link ConfigLoader} reads, leaving out
  * unset and default-empty fields. Loading the output of {@code toYaml(config, SecretMode.REVEAL)}
- * gives back an equal config. Every string is escaped ({@code ${} as {@code $${}) so that loading
+ * gives back an equal config. Every string is escaped (<code>${</code> as <code>$${</code>) so that loading
  * does not substitute anything the config did not mean as a reference. Stateless and thread-safe.
  */
 public final class ConfigWriter {

@@ -64,8 +64,8 @@ public record RouterConfig(
 
   /**
    * Parses configuration text: JSON when {@code source} ends in {@code .json}, YAML otherwise.
-   * {@code ${VAR}} in string values is taken from {@code environment} ({@code $${} is a literal
-   * {@code ${}); {@code source} names the text in error messages and may be {@code null}.
+   * {@code ${VAR}} in string values is taken from {@code environment} (<code>$${</code> is a literal
+   * <code>${</code>); {@code source} names the text in error messages and may be {@code null}.
    *
    * @throws ConfigException listing every problem with its path, in document order; no message
    *     quotes a robot's webhook or secret

@@ -17,7 +17,7 @@ import java.time.Duration;
  *   <li><b>Messages</b> (robot option {@code msgType}): an interactive card (JSON 1.0, header coloured
  *       red/orange/blue by the most severe firing alert's {@code severity} — critical, warning,
  *       info — and green when resolved; a button per link), a post, or text, each with its own
- *       @ syntax and escaping. The robot's keyword is in the title and the first text line.
+ *       {@literal @} syntax and escaping. The robot's keyword is in the title and the first text line.
  *   <li><b>@all</b> only when a policy targets {@code all}; if the group refuses it, the message
  *       is re-sent once with "@all (not allowed in this group)" instead, so the alert arrives.
  *   <li><b>Size</b>: every body is at most 20000 UTF-8 bytes once signed, truncated

@@ -15,7 +15,7 @@ import java.util.Set;
  *     with newlines)
  * @param mentions the notifications the platform would fire, per its documented rules:
  *     {@code "mobile:13800000001"}, {@code "userId:0123"}, {@code "openId:ou_1"}, {@code "all"}
- * @param unverifiedMentions @-tokens whose effect the platform's documentation leaves open (DingTalk
+ * @param unverifiedMentions {@literal @}-tokens whose effect the platform's documentation leaves open (DingTalk
  *     actionCard {@code @userId}), in the same notation; counted in no assertion about
  *     {@code mentions}
  */

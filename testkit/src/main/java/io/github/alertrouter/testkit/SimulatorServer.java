@@ -341,6 +341,6 @@ public abstract class SimulatorServer implements PlatformSimulator {
     }
   }
 
-  /** An HTTP status and body; the body is sent as JSON when it starts with {@code {}, else as plain text. */
+  /** An HTTP status and body; the body is sent as JSON when it starts with <code>{</code>, else as plain text. */
   public record Answer(int status, String body) {}
 }
