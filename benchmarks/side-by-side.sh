@@ -12,5 +12,5 @@ if [ ! -x /usr/bin/prometheus-alertmanager ]; then
   $SUDO apt-get install -y -qq prometheus-alertmanager >/dev/null \
     || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq prometheus-alertmanager >/dev/null; }
 fi
-mvn -B -q -DskipTests -pl benchmarks -am package
+mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip -pl benchmarks -am package
 exec java -cp benchmarks/target/benchmarks.jar io.github.alertrouter.benchmarks.sidebyside.SideBySide "$@"
