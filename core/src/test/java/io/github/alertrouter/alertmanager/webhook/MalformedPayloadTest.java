@@ -193,13 +193,11 @@ class MalformedPayloadTest {
   }
 
   static Stream<Arguments> invalidUtf8() {
-    byte[] overlong = {(byte) 0xc0, (byte) 0xaf};
     byte[] loneContinuation = {(byte) 0x80};
     byte[] truncated = {(byte) 0xe4, (byte) 0xb8};
     byte[] encodedSurrogate = {(byte) 0xed, (byte) 0xa0, (byte) 0x80};
     byte[] invalidStart = {(byte) 0xff};
     return Stream.of(
-        Arguments.of("overlong slash in a label value", overlong, "/alerts/0/labels/alertname"),
         Arguments.of("lone continuation byte in a label value", loneContinuation, "/alerts/0/labels/alertname"),
         Arguments.of("truncated sequence in a label value", truncated, "/alerts/0/labels/alertname"),
         Arguments.of("0xff in a label value", invalidStart, "/alerts/0/labels/alertname"));
@@ -215,6 +213,29 @@ class MalformedPayloadTest {
     assertThat(e).isNotNull();
     assertThat(e.pointer()).isEqualTo(pointer);
     assertThat(e.detail()).containsIgnoringCase("UTF-8");
+  }
+
+  /**
+   * An overlong form (the two-byte C0 AF for "/") is refused from Jackson 2.23 on, the build's
+   * Jackson; from 2.19 to 2.22 (what Spring Boot manages) Jackson decodes it to the character it
+   * encodes. Either is safe: what is decoded is read as the value it is (no form of "@" can
+   * mention anyone, since mentions are neutralised after decoding), and Alertmanager never sends
+   * one (Go's encoder writes valid UTF-8). This pins both, so a Jackson that did something else
+   * would be noticed.
+   */
+  @Test
+  void anOverlongFormIsRefusedOrReadAsTheCharacterItEncodesByJacksonVersion() {
+    byte[] body = splice(envelope(alert("'A'}", "'A@'}"), ""), new byte[] {(byte) 0xc0, (byte) 0xaf});
+    com.fasterxml.jackson.core.Version jackson = com.fasterxml.jackson.core.json.PackageVersion.VERSION;
+
+    if (jackson.getMajorVersion() > 2 || jackson.getMinorVersion() >= 23) {
+      PayloadException e = catchThrowableOfType(PayloadException.class, () -> CODEC.parse(body));
+      assertThat(e).isNotNull();
+      assertThat(e.pointer()).isEqualTo("/alerts/0/labels/alertname");
+      assertThat(e.detail()).containsIgnoringCase("UTF-8");
+    } else {
+      assertThat(CODEC.parse(body).alerts().get(0).alert().labels().get("alertname")).isEqualTo("A/");
+    }
   }
 
   static Stream<Arguments> notUtf8() {
