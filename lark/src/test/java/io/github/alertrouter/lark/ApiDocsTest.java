@@ -6,7 +6,7 @@ import io.github.alertrouter.testkit.ApiDocs;
 import io.github.alertrouter.testkit.SourceRules;
 import org.junit.jupiter.api.Test;
 
-/** The Lark module's exported packages carry a javadoc comment on every public member, without doclint errors. */
+/** The Lark module's exported packages: a javadoc comment on every public member, and no doclint error. */
 class ApiDocsTest {
   @Test
   void everyExportedMemberIsDocumented() {

@@ -43,7 +43,8 @@ public final class ApiDocs {
   public static List<String> exportedPackages(Path sources) {
     Path descriptor = sources.resolve("module-info.java");
     if (!Files.isRegularFile(descriptor)) {
-      throw new IllegalStateException(descriptor.toAbsolutePath() + " not found: run from the module, or name the packages");
+      throw new IllegalStateException(
+          descriptor.toAbsolutePath() + " not found: run from the module, or name the packages");
     }
     Matcher exports = EXPORTS.matcher(COMMENTS.matcher(read(descriptor)).replaceAll(" "));
     List<String> packages = new ArrayList<>();
@@ -82,8 +83,9 @@ public final class ApiDocs {
       out = Files.createTempDirectory("api-docs");
       args.addAll(List.of("-d", out.toString()));
       StringWriter log = new StringWriter();
-      int exit = ToolProvider.findFirst("javadoc").orElseThrow(() -> new IllegalStateException("no javadoc: run on a JDK"))
-          .run(new PrintWriter(log), new PrintWriter(log), args.toArray(String[]::new));
+      ToolProvider javadoc = ToolProvider.findFirst("javadoc")
+          .orElseThrow(() -> new IllegalStateException("no javadoc tool: run the tests on a JDK"));
+      int exit = javadoc.run(new PrintWriter(log), new PrintWriter(log), args.toArray(String[]::new));
       List<String> problems = problemsIn(log.toString());
       if (exit != 0 && problems.isEmpty()) {
         problems.add("javadoc failed (exit " + exit + "): " + log);
