@@ -22,9 +22,9 @@ import java.util.Objects;
  */
 public record BindingRules(
     Duration linkTtl, Duration codeTtl, int maxAttempts, int codesPerNumber, int codesPerLink, Duration rateWindow) {
-  /** A link works for a day, long enough for a chat's members to see it before it expires. */
+  /** A binding link works for 24 hours. */
   public static final Duration DEFAULT_LINK_TTL = Duration.ofHours(24);
-  /** A code works for 5 minutes, as SMS codes commonly do. */
+  /** A code works for 5 minutes. */
   public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(5);
   /** Five wrong codes lock a verification. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;

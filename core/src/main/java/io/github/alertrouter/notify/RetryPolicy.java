@@ -18,7 +18,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
   /** One second before the first retry. */
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
-  /** Waits grow to one minute at most. */
+  /** Backoff waits grow to one minute at most (a wait the platform asks for may be longer). */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(1);
   /** Five attempts, backing off from 1 s to at most 1 min. */
   public static final RetryPolicy DEFAULT =
