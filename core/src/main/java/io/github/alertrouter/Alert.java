@@ -36,6 +36,14 @@ public record Alert(
     Instant endsAt,
     String generatorURL) {
 
+  /**
+   * Copies labels and annotations into immutable maps in Go's order and turns a {@code null}
+   * {@code generatorURL} into {@code ""}; {@code null} maps count as empty.
+   *
+   * @throws IllegalArgumentException if there is no label, a name is empty or invalid, or
+   *     {@code endsAt} is before {@code startsAt}
+   * @throws NullPointerException if a label or annotation value is {@code null}
+   */
   public Alert {
     labels = immutableSorted(labels, "labels", "label");
     annotations = immutableSorted(annotations, "annotations", "annotation");
@@ -113,31 +121,37 @@ public record Alert(
       this.labels = new TreeMap<>(Objects.requireNonNull(labels, "labels"));
     }
 
+    /** Adds a label, replacing one of the same name. */
     public Builder label(String name, String value) {
       labels.put(name, value);
       return this;
     }
 
+    /** Adds an annotation, replacing one of the same name. */
     public Builder annotation(String name, String value) {
       annotations.put(name, value);
       return this;
     }
 
+    /** Adds all of {@code values}, replacing annotations of the same names. */
     public Builder annotations(Map<String, String> values) {
       annotations.putAll(values);
       return this;
     }
 
+    /** When it started firing; default {@code null}: the router's clock at submit. */
     public Builder startsAt(Instant startsAt) {
       this.startsAt = startsAt;
       return this;
     }
 
+    /** When it ends; default {@code null}: firing with no known end. */
     public Builder endsAt(Instant endsAt) {
       this.endsAt = endsAt;
       return this;
     }
 
+    /** The link back to the source; default {@code ""}. */
     public Builder generatorURL(String generatorURL) {
       this.generatorURL = generatorURL;
       return this;

@@ -65,6 +65,7 @@ public interface AlertRouter extends AutoCloseable {
   /** How long {@link #close()} waits for sends in flight on a scheduler the router owns. */
   Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
+  /** A builder with no config (required) and the defaults named on each setter. */
   static Builder builder() {
     return new Builder();
   }
@@ -370,6 +371,7 @@ public interface AlertRouter extends AutoCloseable {
       return this;
     }
 
+    /** How retryable failed sends are retried; default {@link RetryPolicy#DEFAULT}. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
       return this;

@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param expiresAt the first instant the link no longer works
  */
 public record BindingLink(String id, String platform, String robotId, Instant expiresAt) {
+  /**
+   * @throws IllegalArgumentException if {@code id}, {@code platform} or {@code robotId} is null or blank
+   * @throws NullPointerException if {@code expiresAt} is null
+   */
   public BindingLink {
     requireText(id, "link id");
     requireText(platform, "platform");

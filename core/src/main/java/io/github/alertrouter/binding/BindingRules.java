@@ -22,11 +22,17 @@ import java.util.Objects;
  */
 public record BindingRules(
     Duration linkTtl, Duration codeTtl, int maxAttempts, int codesPerNumber, int codesPerLink, Duration rateWindow) {
+  /** A binding link works for 24 hours. */
   public static final Duration DEFAULT_LINK_TTL = Duration.ofHours(24);
+  /** A code works for 5 minutes. */
   public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(5);
+  /** Five wrong codes lock a verification. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
+  /** Three codes per number per {@link #DEFAULT_RATE_WINDOW}. */
   public static final int DEFAULT_CODES_PER_NUMBER = 3;
+  /** Ten codes per link per {@link #DEFAULT_RATE_WINDOW}. */
   public static final int DEFAULT_CODES_PER_LINK = 10;
+  /** The rate limits count in a sliding hour. */
   public static final Duration DEFAULT_RATE_WINDOW = Duration.ofHours(1);
 
   /** Links for 24 h, codes for 5 min, 5 attempts, 3 codes per number and 10 per link per hour. */
@@ -34,6 +40,10 @@ public record BindingRules(
       DEFAULT_LINK_TTL, DEFAULT_CODE_TTL, DEFAULT_MAX_ATTEMPTS, DEFAULT_CODES_PER_NUMBER,
       DEFAULT_CODES_PER_LINK, DEFAULT_RATE_WINDOW);
 
+  /**
+   * @throws IllegalArgumentException if a value is not positive
+   * @throws NullPointerException if a duration is null
+   */
   public BindingRules {
     requirePositive(linkTtl, "linkTtl");
     requirePositive(codeTtl, "codeTtl");

@@ -11,8 +11,13 @@ public sealed interface ConfirmResult {
   /** Text a page can show as is. */
   String message();
 
-  /** The code was right: {@code binding} is stored. */
+  /**
+   * The code was right.
+   *
+   * @param binding the binding now stored
+   */
   record Bound(Binding binding) implements ConfirmResult {
+    /** @throws NullPointerException if {@code binding} is null */
     public Bound {
       Objects.requireNonNull(binding, "binding");
     }

@@ -20,6 +20,7 @@ public sealed interface VerificationStart {
    * @param codeExpiresAt the first instant a code sent now no longer works
    */
   record Accepted(String maskedMobile, Instant codeExpiresAt) implements VerificationStart {
+    /** @throws NullPointerException if a component is null */
     public Accepted {
       Objects.requireNonNull(maskedMobile, "maskedMobile");
       Objects.requireNonNull(codeExpiresAt, "codeExpiresAt");
@@ -38,6 +39,7 @@ public sealed interface VerificationStart {
    * @param message why, for the page
    */
   record Refused(String message) implements VerificationStart {
+    /** @throws NullPointerException if {@code message} is null */
     public Refused {
       Objects.requireNonNull(message, "message");
     }
@@ -49,6 +51,7 @@ public sealed interface VerificationStart {
    * @param retryAt the first instant a request can succeed
    */
   record RateLimited(Instant retryAt) implements VerificationStart {
+    /** @throws NullPointerException if {@code retryAt} is null */
     public RateLimited {
       Objects.requireNonNull(retryAt, "retryAt");
     }

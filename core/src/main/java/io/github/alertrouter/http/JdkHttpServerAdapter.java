@@ -40,11 +40,16 @@ public final class JdkHttpServerAdapter implements HttpHandler {
   private final ActionHandler handler;
   private final int maxBodyBytes;
 
+  /** Serves {@code handler} with the {@link #DEFAULT_MAX_BODY_BYTES} cap. */
   public JdkHttpServerAdapter(ActionHandler handler) {
     this(handler, DEFAULT_MAX_BODY_BYTES);
   }
 
-  /** @throws IllegalArgumentException if {@code maxBodyBytes} is negative */
+  /**
+   * Serves {@code handler}, refusing bodies over {@code maxBodyBytes} with 413.
+   *
+   * @throws IllegalArgumentException if {@code maxBodyBytes} is negative
+   */
   public JdkHttpServerAdapter(ActionHandler handler, int maxBodyBytes) {
     this.handler = Objects.requireNonNull(handler, "handler");
     if (maxBodyBytes < 0) {

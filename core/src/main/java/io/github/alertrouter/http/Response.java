@@ -7,11 +7,16 @@ import java.util.Objects;
 /**
  * An HTTP response from {@link ActionHandler}, for any server to write. {@link #headers()} adds the
  * headers every action response should carry. Immutable and thread-safe; no component is {@code null}.
+ *
+ * @param status the HTTP status code
+ * @param contentType the Content-Type header's value
+ * @param body the body text
  */
 public record Response(int status, String contentType, String body) {
   /** The content type of every page the handler renders. */
   public static final String HTML = "text/html; charset=utf-8";
 
+  /** @throws IllegalArgumentException if {@code status} is outside 100..599 */
   public Response {
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(body, "body");

@@ -18,6 +18,12 @@ import java.util.Objects;
  */
 public record Delivery(
     String robotId, Notification notification, List<Mention> mentions, String template, Notice notice) {
+  /**
+   * Copies {@code mentions}.
+   *
+   * @throws IllegalArgumentException unless exactly one of {@code notification} and {@code notice} is set
+   * @throws NullPointerException if {@code robotId} or {@code mentions} is null
+   */
   public Delivery {
     Objects.requireNonNull(robotId, "robotId");
     if ((notification == null) == (notice == null)) {
@@ -36,6 +42,7 @@ public record Delivery(
     return new Delivery(robotId, null, notice.mentions(), null, notice);
   }
 
+  /** Whether this carries a notice rather than a notification. */
   public boolean isNotice() {
     return notice != null;
   }

@@ -27,6 +27,11 @@ import java.util.Objects;
 public record DeliveryEvent(
     Instant at, String robotId, String platform, String policy, String groupKey, NotifyReason reason,
     int part, int parts, int bytes, int attempt, SendResult result, List<Mention> mentions) {
+  /**
+   * Copies {@code mentions}.
+   *
+   * @throws NullPointerException if {@code at}, {@code result} or {@code mentions} is null
+   */
   public DeliveryEvent {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(result, "result");

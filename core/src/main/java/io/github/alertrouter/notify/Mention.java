@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param reason why it is unresolved, or {@code null} when resolved
  */
 public record Mention(MentionTarget target, String contactId, String name, Identity identity, String reason) {
+  /**
+   * @throws IllegalArgumentException unless exactly one of {@code identity} and {@code reason} is set
+   * @throws NullPointerException if {@code target} or {@code name} is null
+   */
   public Mention {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(name, "name");
@@ -40,6 +44,7 @@ public record Mention(MentionTarget target, String contactId, String name, Ident
     return new Mention(target, null, "all", Identity.ALL, null);
   }
 
+  /** Whether the platform can @ this person: an identity is known. */
   public boolean isResolved() {
     return identity != null;
   }

@@ -42,6 +42,12 @@ public record Notification(
     int groups,
     String reasonDetail) {
 
+  /**
+   * Copies the lists and sorts {@code groupLabels} in Go string order.
+   *
+   * @throws IllegalArgumentException if {@code groups} is below 1
+   * @throws NullPointerException if a component other than {@code reasonDetail} is null
+   */
   public Notification {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(groupKey, "groupKey");

@@ -16,8 +16,25 @@ import java.util.Objects;
  */
 public record NotificationLink(Kind kind, String title, String url) {
   /** What a link does. */
-  public enum Kind { RUNBOOK, SILENCE, ACKNOWLEDGE, RESOLVE, SOURCE, BIND }
+  public enum Kind {
+    /** The alert's {@code runbook_url}. */
+    RUNBOOK,
+    /** A signed action link that silences the group for a while. */
+    SILENCE,
+    /** A signed action link that claims the group, holding its unacknowledged escalation steps. */
+    ACKNOWLEDGE,
+    /** A signed action link that marks the group resolved by hand. */
+    RESOLVE,
+    /** The alert's {@code generatorURL}: where it came from. */
+    SOURCE,
+    /** The link with which a chat member binds their mobile number to be @-ed. */
+    BIND
+  }
 
+  /**
+   * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL ({@link #isHttpUrl})
+   * @throws NullPointerException if {@code kind} or {@code title} is null
+   */
   public NotificationLink {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(title, "title");

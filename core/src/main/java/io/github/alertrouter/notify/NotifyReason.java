@@ -6,10 +6,15 @@ package io.github.alertrouter.notify;
  * preview output.
  */
 public enum NotifyReason {
+  /** The group's first notice: nothing was delivered for it before. */
   FIRST_NOTIFICATION("first notification"),
+  /** An alert fires that the last delivered notice did not list as firing. */
   NEW_ALERTS("new alerts added"),
+  /** Some alerts resolved since the last notice while others still fire (policies that send resolved). */
   SOME_RESOLVED("some alerts resolved"),
+  /** Every alert of the group has resolved. */
   ALL_RESOLVED("all alerts resolved"),
+  /** Nothing changed, but {@code repeatInterval} has passed since the last notice. */
   REPEAT("repeat interval elapsed"),
   /** An escalation policy's step fired: the group is still unacknowledged or unresolved. */
   ESCALATION("escalation"),
@@ -28,6 +33,7 @@ public enum NotifyReason {
     this.description = description;
   }
 
+  /** The text shown in messages and preview output, e.g. {@code "new alerts added"}. */
   public String description() {
     return description;
   }

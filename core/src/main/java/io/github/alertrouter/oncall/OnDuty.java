@@ -10,6 +10,7 @@ import java.util.Objects;
  *     layer), or {@code override}
  */
 public record OnDuty(String contactId, String source) {
+  /** @throws NullPointerException if either component is null */
   public OnDuty {
     Objects.requireNonNull(contactId, "contactId");
     Objects.requireNonNull(source, "source");

@@ -25,6 +25,7 @@ public record AlertPreview(
     List<String> silencedBy,
     boolean inhibited,
     List<PolicyMatchPreview> policies) {
+  /** Copies the collections; none may be null. */
   public AlertPreview {
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     silencedBy = List.copyOf(silencedBy);

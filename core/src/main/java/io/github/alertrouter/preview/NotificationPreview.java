@@ -33,6 +33,11 @@ public record NotificationPreview(
     String policy, String groupKey, SortedMap<String, String> groupLabels, NotifyReason reason, int firing,
     int resolved, Instant sendAt, Integer escalationStep, String robot, String platform, List<Mention> mentions,
     List<OutboundMessage> messages, String error, List<PlannedEscalation> escalationPlan) {
+  /**
+   * Copies the lists.
+   *
+   * @throws NullPointerException if {@code groupKey}, {@code reason} or a list is null
+   */
   public NotificationPreview {
     Objects.requireNonNull(groupKey, "groupKey");
     Objects.requireNonNull(reason, "reason");
@@ -51,6 +56,7 @@ public record NotificationPreview(
    * @param robots its robots (the policy's when the step names none)
    */
   public record PlannedEscalation(Instant at, String step, String when, List<String> targets, List<String> robots) {
+    /** Copies the lists; neither may be null. */
     public PlannedEscalation {
       targets = List.copyOf(targets);
       robots = List.copyOf(robots);

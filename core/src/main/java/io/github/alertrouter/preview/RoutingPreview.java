@@ -25,6 +25,11 @@ import java.util.Objects;
  *     rendered by the robot's platform module; in group order, then robot order
  */
 public record RoutingPreview(Instant at, List<AlertPreview> alerts, List<NotificationPreview> notifications) {
+  /**
+   * Copies the lists.
+   *
+   * @throws NullPointerException if a component is null
+   */
   public RoutingPreview {
     Objects.requireNonNull(at, "at");
     alerts = List.copyOf(alerts);

@@ -12,6 +12,7 @@ public record Identity(String type, String value) {
   /** Everyone in the chat (DingTalk {@code isAtAll}, Lark {@code all}, WeCom {@code @all}). */
   public static final Identity ALL = new Identity("all", "all");
 
+  /** @throws IllegalArgumentException if {@code type} or {@code value} is null or empty */
   public Identity {
     if (type == null || type.isEmpty() || value == null || value.isEmpty()) {
       throw new IllegalArgumentException("an identity needs a type and a value");

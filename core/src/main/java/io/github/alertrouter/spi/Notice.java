@@ -22,6 +22,11 @@ import java.util.Objects;
 public record Notice(
     NotifyReason reason, String source, String key, String title, List<String> lines, List<Mention> mentions,
     Instant at) {
+  /**
+   * Copies the lists.
+   *
+   * @throws NullPointerException if a component is null
+   */
   public Notice {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(source, "source");

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param displayZone the zone times are shown in (robot option {@code timeZone})
  */
 public record NoticeRequest(Notice notice, Robot robot, ZoneId displayZone) {
+  /** @throws NullPointerException if a component is null */
   public NoticeRequest {
     Objects.requireNonNull(notice, "notice");
     Objects.requireNonNull(robot, "robot");

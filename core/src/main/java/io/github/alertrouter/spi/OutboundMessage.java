@@ -21,6 +21,12 @@ import java.util.Objects;
  *     sees. Must be {@code >= 0}.
  */
 public record OutboundMessage(String type, String body, List<Mention> mentions, int omittedAlerts) {
+  /**
+   * Copies {@code mentions}.
+   *
+   * @throws IllegalArgumentException if {@code omittedAlerts} is negative
+   * @throws NullPointerException if {@code type}, {@code body} or {@code mentions} is null
+   */
   public OutboundMessage {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(body, "body");

@@ -53,10 +53,16 @@ public final class Platforms {
     return new Platforms(byId);
   }
 
+  /**
+   * Exactly these providers.
+   *
+   * @throws IllegalStateException when two providers share an id
+   */
   public static Platforms of(PlatformProvider... providers) {
     return of(List.of(providers));
   }
 
+  /** The provider whose {@link PlatformProvider#id()} is {@code id}, if available. */
   public Optional<PlatformProvider> find(String id) {
     return Optional.ofNullable(byId.get(id));
   }

@@ -33,6 +33,11 @@ public record RenderRequest(
    */
   public static final String OPTION_ACTION_BASE_URL = "actionBaseUrl";
 
+  /**
+   * Copies {@code mentions}.
+   *
+   * @throws NullPointerException if a component other than {@code template} is null
+   */
   public RenderRequest {
     Objects.requireNonNull(notification, "notification");
     mentions = List.copyOf(mentions);
@@ -50,7 +55,11 @@ public record RenderRequest(
     return new RenderRequest(notification, mentions, robot, template, displayZone(robot), overflow(robot));
   }
 
-  /** The robot's display zone. @throws IllegalArgumentException when {@code timeZone} is not an IANA zone */
+  /**
+   * The robot's display zone; UTC when the robot sets none.
+   *
+   * @throws IllegalArgumentException when {@code timeZone} is not an IANA zone
+   */
   public static ZoneId displayZone(Robot robot) {
     String zone = robot.option(OPTION_TIME_ZONE, "UTC");
     try {
@@ -61,7 +70,11 @@ public record RenderRequest(
     }
   }
 
-  /** The robot's overflow mode. @throws IllegalArgumentException when {@code overflow} is unknown */
+  /**
+   * The robot's overflow mode; {@code truncate} when the robot sets none.
+   *
+   * @throws IllegalArgumentException when {@code overflow} is unknown
+   */
   public static Overflow overflow(Robot robot) {
     try {
       return Overflow.parse(robot.option(OPTION_OVERFLOW, "truncate"));

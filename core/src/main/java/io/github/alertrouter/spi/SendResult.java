@@ -63,9 +63,13 @@ public sealed interface SendResult {
   /**
    * Failed, and trying again later may work.
    *
+   * @param kind what kind of failure
+   * @param code the platform's error code as text
+   * @param detail the platform's message or the I/O error, without secrets
    * @param retryAfter how long the platform asks to wait, or {@code null} for the caller's backoff
    */
   record Retryable(FailureKind kind, String code, String detail, Duration retryAfter) implements SendResult {
+    /** @throws NullPointerException if {@code kind}, {@code code} or {@code detail} is null */
     public Retryable {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(code, "code");
@@ -73,8 +77,15 @@ public sealed interface SendResult {
     }
   }
 
-  /** Failed, and sending the same message again will fail the same way. */
+  /**
+   * Failed, and sending the same message again will fail the same way.
+   *
+   * @param kind what kind of failure
+   * @param code the platform's error code as text
+   * @param detail the platform's message or the I/O error, without secrets
+   */
   record Permanent(FailureKind kind, String code, String detail) implements SendResult {
+    /** @throws NullPointerException if a component is null */
     public Permanent {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(code, "code");
@@ -95,6 +106,7 @@ public sealed interface SendResult {
     return this instanceof Permanent p ? Optional.of(p.kind()) : Optional.empty();
   }
 
+  /** Whether the platform accepted the message (a {@link Sent}). */
   default boolean isSent() {
     return this instanceof Sent;
   }

@@ -35,6 +35,7 @@ public interface Transport {
    * @param headers response headers, names in lower case
    */
   record Response(int status, String body, Map<String, List<String>> headers) {
+    /** Copies {@code headers} with lower-case names; {@code null} headers count as none. */
     public Response {
       Map<String, List<String>> lower = new TreeMap<>();
       Objects.requireNonNullElse(headers, Map.<String, List<String>>of())

@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param boundAt when the code was confirmed
  */
 public record Binding(String contactId, String platform, String mobile, Instant boundAt) {
+  /**
+   * @throws IllegalArgumentException if {@code contactId}, {@code platform} or {@code mobile} is null or blank
+   * @throws NullPointerException if {@code boundAt} is null
+   */
   public Binding {
     requireText(contactId, "contactId");
     requireText(platform, "platform");

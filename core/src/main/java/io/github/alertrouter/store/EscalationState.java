@@ -21,6 +21,12 @@ import java.util.Objects;
 public record EscalationState(
     Instant firstNoticeAt, Map<FiringSlot, Instant> fired, String acknowledgedBy, Instant acknowledgedAt,
     boolean resolved) {
+  /**
+   * Copies {@code fired}; a {@code null} map counts as empty.
+   *
+   * @throws IllegalArgumentException if only one of {@code acknowledgedBy} and {@code acknowledgedAt} is set
+   * @throws NullPointerException if {@code firstNoticeAt} is null
+   */
   public EscalationState {
     Objects.requireNonNull(firstNoticeAt, "firstNoticeAt");
     fired = Map.copyOf(Objects.requireNonNullElse(fired, Map.of()));

@@ -9,6 +9,7 @@ package io.github.alertrouter.store;
  * @param loop the round, 0 for the first, up to the policy's {@code loops}
  */
 public record FiringSlot(int stepIndex, int repeat, int loop) {
+  /** @throws IllegalArgumentException if a number is negative */
   public FiringSlot {
     if (stepIndex < 0 || repeat < 0 || loop < 0) {
       throw new IllegalArgumentException(

@@ -48,8 +48,14 @@ public interface Fleet {
    */
   List<Alert> takeNew();
 
-  /** What an intake stored, and whether the caller routes it (it holds the lease). */
+  /**
+   * What an intake stored, and whether the caller routes it (it holds the lease).
+   *
+   * @param stored the alerts as stored
+   * @param routeHere whether the caller holds the lease and routes them itself
+   */
   record Intake(List<Alert> stored, boolean routeHere) {
+    /** Copies {@code stored}, which must not be null. */
     public Intake {
       stored = List.copyOf(stored);
     }

@@ -59,6 +59,7 @@ public final class KeptEntries {
     }
   }
 
+  /** Takes the first waiting entry out of the queue (it stays kept until ended); null when none waits. */
   public Outbox.Entry take() {
     return waiting.pollFirst();
   }

@@ -41,6 +41,11 @@ public interface NotificationLog {
    * @param at when it was delivered
    */
   record Entry(Set<Fingerprint> firing, Set<Fingerprint> resolved, Instant at) {
+    /**
+     * Copies the sets.
+     *
+     * @throws NullPointerException if a component is null
+     */
     public Entry {
       firing = Set.copyOf(firing);
       resolved = Set.copyOf(resolved);

@@ -42,6 +42,7 @@ public interface Outbox {
    *     outbox has {@link Receipt#NONE}
    */
   record Entry(Delivery delivery, String key, Delivered delivered, Receipt receipt) {
+    /** @throws NullPointerException if {@code delivery} or {@code receipt} is null */
     public Entry {
       Objects.requireNonNull(delivery, "delivery");
       Objects.requireNonNull(receipt, "receipt");
@@ -51,8 +52,18 @@ public interface Outbox {
   /**
    * What the {@link NotificationLog} records when an entry was delivered: {@code robotId}'s chat
    * received {@code firing} and {@code resolved} of {@code group}.
+   *
+   * @param group the group's key in the notification log
+   * @param robotId the robot whose chat received it
+   * @param firing fingerprints the notice showed firing
+   * @param resolved fingerprints it showed resolved
    */
   record Delivered(String group, String robotId, Set<Fingerprint> firing, Set<Fingerprint> resolved) {
+    /**
+     * Copies the sets.
+     *
+     * @throws NullPointerException if a component is null
+     */
     public Delivered {
       Objects.requireNonNull(group, "group");
       Objects.requireNonNull(robotId, "robotId");

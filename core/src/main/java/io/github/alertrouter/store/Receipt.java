@@ -25,5 +25,6 @@ public interface Receipt {
     BUSY
   }
 
+  /** How the delivery ended; called once per delivery. */
   void completed(Outcome outcome);
 }

@@ -8,6 +8,7 @@ package io.github.alertrouter.store;
 public class StandbyException extends StoreException {
   private static final long serialVersionUID = 1L;
 
+  /** A refusal whose {@code message} says what needed the active member. */
   public StandbyException(String message) {
     super(message, null);
   }

@@ -9,6 +9,10 @@ package io.github.alertrouter.store;
 public class StoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * @param message the operation that failed and why, without credentials
+   * @param cause the store's own failure, or {@code null}
+   */
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -10,9 +10,12 @@ import java.time.LocalTime;
  * @param minuteOfDay 0 to 1440
  */
 public record TimeOfDay(int minuteOfDay) implements Comparable<TimeOfDay> {
+  /** {@code 00:00}. */
   public static final TimeOfDay START_OF_DAY = new TimeOfDay(0);
+  /** {@code 24:00}: the end of the day, the next day's {@code 00:00}. */
   public static final TimeOfDay END_OF_DAY = new TimeOfDay(24 * 60);
 
+  /** @throws IllegalArgumentException if {@code minuteOfDay} is outside 0..1440 */
   public TimeOfDay {
     if (minuteOfDay < 0 || minuteOfDay > 24 * 60) {
       throw new IllegalArgumentException("time of day must be 00:00 to 24:00, but was minute " + minuteOfDay);
@@ -35,6 +38,7 @@ public record TimeOfDay(int minuteOfDay) implements Comparable<TimeOfDay> {
     throw new IllegalArgumentException("must be a time of day HH:mm from 00:00 to 24:00, but was \"" + text + "\"");
   }
 
+  /** {@code time}'s hour and minute; seconds and below are dropped. */
   public static TimeOfDay of(LocalTime time) {
     return new TimeOfDay(time.getHour() * 60 + time.getMinute());
   }
@@ -51,6 +55,7 @@ public record TimeOfDay(int minuteOfDay) implements Comparable<TimeOfDay> {
     return WallClock.resolve(date, this, zone);
   }
 
+  /** Whether this is {@code 24:00}. */
   public boolean isEndOfDay() {
     return minuteOfDay == 24 * 60;
   }

@@ -39,6 +39,7 @@ public final class DingTalkProvider extends AssembledPlatform {
   /** DingTalk's documented limit: 20 messages per minute per robot. */
   public static final RateLimit RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
 
+  /** The provider as {@code ServiceLoader} creates it; thread-safe, so one instance serves every robot. */
   public DingTalkProvider() {
     // notices: one markdown message with its mentions
     super(parts(ID, "DingTalk").identities(DingTalkIdentities::resolve)

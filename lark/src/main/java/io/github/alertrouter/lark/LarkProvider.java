@@ -42,6 +42,7 @@ public final class LarkProvider extends AssembledPlatform {
   /** ...and 100 per minute. */
   public static final RateLimit PER_MINUTE = new RateLimit(100, Duration.ofMinutes(1));
 
+  /** The provider as {@code ServiceLoader} creates it; thread-safe, so one instance serves every robot. */
   public LarkProvider() {
     // the robot's mentionBy picks user_id (default) or open_id when a contact has both;
     // notices: one text message with its mentions

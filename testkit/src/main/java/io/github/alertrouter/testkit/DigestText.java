@@ -25,6 +25,7 @@ public record DigestText(Map<String, Integer> bySeverity, Map<String, Integer> b
   private static final Pattern MORE = Pattern.compile("…and (\\d+) more alerts?(?: \\((.*)\\))?");
   private static final Pattern ENTRY = Pattern.compile("(\\d+) (.+)");
 
+  /** Copies the maps, keeping their order; none may be null. */
   public DigestText {
     bySeverity = Collections.unmodifiableMap(new LinkedHashMap<>(bySeverity));
     byAlertname = Collections.unmodifiableMap(new LinkedHashMap<>(byAlertname));

@@ -10,8 +10,17 @@ import java.util.Objects;
  * Immutable.
  */
 public sealed interface Fault {
-  /** An HTTP error status (a gateway's 502, a 503 in maintenance) with this body. */
+  /**
+   * An HTTP error status (a gateway's 502, a 503 in maintenance) with this body.
+   *
+   * @param status the HTTP status
+   * @param body the answer's body
+   */
   record HttpStatus(int status, String body) implements Fault {
+    /**
+     * @throws IllegalArgumentException if {@code status} is outside 100..599
+     * @throws NullPointerException if {@code body} is null
+     */
     public HttpStatus {
       if (status < 100 || status > 599) {
         throw new IllegalArgumentException("an HTTP status is 100..599, but was " + status);
@@ -23,8 +32,11 @@ public sealed interface Fault {
   /**
    * Answers only after {@code delay} of real time, then handles the request normally: for client
    * timeouts, which run on the JDK's clock, not on virtual time. Keep it short (≤ 1 s).
+   *
+   * @param delay how long to wait before answering
    */
   record Delay(Duration delay) implements Fault {
+    /** @throws IllegalArgumentException if {@code delay} is null or negative */
     public Delay {
       if (delay == null || delay.isNegative()) {
         throw new IllegalArgumentException("a delay must be >= 0, but was " + delay);
@@ -38,15 +50,30 @@ public sealed interface Fault {
   /** The platform's rate-limit answer (DingTalk {@code 410100}), without starting a penalty. */
   record Throttled() implements Fault {}
 
-  /** An arbitrary platform error code and message, in the platform's answer shape. */
+  /**
+   * An arbitrary platform error code and message, in the platform's answer shape.
+   *
+   * @param code the platform's error code
+   * @param message the platform's error message
+   */
   record ErrorCode(int code, String message) implements Fault {
+    /** @throws NullPointerException if {@code message} is null */
     public ErrorCode {
       Objects.requireNonNull(message, "message");
     }
   }
 
-  /** A raw answer, written as given: for bodies outside the platform's usual shape. */
+  /**
+   * A raw answer, written as given: for bodies outside the platform's usual shape.
+   *
+   * @param status the HTTP status
+   * @param body the answer's body, verbatim
+   */
   record RawAnswer(int status, String body) implements Fault {
+    /**
+     * @throws IllegalArgumentException if {@code status} is outside 100..599
+     * @throws NullPointerException if {@code body} is null
+     */
     public RawAnswer {
       if (status < 100 || status > 599) {
         throw new IllegalArgumentException("an HTTP status is 100..599, but was " + status);

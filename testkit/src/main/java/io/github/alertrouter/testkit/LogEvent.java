@@ -15,6 +15,7 @@ import org.slf4j.event.Level;
  * @param thread the name of the thread that logged
  */
 public record LogEvent(Level level, String logger, String message, String stackTrace, String thread) {
+  /** @throws NullPointerException if a component is null */
   public LogEvent {
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(logger, "logger");

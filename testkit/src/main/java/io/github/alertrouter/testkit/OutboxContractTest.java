@@ -35,9 +35,11 @@ import org.junit.jupiter.api.Test;
  * {@link Stores} views of the same state, as in {@link StoreContractTest}.
  */
 public abstract class OutboxContractTest {
+  /** The instant each test's clock starts at. */
   protected static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
   private static final String ROBOT = "ops:0123456789abcdef";
 
+  /** The virtual time of this test, starting at {@link #T0}; each test opens its stores on it. */
   protected ManualClock clock;
   private final List<Stores> opened = new ArrayList<>();
 

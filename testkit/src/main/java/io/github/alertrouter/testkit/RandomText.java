@@ -24,6 +24,7 @@ public final class RandomText {
   private final long seed;
   private final Random random;
 
+  /** A generator whose every draw follows from {@code seed}. */
   public RandomText(long seed) {
     this.seed = seed;
     this.random = new Random(seed);
@@ -34,6 +35,7 @@ public final class RandomText {
     return LongStream.rangeClosed(1, count).boxed();
   }
 
+  /** The seed this generator started from: the one to name when a check fails. */
   public long seed() {
     return seed;
   }
@@ -43,15 +45,18 @@ public final class RandomText {
     return min + random.nextInt(max - min + 1);
   }
 
+  /** {@code true} or {@code false}, equally likely. */
   public boolean coin() {
     return random.nextBoolean();
   }
 
+  /** One of {@code options}, uniformly chosen; there must be at least one. */
   @SafeVarargs
   public final <T> T pick(T... options) {
     return options[random.nextInt(options.length)];
   }
 
+  /** One of {@code options}, uniformly chosen; the list must not be empty. */
   public <T> T pick(List<T> options) {
     return options.get(random.nextInt(options.size()));
   }

@@ -21,6 +21,11 @@ import java.util.Set;
  */
 public record ReceivedMessage(
     String robotId, String msgType, JsonNode body, String text, Set<String> mentions, Set<String> unverifiedMentions) {
+  /**
+   * Copies the sets.
+   *
+   * @throws NullPointerException if a component is null
+   */
   public ReceivedMessage {
     Objects.requireNonNull(robotId, "robotId");
     Objects.requireNonNull(msgType, "msgType");

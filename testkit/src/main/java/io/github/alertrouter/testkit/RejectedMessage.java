@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param body the request body as sent (UTF-8)
  */
 public record RejectedMessage(String robotId, String code, String message, String body) {
+  /** @throws NullPointerException if a component other than {@code robotId} is null */
   public RejectedMessage {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");

@@ -55,6 +55,7 @@ public abstract class StoreContractTest {
   protected static final RateLimit TWENTY_A_MINUTE = new RateLimit(20, Duration.ofMinutes(1));
   /** What {@link #TWENTY_A_MINUTE} lets through in any minute. */
   protected static final int PERMITS = 18;
+  /** The instant each test's clock starts at. */
   protected static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
 
   /** The virtual time of this test: what stores that expire entries (used tokens) follow. */
@@ -548,13 +549,22 @@ public abstract class StoreContractTest {
   /** One call of a {@link #race}: which thread, and a number unique across the race. */
   @FunctionalInterface
   protected interface RaceCall<T> {
+    /**
+     * One call's work; what it returns is collected.
+     *
+     * @param thread the racing thread, from 0
+     * @param i a number no other call of the race gets
+     * @throws Exception to fail the race
+     */
     T call(int thread, int i) throws Exception;
   }
 
+  /** A distinct fingerprint for each {@code n}: that of the label set {@code n="<n>"}. */
   protected static Fingerprint fp(long n) {
     return Fingerprint.of(Map.of("n", Long.toString(n)));
   }
 
+  /** A notification-log entry: these were delivered firing and resolved {@code at}. */
   protected static NotificationLog.Entry entry(Set<Fingerprint> firing, Set<Fingerprint> resolved, Instant at) {
     return new NotificationLog.Entry(firing, resolved, at);
   }

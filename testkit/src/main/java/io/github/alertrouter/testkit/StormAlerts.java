@@ -26,6 +26,7 @@ public record StormAlerts(int count, long seed) {
   /** How many distinct teams the alerts are spread over. */
   public static final int TEAMS = 1_000;
 
+  /** @throws IllegalArgumentException if {@code count} is negative */
   public StormAlerts {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0, but was " + count);

@@ -44,6 +44,7 @@ public final class WeComProvider extends AssembledPlatform {
   /** WeCom's documented limit: 20 messages per minute per robot. */
   public static final RateLimit RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(1));
 
+  /** The provider as {@code ServiceLoader} creates it; thread-safe, so one instance serves every robot. */
   public WeComProvider() {
     // notices: one text message with its mentions; robot checks: webhook, secret, keyword, options
     super(parts(ID, "WeCom").identities(WeComIdentities::resolve)

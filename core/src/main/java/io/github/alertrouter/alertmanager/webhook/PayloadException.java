@@ -14,10 +14,14 @@ import java.util.Objects;
 public final class PayloadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The JSON pointer of the offending node; {@code ""} for the whole document. */
   private final String pointer;
+  /** What is wrong, without the pointer. */
   private final String detail;
 
   /**
+   * A problem at {@code pointer}.
+   *
    * @param pointer JSON pointer of the offending node, {@code ""} for the whole document
    * @param detail what is wrong, naming the bad value
    */

@@ -6,7 +6,9 @@ package io.github.alertrouter.alertmanager.webhook;
  * <p>A payload is {@link #FIRING} when at least one of its alerts fires.
  */
 public enum WebhookStatus {
+  /** The alert was firing when Alertmanager sent the payload. */
   FIRING("firing"),
+  /** The alert had ended; a payload is resolved only when all its alerts are. */
   RESOLVED("resolved");
 
   private final String wireName;

@@ -47,6 +47,7 @@ public final class AlertCounts {
    * @param count how many alerts
    */
   public record Count(String key, int count) {
+    /** @throws NullPointerException if {@code key} is null */
     public Count {
       Objects.requireNonNull(key, "key");
     }

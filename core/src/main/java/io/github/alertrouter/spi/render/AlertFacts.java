@@ -51,6 +51,7 @@ public record AlertFacts(
   public static final int MIN_SHORTENED_NAME = 20;
   private static final Set<String> NOT_KEY = Set.of("alertname", "severity");
 
+  /** Copies the lists; none may be null. */
   public AlertFacts {
     keyLabels = List.copyOf(keyLabels);
     labels = List.copyOf(labels);

@@ -25,6 +25,7 @@ import java.util.function.ToIntFunction;
  * @param maxText the longest summary, description or annotation value, in escaped units
  */
 public record ByteBudget(int maxBytes, ToIntFunction<String> measure, Escaper shortening, int maxText) {
+  /** @throws NullPointerException if {@code measure} or {@code shortening} is null */
   public ByteBudget {
     Objects.requireNonNull(measure, "measure");
     Objects.requireNonNull(shortening, "shortening");

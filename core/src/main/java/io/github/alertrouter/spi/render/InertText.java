@@ -29,6 +29,7 @@ import java.util.function.IntUnaryOperator;
  * @param markdownLineStarts whether line starts are neutralised as described above
  */
 public record InertText(IntUnaryOperator replacement, boolean markdownLineStarts) implements Escaper {
+  /** @throws NullPointerException if {@code replacement} is null */
   public InertText {
     Objects.requireNonNull(replacement, "replacement");
   }

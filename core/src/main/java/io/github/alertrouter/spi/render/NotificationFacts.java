@@ -36,6 +36,11 @@ public record NotificationFacts(
   /** Longest run of group values in a title, in escaped units. */
   public static final int MAX_TITLE_VALUES = 120;
 
+  /**
+   * Copies the lists and turns a {@code null} keyword into {@code ""}.
+   *
+   * @throws NullPointerException if {@code escaper}, {@code counts} or a list is null
+   */
   public NotificationFacts {
     Objects.requireNonNull(escaper, "escaper");
     groupLabels = List.copyOf(groupLabels);

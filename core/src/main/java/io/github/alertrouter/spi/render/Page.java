@@ -16,6 +16,7 @@ import java.util.List;
  * @param <T> the item type, a platform's view of an alert
  */
 public record Page<T>(List<T> items, int omitted, int part, int parts, boolean carriesMentions) {
+  /** Copies {@code items}, which must not be null. */
   public Page {
     items = List.copyOf(items);
   }

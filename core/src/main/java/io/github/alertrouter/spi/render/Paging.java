@@ -32,6 +32,13 @@ public final class Paging {
   /** Shortens one item's texts to at most {@code maxChars} code points each. */
   @FunctionalInterface
   public interface Shortener<T> {
+    /**
+     * {@code item} with each of its texts cut to at most {@code maxChars} code points.
+     *
+     * @param item the item to shorten; must be left as it is, since it is shortened again with
+     *     other limits
+     * @param maxChars the most code points a text may keep; may be 0
+     */
     T shorten(T item, int maxChars);
   }
 
@@ -48,6 +55,10 @@ public final class Paging {
    *     over the limit)
    */
   public record Fitted(String body, int shown, int omitted) {
+    /**
+     * @throws IllegalArgumentException if {@code shown} or {@code omitted} is negative
+     * @throws NullPointerException if {@code body} is null
+     */
     public Fitted {
       Objects.requireNonNull(body, "body");
       if (shown < 0 || omitted < 0) {

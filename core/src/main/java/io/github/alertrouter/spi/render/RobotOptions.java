@@ -57,6 +57,11 @@ public final class RobotOptions {
    * @param <T> the value type, usually an enum
    */
   public record Choice<T>(String name, T fallback, List<String> allowed, Function<String, T> parser) {
+    /**
+     * Copies {@code allowed}.
+     *
+     * @throws NullPointerException if a component is null
+     */
     public Choice {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(fallback, "fallback");

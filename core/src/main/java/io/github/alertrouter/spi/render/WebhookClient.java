@@ -44,6 +44,11 @@ public final class WebhookClient implements RobotClient {
   private final ClientContext context;
   private final WebhookProtocol protocol;
 
+  /**
+   * A client that posts to {@code robot}'s webhook through {@code context}'s transport.
+   *
+   * @throws NullPointerException if an argument is null
+   */
   public WebhookClient(Robot robot, ClientContext context, WebhookProtocol protocol) {
     this.robot = Objects.requireNonNull(robot, "robot");
     this.context = Objects.requireNonNull(context, "context");

@@ -70,8 +70,13 @@ public final class WebhookProtocol {
   /**
    * What an answer says: its code (0 for success), its message, and the text a failure's detail
    * shows (before redaction).
+   *
+   * @param code the platform's code; 0 for success
+   * @param message the platform's message
+   * @param detail what a failure's detail shows, before redaction
    */
   public record Answer(int code, String message, String detail) {
+    /** @throws NullPointerException if {@code message} or {@code detail} is null */
     public Answer {
       Objects.requireNonNull(message, "message");
       Objects.requireNonNull(detail, "detail");
