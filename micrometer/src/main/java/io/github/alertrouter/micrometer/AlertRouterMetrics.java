@@ -89,6 +89,7 @@ public final class AlertRouterMetrics implements MeterBinder, DeliveryListener {
   public static final String THROTTLED_ROBOTS = "alert.router.throttled.robots";
 
   // the tag keys this binder sets itself: an extra tag may not take one over
+  private static final String ALERTS_DESCRIPTION = "Alerts held by the router, by state (firing, or resolved and not yet collected).";
   private static final Set<String> OWN_KEYS = Set.of("robot", "platform", "outcome", "kind", "state");
 
   private final Tags extraTags;
@@ -122,10 +123,8 @@ public final class AlertRouterMetrics implements MeterBinder, DeliveryListener {
             + ", but one was \"" + tag.getKey() + "\"");
       }
     }
-    gauge(ALERTS, "alerts", "Alerts held by the router, by state (firing, or resolved and not yet collected).",
-        Tags.of("state", "firing"), stats(RouterStats::firingAlerts));
-    gauge(ALERTS, "alerts", "Alerts held by the router, by state (firing, or resolved and not yet collected).",
-        Tags.of("state", "resolved"), stats(s -> s.alerts() - s.firingAlerts()));
+    gauge(ALERTS, "alerts", ALERTS_DESCRIPTION, Tags.of("state", "firing"), stats(RouterStats::firingAlerts));
+    gauge(ALERTS, "alerts", ALERTS_DESCRIPTION, Tags.of("state", "resolved"), stats(s -> s.alerts() - s.firingAlerts()));
     gauge(GROUPS, "groups", "Alert groups held by the router.", Tags.empty(), stats(RouterStats::groups));
     gauge(ACTIVE_SILENCES, "silences", "Silences in effect now.", Tags.empty(), stats(RouterStats::activeSilences));
     gauge(UNDELIVERED_NOTICES, "notices",
