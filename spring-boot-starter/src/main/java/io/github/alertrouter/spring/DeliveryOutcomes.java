@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.Ordered;
 
 /**
  * What each robot's deliveries came to since start, for the health indicator: the last sent
@@ -14,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * never probes a webhook (a probe would post into the chat), so this is all that is known of a
  * robot's reachability. Thread-safe: the router calls it from its sending threads; it never throws
  * and keeps no message content, webhook or secret.
+ *
+ * <p>Ordered first among the router's listeners, so that an application's listener that reads the
+ * health sees the event it is handling already counted.
  */
-final class DeliveryOutcomes implements DeliveryListener {
+final class DeliveryOutcomes implements DeliveryListener, Ordered {
   /**
    * One robot's outcomes.
    *
@@ -28,6 +32,11 @@ final class DeliveryOutcomes implements DeliveryListener {
   record Outcome(Instant lastSent, Instant failingSince, String lastFailure) {}
 
   private final Map<String, Outcome> byRobot = new ConcurrentHashMap<>();
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
 
   @Override
   public void sent(DeliveryEvent event) {
