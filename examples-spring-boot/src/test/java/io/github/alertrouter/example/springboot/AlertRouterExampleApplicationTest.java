@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The example application as it runs, with its own {@code application.yaml} and
  * {@code alert-router.yaml}: the robot's webhook points at a DingTalk simulator, and the router
- * runs on virtual time so that the 30-second group wait passes when the test says.
+ * runs on virtual time so that the 30-second group wait passes when the test says. What an
+ * operator sees is read over HTTP: {@code /actuator/health} and {@code /actuator/metrics}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AlertRouterExampleApplicationTest {
@@ -90,6 +91,20 @@ class AlertRouterExampleApplicationTest {
     assertThat(robot.path("state").asText()).isEqualTo("ok");
     assertThat(robot.path("pending").asInt()).isZero();
     assertThat(robot.path("lastSent").asText()).isEqualTo(SCHEDULER.now().toString());
+
+    JsonNode sent = metric("alert.router.messages?tag=robot:sre-ding&tag=outcome:sent");
+    assertThat(sent.path("measurements").path(0).path("statistic").asText()).isEqualTo("COUNT");
+    assertThat(sent.path("measurements").path(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
+    JsonNode queued = metric("alert.router.robot.queued.deliveries?tag=robot:sre-ding");
+    assertThat(queued.path("measurements").path(0).path("value").asDouble()).isZero();
+    JsonNode firing = metric("alert.router.alerts?tag=state:firing");
+    assertThat(firing.path("measurements").path(0).path("value").asDouble()).isGreaterThanOrEqualTo(2);
+  }
+
+  private JsonNode metric(String nameAndTags) throws IOException {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/metrics/" + nameAndTags)).GET());
+    assertThat(response.statusCode()).as("GET /actuator/metrics/%s", nameAndTags).isEqualTo(200);
+    return JSON.readTree(response.body());
   }
 
   @Test
