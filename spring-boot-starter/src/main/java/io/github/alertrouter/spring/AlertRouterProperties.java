@@ -16,7 +16,13 @@ public class AlertRouterProperties {
   /** Where {@code configLocation} points when it is not set, if that resource exists. */
   public static final String DEFAULT_CONFIG_LOCATION = "classpath:alert-router.yaml";
 
+  /** Whether to create the router at all. */
   private boolean enabled = true;
+  /**
+   * The router's configuration file (.yaml, .yml or .json), e.g. classpath:alert-router.yaml or
+   * file:/etc/alert-router.yaml; unset: classpath:alert-router.yaml when it exists. Ignored when
+   * the application defines a RouterConfig bean.
+   */
   private Resource configLocation;
   private final Webhook webhook = new Webhook();
   private final Health health = new Health();
@@ -63,9 +69,13 @@ public class AlertRouterProperties {
     /** The largest body accepted by default, 1 MiB (Spring's {@code MB} is 1,048,576 bytes), as {@code serve --max-body}. */
     public static final DataSize DEFAULT_MAX_BODY_SIZE = DataSize.ofMegabytes(1);
 
+    /** Whether to serve the Alertmanager webhook endpoint (needs Spring MVC). */
     private boolean enabled;
+    /** The path that takes the webhook's POSTs. */
     private String path = DEFAULT_PATH;
+    /** Bodies larger than this are answered 413, unread. */
     private DataSize maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    /** The bearer token a request must carry (Alertmanager's http_config.authorization); empty: none. */
     private Secret token;
 
     /** Whether to serve the endpoint (needs Spring MVC); default {@code false}. */
@@ -117,6 +127,7 @@ public class AlertRouterProperties {
     /** How long a robot's deliveries must have failed, with no success since, by default. */
     public static final Duration DEFAULT_FAILING_AFTER = Duration.ofMinutes(1);
 
+    /** How long a robot's deliveries must have failed, with no success, before health is OUT_OF_SERVICE. */
     private Duration failingAfter = DEFAULT_FAILING_AFTER;
 
     /**
