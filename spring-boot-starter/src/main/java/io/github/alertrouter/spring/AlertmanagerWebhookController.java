@@ -74,8 +74,10 @@ public class AlertmanagerWebhookController {
     }
     byte[] bytes = contentLength != null && contentLength > maxBodyBytes ? null : readCapped(body);
     if (bytes == null) {
-      // the unread rest must not be parsed as the next request
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+      // the unread rest must not be parsed as the next request; 413 as a number because Spring 7
+      // renamed the constant (PAYLOAD_TOO_LARGE, CONTENT_TOO_LARGE) and Spring 6 lacks the new name
+      return ResponseEntity.status(413)
+          .header(HttpHeaders.CONNECTION, "close")
           .contentType(MediaType.APPLICATION_JSON)
           .body(error("request body over " + maxBodyBytes + " bytes", null));
     }
