@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * payload (the pointer is the JSON pointer of what is wrong); 401 without the bearer token when
  * one is set; 413 for a body over {@code alert-router.webhook.max-body-size}, unread; 415 for a
  * body declared as something other than JSON; 503 with {@code Retry-After} while the state store
- * refuses alerts (Alertmanager sends them again on a 5xx). The answers never quote the body.
+ * refuses alerts or the router has been closed (Alertmanager sends them again on a 5xx). The
+ * answers never quote the body.
  * Thread-safe.
  */
 @RestController
@@ -94,6 +95,11 @@ public class AlertmanagerWebhookController {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
           .contentType(MediaType.APPLICATION_JSON)
           .body(error("the state store is unavailable; nothing of this request was accepted, send it again", null));
+    } catch (IllegalStateException e) {
+      // the router was closed: the application is stopping; Alertmanager sends it again elsewhere or later
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(error("the router is stopping; nothing of this request was accepted, send it again", null));
     }
     ObjectNode ok = JSON.createObjectNode().put("status", "ok").put("alerts", alerts);
     return answer(HttpStatus.OK, JSON.writeValueAsString(ok));
