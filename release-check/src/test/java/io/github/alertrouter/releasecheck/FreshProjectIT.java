@@ -142,14 +142,14 @@ class FreshProjectIT {
         {"receiver":"alert-router","status":"firing","alerts":[{"status":"firing",
          "labels":{"alertname":"DiskAlmostFull","instance":"db-1:9100","severity":"critical"},
          "annotations":{"summary":"/var is 95% full on db-1"},
-         "startsAt":"%s","endsAt":"0001-01-01T00:00:00Z",
+         "startsAt":"STARTS_AT","endsAt":"0001-01-01T00:00:00Z",
          "generatorURL":"http://prometheus:9090/graph","fingerprint":"3c1d2f0a9b8e7d6c"}],
          "groupLabels":{"alertname":"DiskAlmostFull"},
          "commonLabels":{"alertname":"DiskAlmostFull","instance":"db-1:9100","severity":"critical"},
          "commonAnnotations":{"summary":"/var is 95% full on db-1"},
          "externalURL":"http://alertmanager:9093","version":"4",
          "groupKey":"{}:{alertname=\\"DiskAlmostFull\\"}","truncatedAlerts":0}
-        """.formatted(startsAt);
+        """.replace("STARTS_AT", startsAt.toString());
   }
 
   private static <T> T await(Duration limit, Supplier<T> poll, Process process, Path log)
