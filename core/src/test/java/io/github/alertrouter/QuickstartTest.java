@@ -146,7 +146,8 @@ class QuickstartTest {
         Matcher m = FROM_ENV.matcher(line.text());
         StringBuilder rewritten = new StringBuilder();
         while (m.find()) {
-          m.appendReplacement(rewritten, Matcher.quoteReplacement("Secret.fromEnv(" + m.group(1) + ", " + ENVIRONMENT + ")"));
+          String call = "Secret.fromEnv(" + m.group(1) + ", " + ENVIRONMENT + ")";
+          m.appendReplacement(rewritten, Matcher.quoteReplacement(call));
           calls++;
         }
         m.appendTail(rewritten);
@@ -161,7 +162,8 @@ class QuickstartTest {
       Matcher m = Pattern.compile("(?m)^\\S*" + CLASS + "\\.java:(\\d+):").matcher(diagnostics);
       StringBuilder out = new StringBuilder();
       while (m.find()) {
-        m.appendReplacement(out, Matcher.quoteReplacement("README.md line " + readmeLine(Long.parseLong(m.group(1))) + ":"));
+        String line = readmeLine(Long.parseLong(m.group(1)));
+        m.appendReplacement(out, Matcher.quoteReplacement("README.md line " + line + ":"));
       }
       return m.appendTail(out).toString();
     }
