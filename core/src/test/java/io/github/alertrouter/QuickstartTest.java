@@ -2,45 +2,179 @@ package io.github.alertrouter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.alertrouter.config.Condition;
-import io.github.alertrouter.config.MentionTarget;
-import io.github.alertrouter.config.NotificationPolicy;
-import io.github.alertrouter.config.NotifyRule;
-import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
-import io.github.alertrouter.route.RouteMatch;
-import io.github.alertrouter.route.RoutingTree;
-import java.time.Duration;
-import java.time.Instant;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The README's quickstart, kept compiling and true. */
+/**
+ * Keeps the README's "Quickstart in code" true: takes that section's java block as it stands,
+ * compiles it in process against the test class path (with the JDK's {@code javac} tool, which
+ * {@link ToolProvider} reaches from here: the test classes are compiled into core's module, which
+ * does not read {@code java.compiler}), runs it and compares what it prints with
+ * the {@code // prints:} comment that ends it. A renamed method, a changed default or a changed
+ * group key fails here, with the README line the compiler complained about.
+ *
+ * <p>The snippet reads its webhook as a reader would, {@code Secret.fromEnv("DINGTALK_SRE_URL")}.
+ * The one change made to its text is that each such call gets this test's environment map
+ * ({@link Secret#fromEnv(String, Map)}, which the one-argument form calls with the process
+ * environment), so it runs without setting a real variable.
+ */
 class QuickstartTest {
+  private static final Path README = Path.of("..", "README.md");
+  private static final String SECTION = "## Quickstart in code";
+  private static final Pattern FROM_ENV = Pattern.compile("Secret\\.fromEnv\\((\"[A-Za-z_][A-Za-z0-9_]*\")\\)");
+  private static final String ENVIRONMENT = "quickstartEnvironment";
+  private static final String CLASS = "ReadmeQuickstart";
+  private static final Map<String, String> VARIABLES =
+      Map.of("DINGTALK_SRE_URL", "https://oapi.dingtalk.com/robot/send?access_token=quickstart-test");
+
   @Test
-  void readmeQuickstartRoutesAsDocumented() {
-    RouterConfig inCode = RouterConfig.builder()
-        .robot(new Robot("sre-ding", "dingtalk",
-            Secret.of("https://oapi.dingtalk.com/robot/send?access_token=test"), null, "alert"))
-        .notificationPolicy(NotificationPolicy.builder("payments-critical")
-            .matching(Condition.eq("team", "payments"), Condition.in("severity", "critical", "error"))
-            .notifyRule(new NotifyRule(null, List.of("sre-ding"), List.of(MentionTarget.parse("label:owner"))))
-            .repeatInterval(Duration.ofMinutes(10))
-            .build())
-        .build();
+  void snippetPrintsWhatTheReadmeSays(@TempDir Path classes) throws Exception {
+    Snippet snippet = Snippet.read(Files.readString(README));
 
-    Alert alert = Alert.firing(Map.of("alertname", "HighErrorRate", "team", "payments", "severity", "critical"))
-        .annotation("summary", "5xx > 5%")
-        .startsAt(Instant.parse("2026-03-08T01:59:30Z"))
-        .build();
+    compile(snippet, classes);
+    String printed = run(classes);
 
-    RoutingTree routes = RoutingTree.compile(inCode.notificationPolicies());
-    List<RouteMatch> matches = routes.match(alert.labels());
-    assertThat(matches).hasSize(1);
-    RouteMatch match = matches.get(0);
-    assertThat(match.settings().name() + " " + match.groupKey(alert.labels()))
-        .isEqualTo("payments-critical {}/{severity=~\"critical|error\",team=\"payments\"}:{alertname=\"HighErrorRate\"}");
+    assertThat(printed).isEqualTo(snippet.expected());
+  }
+
+  /** The point of the section: configuration in code reads without a positional {@code null}. */
+  @Test
+  void snippetPassesNoNull() throws IOException {
+    Snippet snippet = Snippet.read(Files.readString(README));
+
+    assertThat(snippet.body()).extracting(line -> line.text().replaceAll("//.*", ""))
+        .noneMatch(code -> code.matches(".*\\bnull\\b.*"));
+  }
+
+  private static void compile(Snippet snippet, Path classes) throws IOException {
+    Path source = classes.resolve(CLASS + ".java");
+    Files.writeString(source, snippet.wrapped());
+    ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow(() -> new AssertionError("no javac in this JDK"));
+    StringWriter messages = new StringWriter();
+    try (PrintWriter out = new PrintWriter(messages)) {
+      int status = javac.run(out, out, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
+          "-proc:none", "-encoding", "UTF-8", source.toString());
+      out.flush();
+      assertThat(status).as("the README snippet compiles:%n%s", snippet.locate(messages.toString())).isZero();
+    }
+  }
+
+  private static String run(Path classes) throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        QuickstartTest.class.getClassLoader())) {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      loader.loadClass(CLASS).getMethod("run", Map.class).invoke(null, VARIABLES);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } finally {
+      System.setOut(original);
+    }
+    return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+  }
+
+  /** A line of the snippet and where it is in the README (1-based). */
+  private record Line(int readmeLine, String text) {}
+
+  /**
+   * The section's java block: its imports, the statements up to {@code // prints:}, and the
+   * output that comment shows.
+   */
+  private record Snippet(List<Line> imports, List<Line> body, String expected) {
+    static Snippet read(String readme) {
+      List<String> lines = readme.lines().toList();
+      int section = lines.indexOf(SECTION);
+      assertThat(section).as("README has a \"%s\" section", SECTION).isNotNegative();
+      int open = section + 1;
+      while (open < lines.size() && !lines.get(open).equals("```java")) {
+        assertThat(lines.get(open)).as("no next section before the java block").doesNotStartWith("## ");
+        open++;
+      }
+      List<Line> imports = new ArrayList<>();
+      List<Line> body = new ArrayList<>();
+      StringBuilder expected = new StringBuilder();
+      boolean output = false;
+      for (int i = open + 1; !lines.get(i).equals("```"); i++) {
+        String text = lines.get(i);
+        if (output) {
+          assertThat(text).as("README line %d: output lines are comments", i + 1).startsWith("//");
+          expected.append(text.replaceFirst("^// ?", "")).append('\n');
+        } else if (text.equals("// prints:")) {
+          output = true;
+        } else if (text.startsWith("import ")) {
+          imports.add(new Line(i + 1, text));
+        } else {
+          body.add(new Line(i + 1, text));
+        }
+      }
+      assertThat(output).as("the snippet ends with a \"// prints:\" comment").isTrue();
+      return new Snippet(imports, body, expected.toString());
+    }
+
+    /**
+     * A class whose {@code run(environment)} holds the statements, one source line per README
+     * line after a fixed header, with each {@code Secret.fromEnv("NAME")} given the environment.
+     */
+    String wrapped() {
+      StringBuilder out = new StringBuilder();
+      imports.forEach(line -> out.append(line.text()).append('\n'));
+      out.append("public final class ").append(CLASS).append(" {\n")
+          .append("  public static void run(java.util.Map<String, String> ").append(ENVIRONMENT)
+          .append(") throws Exception {\n");
+      int calls = 0;
+      for (Line line : body) {
+        Matcher m = FROM_ENV.matcher(line.text());
+        StringBuilder rewritten = new StringBuilder();
+        while (m.find()) {
+          String call = "Secret.fromEnv(" + m.group(1) + ", " + ENVIRONMENT + ")";
+          m.appendReplacement(rewritten, Matcher.quoteReplacement(call));
+          calls++;
+        }
+        m.appendTail(rewritten);
+        out.append(rewritten).append('\n');
+      }
+      assertThat(calls).as("the snippet reads its webhook with Secret.fromEnv(\"NAME\")").isPositive();
+      return out.append("  }\n}\n").toString();
+    }
+
+    /** javac's diagnostics ({@code /tmp/…/ReadmeQuickstart.java:12: error: …}) with README line numbers. */
+    String locate(String diagnostics) {
+      Matcher m = Pattern.compile("(?m)^\\S*" + CLASS + "\\.java:(\\d+):").matcher(diagnostics);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String line = readmeLine(Long.parseLong(m.group(1)));
+        m.appendReplacement(out, Matcher.quoteReplacement("README.md line " + line + ":"));
+      }
+      return m.appendTail(out).toString();
+    }
+
+    /** The README line of a line of {@link #wrapped()}; {@code ?} for the header and footer. */
+    String readmeLine(long wrappedLine) {
+      int index = (int) wrappedLine - 1 - imports.size() - 2;
+      if (wrappedLine >= 1 && wrappedLine <= imports.size()) {
+        return String.valueOf(imports.get((int) wrappedLine - 1).readmeLine());
+      }
+      return index >= 0 && index < body.size() ? String.valueOf(body.get(index).readmeLine()) : "?";
+    }
   }
 }

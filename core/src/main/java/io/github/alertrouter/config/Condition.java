@@ -17,6 +17,12 @@ import com.google.re2j.PatternSyntaxException;
  */
 public record Condition(String key, Operator op, List<String> values) {
 
+  /**
+   * Checks the key, the number of values for the operator, and that a regex compiles.
+   *
+   * @throws IllegalArgumentException naming what is wrong (RE2's own message for a bad regex)
+   * @throws NullPointerException when {@code op} or {@code values} is null
+   */
   public Condition {
     if (key == null || key.isEmpty()) {
       throw new IllegalArgumentException("condition key must not be empty");
@@ -47,26 +53,32 @@ public record Condition(String key, Operator op, List<String> values) {
     return "^(?:" + regex + ")$";
   }
 
+  /** {@code key} equals {@code value}; a missing label equals {@code ""}. */
   public static Condition eq(String key, String value) {
     return new Condition(key, Operator.EQ, List.of(value));
   }
 
+  /** {@code key} differs from {@code value}. */
   public static Condition neq(String key, String value) {
     return new Condition(key, Operator.NEQ, List.of(value));
   }
 
+  /** {@code key} equals one of {@code values}, at least one. */
   public static Condition in(String key, String... values) {
     return new Condition(key, Operator.IN, List.of(values));
   }
 
+  /** {@code key} equals none of {@code values}, at least one. */
   public static Condition nin(String key, String... values) {
     return new Condition(key, Operator.NIN, List.of(values));
   }
 
+  /** {@code key} matches {@code regex} (RE2 syntax, fully anchored: {@code "db-.*"} matches all of the value). */
   public static Condition re(String key, String regex) {
     return new Condition(key, Operator.RE, List.of(regex));
   }
 
+  /** {@code key} does not match {@code regex} (RE2 syntax, fully anchored). */
   public static Condition nre(String key, String regex) {
     return new Condition(key, Operator.NRE, List.of(regex));
   }

@@ -12,11 +12,19 @@ public final class ConfigException extends RuntimeException {
 
   private final transient List<ConfigProblem> problems;
 
+  /**
+   * An exception listing {@code problems} under a heading naming {@code source}.
+   *
+   * @param source what was being read or built (a file name, {@code of robot "sre-ding"}), or
+   *     {@code null}
+   * @param problems every problem found, at least one, none quoting a secret
+   */
   public ConfigException(String source, List<ConfigProblem> problems) {
     super(describe(source, problems));
     this.problems = List.copyOf(problems);
   }
 
+  /** Like {@link #ConfigException(String, List)} without a source. */
   public ConfigException(List<ConfigProblem> problems) {
     this(null, problems);
   }

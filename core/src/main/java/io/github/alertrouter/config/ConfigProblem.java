@@ -12,11 +12,17 @@ import java.util.Objects;
  * @param message what is wrong, naming the bad value
  */
 public record ConfigProblem(String path, String message) {
+  /**
+   * Checks that both parts are present.
+   *
+   * @throws NullPointerException when {@code path} or {@code message} is null
+   */
   public ConfigProblem {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
   }
 
+  /** {@code path: message}, or the message alone for the document itself. */
   @Override
   public String toString() {
     return path.isEmpty() ? message : path + ": " + message;

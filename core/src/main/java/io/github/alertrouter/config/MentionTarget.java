@@ -14,13 +14,31 @@ import java.util.Objects;
 public record MentionTarget(Kind kind, String ref) {
   /** The kinds of mention target. */
   public enum Kind {
-    CONTACT, GROUP, SCHEDULE, LABEL, ANNOTATION, ALL;
+    /** one contact, by id */
+    CONTACT,
+    /** every member of a contact group, by id */
+    GROUP,
+    /** whoever is on duty in a schedule when the notice is sent, by id */
+    SCHEDULE,
+    /** the contacts an alert label's value names (ids, mobiles or emails, comma-separated) */
+    LABEL,
+    /** the contacts an alert annotation's value names */
+    ANNOTATION,
+    /** everyone in the chat ({@code @all}); only when listed */
+    ALL;
 
     String prefix() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
+  /**
+   * Checks that {@code ref} is present exactly when the kind needs one; a null {@code ref} is
+   * {@code ""}.
+   *
+   * @throws IllegalArgumentException when an id is missing, or given for {@link Kind#ALL}
+   * @throws NullPointerException when {@code kind} is null
+   */
   public MentionTarget {
     Objects.requireNonNull(kind, "kind");
     ref = ref == null ? "" : ref;
@@ -53,18 +71,22 @@ public record MentionTarget(Kind kind, String ref) {
             + text + "\"");
   }
 
+  /** {@code contact:ID}: one contact. */
   public static MentionTarget contact(String id) {
     return new MentionTarget(Kind.CONTACT, id);
   }
 
+  /** {@code group:ID}: every member of a contact group. */
   public static MentionTarget group(String id) {
     return new MentionTarget(Kind.GROUP, id);
   }
 
+  /** {@code schedule:ID}: whoever is on duty in the schedule when the notice is sent. */
   public static MentionTarget schedule(String id) {
     return new MentionTarget(Kind.SCHEDULE, id);
   }
 
+  /** The form {@link #parse} reads: {@code kind:ref}, or {@code all}. */
   @Override
   public String toString() {
     return kind == Kind.ALL ? "all" : kind.prefix() + ":" + ref;

@@ -47,6 +47,12 @@ public record NotificationPolicy(
   /** Alertmanager's default {@code repeat_interval}. */
   public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
 
+  /**
+   * Copies the lists (null meaning empty) and replaces a null group or notify rule by one that sets
+   * nothing.
+   *
+   * @throws IllegalArgumentException when {@code repeatInterval} is not positive
+   */
   public NotificationPolicy {
     matchingRules = List.copyOf(Objects.requireNonNullElse(matchingRules, List.of()));
     groupRule = Objects.requireNonNullElse(groupRule, GroupRule.INHERIT);
@@ -59,7 +65,12 @@ public record NotificationPolicy(
     routes = List.copyOf(Objects.requireNonNullElse(routes, List.of()));
   }
 
-  /** Starts a builder for a policy with this name. */
+  /**
+   * Starts a builder for a policy with this name and nothing else set: it matches every alert,
+   * groups and notifies by the inherited or default rules, as a YAML entry with only {@code name}.
+   *
+   * @param name the policy's name; {@code null} only for a nested route that inherits it
+   */
   public static Builder builder(String name) {
     return new Builder().name(name);
   }
@@ -80,7 +91,10 @@ public record NotificationPolicy(
         .routes(routes);
   }
 
-  /** Builds a {@link NotificationPolicy}; not thread-safe. */
+  /**
+   * Builds a {@link NotificationPolicy}; list-valued setters replace, {@link #matching} adds. Not
+   * thread-safe.
+   */
   public static final class Builder {
     private String name;
     private List<MatchingRule> matchingRules = List.of();
@@ -96,11 +110,13 @@ public record NotificationPolicy(
 
     private Builder() {}
 
+    /** The policy's name; {@code null} for a nested route that inherits its parent's. */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
+    /** Replaces the matching rules (OR of them); none matches every alert. */
     public Builder matchingRules(List<MatchingRule> matchingRules) {
       this.matchingRules = matchingRules;
       return this;
@@ -113,55 +129,76 @@ public record NotificationPolicy(
       return this;
     }
 
+    /** How alerts are batched ({@link GroupRule#builder()}); default: everything inherited or defaulted. */
     public Builder groupRule(GroupRule groupRule) {
       this.groupRule = groupRule;
       return this;
     }
 
+    /** Robots, mentions and window ({@link NotifyRule#builder()}); default: everything inherited. */
     public Builder notifyRule(NotifyRule notifyRule) {
       this.notifyRule = notifyRule;
       return this;
     }
 
+    /**
+     * How often a still-firing group is re-sent; {@code > 0}. {@code null} (the default) inherits;
+     * a top-level policy needs this or {@link #escalationPolicy}.
+     */
     public Builder repeatInterval(Duration repeatInterval) {
       this.repeatInterval = repeatInterval;
       return this;
     }
 
+    /** Id of an escalation policy used instead of repeating; {@code null} (the default) means none. */
     public Builder escalationPolicy(String escalationPolicy) {
       this.escalationPolicy = escalationPolicy;
       return this;
     }
 
+    /** Whether to say when alerts resolve; {@code null} (the default) inherits, {@code true} at the top level. */
     public Builder sendResolved(Boolean sendResolved) {
       this.sendResolved = sendResolved;
       return this;
     }
 
+    /**
+     * Whether later siblings are still tried after this policy matched (YAML {@code continue});
+     * {@code null} (the default) means {@code true} at the top level, {@code false} nested.
+     */
     public Builder continueMatching(Boolean continueMatching) {
       this.continueMatching = continueMatching;
       return this;
     }
 
+    /** Replaces the names of the time intervals during which this policy is muted. */
     public Builder muteTimeIntervals(List<String> muteTimeIntervals) {
       this.muteTimeIntervals = muteTimeIntervals;
       return this;
     }
 
+    /** Replaces the names of the time intervals outside which this policy is muted. */
     public Builder activeTimeIntervals(List<String> activeTimeIntervals) {
       this.activeTimeIntervals = activeTimeIntervals;
       return this;
     }
 
+    /** Replaces the nested policies, evaluated Alertmanager-style. */
     public Builder routes(List<NotificationPolicy> routes) {
       this.routes = routes;
       return this;
     }
 
+    /**
+     * Builds the policy. References (robots, escalation policy, time intervals) and the
+     * repeat-or-escalation rule are checked when the {@link RouterConfig} is built.
+     *
+     * @throws ConfigException when {@code repeatInterval} is not positive
+     */
     public NotificationPolicy build() {
-      return new NotificationPolicy(
+      return new BuildCheck("notification policy", name).build(() -> new NotificationPolicy(
           name, matchingRules, groupRule, notifyRule, repeatInterval, escalationPolicy,
-          sendResolved, continueMatching, muteTimeIntervals, activeTimeIntervals, routes);
+          sendResolved, continueMatching, muteTimeIntervals, activeTimeIntervals, routes));
     }
   }
 }

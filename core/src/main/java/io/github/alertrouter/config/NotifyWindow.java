@@ -4,6 +4,8 @@ import io.github.alertrouter.time.TimeOfDay;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -26,7 +28,8 @@ import java.util.Set;
  * day.
  *
  * <p>Immutable and thread-safe; {@link #contains} and {@link #nextOpening} are pure functions of
- * the window and the instant passed in and never read the clock.
+ * the window and the instant passed in and never read the clock. Build one in code with
+ * {@link #builder(ZoneId)}.
  *
  * @param days the days a window opens on, at least one
  * @param from the opening wall-clock time, before {@code 24:00}
@@ -37,7 +40,7 @@ import java.util.Set;
  */
 public record NotifyWindow(
     Set<DayOfWeek> days, TimeOfDay from, TimeOfDay to, ZoneId timeZone, OutsideWindow outsideWindow) {
-  /** Every day, all day, UTC. */
+  /** Every day, all day, UTC: a window that is always open. */
   public static final NotifyWindow ALWAYS =
       new NotifyWindow(EnumSet.allOf(DayOfWeek.class), TimeOfDay.START_OF_DAY, TimeOfDay.END_OF_DAY, ZoneId.of("UTC"));
 
@@ -89,5 +92,75 @@ public record NotifyWindow(
    */
   public Instant nextOpening(Instant at) {
     return WindowSpans.nextOpening(this, Objects.requireNonNull(at, "at"));
+  }
+
+  /**
+   * Starts a builder for a window in {@code timeZone} with the loader's defaults: every day,
+   * {@code 00:00}–{@code 24:00}, notices outside it held ({@link OutsideWindow#HOLD}).
+   *
+   * @param timeZone the IANA zone the times are in ({@code ZoneId.of("Asia/Shanghai")}); a fixed
+   *     offset is refused by {@link Builder#build()}, as in YAML
+   */
+  public static Builder builder(ZoneId timeZone) {
+    return new Builder(timeZone);
+  }
+
+  /** A builder holding this window's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(timeZone).days(days).from(from).to(to).outsideWindow(outsideWindow);
+  }
+
+  /** Builds a {@link NotifyWindow}. Not thread-safe. */
+  public static final class Builder {
+    private final ZoneId timeZone;
+    private Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
+    private TimeOfDay from = TimeOfDay.START_OF_DAY;
+    private TimeOfDay to = TimeOfDay.END_OF_DAY;
+    private OutsideWindow outsideWindow = OutsideWindow.HOLD;
+
+    private Builder(ZoneId timeZone) {
+      this.timeZone = timeZone;
+    }
+
+    /** The days the window opens on, replacing the default of every day; at least one. */
+    public Builder days(DayOfWeek... days) {
+      return days(days == null ? null : Arrays.asList(days));
+    }
+
+    /** Like {@link #days(DayOfWeek...)}, e.g. {@code EnumSet.range(MONDAY, FRIDAY)}. */
+    public Builder days(Collection<DayOfWeek> days) {
+      this.days = days == null ? null : (days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days));
+      return this;
+    }
+
+    /** The opening wall-clock time, before {@code 24:00}; default {@code 00:00}. */
+    public Builder from(TimeOfDay from) {
+      this.from = from;
+      return this;
+    }
+
+    /** The closing wall-clock time, at or before {@code from} meaning the next day; default {@code 24:00}. */
+    public Builder to(TimeOfDay to) {
+      this.to = to;
+      return this;
+    }
+
+    /** What a notice due while the window is closed becomes; default {@link OutsideWindow#HOLD}. */
+    public Builder outsideWindow(OutsideWindow outsideWindow) {
+      this.outsideWindow = outsideWindow;
+      return this;
+    }
+
+    /**
+     * Builds the window.
+     *
+     * @throws ConfigException naming what is wrong: a missing or fixed-offset time zone, no days,
+     *     {@code from} at {@code 24:00}
+     */
+    public NotifyWindow build() {
+      return new BuildCheck("notify window", null).zone("timeZone", timeZone)
+          .notEmpty("days", days, "name at least one day").required("from", from).required("to", to)
+          .build(() -> new NotifyWindow(days, from, to, timeZone, outsideWindow));
+    }
   }
 }

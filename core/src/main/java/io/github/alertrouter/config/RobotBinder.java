@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 final class RobotBinder {
   private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s/?#]+[^\\s]*");
+  /** The problem with a webhook that is no URL; it never shows the value, which holds the token. */
+  static final String NOT_A_URL = "must be an http or https URL (value not shown: it holds the access token)";
 
   private RobotBinder() {}
 
@@ -22,7 +24,7 @@ final class RobotBinder {
     Node webhookNode = node.required("webhook").asSecret();
     String webhook = webhookNode.text();
     if (webhook != null && !isHttpUrl(webhook)) {
-      webhookNode.problem("must be an http or https URL (value not shown: it holds the access token)");
+      webhookNode.problem(NOT_A_URL);
     }
     String secret = node.field("secret").asSecret().text();
     String keyword = node.field("keyword").text();
@@ -36,7 +38,7 @@ final class RobotBinder {
    * Deliberately loose (scheme, host, no spaces): the point is to catch a secret or a token put
    * where the URL belongs, not to second-guess a platform's URL syntax.
    */
-  private static boolean isHttpUrl(String text) {
+  static boolean isHttpUrl(String text) {
     return HTTP_URL.matcher(text).matches();
   }
 }

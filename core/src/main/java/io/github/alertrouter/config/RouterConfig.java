@@ -23,6 +23,11 @@ public record RouterConfig(
     List<InhibitRule> inhibitRules,
     List<TimeInterval> timeIntervals) {
 
+  /**
+   * Copies the sections (null meaning empty) and validates the whole configuration.
+   *
+   * @throws ConfigException listing every problem with its path
+   */
   public RouterConfig {
     contacts = copy(contacts);
     contactGroups = copy(contactGroups);
@@ -74,10 +79,12 @@ public record RouterConfig(
     return ConfigLoader.parse(text, source, environment);
   }
 
+  /** Starts a builder with every section empty; {@link Builder#build()} validates. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder holding this configuration's sections, to derive a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.contacts.addAll(contacts);
@@ -110,46 +117,55 @@ public record RouterConfig(
 
     private Builder() {}
 
+    /** Adds a contact ({@link Contact#builder}). */
     public Builder contact(Contact contact) {
       contacts.add(contact);
       return this;
     }
 
+    /** Adds a contact group ({@link ContactGroup#of}). */
     public Builder contactGroup(ContactGroup group) {
       contactGroups.add(group);
       return this;
     }
 
+    /** Adds a robot ({@link Robot#builder}). */
     public Builder robot(Robot robot) {
       robots.add(robot);
       return this;
     }
 
+    /** Adds an on-call schedule ({@link Schedule#builder}). */
     public Builder schedule(Schedule schedule) {
       schedules.add(schedule);
       return this;
     }
 
+    /** Adds an escalation policy ({@link EscalationPolicy#builder}). */
     public Builder escalationPolicy(EscalationPolicy policy) {
       escalationPolicies.add(policy);
       return this;
     }
 
+    /** Adds a notification policy after those added before ({@link NotificationPolicy#builder}). */
     public Builder notificationPolicy(NotificationPolicy policy) {
       notificationPolicies.add(policy);
       return this;
     }
 
+    /** Adds a silence ({@link Silence#builder}). */
     public Builder silence(Silence silence) {
       silences.add(silence);
       return this;
     }
 
+    /** Adds an inhibit rule ({@link InhibitRule#builder()}). */
     public Builder inhibitRule(InhibitRule rule) {
       inhibitRules.add(rule);
       return this;
     }
 
+    /** Adds a named time interval ({@link TimeInterval#of}). */
     public Builder timeInterval(TimeInterval interval) {
       timeIntervals.add(interval);
       return this;

@@ -1,6 +1,7 @@
 package io.github.alertrouter.config;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +9,9 @@ import java.util.Objects;
  * A named set of time periods (Alertmanager {@code time_intervals}), referenced by a policy's
  * {@code muteTimeIntervals} / {@code activeTimeIntervals}. A time is in the interval when it is in
  * any of its periods; an interval with no periods contains no time. Immutable and thread-safe.
+ *
+ * @param name unique name, referenced by policies
+ * @param periods the periods; a time in any of them is in the interval
  */
 public record TimeInterval(String name, List<TimePeriod> periods) {
   /**
@@ -18,6 +22,20 @@ public record TimeInterval(String name, List<TimePeriod> periods) {
   public TimeInterval {
     Contact.requireId(name, "time interval");
     periods = List.copyOf(Objects.requireNonNullElse(periods, List.of()));
+  }
+
+  /**
+   * An interval of these periods ({@link TimePeriod#builder()}).
+   *
+   * @param name unique name, referenced by policies' {@code muteTimeIntervals} and
+   *     {@code activeTimeIntervals}
+   * @param periods the periods; none makes an interval that contains no time
+   * @throws ConfigException when the name is empty or a period is null
+   */
+  public static TimeInterval of(String name, TimePeriod... periods) {
+    List<TimePeriod> list = periods == null ? List.of() : Arrays.asList(periods);
+    return new BuildCheck("time interval", name).id("name", name).elements("periods", list)
+        .build(() -> new TimeInterval(name, list));
   }
 
   /**

@@ -29,6 +29,12 @@ import java.util.Set;
  * @param toDay end day of a weekly restriction, else {@code null}
  */
 public record TimeRestriction(Set<DayOfWeek> days, TimeOfDay from, TimeOfDay to, DayOfWeek fromDay, DayOfWeek toDay) {
+  /**
+   * Checks that exactly one of the two forms is given and copies the days.
+   *
+   * @throws IllegalArgumentException naming what is missing or combined wrongly
+   * @throws NullPointerException when {@code from} or {@code to} is null
+   */
   public TimeRestriction {
     if (days != null && days.isEmpty() && fromDay == null && toDay == null) {
       throw new IllegalArgumentException("restriction days must not be empty");

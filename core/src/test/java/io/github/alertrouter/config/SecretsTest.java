@@ -6,7 +6,9 @@ import static io.github.alertrouter.config.ConfigFixtures.SIGNING_SECRET;
 import static io.github.alertrouter.config.ConfigFixtures.WEBHOOK_TOKEN;
 import static io.github.alertrouter.config.ConfigFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.util.List;
 import java.util.Map;
@@ -104,5 +106,50 @@ class SecretsTest {
         "robots[0].webhook: environment variable \"ROBOT_SRE_DING_WEBHOOK\" is not set",
         "robots[0].secret: environment variable \"ROBOT_SRE_DING_SECRET\" is not set");
     assertThat(List.of(e.getMessage())).noneMatch(m -> m.contains(WEBHOOK_TOKEN));
+  }
+
+  @Test
+  void fromEnvReadsTheVariable() {
+    Secret webhook = Secret.fromEnv("DINGTALK_URL", ENV);
+
+    assertThat(webhook.reveal()).isEqualTo(ENV.get("DINGTALK_URL"));
+    assertThat(webhook).hasToString("***");
+  }
+
+  @Test
+  void fromEnvNamesAnUnsetVariable() {
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> Secret.fromEnv("DINGTALK_SRE_URL", ENV));
+
+    assertThat(e.problems()).extracting(ConfigProblem::toString)
+        .containsExactly("environment variable \"DINGTALK_SRE_URL\" is not set (read by Secret.fromEnv)");
+    assertThat(e.getMessage()).contains("DINGTALK_SRE_URL").doesNotContain(WEBHOOK_TOKEN, SIGNING_SECRET);
+  }
+
+  /** {@code export NAME=} is a slip, not an unsigned robot: refused, and told apart from unset. */
+  @Test
+  void fromEnvRefusesAnEmptyVariable() {
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> Secret.fromEnv("SIGN", Map.of("SIGN", "", "OTHER", SIGNING_SECRET)));
+
+    assertThat(e.problems()).extracting(ConfigProblem::toString)
+        .containsExactly("environment variable \"SIGN\" is empty (read by Secret.fromEnv)");
+    assertThat(e.getMessage()).doesNotContain(SIGNING_SECRET);
+  }
+
+  @Test
+  void fromEnvWithoutAMapReadsTheProcessEnvironment() {
+    String set = System.getenv().keySet().stream().filter(k -> !System.getenv(k).isEmpty()).findFirst().orElseThrow();
+    String unset = "ALERT_ROUTER_SECRETS_TEST_UNSET_4711";
+    assumeThat(System.getenv(unset)).isNull();
+
+    assertThat(Secret.fromEnv(set).reveal()).isEqualTo(System.getenv(set));
+    assertThat(catchThrowableOfType(ConfigException.class, () -> Secret.fromEnv(unset))).hasMessageContaining(unset);
+  }
+
+  @Test
+  void ofNullSaysWhatIsWrong() {
+    assertThatThrownBy(() -> Secret.of(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("Secret.of(null): a secret needs a value, but got null (to read an environment variable,"
+            + " use Secret.fromEnv(\"NAME\"): it names a variable that is not set)");
   }
 }
