@@ -7,7 +7,6 @@ import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.GroupRule;
-import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.config.Robot;
@@ -35,13 +34,13 @@ class DingTalkQuickstartTest {
 
       // --- README snippet (there: the system clock and the router's own scheduler thread) ---
       RouterConfig config = RouterConfig.builder()
-          .contact(new Contact("alice", "Alice Zhang", "+86 138 0000 0001", null, Map.of()))
-          .robot(new Robot("sre-ding", "dingtalk", Secret.of(webhookUrl), Secret.of(signingSecret), "alert",
-              Map.of("timeZone", "Asia/Shanghai", "msgType", "markdown")))
+          .contact(Contact.builder("alice").name("Alice Zhang").mobile("+86 138 0000 0001").build())
+          .robot(Robot.builder("sre-ding", "dingtalk", Secret.of(webhookUrl)).secret(Secret.of(signingSecret)).keyword("alert")
+              .option("timeZone", "Asia/Shanghai").option("msgType", "markdown").build())
           .notificationPolicy(NotificationPolicy.builder("payments-critical")
               .matching(Condition.eq("team", "payments"))
-              .groupRule(new GroupRule(Duration.ofSeconds(30), Duration.ofMinutes(5), List.of("alertname")))
-              .notifyRule(new NotifyRule(null, List.of("sre-ding"), List.of(MentionTarget.contact("alice"))))
+              .groupRule(GroupRule.builder().groupWait(Duration.ofSeconds(30)).build())
+              .notifyRule(NotifyRule.builder().robots("sre-ding").mention("contact:alice").build())
               .repeatInterval(Duration.ofMinutes(10))
               .build())
           .build();

@@ -7,7 +7,6 @@ import io.github.alertrouter.http.JdkHttpServerAdapter;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.GroupRule;
-import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.config.Robot;
@@ -17,8 +16,6 @@ import io.github.alertrouter.spi.RenderRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Claim / resolve / silence links in messages, served by an HTTP server your application already
@@ -66,13 +63,15 @@ public final class ActionLinksInYourServer {
   public static AlertRouter router(String webhook, String secret, String actionKey, String actionBaseUrl,
       Duration groupWait) {
     RouterConfig config = RouterConfig.builder()
-        .contact(new Contact("alice", "Alice Zhang", "+86 138 0000 0001", null, Map.of()))
-        .robot(new Robot("sre-ding", "dingtalk", Secret.of(webhook), secret == null ? null : Secret.of(secret), "alert",
-            Map.of(RenderRequest.OPTION_ACTION_BASE_URL, actionBaseUrl)))   // links point at your server
+        .contact(Contact.builder("alice").name("Alice Zhang").mobile("+86 138 0000 0001").build())
+        .robot(Robot.builder("sre-ding", "dingtalk", Secret.of(webhook)).secret(secret == null ? null : Secret.of(secret))
+            .keyword("alert")
+            .option(RenderRequest.OPTION_ACTION_BASE_URL, actionBaseUrl)   // links point at your server
+            .build())
         .notificationPolicy(NotificationPolicy.builder("payments-critical")
             .matching(Condition.eq("team", "payments"))
-            .groupRule(new GroupRule(groupWait, Duration.ofMinutes(5), List.of("alertname")))
-            .notifyRule(new NotifyRule(null, List.of("sre-ding"), List.of(MentionTarget.contact("alice"))))
+            .groupRule(GroupRule.builder().groupWait(groupWait).build())
+            .notifyRule(NotifyRule.builder().robots("sre-ding").mention("contact:alice").build())
             .repeatInterval(Duration.ofHours(1))
             .build())
         .build();

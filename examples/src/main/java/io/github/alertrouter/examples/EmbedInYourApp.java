@@ -5,7 +5,6 @@ import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.GroupRule;
-import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.config.Robot;
@@ -64,13 +63,13 @@ public final class EmbedInYourApp {
    */
   public static RouterConfig config(String webhook, String secret, String aliceMobile, Duration groupWait) {
     return RouterConfig.builder()
-        .contact(new Contact("alice", "Alice Zhang", aliceMobile, null, Map.of()))
-        .robot(new Robot("sre-ding", "dingtalk", Secret.of(webhook), secret == null ? null : Secret.of(secret), "alert",
-            Map.of("timeZone", "Asia/Shanghai", "msgType", "markdown")))
+        .contact(Contact.builder("alice").name("Alice Zhang").mobile(aliceMobile).build())
+        .robot(Robot.builder("sre-ding", "dingtalk", Secret.of(webhook)).secret(secret == null ? null : Secret.of(secret))
+            .keyword("alert").option("timeZone", "Asia/Shanghai").option("msgType", "markdown").build())
         .notificationPolicy(NotificationPolicy.builder("payments-critical")
             .matching(Condition.eq("team", "payments"))
-            .groupRule(new GroupRule(groupWait, Duration.ofMinutes(5), List.of("alertname")))
-            .notifyRule(new NotifyRule(null, List.of("sre-ding"), List.of(MentionTarget.contact("alice"))))
+            .groupRule(GroupRule.builder().groupWait(groupWait).build())
+            .notifyRule(NotifyRule.builder().robots("sre-ding").mention("contact:alice").build())
             .repeatInterval(Duration.ofMinutes(10))
             .build())
         .build();

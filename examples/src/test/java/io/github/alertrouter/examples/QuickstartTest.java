@@ -1,8 +1,10 @@
-package io.github.alertrouter;
+package io.github.alertrouter.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.config.Secret;
+import io.github.alertrouter.dingtalk.DingTalkSimulator;
+import io.github.alertrouter.testkit.ReceivedMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +16,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,16 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the README's "Quickstart in code" true: takes that section's java block as it stands,
- * compiles it in process against the test class path (with the JDK's {@code javac} tool, which
- * {@link ToolProvider} reaches from here: the test classes are compiled into core's module, which
- * does not read {@code java.compiler}), runs it and compares what it prints with
- * the {@code // prints:} comment that ends it. A renamed method, a changed default or a changed
- * group key fails here, with the README line the compiler complained about.
+ * compiles it in process against the test class path (core, the DingTalk module; with the JDK's
+ * {@code javac} tool through {@link ToolProvider}), runs it against the DingTalk simulator and
+ * compares what it prints with the {@code // prints:} comment that ends it, and what the chat got
+ * with what the snippet configured. A renamed method, a changed default or a message that never
+ * arrives fails here, with the README line the compiler complained about.
  *
- * <p>The snippet reads its webhook as a reader would, {@code Secret.fromEnv("DINGTALK_SRE_URL")}.
- * The one change made to its text is that each such call gets this test's environment map
- * ({@link Secret#fromEnv(String, Map)}, which the one-argument form calls with the process
- * environment), so it runs without setting a real variable.
+ * <p>The snippet reads its webhook and secret as a reader would, {@code
+ * Secret.fromEnv("DINGTALK_SRE_URL")}. The one change made to its text is that each such call
+ * gets this test's environment map ({@link Secret#fromEnv(String, Map)}, which the one-argument
+ * form calls with the process environment): the simulator's webhook and secret, so it runs
+ * without setting a real variable.
  */
 class QuickstartTest {
   private static final Path README = Path.of("..", "README.md");
@@ -43,17 +47,23 @@ class QuickstartTest {
   private static final Pattern FROM_ENV = Pattern.compile("Secret\\.fromEnv\\((\"[A-Za-z_][A-Za-z0-9_]*\")\\)");
   private static final String ENVIRONMENT = "quickstartEnvironment";
   private static final String CLASS = "ReadmeQuickstart";
-  private static final Map<String, String> VARIABLES =
-      Map.of("DINGTALK_SRE_URL", "https://oapi.dingtalk.com/robot/send?access_token=quickstart-test");
+  private static final String SECRET = "SEC" + "0123456789abcdef".repeat(4);
 
   @Test
-  void snippetPrintsWhatTheReadmeSays(@TempDir Path classes) throws Exception {
+  void snippetSendsAndPrintsWhatTheReadmeSays(@TempDir Path classes) throws Exception {
     Snippet snippet = Snippet.read(Files.readString(README));
-
     compile(snippet, classes);
-    String printed = run(classes);
 
-    assertThat(printed).isEqualTo(snippet.expected());
+    try (DingTalkSimulator dingtalk = DingTalkSimulator.start(Clock.systemUTC())) {
+      String webhook = dingtalk.robot("sre-ding", SECRET, "alert").webhook().reveal();
+      String printed = run(classes, Map.of("DINGTALK_SRE_URL", webhook, "DINGTALK_SRE_SECRET", SECRET));
+
+      assertThat(printed).isEqualTo(snippet.expected());
+      assertThat(dingtalk.received("sre-ding")).singleElement().satisfies((ReceivedMessage m) -> {
+        assertThat(m.mentions()).containsExactly("mobile:13800000001");
+        assertThat(m.text()).contains("HighErrorRate");
+      });
+    }
   }
 
   /** The point of the section: configuration in code reads without a positional {@code null}. */
@@ -78,13 +88,13 @@ class QuickstartTest {
     }
   }
 
-  private static String run(Path classes) throws Exception {
+  private static String run(Path classes, Map<String, String> environment) throws Exception {
     PrintStream original = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         QuickstartTest.class.getClassLoader())) {
       System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      loader.loadClass(CLASS).getMethod("run", Map.class).invoke(null, VARIABLES);
+      loader.loadClass(CLASS).getMethod("run", Map.class).invoke(null, environment);
     } catch (InvocationTargetException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     } finally {
