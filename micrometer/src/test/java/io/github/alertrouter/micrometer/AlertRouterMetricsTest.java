@@ -12,6 +12,7 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.OutageAlertStore;
 import io.github.alertrouter.testkit.RecordedLogs;
 import io.github.alertrouter.time.ManualScheduler;
 import io.micrometer.core.instrument.Meter;
@@ -36,7 +37,7 @@ class AlertRouterMetricsTest {
   private final Robot sre = simulator.robot("sre-ding", "SECsigning", "alert");
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final AlertRouterMetrics metrics = new AlertRouterMetrics();
-  private final FlakyAlertStore store = new FlakyAlertStore();
+  private final OutageAlertStore store = new OutageAlertStore();
   private AlertRouter router = router(sre);
 
   @AfterEach
@@ -173,7 +174,7 @@ class AlertRouterMetricsTest {
     RecordedLogs.requireInstalled();
     router.submit(alert("HighErrorRate"));
     RecordedLogs.clear();
-    store.down = true;
+    store.down(true);
 
     assertThat(gauge(AlertRouterMetrics.ALERTS, "state", "firing")).isNaN();
     assertThat(gauge(AlertRouterMetrics.GROUPS)).isNaN();
@@ -184,7 +185,7 @@ class AlertRouterMetricsTest {
     // read as "unknown", not as a gauge whose function failed (which Micrometer logs)
     assertThat(RecordedLogs.events()).noneMatch(e -> e.logger().startsWith("io.micrometer"));
 
-    store.down = false;
+    store.down(false);
     assertThat(gauge(AlertRouterMetrics.ALERTS, "state", "firing")).isEqualTo(1);
   }
 

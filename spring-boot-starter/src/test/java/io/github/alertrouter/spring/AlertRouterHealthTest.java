@@ -8,6 +8,7 @@ import io.github.alertrouter.dingtalk.DingTalkSimulator;
 import io.github.alertrouter.notify.DeliveryEvent;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.OutageAlertStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -61,11 +62,11 @@ class AlertRouterHealthTest {
 
   @Test
   void downWhileTheStateStoreRefusesAlerts() {
-    FailingAlertStore store = new FailingAlertStore();
+    OutageAlertStore store = new OutageAlertStore();
     runner.withBean(AlertRouterBuilderCustomizer.class, () -> builder -> builder.alertStore(store)).run(context -> {
       HealthIndicator indicator = context.getBean(AlertRouterHealthIndicator.class);
       assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
-      store.down.set(true);
+      store.down(true);
       Health down = indicator.health();
       assertThat(down.getStatus()).isEqualTo(Status.DOWN);
       assertThat(down.getDetails()).containsEntry("store", "cannot take alerts: alert store: connection refused (test)");

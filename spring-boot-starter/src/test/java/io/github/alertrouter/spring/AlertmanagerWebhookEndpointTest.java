@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class AlertmanagerWebhookEndpointTest {
   private static final String SECRET = "SEC" + "00112233445566778899".repeat(3);
   private static final DingTalkSimulator SIMULATOR = DingTalkSimulator.start(Clock.systemUTC());
-  private static final FailingAlertStore STORE = new FailingAlertStore();
+  private static final OutageAlertStore STORE = new OutageAlertStore();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String AUTH = "Bearer t0ken-for-tests";
 
@@ -58,7 +58,7 @@ class AlertmanagerWebhookEndpointTest {
 
   @AfterEach
   void storeUp() {
-    STORE.down.set(false);
+    STORE.down(false);
   }
 
   @AfterAll
@@ -111,7 +111,7 @@ class AlertmanagerWebhookEndpointTest {
 
   @Test
   void whileTheStoreRefusesAlertsIs503WithRetryAfter() {
-    STORE.down.set(true);
+    STORE.down(true);
     HttpResponse<String> response = post("/hooks/alertmanager", AUTH, "application/json", payload());
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
