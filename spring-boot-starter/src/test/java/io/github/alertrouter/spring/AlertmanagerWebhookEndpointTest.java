@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.dingtalk.DingTalkSimulator;
+import io.github.alertrouter.testkit.OutageAlertStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
