@@ -11,8 +11,7 @@ import io.github.alertrouter.config.TreeReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,8 @@ final class AlertmanagerYamlImporter {
     }
     ctx.checkFields(root, "", TOP_FIELDS, TOP_SKIPPED);
 
-    Set<String> receivers = receivers(root.get("receivers"), ctx);
+    ReceiverImporter robots = new ReceiverImporter(ctx);
+    Map<String, ReceiverImporter.Imported> receivers = receivers(root.get("receivers"), ctx, robots);
     TimeIntervalImporter intervals = new TimeIntervalImporter(ctx);
     List<TimeInterval> timeIntervals = new ArrayList<>(intervals.importAll(root.get("mute_time_intervals"), "mute_time_intervals"));
     timeIntervals.addAll(intervals.importAll(root.get("time_intervals"), "time_intervals"));
@@ -72,15 +72,19 @@ final class AlertmanagerYamlImporter {
     if (!ctx.problems.isEmpty()) {
       throw new ConfigException(source, ctx.problems);
     }
-    RouterConfig.Builder config = RouterConfig.builder().notificationPolicy(policy);
+    RouterConfig.Builder config = RouterConfig.builder();
+    robots.contacts().forEach(config::contact);
+    robots.robots().forEach(config::robot);
+    config.notificationPolicy(policy);
     inhibitRules.forEach(config::inhibitRule);
     timeIntervals.forEach(config::timeInterval);
     return new AlertmanagerImport(config.build(), ctx.warnings);
   }
 
-  /** Receiver names, warning about every integration that is not imported. */
-  private static Set<String> receivers(JsonNode node, ImportContext ctx) {
-    Set<String> names = new LinkedHashSet<>();
+  /** Receivers by name, each with the robots its webhook_configs became. */
+  private static Map<String, ReceiverImporter.Imported> receivers(JsonNode node, ImportContext ctx,
+      ReceiverImporter robots) {
+    Map<String, ReceiverImporter.Imported> receivers = new LinkedHashMap<>();
     ctx.list(node, "receivers", e -> {
       if (!ctx.requireMap(e.node(), e.path())) {
         return null;
@@ -90,22 +94,13 @@ final class AlertmanagerYamlImporter {
         ctx.problem(e.path() + ".name", "missing name in receiver");
         return null;
       }
-      if (!names.add(name)) {
+      if (receivers.containsKey(name)) {
         ctx.problem(e.path() + ".name", "notification config name \"" + name + "\" is not unique");
+        return null;
       }
-      List<String> integrations = new ArrayList<>();
-      for (Iterator<String> fields = e.node().fieldNames(); fields.hasNext(); ) {
-        String field = fields.next();
-        if (!field.equals("name")) {
-          integrations.add(field);
-        }
-      }
-      if (!integrations.isEmpty()) {
-        ctx.warn(e.path(), "receiver \"" + name + "\": " + String.join(", ", integrations)
-            + " not imported; policy \"" + name + "\" routes to no robot until notifyRule.robots is set");
-      }
+      receivers.put(name, robots.importReceiver(name, e.node(), e.path()));
       return name;
     });
-    return names;
+    return receivers;
   }
 }

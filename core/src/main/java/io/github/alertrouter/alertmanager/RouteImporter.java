@@ -5,6 +5,7 @@ import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.GroupRule;
 import io.github.alertrouter.config.MatchingRule;
 import io.github.alertrouter.config.NotificationPolicy;
+import io.github.alertrouter.config.NotifyRule;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,11 +27,11 @@ final class RouteImporter {
   private static final Duration ROOT_GROUP_INTERVAL = Duration.ofMinutes(5);
 
   private final ImportContext ctx;
-  private final Set<String> receivers;
+  private final Map<String, ReceiverImporter.Imported> receivers;
   private final Set<String> timeIntervals;
   private final MatcherReader matchers;
 
-  RouteImporter(ImportContext ctx, Set<String> receivers, Set<String> timeIntervals) {
+  RouteImporter(ImportContext ctx, Map<String, ReceiverImporter.Imported> receivers, Set<String> timeIntervals) {
     this.ctx = ctx;
     this.receivers = receivers;
     this.timeIntervals = timeIntervals;
@@ -79,7 +80,7 @@ final class RouteImporter {
   private NotificationPolicy importRoute(JsonNode node, String path) {
     ctx.checkFields(node, path, ROUTE_FIELDS, Map.of());
     String receiver = ctx.text(node.get("receiver"), path + ".receiver");
-    if (receiver != null && !receiver.isEmpty() && !receivers.contains(receiver)) {
+    if (receiver != null && !receiver.isEmpty() && !receivers.containsKey(receiver)) {
       ctx.problem(path + ".receiver", "undefined receiver \"" + receiver + "\" used in route");
     }
     List<Condition> conditions = matchers.read(node, path, "");
@@ -102,9 +103,16 @@ final class RouteImporter {
     List<NotificationPolicy> children = ctx.list(node.get("routes"), path + ".routes",
         e -> ctx.requireMap(e.node(), e.path()) ? importRoute(e.node(), e.path()) : null);
 
+    // a route names its receiver (its robots, whom they @, resolved notices); one without inherits
+    ReceiverImporter.Imported to = receiver == null ? null : receivers.get(receiver);
+    NotifyRule notifyRule = to == null || to.robots().isEmpty()
+        ? NotifyRule.INHERIT
+        : NotifyRule.builder().robots(to.robots()).mention(to.mentions().toArray(String[]::new)).build();
     return NotificationPolicy.builder(receiver)
         .matchingRules(conditions.isEmpty() ? List.of() : List.of(new MatchingRule(conditions)))
         .groupRule(groupRule)
+        .notifyRule(notifyRule)
+        .sendResolved(to == null ? null : to.sendResolved())
         .repeatInterval(repeatInterval)
         .continueMatching(ctx.bool(node.get("continue"), path + ".continue"))
         .muteTimeIntervals(intervalRefs(node.get("mute_time_intervals"), path + ".mute_time_intervals"))

@@ -68,8 +68,14 @@ public final class ConfigWriter {
     }
   }
 
-  /** The environment variable a placeholder names for one of a robot's secrets. */
-  static String placeholder(String robotId, String field) {
+  /**
+   * The environment variable a {@link SecretMode#PLACEHOLDER} names for one of a robot's secrets:
+   * {@code ROBOT_<ID>_<FIELD>}, the id upper-cased and other characters than letters and digits
+   * as {@code _}.
+   *
+   * @param field {@code WEBHOOK} or {@code SECRET}
+   */
+  public static String placeholderVariable(String robotId, String field) {
     return "ROBOT_" + robotId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_" + field;
   }
 
@@ -111,9 +117,9 @@ public final class ConfigWriter {
         text(n, "secret", r.secret().reveal());
       }
     } else {
-      n.put("webhook", "${" + placeholder(r.id(), "WEBHOOK") + "}");
+      n.put("webhook", "${" + placeholderVariable(r.id(), "WEBHOOK") + "}");
       if (r.secret() != null) {
-        n.put("secret", "${" + placeholder(r.id(), "SECRET") + "}");
+        n.put("secret", "${" + placeholderVariable(r.id(), "SECRET") + "}");
       }
     }
     text(n, "keyword", r.keyword());
