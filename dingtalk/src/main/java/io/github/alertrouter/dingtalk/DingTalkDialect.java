@@ -28,7 +28,8 @@ import java.util.Set;
  * control characters are replaced by visually close full-width forms rather than escaped:
  *
  * <table>
- *   <caption>Replacements, everywhere in a value</caption>
+ *   <caption>Replacements, where the character could act ({@link InertText.Positions#MARKDOWN}:
+ *   {@code pay_api}, {@code a > b}, {@code x < 5} stay as they are; {@code @} and brackets never do)</caption>
  *   <tr><th>in</th><th>out</th><th>why</th></tr>
  *   <tr><td>{@code @}</td><td>{@code ＠} U+FF20</td><td>no text can look like or become a mention</td></tr>
  *   <tr><td>{@code < >}</td><td>{@code ＜ ＞} U+FF1C U+FF1E</td><td>no HTML ({@code <font>}, {@code <at>}), autolinks, quotes</td></tr>
@@ -70,7 +71,8 @@ import java.util.Set;
  */
 final class DingTalkDialect {
   /** The escaper as core's render helpers take it. */
-  static final InertText MARKDOWN = new InertText(FullWidth.replacing("@<>*_`[]#~|\\&"), true);
+  static final InertText MARKDOWN =
+      new InertText(FullWidth.replacing("@<>*_`[]#~|\\&"), true, InertText.Positions.MARKDOWN);
   static final String MARKDOWN_TYPE = "markdown";
   static final String ACTION_CARD = "actionCard";
   static final String TEXT = "text";

@@ -71,7 +71,7 @@ class DingTalkQuickstartTest {
       assertThat(failures).isEmpty();
       assertThat(simulator.received("sre-ding")).singleElement().satisfies(m -> {
         assertThat(m.mentions()).containsExactly("mobile:13800000001"); // the @all in the summary fired nothing
-        assertThat(m.text()).contains("5xx ＞ 5% ＠all");
+        assertThat(m.text()).contains("5xx > 5% ＠all");   // the value as it is; only the @ cannot stay
       });
       router.close();
     }

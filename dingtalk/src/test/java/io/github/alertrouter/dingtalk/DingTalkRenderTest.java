@@ -181,7 +181,7 @@ class DingTalkRenderTest {
 
     String text = text(out.get(0));
     assertThat(text).startsWith("🔥 FIRING:1 payments-oncall\n- ＊＊bold＊＊ ＠13800000009")
-        .contains("team=＠all ＜at user＿id=\"all\"＞ ［c］(http://evil)")
+        .contains("team=＠all ＜at user_id=\"all\"> ［c］(http://evil)")
         .doesNotContain("@all", "<at", "](http://evil", "@13800000009")
         .endsWith("@13800000001 @0123");
     assertThat(text.split("@13800000001", -1)).hasSize(2);

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * content, which renders no markup but still turns {@code <@userid>} into a real mention:
  *
  * <table>
- *   <caption>Replacements, everywhere in a value</caption>
+ *   <caption>Replacements, where the character could act ({@link InertText.Positions#MARKDOWN}:
+ *   {@code pay_api}, {@code a > b}, {@code x < 5} stay as they are; {@code @} and brackets never do)</caption>
  *   <tr><th>in</th><th>out</th><th>dialect</th><th>why</th></tr>
  *   <tr><td>{@code < >}</td><td>{@code ＜ ＞} U+FF1C U+FF1E</td><td>both</td><td>no {@code <@userid>},
  *       {@code <@all>}, {@code <font color>}, HTML or autolinks; line-start {@code >} quotes</td></tr>
@@ -89,7 +90,8 @@ final class WeComDialect implements Escaper {
   private final InertText inert;
 
   private WeComDialect(boolean markdown) {
-    this.inert = new InertText(FullWidth.replacing(markdown ? TEXT_MARKUP + MARKDOWN_MARKUP : TEXT_MARKUP), markdown);
+    this.inert = new InertText(FullWidth.replacing(markdown ? TEXT_MARKUP + MARKDOWN_MARKUP : TEXT_MARKUP), markdown,
+        InertText.Positions.MARKDOWN);
   }
 
   /** One line of inert text: line breaks become spaces. {@code null} is {@code ""}. */

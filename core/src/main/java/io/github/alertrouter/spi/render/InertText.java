@@ -20,18 +20,77 @@ import java.util.function.IntUnaryOperator;
  * by a blank or the end become {@code 1．} and {@code 1）}. Without, only the value's own leading
  * blanks are dropped.
  *
+ * <p>A character the table replaces stays as it is where {@code keep} says it cannot form markup
+ * in its position ({@link Positions#MARKDOWN}: {@code pay_api}, {@code a > b}, {@code x < 5}), so
+ * a value copied from the chat is the value wherever that is safe.
+ *
  * <p>Every input code point becomes at most one output code point, so the output may be cut at
  * any code-point boundary ({@link TextSafety#cut}) without splitting a replacement. Immutable and
- * thread-safe when {@code replacement} is.
+ * thread-safe when {@code replacement} and {@code keep} are.
  *
  * @param replacement what each kept code point becomes, one code point for one (lone surrogates
  *     are repaired after it)
  * @param markdownLineStarts whether line starts are neutralised as described above
+ * @param keep where a character the table replaces may stay as it is
  */
-public record InertText(IntUnaryOperator replacement, boolean markdownLineStarts) implements Escaper {
-  /** @throws NullPointerException if {@code replacement} is null */
+public record InertText(IntUnaryOperator replacement, boolean markdownLineStarts, Positions keep) implements Escaper {
+  /** @throws NullPointerException if {@code replacement} or {@code keep} is null */
   public InertText {
     Objects.requireNonNull(replacement, "replacement");
+    Objects.requireNonNull(keep, "keep");
+  }
+
+  /** Replaces every character the table names, wherever it stands ({@link Positions#NONE}). */
+  public InertText(IntUnaryOperator replacement, boolean markdownLineStarts) {
+    this(replacement, markdownLineStarts, Positions.NONE);
+  }
+
+  /**
+   * Where a character that the table replaces can stay as it is, because it cannot form markup in
+   * that position. Looks at the raw text around it.
+   */
+  @FunctionalInterface
+  public interface Positions {
+    /** Nowhere: the table applies everywhere. */
+    Positions NONE = (c, prev, next, lineStart) -> false;
+
+    /**
+     * Markdown's own rules (those of CommonMark and of the renderers chat clients use), for the
+     * characters that only form markup in some positions: {@code _} inside a word (letters or
+     * digits on both sides) never emphasises; {@code >} and {@code #} only quote and head a line
+     * at its start; {@code <} opens a tag, comment or autolink only before a letter, {@code /},
+     * {@code !}, {@code ?} or {@code @}; {@code &} starts an entity only before a letter or
+     * {@code #}; {@code ~} strikes through only doubled; a lone {@code *} between blanks, not at a
+     * line start, opens nothing; {@code \} escapes only ASCII punctuation. Everything else the
+     * table names ({@code @}, brackets, backticks, pipes) is always replaced.
+     */
+    Positions MARKDOWN = InertText::markdownInert;
+
+    /**
+     * Whether {@code c} may stay as it is between {@code prev} and {@code next}: the characters
+     * next to it once the escaped text is written (what is dropped, such as invisible characters,
+     * skipped; a space at either end of the value).
+     *
+     * @param lineStart whether it is the first non-blank character of the value or of a line
+     */
+    boolean keeps(char c, char prev, char next, boolean lineStart);
+  }
+
+  private static boolean markdownInert(char c, char prev, char next, boolean lineStart) {
+    return switch (c) {
+      case '_' -> Character.isLetterOrDigit(prev) && Character.isLetterOrDigit(next);
+      case '>', '#' -> !lineStart;
+      case '<' -> !(isAsciiLetter(next) || next == '/' || next == '!' || next == '?' || next == '@');
+      case '&' -> !(isAsciiLetter(next) || next == '#');
+      case '~' -> prev != '~' && next != '~';
+      case '*' -> !lineStart && TextSafety.isBlankOrBreak(prev) && TextSafety.isBlankOrBreak(next);
+      case '\\' -> !(next >= '!' && next <= '~' && !Character.isLetterOrDigit(next));
+      default -> false;
+    };
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** One line of inert text: line breaks become spaces. {@code null} is {@code ""}. */
@@ -79,7 +138,7 @@ public record InertText(IntUnaryOperator replacement, boolean markdownLineStarts
       char c = raw.charAt(i);
       // surrogates (even paired) take the long way: the table sees whole code points
       if (c < 0x20 || Character.isSurrogate(c) || TextSafety.isLineBreak(c) || TextSafety.isInvisible(c)
-          || replacement.applyAsInt(c) != c) {
+          || (replacement.applyAsInt(c) != c && !keeps(raw, i, i == 0))) {
         return false;
       }
     }
@@ -122,6 +181,7 @@ public record InertText(IntUnaryOperator replacement, boolean markdownLineStarts
         }
         continue;
       }
+      boolean first = lineStart;
       if (lineStart) {
         lineStart = false;
         blankLines = 0;
@@ -131,11 +191,45 @@ public record InertText(IntUnaryOperator replacement, boolean markdownLineStarts
           continue;
         }
       }
-      out.appendCodePoint(TextSafety.repaired(replacement.applyAsInt(cp)));
+      int replaced = replacement.applyAsInt(cp);
+      out.appendCodePoint(replaced != cp && keeps(raw, at, first) ? cp : TextSafety.repaired(replaced));
       blankLines = 0;
     }
     trimTrailingBlanks(out);
     return out.toString();
+  }
+
+  /** Whether {@link #keep} lets the (ASCII) character at {@code at} stay, seen beside its written neighbours. */
+  private boolean keeps(String raw, int at, boolean lineStart) {
+    if (keep == Positions.NONE) {
+      return false;
+    }
+    int before = at;
+    int prev = ' ';
+    while (before > 0) {
+      int cp = raw.codePointBefore(before);
+      before -= Character.charCount(cp);
+      if (TextSafety.isLineBreak(cp) || !TextSafety.isInvisible(cp)) {
+        prev = cp;
+        break;
+      }
+    }
+    int after = at + 1;
+    int next = ' ';
+    while (after < raw.length()) {
+      int cp = raw.codePointAt(after);
+      after += Character.charCount(cp);
+      if (TextSafety.isLineBreak(cp) || !TextSafety.isInvisible(cp)) {
+        next = cp;
+        break;
+      }
+    }
+    return keep.keeps(raw.charAt(at), written(prev), written(next), lineStart);
+  }
+
+  /** A neighbour as the rules see it: a line break is a blank, what is beyond the BMP a symbol. */
+  private static char written(int cp) {
+    return TextSafety.isLineBreak(cp) ? ' ' : cp > 0xFFFF || Character.isSurrogate((char) cp) ? '\uFFFD' : (char) cp;
   }
 
   /** Writes a neutralised list or rule marker at {@code i} and returns the index after it, or -1. */

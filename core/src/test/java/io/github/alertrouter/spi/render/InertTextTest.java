@@ -12,6 +12,9 @@ class InertTextTest {
   /** A toy table: only {@code *} is markup. */
   private static final InertText MARKDOWN = new InertText(cp -> cp == '*' ? '＊' : cp, true);
   private static final InertText PLAIN = new InertText(cp -> cp == '*' ? '＊' : cp, false);
+  // every markup character a platform replaces, kept where it cannot act (issue #22: faithful values)
+  private static final InertText POSITIONAL =
+      new InertText(FullWidth.replacing("@<>*_`[]#~|\\&"), true, InertText.Positions.MARKDOWN);
 
   static Stream<Arguments> blocks() {
     return Stream.of(
@@ -50,7 +53,7 @@ class InertTextTest {
 
   /** Characters each rule of the escaper is about, and ordinary ones. */
   private static final String[] PIECES = {"a", "Z", "7", "0", "-", "+", "=", ".", ")", "*", " ", "  ", "\t", "\n",
-      "\r\n", "\u2028", "\u00A0", "\u3000", "\u200B", "\u200D", "\u202E", "\u0007", "\uD800", "👩", "告警", "_", ":"};
+      "\r\n", "\u2028", "\u00A0", "\u3000", "\u200B", "\u200D", "\u202E", "\u0007", "\uD800", "👩", "告警", "_", ":", "<", ">", "#", "&", "~", "\\", "@"};
 
   @Test
   void valuesLeftAsTheyAreReadTheSameAsRewritten() {
@@ -63,7 +66,7 @@ class InertTextTest {
         raw.append(random.nextInt(3) == 0 ? PIECES[random.nextInt(PIECES.length)] : "ab9");
       }
       String value = raw.toString();
-      for (InertText escaper : new InertText[] {MARKDOWN, PLAIN}) {
+      for (InertText escaper : new InertText[] {MARKDOWN, PLAIN, POSITIONAL}) {
         for (boolean keepLines : new boolean[] {true, false}) {
           String rewritten = escaper.rewrite(value, keepLines);
           String escaped = keepLines ? escaper.block(value) : escaper.inline(value);
@@ -77,5 +80,24 @@ class InertTextTest {
       }
     }
     assertThat(unchanged).as("the fast path was taken").isGreaterThan(10_000);
+  }
+
+  static Stream<Arguments> positional() {
+    return Stream.of(
+        Arguments.of("intraword underscores stay", "pay_api node_cpu_seconds_total", "pay_api node_cpu_seconds_total"),
+        Arguments.of("an underscore at a word's edge could emphasise", "_x_ a_", "＿x＿ a＿"),
+        Arguments.of("comparisons stay", "p99 > 2s, err < 1%", "p99 > 2s, err < 1%"),
+        Arguments.of("a tag cannot open", "<b>x</b>", "＜b>x＜/b>"),
+        Arguments.of("quote and heading only at the start", "> q #1", "＞ q #1"),
+        Arguments.of("an entity cannot start", "R&D &amp; &#64;", "R＆D ＆amp; ＆#64;"),
+        Arguments.of("neighbours are what is written: the zero-width space goes", "~\u200B~x", "～～x"),
+        Arguments.of("a line break is a blank, not the word beyond it", "a\n_b c_\nd", "a ＿b c＿ d"),
+        Arguments.of("@ never stays", "a@b", "a＠b"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("positional")
+  void positionalKeepsWhatCannotActWhereItStands(String name, String raw, String expected) {
+    assertThat(POSITIONAL.inline(raw)).isEqualTo(expected);
   }
 }
