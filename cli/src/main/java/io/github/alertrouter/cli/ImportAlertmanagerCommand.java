@@ -45,9 +45,14 @@ final class ImportAlertmanagerCommand implements Command {
     if (args.positionals().size() != 1) {
       throw new UsageException("expected exactly one FILE argument");
     }
-    AlertmanagerImport result = AlertmanagerConfigImporter.importFile(Path.of(args.positionals().get(0)));
+    String file = args.positionals().get(0);
+    return print(AlertmanagerConfigImporter.importFile(Path.of(file)), file, name(), out, err);
+  }
+
+  /** Prints an import's YAML (secrets as placeholders) on {@code out} and its warnings on {@code err}. */
+  static int print(AlertmanagerImport result, String file, String command, PrintStream out, PrintStream err) {
     String yaml = ConfigWriter.toYaml(result.config());
-    out.print("# Imported from " + args.positionals().get(0) + " by alert-router import-alertmanager.\n");
+    out.print("# Imported from " + file + " by alert-router " + command + ".\n");
     out.print(yaml.endsWith("\n") ? yaml : yaml + "\n");
     for (String warning : result.warnings()) {
       err.println("warning: " + warning);

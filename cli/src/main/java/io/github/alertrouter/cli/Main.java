@@ -23,6 +23,7 @@ public final class Main {
       new OnCallCommand(),
       new ServeCommand(),
       new ImportAlertmanagerCommand(),
+      new ImportWebhookDingtalkCommand(),
       new DemoCommand());
 
   private Main() {}

@@ -92,6 +92,23 @@ class CommandsTest {
   }
 
   @Test
+  void importWebhookDingtalkPrintsConfigWithPlaceholdersThatLoadsOnceTheyAreSet(@TempDir Path dir) throws Exception {
+    CliRun run = CliRun.of("import-webhook-dingtalk", SAMPLES.resolve("webhook-dingtalk.yml").toString());
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    assertThat(run.stderr()).contains("warning: targets.ops: robot \"ops\": set ROBOT_OPS_WEBHOOK to its url");
+    assertThat(run.stdout() + run.stderr()).doesNotContain("access_token=0000", "SEC0000");
+    Path imported = dir.resolve("imported.yaml");
+    Files.writeString(imported, run.stdout(), StandardCharsets.UTF_8);
+    Map<String, String> env = new java.util.HashMap<>();
+    for (String robot : List.of("OPS", "DBA", "SRE_ALL", "LEGACY")) {
+      env.put("ROBOT_" + robot + "_WEBHOOK", "https://oapi.dingtalk.com/robot/send?access_token=t" + robot);
+    }
+    env.put("ROBOT_OPS_SECRET", "SECx");
+    RouterConfig config = RouterConfig.load(imported, env);
+    assertThat(config.notificationPolicies()).extracting(p -> p.name()).containsExactly("ops", "dba", "sre_all", "legacy");
+  }
+
+  @Test
   void importAlertmanagerRefusesAnInvalidFileWithExit2(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("am.yml");
     Files.writeString(bad, "route: { receiver: ghost }\nreceivers: [ { name: x } ]\n");

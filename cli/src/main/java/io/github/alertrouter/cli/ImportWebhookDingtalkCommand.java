@@ -1,0 +1,46 @@
+package io.github.alertrouter.cli;
+
+import io.github.alertrouter.alertmanager.WebhookDingtalkImporter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code alert-router import-webhook-dingtalk FILE}: a prometheus-webhook-dingtalk config as alert-router YAML. */
+final class ImportWebhookDingtalkCommand implements Command {
+  @Override
+  public String name() {
+    return "import-webhook-dingtalk";
+  }
+
+  @Override
+  public String summary() {
+    return "Convert a prometheus-webhook-dingtalk config.yml into alert-router YAML";
+  }
+
+  @Override
+  public String help() {
+    return """
+        usage: alert-router import-webhook-dingtalk FILE
+
+        Reads a prometheus-webhook-dingtalk config.yml (targets) and prints the equivalent
+        alert-router config on stdout: each target becomes a DingTalk robot (url and secret as
+        ${ROBOT_<ID>_WEBHOOK} and ${ROBOT_<ID>_SECRET}: set those variables; the warnings name
+        them) and a policy for the alerts Alertmanager posts to http://HOST:PORT/dingtalk/<target>/send,
+        the URL alert-router serve takes too, so alertmanager.yml stays as it is. A target's
+        mention (all, or mobile numbers, which become contacts) is kept. What is not imported
+        (message templates, timeout) is listed on stderr as a warning. Exit 2 when the file is
+        not such a config.
+        """;
+  }
+
+  @Override
+  public int run(List<String> argv, PrintStream out, PrintStream err) {
+    Args args = Args.parse(argv, Set.of(), Set.of());
+    if (args.positionals().size() != 1) {
+      throw new UsageException("expected exactly one FILE argument");
+    }
+    String file = args.positionals().get(0);
+    return ImportAlertmanagerCommand.print(WebhookDingtalkImporter.importFile(Path.of(file)), file, name(), out, err);
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.alertrouter.alertmanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.alertrouter.config.Condition;
+import io.github.alertrouter.config.ConfigException;
+import io.github.alertrouter.config.ConfigWriter;
+import io.github.alertrouter.config.MentionTarget;
+import io.github.alertrouter.config.NotificationPolicy;
+import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.config.RouterConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A prometheus-webhook-dingtalk config.yml (the repository's sample, in its users' style) imported. */
+class WebhookDingtalkImportTest {
+  private static final Path SAMPLE = Path.of("..", "samples", "webhook-dingtalk.yml");
+
+  @Test
+  void eachTargetBecomesARobotAndAPolicyForItsUrl() {
+    AlertmanagerImport result = WebhookDingtalkImporter.importFile(SAMPLE);
+    RouterConfig config = result.config();
+
+    assertThat(config.robots()).extracting(Robot::id).containsExactly("ops", "dba", "sre_all", "legacy");
+    assertThat(config.robots()).allMatch(r -> r.platform().equals("dingtalk"));
+    assertThat(config.robots().get(0).secret()).isNotNull();
+    assertThat(config.robots().get(1).secret()).isNull();
+
+    NotificationPolicy dba = config.notificationPolicies().get(1);
+    assertThat(dba.name()).isEqualTo("dba");
+    assertThat(dba.matchingRules()).singleElement()
+        .satisfies(r -> assertThat(r.conditions()).containsExactly(Condition.eq("__target__", "dba")));
+    assertThat(dba.notifyRule().robots()).containsExactly("dba");
+    assertThat(dba.notifyRule().mention()).containsExactly(
+        MentionTarget.parse("contact:mobile-13800000001"), MentionTarget.parse("contact:mobile-13900000002"));
+    assertThat(dba.groupRule().groupWait()).isEqualTo(Duration.ZERO);
+    assertThat(config.notificationPolicies().get(2).notifyRule().mention()).containsExactly(MentionTarget.parse("all"));
+    assertThat(config.contacts()).extracting(c -> c.mobile()).containsExactly("13800000001", "13900000002");
+  }
+
+  @Test
+  void secretsAreNeverPrintedAndTheYamlLoadsBackWithTheVariablesSet() throws Exception {
+    AlertmanagerImport result = WebhookDingtalkImporter.importFile(SAMPLE);
+    String yaml = ConfigWriter.toYaml(result.config());
+
+    Map<String, String> env = new HashMap<>();
+    for (Robot r : result.config().robots()) {
+      assertThat(yaml).doesNotContain(r.webhook().reveal());
+      assertThat(result.warnings()).noneMatch(w -> w.contains(r.webhook().reveal()));
+      env.put(ConfigWriter.placeholderVariable(r.id(), "WEBHOOK"), r.webhook().reveal());
+      if (r.secret() != null) {
+        assertThat(yaml).doesNotContain(r.secret().reveal());
+        env.put(ConfigWriter.placeholderVariable(r.id(), "SECRET"), r.secret().reveal());
+      }
+    }
+    assertThat(RouterConfig.parse(yaml, "imported.yaml", env)).isEqualTo(result.config());
+    assertThat(result.warnings()).contains(
+        "targets.ops: robot \"ops\": set ROBOT_OPS_WEBHOOK to its url and ROBOT_OPS_SECRET to its secret (not printed)",
+        "targets.legacy.message: target \"legacy\": its message template is not imported yet: messages use"
+            + " alert-router's DingTalk layout",
+        "timeout: not imported: the request timeout is alert-router's own (robot deliveries have a deadline and retries)");
+  }
+
+  @Test
+  void whatCannotBecomeARobotIsAProblemWithItsPath() {
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> WebhookDingtalkImporter.importYaml("""
+        targets:
+          a: { secret: SECx }
+          b: { url: "ftp://x" }
+          c: { url: "https://oapi.dingtalk.com/robot/send?access_token=t", mention: { mobiles: [boss] } }
+        """, "config.yml"));
+
+    assertThat(e.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactly(
+        "targets.a.url: a target needs its robot's url",
+        "targets.b.webhook: must be an http or https URL (value not shown: it holds the access token)",
+        "targets.c.mention.mobiles: not a mobile number: \"boss\"");
+    assertThat(List.of(e.getMessage())).noneMatch(m -> m.contains("access_token=t"));
+  }
+}
