@@ -97,24 +97,29 @@ class WeComEscaperTest {
 
   static Stream<Arguments> exact() {
     return Stream.of(
-        Arguments.of("@all token", "<@all>", "＜＠all＞", "＜＠all＞"),
-        Arguments.of("userid token", "<@zhangsan>", "＜＠zhangsan＞", "＜＠zhangsan＞"),
-        Arguments.of("font", "<font color=\"warning\">x</font>", "＜font color=\"warning\"＞x＜/font＞",
-            "＜font color=\"warning\"＞x＜/font＞"),
+        // a > that closes nothing stays: the < before it cannot open a tag or a mention any more
+        Arguments.of("@all token", "<@all>", "＜＠all>", "＜＠all>"),
+        Arguments.of("userid token", "<@zhangsan>", "＜＠zhangsan>", "＜＠zhangsan>"),
+        Arguments.of("font", "<font color=\"warning\">x</font>", "＜font color=\"warning\">x＜/font>",
+            "＜font color=\"warning\">x＜/font>"),
         Arguments.of("link stays readable", "[x](http://evil)", "［x］(http://evil)", "[x](http://evil)"),
         Arguments.of("image", "![x](http://t)", "!［x］(http://t)", "![x](http://t)"),
         Arguments.of("heading", "# RESOLVED", "＃ RESOLVED", "# RESOLVED"),
         Arguments.of("quote", "> quote", "＞ quote", "＞ quote"),
         Arguments.of("CJK untouched", "磁盘已满", "磁盘已满", "磁盘已满"),
         Arguments.of("emoji sequence keeps its joiners", "👨‍👩‍👧", "👨‍👩‍👧", "👨‍👩‍👧"),
-        Arguments.of("zero-width removed", "<\u200B@all>", "＜＠all＞", "＜＠all＞"),
+        Arguments.of("zero-width removed", "<\u200B@all>", "＜＠all>", "＜＠all>"),
         Arguments.of("leading list marker", "- fake", "－ fake", "- fake"),
         Arguments.of("negative number is not a list", "-5", "-5", "-5"),
         Arguments.of("decimal is not a list", "1.5 s", "1.5 s", "1.5 s"),
         Arguments.of("entity", "&lt;", "＆lt;", "＆lt;"),
         Arguments.of("newline becomes space", "a\nb", "a b", "a b"),
         Arguments.of("lone surrogate", "x\uD800", "x\uFFFD", "x\uFFFD"),
-        Arguments.of("email", "ops@example.com", "ops＠example.com", "ops＠example.com"));
+        Arguments.of("email", "ops@example.com", "ops＠example.com", "ops＠example.com"),
+        // faithful values (issue #22): what cannot act where it stands is the value itself
+        Arguments.of("underscores inside a word", "pay_api", "pay_api", "pay_api"),
+        Arguments.of("comparison", "p99 > 2s, err < 1%", "p99 > 2s, err < 1%", "p99 > 2s, err < 1%"),
+        Arguments.of("ampersand between words", "R&D & ops", "R＆D & ops", "R＆D & ops"));
   }
 
   @ParameterizedTest(name = "{0}")

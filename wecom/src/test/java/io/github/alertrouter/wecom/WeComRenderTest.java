@@ -168,7 +168,7 @@ class WeComRenderTest {
     List<OutboundMessage> out = render(Fixtures.notification(List.of(evil), List.of(), List.of()), List.of(ALICE, BOB),
         Fixtures.robot(), template);
 
-    assertThat(content(out.get(0))).isEqualTo("### 🔥 FIRING:1 HighLatency payments \n- X: ＜＠all＞ ＊＊bold＊＊\n<@alice.wang>");
+    assertThat(content(out.get(0))).isEqualTo("### 🔥 FIRING:1 HighLatency payments \n- X: ＜＠all> ＊＊bold＊＊\n<@alice.wang>");
     assertThat(out.get(1).type()).isEqualTo("text");
   }
 
