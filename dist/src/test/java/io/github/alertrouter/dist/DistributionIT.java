@@ -138,10 +138,17 @@ class DistributionIT {
           .isEqualTo(home.resolve("runtime/bin/java").toRealPath());
       assertThat(Files.readString(out)).contains("listening on " + base);
 
+      // the container recipe's HEALTHCHECK command (it has no curl) answers for this serve
+      List<String> healthcheck = DeployRecipesTest.healthcheck(Files.readString(Path.of("..", "deploy", "Containerfile")))
+          .stream().map(word -> word.replace("9094", Integer.toString(port))).toList();
+      Run healthy = run(healthcheck, dir, System.getenv());
+      assertThat(healthy.exit()).as("HEALTHCHECK %s: %s", healthcheck, healthy.stderr()).isZero();
+
       serve.toHandle().destroy(); // SIGTERM, as systemd and Kubernetes stop it
 
       assertThat(serve.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("serve stops within %s", WAIT).isTrue();
       assertThat(serve.exitValue()).as("a stop asked for is a clean stop: %s", Files.readString(err)).isZero();
+      assertThat(run(healthcheck, dir, System.getenv()).exit()).as("HEALTHCHECK once serve is gone").isNotZero();
     } finally {
       serve.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
