@@ -154,6 +154,57 @@ class DistributionIT {
     }
   }
 
+  /**
+   * The runtime can send where the platforms are: HTTPS with elliptic-curve TLS (a runtime without
+   * jdk.crypto.ec fails the handshake). serve sends an alert to a DingTalk robot on loopback that
+   * has an EC certificate, trusted through ALERT_ROUTER_JAVA_OPTS as docs/deploy.md says.
+   */
+  @Test
+  void serveSendsOverTlsWithEllipticCurves() throws Exception {
+    Path tls = Files.createDirectory(dir.resolve("tls"));
+    try (TlsRobot robot = TlsRobot.start(tls)) {
+      Path config = Files.writeString(dir.resolve("tls.yaml"), """
+          robots:
+            - { id: ding, platform: dingtalk, webhook: "%s" }
+          notificationPolicies:
+            - { name: all, notifyRule: { robots: [ding] }, groupRule: { groupWait: 0s }, repeatInterval: 4h }
+          """.formatted(robot.webhook()));
+      int port = freePort();
+      String trust = "-Djavax.net.ssl.trustStore=" + tls.resolve("trust.p12") + " -Djavax.net.ssl.trustStoreType=PKCS12"
+          + " -Djavax.net.ssl.trustStorePassword=" + TlsRobot.PASSWORD;
+      Path err = dir.resolve("tls.err");
+      Process serve = start(List.of("serve", "--config", config.toString(), "--listen", "127.0.0.1:" + port),
+          Map.of("ALERT_ROUTER_JAVA_OPTS", trust), dir.resolve("tls.out"), err);
+      try {
+        String base = "http://127.0.0.1:" + port;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (status(base + "/-/ready") != 200) {
+          assertThat(serve.isAlive()).as("serve runs: %s", Files.readString(err)).isTrue();
+          assertThat(System.nanoTime() - deadline).as("ready within %s", WAIT).isNegative();
+          Thread.sleep(50);
+        }
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/alerts"))
+            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("[{\"labels\":{\"alertname\":\"TlsCheck\"}}]")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+
+        while (robot.bodies().isEmpty()) {
+          assertThat(serve.isAlive()).as("serve runs: %s", Files.readString(err)).isTrue();
+          assertThat(System.nanoTime() - deadline).as("the robot gets the alert within %s: %s", WAIT,
+              Files.readString(err)).isNegative();
+          Thread.sleep(50);
+        }
+        assertThat(robot.bodies().get(0)).contains("TlsCheck");
+      } finally {
+        serve.toHandle().destroy();
+        if (!serve.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+          serve.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
   /** systemd's own check of the unit (pointed at this copy), where systemd is installed. */
   @Test
   void systemdFindsNothingWrongWithTheUnit() throws Exception {
