@@ -27,7 +27,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,8 +65,7 @@ final class ReceiverServer implements AutoCloseable {
       System.setProperty(NO_DELAY, "true");
     }
   }
-  static final ConfigProblem EMPTY_CONFIG = new ConfigProblem("", "the config has no notification policies and no "
-      + "robots, so every alert would be dropped; add them, or start serve with --allow-empty-config if that is meant");
+  static final ConfigProblem EMPTY_CONFIG = ServeConfigCheck.EMPTY_CONFIG;
 
   /**
    * How the server is set up. {@code token} (API bearer token) and {@code actionKey} (signs
@@ -281,18 +279,10 @@ final class ReceiverServer implements AutoCloseable {
   /** A config file read and checked, with the platform modules that checked it. */
   private record Prepared(RouterConfig config, Platforms platforms) {}
 
-  /** Loads and checks the config file: every problem, before anything is built. */
+  /** Loads and checks the config file: every problem, before anything is built (validate checks the same). */
   private Prepared prepare() {
-    RouterConfig config = RouterConfig.load(settings.configFile());
-    Platforms platforms = Platforms.load();
-    List<ConfigProblem> problems = new ArrayList<>(platforms.check(config));
-    if (!settings.allowEmptyConfig() && config.notificationPolicies().isEmpty() && config.robots().isEmpty()) {
-      problems.add(EMPTY_CONFIG);
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
-    return new Prepared(config, platforms);
+    ServeConfigCheck.Checked checked = ServeConfigCheck.check(settings.configFile(), settings.allowEmptyConfig());
+    return new Prepared(checked.config(), checked.platforms());
   }
 
   private Running build(Prepared prepared, AlertRouter previous) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,11 +60,12 @@ final class ServeCommand implements Command {
 
         Runs a receiver until stopped: SIGTERM or Ctrl-C flush what is due, let each robot send
         what it can within 10s, log what could not go (with --storage.path or --storage.url the
-        groups' notices are sent again after the restart, else lost) and exit 0. Prints
-        'listening on http://HOST:PORT' once it accepts requests. Logs to stderr: each message
-        sent (info), each failed or retried send with the robot id and the platform's error code
-        (warn), each reload (info when accepted, warn with the problems when refused); webhook
-        tokens and secrets are never logged.
+        groups' notices are sent again after the restart, else lost) and exit 0. SIGHUP re-reads
+        the config as POST /-/reload does (systemctl reload). Prints 'listening on
+        http://HOST:PORT' once it accepts requests. Logs to stderr: each message sent (info),
+        each failed or retried send with the robot id and the platform's error code (warn), each
+        reload (info when accepted, warn with the problems when refused); webhook tokens and
+        secrets are never logged. 'alert-router validate' checks a file as serve does.
 
         Endpoints:
           POST /api/v1/alertmanager  an Alertmanager webhook payload (point a webhook_config here)
@@ -72,9 +74,10 @@ final class ServeCommand implements Command {
                                      for a malformed body; 413 for a body over --max-body
           GET  /api/v1/status        policies, robots (id and platform only), who is on call now,
                                      alerts, groups and silences held
-          POST /-/reload             re-reads the config; a config with problems is refused (400,
-                                     with the problems) and the running one keeps serving; a good
-                                     one takes over the alerts, what was notified and escalations
+          POST /-/reload             re-reads the config (as SIGHUP does); a config with problems
+                                     is refused (400, with the problems) and the running one keeps
+                                     serving; a good one takes over the alerts, what was notified
+                                     and escalations
           GET  /healthz, /-/healthy  200 ok while the process runs (liveness)
           GET  /-/ready              200 ready when alerts can be accepted; 503 while the state
                                      store cannot take them (--storage.url unreachable, the
@@ -158,7 +161,16 @@ final class ServeCommand implements Command {
       return Main.EXIT_UNAVAILABLE;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "alert-router-shutdown"));
-    StopSignals.onTermOrInt(server::close); // a stop asked for is a clean stop: exit 0, not 143
+    AtomicBoolean stopping = new AtomicBoolean();
+    StopSignals.onTermOrInt(() -> { // a stop asked for is a clean stop: exit 0, not 143
+      stopping.set(true);
+      server.close();
+    });
+    ReloadSignal.onHangup(() -> {
+      if (!stopping.get()) { // a reload racing a stop would build a router on closed stores
+        ReloadSignal.reload(server);
+      }
+    });
     out.println("listening on " + server.url());
     try {
       server.awaitClose();

@@ -6,7 +6,6 @@ import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Schedule;
 import io.github.alertrouter.oncall.Gap;
 import io.github.alertrouter.oncall.OnCallSchedule;
-import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.time.Durations;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** {@code alert-router validate --config FILE}: loads a config and lists every problem. */
+/**
+ * {@code alert-router validate --config FILE}: loads a config and lists every problem, refusing
+ * exactly what {@code serve} refuses ({@link ServeConfigCheck}).
+ */
 final class ValidateCommand implements Command {
   /** How far ahead schedules are checked for times with nobody on duty. */
   static final Duration COVERAGE_HORIZON = Duration.ofDays(28);
@@ -44,18 +46,20 @@ final class ValidateCommand implements Command {
   @Override
   public String help() {
     return """
-        usage: alert-router validate --config=FILE
+        usage: alert-router validate --config=FILE [--allow-empty-config]
 
         Loads an alert-router config (YAML or JSON, ${VAR} taken from the environment) and checks
-        it completely, including each robot's options and each policy template against the
-        platform modules on the class path. Exit 0 when it is valid; otherwise every problem is
-        printed on stderr as 'path: message' and the exit code is 2. Robots of a platform with no
-        module here are printed as warnings: they cannot send, but the file is not wrong. So is
-        every schedule with times nobody is on duty in the next 28 days (coverage), with the
-        first such time.
+        it as 'serve' does before it starts or reloads, with the same check: each robot's options
+        and each policy template against the platform modules on the class path, and a robot of
+        a platform with no module here (it could not send). Exit 0 when serve would run it;
+        otherwise every problem is printed on stderr as 'path: message', as serve names it, and
+        the exit code is 2. Every schedule with times nobody is on duty in the next 28 days
+        (coverage) is printed as a warning, with the first such time: the file is not wrong.
 
         Flags:
-          --config=FILE  the config file
+          --config=FILE         the config file
+          --allow-empty-config  accept a config with no notification policies and no robots, as
+                                serve does with this flag
         """;
   }
 
@@ -76,21 +80,14 @@ final class ValidateCommand implements Command {
 
   @Override
   public int run(List<String> argv, PrintStream out, PrintStream err) {
-    Args args = Args.parse(argv, Set.of("config"), Set.of());
+    Args args = Args.parse(argv, Set.of("config"), Set.of("allow-empty-config"));
     if (!args.positionals().isEmpty()) {
       throw new UsageException("unexpected argument \"" + args.positionals().get(0) + "\"");
     }
     String file = args.required("config");
     try {
-      RouterConfig config = RouterConfig.load(Path.of(file));
-      Platforms platforms = Platforms.load();
-      List<ConfigProblem> problems = platforms.check(config);
-      if (!problems.isEmpty()) {
-        throw new ConfigException(problems);
-      }
-      for (ConfigProblem warning : platforms.unavailable(config)) {
-        err.println("warning: " + warning);
-      }
+      // serve's own check, so validate says valid exactly when serve would start on the file
+      RouterConfig config = ServeConfigCheck.check(Path.of(file), args.isSet("allow-empty-config")).config();
       coverage(config, err);
       out.printf("%s: valid (%d notification policies, %d robots, %d contacts)%n",
           file, config.notificationPolicies().size(), config.robots().size(), config.contacts().size());

@@ -63,6 +63,20 @@ final class ServeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Sends {@code signal} (e.g. {@code HUP}, {@code TERM}) with {@code kill}, as systemd does. */
+  void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(kill.exitValue()).as("kill -%s", signal).isZero();
+  }
+
+  /** Waits (at most {@code wait}) for serve to exit; its exit code. */
+  int exitCode(Duration wait) throws InterruptedException {
+    assertThat(process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)).as("serve exits within %s\n%s", wait, output())
+        .isTrue();
+    return process.exitValue();
+  }
+
   /** SIGKILL: no shutdown hook, no flush, no lease given up. */
   void kill9() throws InterruptedException {
     process.destroyForcibly();
