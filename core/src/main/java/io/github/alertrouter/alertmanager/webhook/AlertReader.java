@@ -61,9 +61,13 @@ final class AlertReader {
         case "endsAt" -> endsAt = p.currentToken() == JsonToken.VALUE_NULL ? null : time(p);
         case "generatorURL" -> generatorURL = optionalString(p, "");
         case "fingerprint" -> fingerprint = optionalString(p, null);
-        case "values" -> grafana = grafana.withValues(GrafanaFields.values(p));
         default -> {
-          if (GrafanaFields.STRING_FIELDS.containsKey(name)) {
+          // Grafana's webhook alert; an API v2 alert list (postable) has no such fields
+          if (postable) {
+            p.skipChildren();
+          } else if (name.equals("values")) {
+            grafana = grafana.withValues(GrafanaFields.values(p));
+          } else if (GrafanaFields.STRING_FIELDS.containsKey(name)) {
             grafana = grafana.with(name, optionalString(p, ""));
           } else {
             p.skipChildren();

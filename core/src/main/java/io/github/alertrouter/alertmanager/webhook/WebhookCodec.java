@@ -120,7 +120,7 @@ public final class WebhookCodec {
    * {@code POST /api/v2/alerts}: {@code labels}, {@code annotations}, {@code startsAt},
    * {@code endsAt}, {@code generatorURL}). {@code status} and {@code startsAt} are optional: the
    * status follows from {@code endsAt}. Pointers are {@code /<index>/<member>}; the same limits
-   * apply.
+   * apply. Grafana's fields are not read here (they belong to its webhook, not to this list).
    *
    * @throws PayloadException if the body is malformed or over a limit
    */

@@ -126,6 +126,14 @@ class GrafanaPayloadTest {
     assertThat(alerts).hasSize(3).allSatisfy(a -> assertThat(a.label(WebhookPayload.RECEIVER_LABEL)).isEqualTo("ops"));
   }
 
+  @Test
+  void anAlertListIsNotGrafanasShapeSoItsFieldsAreIgnoredThere() {
+    List<WebhookAlert> alerts = CODEC.parseAlertList(bytes(
+        "[{'labels':{'alertname':'A'},'dashboardURL':'https://g/d/x','values':'not checked'}]"));
+
+    assertThat(alerts.get(0).alert().annotations()).isEmpty();
+  }
+
   static Stream<Arguments> malformed() {
     String alert = "{'status':'firing','labels':{'alertname':'A'},'startsAt':'2026-01-02T03:04:05Z'";
     return Stream.of(
