@@ -87,7 +87,10 @@ public interface AlertRouter extends AutoCloseable {
   }
 
   /**
-   * Submits the alerts of an Alertmanager webhook payload (version 4; version 3 tolerated).
+   * Submits the alerts of an Alertmanager webhook payload (version 4; version 3 tolerated) or of
+   * Grafana's webhook (version 1). Each alert carries the payload's receiver as the label
+   * {@code __receiver__} ({@link io.github.alertrouter.alertmanager.webhook.WebhookPayload#toAlerts()};
+   * {@code docs/intake.md}).
    *
    * @throws PayloadException naming the JSON pointer of what is wrong; nothing is submitted then
    */

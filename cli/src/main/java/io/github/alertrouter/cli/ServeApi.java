@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/v1/alertmanager}: an Alertmanager webhook payload; {@code POST
  *       /api/v1/alerts}: a JSON array of alerts (Alertmanager API v2 shape). 200 {@code
  *       {"status":"ok","alerts":N}}; 400 {@code {"error":…,"pointer":…}} for a malformed body.
+ *   <li>{@code POST /dingtalk/<target>/send} (prometheus-webhook-dingtalk's URL): an Alertmanager
+ *       payload whose alerts all carry the label {@code __target__=<target>}; answered as
+ *       {@code /api/v1/alertmanager} is, behind the same token. A target that is no label value
+ *       (over {@value TargetPath#MAX_LENGTH} characters, a control character, not UTF-8) is 400.
  *   <li>{@code GET /api/v1/status}: policies, robots (never their webhooks), on-call now.
  *   <li>{@code POST /-/reload}: re-reads the config; 400 with the problems when it is refused.
  *   <li>{@code GET /healthz}, {@code /-/healthy}: 200 {@code ok}, never behind the token (liveness);
@@ -99,6 +103,10 @@ final class ServeApi implements HttpHandler {
         } else if (path.startsWith("/api/") || path.equals("/-/reload")) {
           if (authorized(exchange)) {
             api(exchange, method, path);
+          }
+        } else if (path.startsWith("/dingtalk/")) {
+          if (authorized(exchange)) {
+            target(exchange, method);
           }
         } else {
           notFound(exchange);
@@ -176,6 +184,27 @@ final class ServeApi implements HttpHandler {
     }
   }
 
+  /** {@code POST /dingtalk/<target>/send}: the Alertmanager endpoint, each alert labelled with the target. */
+  private void target(HttpExchange exchange, String method) throws IOException {
+    String target = TargetPath.target(exchange.getRequestURI());
+    if (target == null) {
+      notFound(exchange);
+      return;
+    }
+    if (!allow(exchange, method, "POST")) {
+      return;
+    }
+    String problem = TargetPath.problem(target);
+    if (problem != null) {
+      error(exchange, 400, problem, null);
+      return;
+    }
+    ingest(exchange, body -> {
+      WebhookPayload payload = CODEC.parse(body).withLabel(TargetPath.LABEL, target);
+      submit(payload.alerts().size(), router -> router.submitAlertmanager(payload), exchange);
+    });
+  }
+
   /**
    * Reads the body under the cap, then parses and submits it, answering 400 for a malformed one.
    * A body declared as something other than JSON is refused (415) before it is read: Alertmanager
@@ -211,7 +240,7 @@ final class ServeApi implements HttpHandler {
    */
   private void submit(int count, Consumer<AlertRouter> submit, HttpExchange exchange) {
     server.submit(submit);
-    server.metrics().alertsReceived(exchange.getRequestURI().getPath(), count);
+    server.metrics().alertsReceived(ServeMetrics.endpoint(exchange.getRequestURI().getPath()), count);
     ObjectNode ok = JSON.createObjectNode().put("status", "ok").put("alerts", count);
     try {
       send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(ok) + "\n");

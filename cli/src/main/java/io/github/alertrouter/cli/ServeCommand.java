@@ -68,9 +68,13 @@ final class ServeCommand implements Command {
         secrets are never logged. 'alert-router validate' checks a file as serve does.
 
         Endpoints:
-          POST /api/v1/alertmanager  an Alertmanager webhook payload (point a webhook_config here)
+          POST /api/v1/alertmanager  an Alertmanager webhook payload (point a webhook_config here),
+                                     or Grafana's (a webhook contact point); alerts carry the
+                                     label __receiver__ (docs/intake.md)
+          POST /dingtalk/TARGET/send the same, alerts also labelled __target__=TARGET (the URL
+                                     prometheus-webhook-dingtalk users point Alertmanager at)
           POST /api/v1/alerts        a JSON array of alerts, as posted to Alertmanager /api/v2/alerts
-                                     both: 200 {"status":"ok","alerts":N}; 400 {"error":…,"pointer":…}
+                                     all three: 200 {"status":"ok","alerts":N}; 400 {"error":…,"pointer":…}
                                      for a malformed body; 413 for a body over --max-body
           GET  /api/v1/status        policies, robots (id and platform only), who is on call now,
                                      alerts, groups and silences held
@@ -89,7 +93,7 @@ final class ServeCommand implements Command {
           --config=FILE          the alert-router config (YAML or JSON)
           --listen=HOST:PORT     where to listen (default 127.0.0.1:9094; port 0 picks one)
           --max-body=SIZE        the largest request body, e.g. 512KiB, 1MiB (default), 4MiB
-          --token-env=NAME       require 'Authorization: Bearer TOKEN' on /api/ and /-/reload,
+          --token-env=NAME       require 'Authorization: Bearer TOKEN' on /api/, /dingtalk/, /-/reload,
                                  TOKEN taken from environment variable NAME (never printed)
           --action-key-env=NAME  sign and serve action links with the key in variable NAME
                                  (at least 32 bytes)

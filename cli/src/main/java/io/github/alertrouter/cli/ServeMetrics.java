@@ -105,6 +105,9 @@ final class ServeMetrics implements DeliveryListener {
     if (path.startsWith("/bind/")) {
       return "/bind";
     }
+    if (TargetPath.matches(path)) {
+      return TargetPath.ENDPOINT;
+    }
     return "other";
   }
 

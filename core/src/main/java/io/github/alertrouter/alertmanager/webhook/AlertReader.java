@@ -41,6 +41,7 @@ final class AlertReader {
     Instant endsAt = null;
     String generatorURL = "";
     String fingerprint = null;
+    GrafanaFields grafana = GrafanaFields.NONE;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
@@ -60,7 +61,18 @@ final class AlertReader {
         case "endsAt" -> endsAt = p.currentToken() == JsonToken.VALUE_NULL ? null : time(p);
         case "generatorURL" -> generatorURL = optionalString(p, "");
         case "fingerprint" -> fingerprint = optionalString(p, null);
-        default -> p.skipChildren();
+        default -> {
+          // Grafana's webhook alert; an API v2 alert list (postable) has no such fields
+          if (postable) {
+            p.skipChildren();
+          } else if (name.equals("values")) {
+            grafana = grafana.withValues(GrafanaFields.values(p));
+          } else if (GrafanaFields.STRING_FIELDS.containsKey(name)) {
+            grafana = grafana.with(name, optionalString(p, ""));
+          } else {
+            p.skipChildren();
+          }
+        }
       }
     }
     if (postable && status == null) {
@@ -84,8 +96,8 @@ final class AlertReader {
       throw new PayloadException(at + "/endsAt", "endsAt must not be before startsAt, but was "
           + GoTime.format(endsAt) + " < " + GoTime.format(startsAt));
     }
-    return new WebhookAlert(
-        status, new Alert(labels, annotations, startsAt, endsAt, generatorURL), fingerprint);
+    return new WebhookAlert(status,
+        new Alert(labels, grafana.addTo(annotations), startsAt, endsAt, generatorURL), fingerprint);
   }
 
   static WebhookStatus status(JsonParser p) throws IOException {

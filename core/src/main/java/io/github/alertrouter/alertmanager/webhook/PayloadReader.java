@@ -30,8 +30,11 @@ import java.util.Set;
  * parse state lives in a {@link JsonParser} per call.
  */
 final class PayloadReader {
-  /** Versions we know the shape of. A new version would be a changed shape, so it is refused. */
-  static final Set<String> SUPPORTED_VERSIONS = Set.of("4", "3");
+  /**
+   * Versions we know the shape of: Alertmanager's 4 and 3, and Grafana's 1 (Alertmanager's shape
+   * plus Grafana's fields). A new version would be a changed shape, so it is refused.
+   */
+  static final Set<String> SUPPORTED_VERSIONS = Set.of("4", "3", "1");
 
   /** The payload nests 4 levels (envelope, alerts, alert, labels); room for unknown members. */
   static final int MAX_NESTING_DEPTH = 32;
@@ -178,6 +181,10 @@ final class PayloadReader {
         case "version" -> version = version(p);
         case "groupKey" -> groupKey = optionalString(p, null);
         case "truncatedAlerts" -> truncatedAlerts = count(p);
+        // Grafana's envelope: checked, not kept (its title and message are Grafana's rendering of
+        // the group, its state repeats status; the router renders and routes on its own)
+        case "orgId" -> count(p);
+        case "state", "title", "message" -> optionalString(p, null);
         default -> p.skipChildren(); // unknown members are ignored, as Go's decoder does
       }
     }
@@ -207,7 +214,7 @@ final class PayloadReader {
     String version = optionalString(p, null);
     if (version != null && !SUPPORTED_VERSIONS.contains(version)) {
       throw new PayloadException(pointer(p), "unsupported payload version " + quote(version)
-          + "; supported are \"4\" and \"3\"");
+          + "; supported are \"4\" and \"3\" (Alertmanager) and \"1\" (Grafana)");
     }
     return version;
   }

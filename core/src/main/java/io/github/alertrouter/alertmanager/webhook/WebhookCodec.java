@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads Alertmanager webhook bodies (versions 4 and 3) and writes version 4 exactly as Alertmanager
- * 0.25 does.
+ * Reads Alertmanager webhook bodies (versions 4 and 3) and Grafana's (version 1, Alertmanager's
+ * shape with fields of its own), and writes version 4 exactly as Alertmanager 0.25 does.
  *
  * <h2>Reading</h2>
  * <ul>
@@ -24,9 +24,21 @@ import java.util.Objects;
  *       points at the name, e.g. {@code /alerts/0/labels/my label} (RFC 6901: {@code ~} and
  *       {@code /} are written {@code ~0} and {@code ~1}).
  *   <li>{@code version}: {@code "4"} or {@code "3"}; absent reads as {@code "4"} (every field
- *       added since version 3 is optional here, so a v4 reading of a v3 body loses nothing). Any
- *       other version is refused: Alertmanager bumps the version when the shape changes, and a
- *       silently misread payload is worse than a loud refusal.
+ *       added since version 3 is optional here, so a v4 reading of a v3 body loses nothing).
+ *       {@code "1"} is Grafana's webhook (unified alerting). Any other version is refused:
+ *       Alertmanager bumps the version when the shape changes, and a silently misread payload is
+ *       worse than a loud refusal.
+ *   <li>Grafana's fields, optional and read in every version (Grafana writes {@code version}
+ *       after {@code alerts}, so a streaming reader cannot wait for it): in the envelope
+ *       {@code orgId} (a non-negative integer), {@code state}, {@code title} and {@code message}
+ *       (strings) are checked and not kept; in each alert {@code valueString},
+ *       {@code dashboardURL}, {@code panelURL}, {@code silenceURL}, {@code imageURL} (strings) and
+ *       {@code values} (an object of numbers) become the annotations {@code grafana_valueString},
+ *       {@code grafana_dashboardURL}, {@code grafana_panelURL}, {@code grafana_silenceURL},
+ *       {@code grafana_imageURL} and {@code grafana_values} ({@code A=1 B=44.2}: ref ids in order,
+ *       numbers as sent). An empty string or {@code null} adds none; such an annotation replaces
+ *       one the alert carries under the same name (the {@code grafana_} names are reserved for
+ *       these).
  *   <li>Status values are {@code firing} or {@code resolved}, case-sensitive. The payload's status
  *       is not checked against its alerts'.
  *   <li>Times are RFC 3339 with 0-9 fraction digits and {@code Z} or a {@code ±hh:mm} offset. Go's
@@ -108,7 +120,7 @@ public final class WebhookCodec {
    * {@code POST /api/v2/alerts}: {@code labels}, {@code annotations}, {@code startsAt},
    * {@code endsAt}, {@code generatorURL}). {@code status} and {@code startsAt} are optional: the
    * status follows from {@code endsAt}. Pointers are {@code /<index>/<member>}; the same limits
-   * apply.
+   * apply. Grafana's fields are not read here (they belong to its webhook, not to this list).
    *
    * @throws PayloadException if the body is malformed or over a limit
    */

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * One Alertmanager webhook request body (the template data plus {@code version}, {@code groupKey}
- * and {@code truncatedAlerts}).
+ * and {@code truncatedAlerts}), or one of Grafana's, which has the same shape.
  *
  * <p>Values are kept as sent: {@link #receiver()} is still QuoteMeta-escaped ({@link #receiverName()}
  * undoes it), {@link #groupLabels()} need not be a subset of {@link #commonLabels()}, and
@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * @param commonLabels labels shared by all alerts in the payload
  * @param commonAnnotations annotations shared by all alerts in the payload
  * @param externalURL Alertmanager's external URL, or {@code ""}
- * @param version the payload version as sent, {@code "4"} or {@code "3"} ({@code "4"} when absent)
+ * @param version the payload version as sent: {@code "4"} or {@code "3"} (Alertmanager; {@code "4"}
+ *     when absent) or {@code "1"} (Grafana)
  * @param groupKey Alertmanager's group key, or {@code null} when not sent (version 3)
  * @param truncatedAlerts how many alerts Alertmanager cut off ({@code max_alerts}); {@code >= 0}
  */
@@ -38,6 +39,13 @@ public record WebhookPayload(
     String version,
     String groupKey,
     long truncatedAlerts) {
+
+  /**
+   * The label that carries {@link #receiverName()} on every alert of {@link #toAlerts()}, so that
+   * policies can match the receiver Alertmanager sent the payload to. Labels starting with
+   * {@code __} are internal (Prometheus's convention): routing sees them, messages do not show them.
+   */
+  public static final String RECEIVER_LABEL = "__receiver__";
 
   /**
    * @throws NullPointerException if a non-nullable component, a list element, a map key or value is
@@ -63,9 +71,42 @@ public record WebhookPayload(
     return QuoteMeta.unquote(receiver);
   }
 
-  /** The alerts without their webhook envelope, in payload order. */
+  /**
+   * The alerts as the router takes them, in payload order: each carries the label
+   * {@value #RECEIVER_LABEL} with {@link #receiverName()} (replacing one the sender set; none when the
+   * receiver is {@code ""}). The label is part of the alert's identity, as Alertmanager keeps one
+   * notification stream per receiver: the same alert sent to two receivers is two alerts.
+   */
   public List<Alert> toAlerts() {
-    return alerts.stream().map(WebhookAlert::alert).toList();
+    String name = receiverName();
+    return alerts.stream().map(a -> name.isEmpty() ? a.alert() : withLabel(a.alert(), RECEIVER_LABEL, name)).toList();
+  }
+
+  /**
+   * This payload with the label {@code name="value"} on every alert (replacing the alert's own);
+   * the fingerprints as sent are kept (they are not verified, see {@link WebhookAlert}).
+   *
+   * @throws IllegalArgumentException if {@code name} is not a valid label name or {@code value} is
+   *     empty (an empty value is no label)
+   */
+  public WebhookPayload withLabel(String name, String value) {
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("the value of label " + name + " must not be empty");
+    }
+    List<WebhookAlert> labelled = alerts.stream()
+        .map(a -> new WebhookAlert(a.status(), withLabel(a.alert(), name, value), a.fingerprint()))
+        .toList();
+    return new WebhookPayload(receiver, status, labelled, groupLabels, commonLabels, commonAnnotations,
+        externalURL, version, groupKey, truncatedAlerts);
+  }
+
+  private static Alert withLabel(Alert alert, String name, String value) {
+    if (value.equals(alert.labels().get(name))) {
+      return alert;
+    }
+    TreeMap<String, String> labels = new TreeMap<>(alert.labels());
+    labels.put(name, value);
+    return new Alert(labels, alert.annotations(), alert.startsAt(), alert.endsAt(), alert.generatorURL());
   }
 
   private static Map<String, String> sortedCopy(Map<String, String> map, String what) {

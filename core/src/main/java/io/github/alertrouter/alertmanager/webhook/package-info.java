@@ -1,6 +1,7 @@
 /**
- * Alertmanager webhook payloads: read versions 4 and 3 into {@link io.github.alertrouter.Alert}s,
- * write version 4 byte for byte as Alertmanager 0.25 does.
+ * Alertmanager webhook payloads: read versions 4 and 3 (and Grafana's version 1, the same shape
+ * with Grafana's fields) into {@link io.github.alertrouter.Alert}s, write version 4 byte for byte as
+ * Alertmanager 0.25 does.
  *
  * <p>Entry point: {@link io.github.alertrouter.alertmanager.webhook.WebhookCodec}. Values:
  * {@link io.github.alertrouter.alertmanager.webhook.WebhookPayload} and

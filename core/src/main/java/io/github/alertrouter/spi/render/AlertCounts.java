@@ -89,7 +89,7 @@ public final class AlertCounts {
       severities.merge(valueOf(a.label("severity")), 1, Integer::sum);
       names.merge(valueOf(a.label("alertname")), 1, Integer::sum);
       a.labels().forEach((name, value) -> {
-        if (!name.equals("alertname") && !name.equals("severity")) {
+        if (!name.equals("alertname") && !name.equals("severity") && !AlertFacts.internal(name)) {
           labels.merge(Map.entry(name, value), 1, Integer::sum);
         }
       });

@@ -23,7 +23,8 @@ import java.util.Set;
  * @param description the {@code description} annotation, or {@code ""} (multi-line)
  * @param keyLabels labels that are not group labels, alertname or severity (at most
  *     {@link #MAX_KEY_LABELS}), in label order
- * @param labels every label (at most {@link #MAX_ENTRIES})
+ * @param labels every label (at most {@link #MAX_ENTRIES}) but the internal ones, whose names start
+ *     with {@code __} (such as {@code __receiver__}): routing sees those, messages do not
  * @param annotations every annotation (at most {@link #MAX_ENTRIES}, multi-line values)
  * @param startsAt formatted start, or {@code ""}
  * @param endsAt formatted end of a resolved alert, or {@code ""}
@@ -92,6 +93,9 @@ public record AlertFacts(
     List<Entry> keyLabels = new ArrayList<>();
     List<Entry> labels = new ArrayList<>();
     alert.labels().forEach((name, value) -> {
+      if (internal(name)) {
+        return;
+      }
       Entry e = Entry.label(name, value, escaper);
       if (labels.size() < MAX_ENTRIES) {
         labels.add(e);
@@ -118,6 +122,11 @@ public record AlertFacts(
         resolved ? TimeText.instant(alert.endsAt(), zone) : "",
         resolved ? TimeText.between(alert.startsAt(), alert.endsAt()) : "",
         url);
+  }
+
+  /** Whether a label is internal (Prometheus's convention: its name starts with {@code __}), never shown. */
+  static boolean internal(String labelName) {
+    return labelName.startsWith("__");
   }
 
   /**

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param resolved whether every alert resolved (the "resolved" look)
  * @param firingCount alerts firing
  * @param resolvedCount alerts resolved
- * @param groupLabels the group's labels, escaped
+ * @param groupLabels the group's labels, escaped, without the internal ones ({@code __…})
  * @param policy the policy name, escaped, within {@link AlertFacts#MAX_NAME}
  * @param reason why it is sent ({@code first notification})
  * @param groups how many groups a digest merges (1 otherwise)
@@ -56,7 +56,11 @@ public record NotificationFacts(
    */
   public static NotificationFacts of(Notification n, String keyword, Escaper escaper) {
     List<AlertFacts.Entry> group = new ArrayList<>();
-    n.groupLabels().forEach((name, value) -> group.add(AlertFacts.Entry.label(name, value, escaper)));
+    n.groupLabels().forEach((name, value) -> {
+      if (!AlertFacts.internal(name)) {
+        group.add(AlertFacts.Entry.label(name, value, escaper));
+      }
+    });
     return new NotificationFacts(escaper, n.isResolved(), n.firing().size(), n.resolved().size(), group,
         escaper.inline(n.policy(), AlertFacts.MAX_NAME), n.reasonText(), n.groups(), keyword, n.links(),
         AlertCounts.of(n, escaper));

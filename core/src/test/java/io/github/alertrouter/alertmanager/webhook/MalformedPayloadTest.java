@@ -156,7 +156,7 @@ class MalformedPayloadTest {
                 + alert("2026-01-02T03:04:05Z", "yesterday"), ""), "/alerts/3/startsAt",
             "invalid RFC 3339 timestamp \"yesterday\""),
         row("version 5", envelope(ALERT, "").replace("'4'", "'5'").replace("\"4\"", "\"5\""), "/version",
-            "unsupported payload version \"5\"; supported are \"4\" and \"3\""),
+            "unsupported payload version \"5\"; supported are \"4\" and \"3\" (Alertmanager) and \"1\" (Grafana)"),
         row("version a number", envelope(ALERT, "").replace("\"4\"", "4"), "/version",
             "expected a string, but was the number 4"),
         row("truncatedAlerts negative", envelope(ALERT, ",'truncatedAlerts':-1"), "/truncatedAlerts",

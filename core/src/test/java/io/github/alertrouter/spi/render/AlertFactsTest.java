@@ -121,4 +121,22 @@ class AlertFactsTest {
     assertThat(AlertFacts.entryMaps(a.keyLabels()))
         .containsExactly(Map.of("name", "host", "value", "h1"), Map.of("name", "service", "value", "db"));
   }
+  /** Labels whose names start with {@code __} route, but no message shows them: not as labels, key labels, group labels or counts. */
+  @Test
+  void internalLabelsAreShownNowhere() {
+    Alert a1 = alert().label("__receiver__", "team-x").label("__target__", "ops").build();
+    Alert a2 = Alert.firing(Map.of("alertname", "Other", "host", "h2", "__receiver__", "team-x", "__target__", "ops")).build();
+    Alert a3 = Alert.firing(Map.of("alertname", "Third", "host", "h3")).build();
+    Notification n = Notification.of("p", "{}", new TreeMap<>(Map.of("service", "db", "__receiver__", "team-x")),
+        NotifyReason.FIRST_NOTIFICATION, List.of(a1, a2, a3), List.of(), List.of(), START);
+
+    AlertFacts facts = AlertFacts.of(a1, Set.of(), false, SHANGHAI, ESC, 2000);
+    NotificationFacts about = NotificationFacts.of(n, null, ESC);
+
+    assertThat(facts.labels()).extracting(AlertFacts.Entry::name).containsExactly("alertname", "host", "service", "severity");
+    assertThat(facts.keyLabels()).extracting(AlertFacts.Entry::name).containsExactly("host", "service");
+    assertThat(about.groupLabels()).extracting(AlertFacts.Entry::name).containsExactly("service");
+    // two of three alerts share each internal label: without the rule they would top the list
+    assertThat(about.counts().topLabels()).isEmpty();
+  }
 }
