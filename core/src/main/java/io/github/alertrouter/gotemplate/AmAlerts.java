@@ -3,11 +3,13 @@ package io.github.alertrouter.gotemplate;
 import java.util.List;
 
 /**
- * Alertmanager's {@code template.Alerts} ({@code []Alert}) with {@code Firing} and {@code Resolved}.
+ * Alertmanager's {@code template.Alerts} with {@code Firing} and {@code Resolved}, which return a
+ * plain {@code []Alert} (no methods), as in Alertmanager 0.25.
  *
  * @param alerts the alerts in payload order
+ * @param named true for the named type {@code template.Alerts}, false for {@code []template.Alert}
  */
-public record AmAlerts(List<AmAlert> alerts) implements GoValue {
+public record AmAlerts(List<AmAlert> alerts, boolean named) implements GoValue {
   /** Copies the list. */
   public AmAlerts {
     alerts = List.copyOf(alerts);
@@ -15,7 +17,7 @@ public record AmAlerts(List<AmAlert> alerts) implements GoValue {
 
   @Override
   public String goType() {
-    return "template.Alerts";
+    return named ? "template.Alerts" : "[]template.Alert";
   }
 
   @Override
@@ -30,6 +32,9 @@ public record AmAlerts(List<AmAlert> alerts) implements GoValue {
 
   @Override
   public GoFunc method(String name) {
+    if (!named) {
+      return null;
+    }
     return switch (name) {
       case "Firing" -> GoFunc.of(name, a -> withStatus("firing"));
       case "Resolved" -> GoFunc.of(name, a -> withStatus("resolved"));
@@ -38,6 +43,6 @@ public record AmAlerts(List<AmAlert> alerts) implements GoValue {
   }
 
   private AmAlerts withStatus(String status) {
-    return new AmAlerts(alerts.stream().filter(a -> a.status().equals(status)).toList());
+    return new AmAlerts(alerts.stream().filter(a -> a.status().equals(status)).toList(), false);
   }
 }

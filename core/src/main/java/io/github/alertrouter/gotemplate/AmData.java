@@ -20,7 +20,7 @@ public record AmData(String receiver, String status, AmAlerts alerts, Kv groupLa
   /** The data of one webhook payload. */
   public static AmData from(WebhookPayload p) {
     return new AmData(p.receiver(), p.status().wireName(),
-        new AmAlerts(p.alerts().stream().map(AmAlert::from).toList()), new Kv(p.groupLabels()),
+        new AmAlerts(p.alerts().stream().map(AmAlert::from).toList(), true), new Kv(p.groupLabels()),
         new Kv(p.commonLabels()), new Kv(p.commonAnnotations()), p.externalURL());
   }
 

@@ -6,7 +6,6 @@ import com.google.re2j.PatternSyntaxException;
 import io.github.alertrouter.gotemplate.GoFunc.CallError;
 import io.github.alertrouter.gotemplate.GoFunc.Kind;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,8 +17,8 @@ final class AmFunctions {
   private AmFunctions() {}
 
   static final Map<String, GoFunc> ALL = Map.of(
-      "toUpper", GoFunc.of("toUpper", a -> ((String) a.get(0)).toUpperCase(Locale.ROOT), Kind.STRING),
-      "toLower", GoFunc.of("toLower", a -> ((String) a.get(0)).toLowerCase(Locale.ROOT), Kind.STRING),
+      "toUpper", GoFunc.of("toUpper", a -> mapRunes((String) a.get(0), true), Kind.STRING),
+      "toLower", GoFunc.of("toLower", a -> mapRunes((String) a.get(0), false), Kind.STRING),
       "title", GoFunc.of("title", a -> title((String) a.get(0)), Kind.STRING),
       "join", GoFunc.of("join", a -> String.join((String) a.get(0), strings(a.get(1))),
           Kind.STRING, Kind.STRINGS),
@@ -136,25 +135,44 @@ final class AmFunctions {
     }
   }
 
-  /** cases.Title: each word's first letter upper case, the rest lower case. */
+  /**
+   * cases.Title as Alertmanager uses it: between words, characters without case are copied and
+   * the first cased one is title-cased; inside a word the rest is lower-cased.
+   */
   static String title(String s) {
     StringBuilder b = new StringBuilder(s.length());
-    boolean inWord = false;
+    boolean interWord = true;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
-      boolean letter = Character.isLetterOrDigit(cp) || cp == '_';
-      boolean mid = (cp == '\'' || cp == '.' || cp == ':') && inWord && i < s.length()
-          && Character.isLetter(s.codePointAt(i));
-      if (letter) {
-        b.append(inWord ? new String(Character.toChars(cp)).toLowerCase(Locale.ROOT)
-            : new String(Character.toChars(Character.toTitleCase(cp))));
-        inWord = true;
+      if (interWord) {
+        if (isCased(cp)) {
+          b.appendCodePoint(Character.toTitleCase(cp));
+          interWord = false;
+        } else {
+          b.appendCodePoint(cp);
+        }
       } else {
-        b.appendCodePoint(cp);
-        inWord = mid;
+        b.appendCodePoint(Character.toLowerCase(cp));
+      }
+      boolean mid = (cp == '\'' || cp == '.' || cp == ':') && i < s.length()
+          && Character.isLetter(s.codePointAt(i));
+      if (!(Character.isLetterOrDigit(cp) || cp == '_' || mid)) {
+        interWord = true;
       }
     }
+    return b.toString();
+  }
+
+  private static boolean isCased(int cp) {
+    return Character.isUpperCase(cp) || Character.isLowerCase(cp) || Character.isTitleCase(cp);
+  }
+
+  /** Go's strings.ToUpper / ToLower map rune by rune (no "ß" to "SS" expansion). */
+  static String mapRunes(String s, boolean upper) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(cp -> b.appendCodePoint(
+        upper ? Character.toUpperCase(cp) : Character.toLowerCase(cp)));
     return b.toString();
   }
 }

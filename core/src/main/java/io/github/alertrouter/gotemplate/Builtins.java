@@ -106,7 +106,7 @@ final class Builtins {
         if (x == bytes.length) {
           throw new CallError("index out of range: " + x);
         }
-        item = (long) (bytes[x] & 0xff);
+        item = new GoUint8(bytes[x] & 0xff);
         continue;
       }
       List<?> l = GoFmt.asList(item);

@@ -186,7 +186,6 @@ final class Exec {
         return;
       }
       if (list == null && map == null && val != null) {
-        node = r;
         throw errorf("range can't iterate over " + GoFmt.sprint(val));
       }
       if (r.elseList() != null) {
@@ -329,8 +328,8 @@ final class Exec {
     if (c.node() instanceof Node.NilNode) {
       throw errorf("indirection through explicit nil in " + c);
     }
+    // No at(c) after the term: Go reports a failing field of the chain at the term's last node.
     Object pipe = evalArg(dot, Kind.ANY, c.node());
-    node = c;
     return evalFieldChain(dot, pipe, c, c.field(), args, fin);
   }
 
@@ -399,7 +398,7 @@ final class Exec {
 
   private Object evalCall(Object dot, GoFunc f, boolean builtin, Node n, String name,
       List<Node> args, Object fin) {
-    List<Node> argNodes = args == null ? List.of() : args.subList(1, args.size());
+    List<Node> argNodes = args == null || args.isEmpty() ? List.of() : args.subList(1, args.size());
     int numIn = argNodes.size() + (fin != MISSING ? 1 : 0);
     int numParams = f.params().size() + (f.variadic() != null ? 1 : 0);
     int numFixed = argNodes.size();

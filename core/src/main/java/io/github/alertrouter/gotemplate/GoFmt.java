@@ -241,6 +241,8 @@ final class GoFmt {
       } else {
         badVerb(b, verb, arg);
       }
+    } else if (arg instanceof GoUint8 u) {
+      formatInt(b, u.value(), verb, s, arg);
     } else if (arg instanceof Long || arg instanceof Integer) {
       formatInt(b, ((Number) arg).longValue(), verb, s, arg);
     } else if (arg instanceof Double d) {

@@ -134,12 +134,13 @@ final class Lexer {
         emit(Type.LEFT_PAREN);
         parenDepth++;
       } else if (r == ')') {
+        // Emitted before the depth check, so the parser reports it in context, as Go 1.19's does.
+        emit(Type.RIGHT_PAREN);
         parenDepth--;
         if (parenDepth < 0) {
-          error("unexpected right paren");
+          error("unexpected right paren " + GoFmt.unicodeU(')'));
           return;
         }
-        emit(Type.RIGHT_PAREN);
       } else if (r < 0x7f && r >= 0x20) {
         emit(Type.CHAR);
       } else {

@@ -23,6 +23,9 @@ final class Values {
     if (v instanceof Long l) {
       return l != 0;
     }
+    if (v instanceof GoUint8 u) {
+      return u.value() != 0;
+    }
     if (v instanceof Double d) {
       return d != 0;
     }
@@ -55,7 +58,7 @@ final class Values {
     if (v instanceof Boolean) {
       return BasicKind.BOOL;
     }
-    if (v instanceof Long) {
+    if (v instanceof Long || v instanceof GoUint8) {
       return BasicKind.INT;
     }
     if (v instanceof Double) {
@@ -94,6 +97,8 @@ final class Values {
         truth = a.equals(b);
       } else if (k1 == BasicKind.INVALID) {
         truth = true;
+      } else if (k1 == BasicKind.INT) {
+        truth = intValue(a) == intValue(b);
       } else {
         truth = a.equals(b);
       }
@@ -117,11 +122,15 @@ final class Values {
       throw new CallError("incompatible types for comparison");
     }
     return switch (k1) {
-      case INT -> (Long) a < (Long) b;
+      case INT -> intValue(a) < intValue(b);
       case FLOAT -> (Double) a < (Double) b;
       case STRING -> GoStrings.compare((String) a, (String) b) < 0;
       default -> throw new CallError("invalid type for comparison");
     };
+  }
+
+  private static long intValue(Object v) {
+    return v instanceof GoUint8 u ? u.value() : (Long) v;
   }
 
   static boolean le(Object a, Object b) {
