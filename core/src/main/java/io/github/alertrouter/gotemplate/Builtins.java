@@ -45,7 +45,10 @@ final class Builtins {
     if (args.size() == 1 && args.get(0) instanceof String s) {
       return s;
     }
-    return GoFmt.sprint(args);
+    // Go prints each argument as a template action would: nil as <no value>.
+    List<Object> printable = new ArrayList<>(args.size());
+    args.forEach(a -> printable.add(a == null ? "<no value>" : a));
+    return GoFmt.sprint(printable);
   }
 
   private static Object call(List<Object> a) {

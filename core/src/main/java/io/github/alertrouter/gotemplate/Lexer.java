@@ -322,6 +322,21 @@ final class Lexer {
   }
 
   private void lexNumber() {
+    if (!scanNumber()) {
+      error("bad number syntax: " + GoFmt.quote(in.substring(start, pos)));
+      return;
+    }
+    if (pos < in.length() && (in.charAt(pos) == '+' || in.charAt(pos) == '-')) {
+      // Go's complex constant 1+2i: no spaces, must end in 'i'.
+      if (!scanNumber() || in.charAt(pos - 1) != 'i') {
+        error("bad number syntax: " + GoFmt.quote(in.substring(start, pos)));
+        return;
+      }
+    }
+    emit(Type.NUMBER);
+  }
+
+  private boolean scanNumber() {
     accept("+-");
     String digits = "0123456789_";
     if (accept("0")) {
@@ -348,10 +363,9 @@ final class Lexer {
     accept("i");
     if (pos < in.length() && isAlphaNumeric(in.charAt(pos))) {
       pos++;
-      error("bad number syntax: " + GoFmt.quote(in.substring(start, pos)));
-      return;
+      return false;
     }
-    emit(Type.NUMBER);
+    return true;
   }
 
   private boolean accept(String valid) {

@@ -440,6 +440,10 @@ final class Parser {
     if (isInt) {
       isFloat = true;
       fv = iv;
+    } else if (!t.matches("(?s).*[.eEpP].*") && !clean.matches("[+-]?0[xX].*")
+        && clean.matches("[+-]?[0-9]+")) {
+      // A float-parseable integer literal is one too large for int64, which Go rejects.
+      throw error("integer overflow: " + GoFmt.quote(t));
     } else {
       try {
         if (clean.startsWith("0x") || clean.startsWith("0X")) {
