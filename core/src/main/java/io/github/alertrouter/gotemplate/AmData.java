@@ -24,6 +24,16 @@ public record AmData(String receiver, String status, AmAlerts alerts, Kv groupLa
         new Kv(p.commonLabels()), new Kv(p.commonAnnotations()), p.externalURL());
   }
 
+  /**
+   * The data in a JSON file as amtool's {@code --template.data} reads it: Go's lenient decoding
+   * into {@code template.Data} (missing fields are zero, times keep their offsets).
+   *
+   * @throws IllegalArgumentException naming what is wrong, in Go's words where we have them
+   */
+  public static AmData fromJson(byte[] json) {
+    return AmDataJson.read(json);
+  }
+
   @Override
   public String goType() {
     return "template.Data";

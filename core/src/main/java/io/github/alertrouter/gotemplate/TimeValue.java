@@ -9,15 +9,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Go's {@code time.Time} in UTC, with the methods templates call ({@code Format} with Go's
- * reference-time layouts, {@code Unix}, {@code UTC}, ...). It prints as Go's {@code String()}:
- * {@code 2006-01-02 15:04:05.999999999 +0000 UTC}. Immutable.
+ * Go's {@code time.Time} at a fixed offset, with the methods templates call ({@code Format} with
+ * Go's reference-time layouts, {@code Unix}, {@code UTC}, ...). It prints as Go's
+ * {@code String()}: {@code 2006-01-02 15:04:05.999999999 +0000 UTC}. At offset zero the zone is
+ * {@code UTC}; at any other offset it has no name and prints as {@code +0800}, as Go's JSON decoding
+ * leaves it. Immutable.
  *
  * @param instant the time; Go's zero time for "none"
+ * @param offset the offset it was written with
  */
-public record TimeValue(Instant instant) implements GoValue {
+public record TimeValue(Instant instant, ZoneOffset offset) implements GoValue {
   /** Go's zero time, {@code 0001-01-01 00:00:00 +0000 UTC}. */
   public static final TimeValue ZERO = new TimeValue(Instant.parse("0001-01-01T00:00:00Z"));
+
+  /** A time in UTC. */
+  public TimeValue(Instant instant) {
+    this(instant, ZoneOffset.UTC);
+  }
 
   private static final String STRING_LAYOUT = "2006-01-02 15:04:05.999999999 -0700 MST";
 
@@ -38,15 +46,15 @@ public record TimeValue(Instant instant) implements GoValue {
 
   @Override
   public GoFunc method(String name) {
-    ZonedDateTime t = instant.atZone(ZoneOffset.UTC);
+    ZonedDateTime t = instant.atZone(offset);
     return switch (name) {
       case "Format" -> GoFunc.of("Format", a -> format((String) a.get(0)), Kind.STRING);
       case "String" -> GoFunc.of("String", a -> format(STRING_LAYOUT));
-      case "UTC", "Local" -> GoFunc.of(name, a -> this);
+      case "UTC", "Local" -> GoFunc.of(name, a -> new TimeValue(instant));
       case "Unix" -> GoFunc.of(name, a -> instant.getEpochSecond());
       case "UnixMilli" -> GoFunc.of(name, a -> instant.toEpochMilli());
       case "UnixNano" -> GoFunc.of(name, a -> instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
-      case "IsZero" -> GoFunc.of(name, a -> this.equals(ZERO));
+      case "IsZero" -> GoFunc.of(name, a -> instant.equals(ZERO.instant));
       case "Year" -> GoFunc.of(name, a -> (long) t.getYear());
       case "Month" -> GoFunc.of(name, a -> t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
       case "Day" -> GoFunc.of(name, a -> (long) t.getDayOfMonth());
@@ -71,9 +79,9 @@ public record TimeValue(Instant instant) implements GoValue {
         + GoFmt.typeName(a.get(0)));
   }
 
-  /** Go's {@code Time.Format(layout)} in UTC. */
+  /** Go's {@code Time.Format(layout)}. */
   public String format(String layout) {
-    ZonedDateTime t = instant.atZone(ZoneOffset.UTC);
+    ZonedDateTime t = instant.atZone(offset);
     StringBuilder b = new StringBuilder();
     int i = 0;
     int n = layout.length();
@@ -100,7 +108,7 @@ public record TimeValue(Instant instant) implements GoValue {
             value = t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
             consumed = 3;
           } else if (rest.startsWith("MST")) {
-            value = "UTC";
+            value = offset.getTotalSeconds() == 0 ? "UTC" : zone("", false, false);
             consumed = 3;
           }
         }
@@ -173,12 +181,11 @@ public record TimeValue(Instant instant) implements GoValue {
         }
         case '-', 'Z' -> {
           boolean z = c == 'Z';
-          for (String[] zone : new String[][] {
-              {"070000", "+000000"}, {"07:00:00", "+00:00:00"}, {"0700", "+0000"},
-              {"07:00", "+00:00"}, {"07", "+00"}}) {
-            if (rest.startsWith(zone[0], 1)) {
-              value = z ? "Z" : zone[1];
-              consumed = 1 + zone[0].length();
+          for (String zone : new String[] {"070000", "07:00:00", "0700", "07:00", "07"}) {
+            if (rest.startsWith(zone, 1)) {
+              value = z && offset.getTotalSeconds() == 0 ? "Z"
+                  : zone(zone, zone.contains(":"), zone.length() > 5);
+              consumed = 1 + zone.length();
               break;
             }
           }
@@ -214,6 +221,21 @@ public record TimeValue(Instant instant) implements GoValue {
         b.append(value);
         i += consumed;
       }
+    }
+    return b.toString();
+  }
+
+  /** The offset as Go writes it for layout {@code zone}: +hh, +hhmm, +hh:mm, with seconds if asked. */
+  private String zone(String zone, boolean colon, boolean seconds) {
+    int total = offset.getTotalSeconds();
+    int abs = Math.abs(total);
+    StringBuilder b = new StringBuilder(total < 0 ? "-" : "+");
+    b.append(pad(abs / 3600, 2, '0'));
+    if (!zone.equals("07")) {
+      b.append(colon ? ":" : "").append(pad(abs / 60 % 60, 2, '0'));
+    }
+    if (seconds) {
+      b.append(colon ? ":" : "").append(pad(abs % 60, 2, '0'));
     }
     return b.toString();
   }
