@@ -178,7 +178,7 @@ final class Exec {
         return;
       }
       if (map != null && !map.isEmpty()) {
-        for (Map.Entry<String, ?> e : GoFmt.sorted(map)) {
+        for (Map.Entry<String, ?> e : val instanceof Kv ? List.copyOf(map.entrySet()) : GoFmt.sorted(map)) {
           if (!oneIteration(r, mark, e.getKey(), e.getValue())) {
             break;
           }
@@ -314,13 +314,23 @@ final class Exec {
     boolean hex = t.length() > 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X')
         && !t.contains("p") && !t.contains("P");
     boolean rune = t.startsWith("'");
-    if (c.isFloat() && !hex && !rune && t.matches(".*[.eEpP].*")) {
+    if (c.isFloat() && !hex && !rune && hasFloatSyntax(t)) {
       return c.floatValue();
     }
     if (c.isInt()) {
       return c.intValue();
     }
     throw errorf(t + " overflows int");
+  }
+
+  private static boolean hasFloatSyntax(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char ch = t.charAt(i);
+      if (ch == '.' || ch == 'e' || ch == 'E' || ch == 'p' || ch == 'P') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Object evalChain(Object dot, ChainNode c, List<Node> args, Object fin) {

@@ -267,7 +267,9 @@ final class GoFmt {
     } else if (asMap(arg) != null) {
       b.append("map[");
       boolean first = true;
-      for (Map.Entry<String, ?> e : sorted(asMap(arg))) {
+      // A Kv is already in Go's key order.
+      Map<String, ?> m = asMap(arg);
+      for (Map.Entry<String, ?> e : arg instanceof Kv ? m.entrySet() : sorted(m)) {
         if (!first) {
           b.append(' ');
         }

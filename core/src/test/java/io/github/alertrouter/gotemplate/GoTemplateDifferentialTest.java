@@ -30,7 +30,9 @@ class GoTemplateDifferentialTest {
       Path.of("src/test/resources/fixtures/alertmanager-0.25/a-two-instances/001.json"),
       Path.of("src/test/resources/fixtures/alertmanager-0.25/b-cjk-markdown/001.json"),
       Path.of("src/test/resources/fixtures/alertmanager-0.25/e-partial-resolve/002.json"),
-      Path.of("src/test/resources/fixtures/payloads/v4-mixed-cjk.json"));
+      Path.of("src/test/resources/fixtures/payloads/v4-mixed-cjk.json"),
+      // labels that sort before alertname, resolved alerts, fractional and pre-2000 times
+      Path.of("src/test/resources/gotemplate/data/sorting.json"));
   private static final Pattern CASE = Pattern.compile("define \"(case\\.[^\"]+)\"");
 
   @TempDir static Path home;
