@@ -3,7 +3,6 @@ package io.github.alertrouter.gotemplate;
 import io.github.alertrouter.internal.text.GoQuote;
 import io.github.alertrouter.internal.text.GoStrings;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -394,13 +393,12 @@ final class GoFmt {
     }
     String body;
     switch (verb) {
-      case 'v', 'g' -> body = s.prec < 0 ? shortestG(Math.abs(v)) : precisionG(Math.abs(v), s.prec);
-      case 'G' -> body = (s.prec < 0 ? shortestG(Math.abs(v)) : precisionG(Math.abs(v), s.prec))
-          .toUpperCase(Locale.ROOT);
+      case 'v', 'g' -> body = g(Math.abs(v), s.prec);
+      case 'G' -> body = g(Math.abs(v), s.prec).toUpperCase(Locale.ROOT);
       case 'f', 'F' -> body = new BigDecimal(Math.abs(v))
           .setScale(s.prec < 0 ? 6 : s.prec, RoundingMode.HALF_EVEN).toPlainString();
       case 'e', 'E' -> {
-        body = exp(Math.abs(v), s.prec < 0 ? 6 : s.prec);
+        body = GoFloat.exp(Math.abs(v), s.prec < 0 ? 6 : s.prec);
         if (verb == 'E') {
           body = body.toUpperCase(Locale.ROOT);
         }
@@ -415,57 +413,8 @@ final class GoFmt {
     padNumber(b, sign, body, s, true);
   }
 
-  /** %e with prec digits after the point and at least two exponent digits. */
-  private static String exp(double v, int prec) {
-    if (v == 0) {
-      return (prec > 0 ? "0." + "0".repeat(prec) : "0") + "e+00";
-    }
-    BigDecimal d = new BigDecimal(v).round(new MathContext(prec + 1, RoundingMode.HALF_EVEN));
-    int e = d.precision() - d.scale() - 1;
-    String digits = d.unscaledValue().abs().toString();
-    while (digits.length() < prec + 1) {
-      digits = digits + "0";
-    }
-    String mant = digits.substring(0, 1) + (prec > 0 ? "." + digits.substring(1, prec + 1) : "");
-    return mant + "e" + (e < 0 ? "-" : "+") + (Math.abs(e) < 10 ? "0" : "") + Math.abs(e);
-  }
-
-  /** strconv.FormatFloat(v, 'g', -1, 64): shortest digits, %e when exp < -4 or >= 21 digits. */
-  static String shortestG(double v) {
-    if (v == 0) {
-      return "0";
-    }
-    BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-    String digits = d.unscaledValue().toString();
-    int exp = digits.length() - d.scale() - 1;
-    // Shortest formatting switches to %e from exponent 6 on, as strconv's 'g' with precision -1.
-    int eprec = 6;
-    if (exp < -4 || exp >= eprec) {
-      String mant = digits.substring(0, 1) + (digits.length() > 1 ? "." + digits.substring(1) : "");
-      return mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
-    }
-    return d.toPlainString();
-  }
-
-  private static String precisionG(double v, int prec) {
-    if (prec == 0) {
-      prec = 1;
-    }
-    if (v == 0) {
-      return "0";
-    }
-    BigDecimal d = new BigDecimal(v).round(new MathContext(prec, RoundingMode.HALF_EVEN));
-    int exp = d.precision() - d.scale() - 1;
-    if (exp < -4 || exp >= prec) {
-      String e = exp(v, prec - 1);
-      int ePos = e.indexOf('e');
-      String mant = e.substring(0, ePos);
-      if (mant.contains(".")) {
-        mant = mant.replaceAll("0+$", "").replaceAll("\\.$", "");
-      }
-      return mant + e.substring(ePos);
-    }
-    return d.stripTrailingZeros().toPlainString();
+  private static String g(double v, int prec) {
+    return prec < 0 ? GoFloat.shortestG(v) : GoFloat.precisionG(v, prec);
   }
 
   private static void padNumber(StringBuilder b, String sign, String digits, Spec s, boolean zeroOk) {

@@ -27,6 +27,9 @@ final class Lexer {
   private int start;
   private int startLine = 1;
   private int parenDepth;
+  /** How far lineAt has counted newlines, and how many it found. */
+  private int scanned;
+  private int newlines;
   private boolean failed;
 
   private Lexer(String in) {
@@ -406,9 +409,6 @@ final class Lexer {
     }
     return newlines + 1;
   }
-
-  private int scanned;
-  private int newlines;
 
   private void error(String message) {
     items.add(new Item(Type.ERROR, start, message, startLine));
