@@ -18,6 +18,7 @@ public final class Main {
 
   private static final List<Command> COMMANDS = List.of(
       new RoutesTestCommand(),
+      new TemplateRenderCommand(),
       new ValidateCommand(),
       new PreviewCommand(),
       new OnCallCommand(),
