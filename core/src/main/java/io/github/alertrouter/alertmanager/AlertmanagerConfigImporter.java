@@ -25,13 +25,16 @@ public final class AlertmanagerConfigImporter {
 
   /** Imports a file. */
   public static AlertmanagerImport importFile(Path file) {
-    String text;
+    return importYaml(read(file), file.toString());
+  }
+
+  /** The file's text, or a {@link ConfigException} naming it. */
+  static String read(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(file.toString(), List.of(new ConfigProblem("", "cannot read file: " + e)));
     }
-    return importYaml(text, file.toString());
   }
 
   /** Imports YAML text; {@code source} names it in error messages. */

@@ -16,8 +16,6 @@ import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.TreeReader;
 import java.io.IOException;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,13 +48,7 @@ public final class WebhookDingtalkImporter {
 
   /** Imports a file. */
   public static AlertmanagerImport importFile(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), List.of(new ConfigProblem("", "cannot read file: " + e)));
-    }
-    return importYaml(text, file.toString());
+    return importYaml(AlertmanagerConfigImporter.read(file), file.toString());
   }
 
   /**
