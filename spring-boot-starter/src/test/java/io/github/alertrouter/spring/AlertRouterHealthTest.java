@@ -69,7 +69,7 @@ class AlertRouterHealthTest {
       store.down(true);
       Health down = indicator.health();
       assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-      assertThat(down.getDetails()).containsEntry("store", "cannot take alerts: alert store: connection refused (test)");
+      assertThat(down.getDetails()).containsEntry("store", "cannot take alerts: alert store: connection refused (test outage)");
     });
   }
 
