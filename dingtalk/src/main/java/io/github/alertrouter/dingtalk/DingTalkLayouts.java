@@ -76,7 +76,7 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
     String firstName = alerts.isEmpty() ? "" : alerts.get(0).name();
     Function<Function<Page<AlertFacts>, String>, Function<Page<AlertFacts>, String>> body = text -> card
         ? page -> DingTalkDialect.actionCard(
-            facts.title(page, firstName), text.apply(page), options.btnOrientation(), n.links())
+            facts.title(page, firstName), text.apply(page), options.btnOrientation(), facts.about().links())
         : page -> DingTalkDialect.markdown(
             facts.title(page, firstName), text.apply(page), page.carriesMentions() ? plan : null);
     List<Function<Page<AlertFacts>, String>> looks = texts.stream().map(body).toList();
