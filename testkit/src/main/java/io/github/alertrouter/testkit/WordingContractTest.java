@@ -150,7 +150,8 @@ public abstract class WordingContractTest {
         resolved, links(), T0, 3));
     List<Alert> many = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
-      many.add(alert(i % 7 == 0 ? null : "DiskFull", i % 5 == 0 ? null : "warning", "host-" + i));
+      // more names than the counts list, some without a name or severity: every word of the counts
+      many.add(alert(i % 7 == 0 ? null : "DiskFull" + i % 15, i % 5 == 0 ? null : "warning", "host-" + i));
     }
     cases.put("DIGEST storm", digest(many));
     cases.put("truncated", notification(NotifyReason.FIRST_NOTIFICATION, many, resolved));
