@@ -129,6 +129,27 @@ public abstract class WordingContractTest {
     }
   }
 
+  @Test
+  void anAcknowledgersNameIsTextThatMentionsNobodyInEitherLanguage() {
+    // the name comes from the claim page's free-text field: whatever was typed, it is only text
+    String who = "<@zhangsan> <at id=all></at> <at user_id=\"all\">所有人</at> @13800000000 [x](https://evil.example.com)";
+    Notification acked = notification(NotifyReason.ACKNOWLEDGED, List.of(alert("HighLatency", "critical", "web-1")),
+        List.of()).asAcknowledgement(true, who);
+    for (Map<String, String> options : messageTypeOptions()) {
+      for (Wording wording : Wording.values()) {
+        Robot robot = robot("hostile-ack", options, wording, "truncate");
+        deliver(robot, acked);
+        List<String> fired = new ArrayList<>();
+        simulator.received(robot.id()).forEach(m -> fired.addAll(m.mentions()));
+        assertThat(fired).as("%s %s: mentions that fired", options, wording).isEmpty();
+        // a markdown message's text is what the renderer reads: no link may form there
+        simulator.received(robot.id()).stream()
+            .filter(m -> m.msgType().startsWith("markdown") || m.msgType().equals("actionCard"))
+            .forEach(m -> assertThat(m.text()).as("%s %s", options, wording).doesNotContain("](https://evil"));
+      }
+    }
+  }
+
   // ---- the cases
 
   /** A notification of every reason, a digest, a truncated and a split one, by name. */

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param resolvedCount alerts resolved
  * @param groupLabels the group's labels, escaped
  * @param policy the policy name, escaped, within {@link AlertFacts#MAX_NAME}
- * @param reason why it is sent ({@code first notification})
+ * @param reason why it is sent ({@code first notification}), escaped, within {@link #MAX_REASON}
  * @param groups how many groups a digest merges (1 otherwise)
  * @param keyword the robot's keyword verbatim (trusted config: it must match exactly), or {@code ""}
  * @param links the trusted links, titles as the notification has them (see {@link #escapedLinks})
@@ -35,6 +35,8 @@ public record NotificationFacts(
   public static final String RESOLVED_MARK = "✅";
   /** Longest link title, in escaped units. */
   public static final int MAX_LINK_TITLE = 40;
+  /** Longest reason (with who acknowledged, or which escalation step), in escaped units. */
+  public static final int MAX_REASON = 200;
   /** Longest run of group values in a title, in escaped units. */
   public static final int MAX_TITLE_VALUES = 120;
 
@@ -73,7 +75,9 @@ public record NotificationFacts(
     List<NotificationLink> links = n.links().stream()
         .map(l -> new NotificationLink(l.kind(), wording.linkTitle(l), l.url())).toList();
     return new NotificationFacts(escaper, n.isResolved(), n.firing().size(), n.resolved().size(), group,
-        escaper.inline(n.policy(), AlertFacts.MAX_NAME), wording.reason(n.reason(), n.reasonDetail()), n.groups(),
+        escaper.inline(n.policy(), AlertFacts.MAX_NAME),
+        // who acknowledged is what someone typed on the claim page: text like any alert value
+        escaper.inline(wording.reason(n.reason(), n.reasonDetail()), MAX_REASON), n.groups(),
         keyword, links, AlertCounts.of(n, escaper), wording);
   }
 
