@@ -140,6 +140,17 @@ class WordingTest {
     assertThat(Wording.ZH_CN.reason(NotifyReason.ESCALATION, "step three")).isEqualTo("升级 (step three)");
   }
 
+  @Test
+  void aTemplateThatLeavesOutTheMoreLineGetsItInTheRobotsLanguage() {
+    Template t = context -> "body";
+    Page<String> page = new Page<>(List.of("a"), 3, 1, 1, true);
+    NotificationFacts zh = NotificationFacts.of(TemplateContext.sampleNotification(), null,
+        new InertText(cp -> cp, true), Wording.ZH_CN);
+
+    assertThat(t.text(Map.of("more", zh.plainMoreLine(page)), page, "\n")).isEqualTo("body\n…另有 3 条告警未列出");
+    assertThat(t.text(Map.of(), page, "\n")).as("a context without one").isEqualTo("body\n…and 3 more alerts");
+  }
+
   @ParameterizedTest
   @EnumSource(Wording.class)
   void theRobotOptionChoosesItInAnyCase(Wording w) {
