@@ -18,6 +18,7 @@ import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.RenderRequest;
 import io.github.alertrouter.spi.render.TimeText;
+import io.github.alertrouter.spi.render.Wording;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,10 +123,12 @@ final class Handoffs {
       String name = s.name() == null ? s.id() : s.name();
       List<String> lines = new ArrayList<>();
       var zone = RenderRequest.displayZone(robot);
-      lines.add("Since " + TimeText.instant(handoff, zone) + (until == null ? "" : ", until " + TimeText.instant(until, zone)));
-      lines.add("Next: " + (until == null ? "no change ahead" : names(next)));
+      // a notice is worded here, where the robot is known: platforms render its lines as they are
+      Wording w = Wording.of(robot);
+      lines.add(w.since(TimeText.instant(handoff, zone), until == null ? null : TimeText.instant(until, zone)));
+      lines.add(w.next(until == null ? null : names(next, w)));
       Notice notice = new Notice(NotifyReason.HANDOFF, "schedule:" + s.id(), "handoff:" + s.id() + ":" + handoff,
-          "On call for " + name + ": " + names(now), lines, mentions(now, platform, robot), handoff);
+          w.onCallFor(name, names(now, w)), lines, mentions(now, platform, robot), handoff);
       dispatcher.dispatch(Delivery.of(robot.id(), notice));
     }
   }
@@ -147,9 +150,9 @@ final class Handoffs {
     return out;
   }
 
-  private String names(List<OnDuty> onDuty) {
+  private String names(List<OnDuty> onDuty, Wording wording) {
     if (onDuty.isEmpty()) {
-      return "nobody";
+      return wording.nobody();
     }
     return onDuty.stream()
         .map(d -> contacts.containsKey(d.contactId()) ? contacts.get(d.contactId()).name() : d.contactId())

@@ -32,6 +32,11 @@ public record RenderRequest(
    * with it (and an action key on the router), messages carry signed claim / resolve / silence links.
    */
   public static final String OPTION_ACTION_BASE_URL = "actionBaseUrl";
+  /**
+   * Robot option choosing the language of a message's built-in words ({@code en}, the default, or
+   * {@code zh-CN}): see {@link io.github.alertrouter.spi.render.Wording}.
+   */
+  public static final String OPTION_LOCALE = "locale";
 
   /**
    * Copies {@code mentions}.
@@ -53,6 +58,15 @@ public record RenderRequest(
    */
   public static RenderRequest of(Notification notification, List<Mention> mentions, Robot robot, String template) {
     return new RenderRequest(notification, mentions, robot, template, displayZone(robot), overflow(robot));
+  }
+
+  /**
+   * The built-in words of this request's messages: the robot's {@code locale}.
+   *
+   * @throws IllegalArgumentException when {@code locale} is not valid, naming it and the allowed values
+   */
+  public io.github.alertrouter.spi.render.Wording wording() {
+    return io.github.alertrouter.spi.render.Wording.of(robot);
   }
 
   /**

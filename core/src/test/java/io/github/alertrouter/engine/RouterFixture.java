@@ -54,7 +54,12 @@ final class RouterFixture implements AutoCloseable {
   BindingService bindings;
 
   RouterFixture(String yaml) {
-    config = RouterConfig.parse(CONTACTS + yaml, "scenario.yaml", Map.of());
+    this(CONTACTS, yaml);
+  }
+
+  /** A router on {@code contacts} (contacts and robots, {@link #CONTACTS} changed) and the scenario's YAML. */
+  RouterFixture(String contacts, String yaml) {
+    config = RouterConfig.parse(contacts + yaml, "scenario.yaml", Map.of());
     bindings = BindingService.create(config, codes, BindingStore.inMemory(), clock);
     router = build(config);
   }

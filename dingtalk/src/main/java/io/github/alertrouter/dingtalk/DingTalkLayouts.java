@@ -15,6 +15,7 @@ import io.github.alertrouter.spi.render.Page;
 import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.Template;
 import io.github.alertrouter.spi.render.TemplateContext;
+import io.github.alertrouter.spi.render.Wording;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,8 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
     Notification n = request.notification();
     Mentions plan = Mentions.of(request.mentions());
     boolean card = options.msgType() == DingTalkOptions.MsgType.ACTION_CARD && !n.links().isEmpty();
-    Facts facts = Facts.of(n, request.robot().keyword(), !card, plan, card ? plan.userIdTokens() : plan.tokens());
+    Facts facts = Facts.of(n, request.robot().keyword(), !card, plan, card ? plan.userIdTokens() : plan.tokens(),
+        request.wording());
     // a digest too big to show in full lists its alerts one line each, after the counts
     List<Function<Page<AlertFacts>, String>> texts = template != null ? List.of(templateText(template, facts))
         : Look.of(n).stream().<Function<Page<AlertFacts>, String>>map(look -> page -> facts.markdown(page, look)).toList();
@@ -74,7 +76,7 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
     String firstName = alerts.isEmpty() ? "" : alerts.get(0).name();
     Function<Function<Page<AlertFacts>, String>, Function<Page<AlertFacts>, String>> body = text -> card
         ? page -> DingTalkDialect.actionCard(
-            facts.title(page, firstName), text.apply(page), options.btnOrientation(), n.links())
+            facts.title(page, firstName), text.apply(page), options.btnOrientation(), facts.about().links())
         : page -> DingTalkDialect.markdown(
             facts.title(page, firstName), text.apply(page), page.carriesMentions() ? plan : null);
     List<Function<Page<AlertFacts>, String>> looks = texts.stream().map(body).toList();
@@ -99,7 +101,7 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
 
   @Override
   public Map<String, Object> templateContext(Notification sample) {
-    Facts facts = Facts.of(sample, "keyword", true, Mentions.of(List.of()), List.of());
+    Facts facts = Facts.of(sample, "keyword", true, Mentions.of(List.of()), List.of(), Wording.DEFAULT);
     return context(facts, Page.whole(DingTalkDialect.BUDGET.alerts(sample, ZoneId.of("UTC"), DingTalkDialect.MARKDOWN)));
   }
 
@@ -135,7 +137,7 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
 
   /** The values a template sees for {@code page}. */
   private static Map<String, Object> context(Facts facts, Page<AlertFacts> page) {
-    Map<String, Object> c = TemplateContext.of(facts.about(), page, AlertFacts::markdownSource);
+    Map<String, Object> c = TemplateContext.of(facts.about(), page, a -> a.markdownSource(facts.wording()));
     c.put("keyword", facts.about().keyword());
     c.put("linkLine", facts.linkLine());
     c.put("unresolved", page.carriesMentions() ? facts.mentions().unresolvedText() : "");
@@ -153,9 +155,14 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
    * @param tokens the @tokens this message type writes in its text
    */
   private record Facts(NotificationFacts about, boolean linksInText, Mentions mentions, List<String> tokens) {
-    static Facts of(Notification n, String keyword, boolean linksInText, Mentions mentions, List<String> tokens) {
-      return new Facts(NotificationFacts.of(n, keyword, DingTalkDialect.MARKDOWN), linksInText, mentions,
+    static Facts of(Notification n, String keyword, boolean linksInText, Mentions mentions, List<String> tokens,
+        Wording wording) {
+      return new Facts(NotificationFacts.of(n, keyword, DingTalkDialect.MARKDOWN, wording), linksInText, mentions,
           List.copyOf(tokens));
+    }
+
+    Wording wording() {
+      return about.wording();
     }
 
     /** The title the chat list shows: {@code [alert] [FIRING:3] HighLatency payments (1/3)}. */
@@ -187,16 +194,17 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
       head.addAll(about.countLines(page, look, "**", DingTalkDialect.BUDGET.summaryBytes()));
       blocks.add(String.join("\n\n", head));
       if (page.isPart()) {
-        blocks.add("**Part " + page.part() + "/" + page.parts() + "**");
+        blocks.add("**" + about.partLine(page) + "**");
       }
       List<AlertFacts> firing = AlertFacts.firing(page.items());
       List<AlertFacts> resolved = AlertFacts.resolved(page.items());
       boolean both = !firing.isEmpty() && !resolved.isEmpty();
-      blocks.add(both ? "**Firing**" : "");
+      Wording w = wording();
+      blocks.add(both ? "**" + w.firingHeader() + "**" : "");
       Function<AlertFacts, String> alert =
-          look.compact() ? a -> a.compactLine("**", DingTalkDialect.MARKDOWN, look) : Facts::alert;
+          look.compact() ? a -> a.compactLine("**", DingTalkDialect.MARKDOWN, look, w) : a -> alert(a, w);
       firing.forEach(a -> blocks.add(alert.apply(a)));
-      blocks.add(both ? "**Resolved**" : "");
+      blocks.add(both ? "**" + w.resolvedHeader() + "**" : "");
       resolved.forEach(a -> blocks.add(alert.apply(a)));
       blocks.add(about.moreLine(page));
       blocks.add(linkLine());
@@ -208,11 +216,11 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
     }
 
     /** One alert: marker, name and severity; summary; description; key labels; times and source. */
-    private static String alert(AlertFacts a) {
-      List<String> times = new ArrayList<>(a.times());
-      times.add(a.markdownSource());
+    private static String alert(AlertFacts a, Wording w) {
+      List<String> times = new ArrayList<>(a.times(w));
+      times.add(a.markdownSource(w));
       // a blank line between lines too: whether DingTalk breaks on a single newline is unverified
-      return LayoutText.join("\n\n", a.headline(a.mark(), "**", "resolved after"), a.summary(), a.description(),
+      return LayoutText.join("\n\n", a.headline(a.mark(), "**", w.resolvedAfter(), w), a.summary(), a.description(),
           a.keyLabelLine(), LayoutText.join(" · ", times));
     }
   }

@@ -52,9 +52,9 @@ class DingTalkProviderTest {
             "options.overflow: must be truncate or split, but was \"wrap\"")),
         Arguments.of("unknown name close to one", Map.of("msgtyp", "markdown"), List.of(
             "options.msgtyp: unknown DingTalk option, did you mean \"msgType\"? (known: msgType, btnOrientation,"
-                + " timeZone, overflow, actionBaseUrl)")),
+                + " timeZone, overflow, actionBaseUrl, locale)")),
         Arguments.of("unknown name", Map.of("colour", "red"), List.of(
-            "options.colour: unknown DingTalk option (known: msgType, btnOrientation, timeZone, overflow, actionBaseUrl)")));
+            "options.colour: unknown DingTalk option (known: msgType, btnOrientation, timeZone, overflow, actionBaseUrl, locale)")));
   }
 
   @ParameterizedTest(name = "{0}")

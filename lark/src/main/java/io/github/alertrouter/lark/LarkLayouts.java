@@ -20,6 +20,7 @@ import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.Severity;
 import io.github.alertrouter.spi.render.Template;
 import io.github.alertrouter.spi.render.TemplateContext;
+import io.github.alertrouter.spi.render.Wording;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
     List<AlertFacts> alerts = LarkDialect.BUDGET.alerts(n, request.displayZone(), dialect);
     String keyword = request.robot().keyword() == null ? "" : request.robot().keyword();
     String first = n.alertCount() == 0 ? "" : LarkDialect.TEXT.inline(firstName(n), AlertFacts.MAX_NAME);
-    Message builtIn = Message.of(n, keyword, dialect, plan, first);
+    Message builtIn = Message.of(n, keyword, dialect, plan, first, request.wording());
     Message m = template == null ? builtIn : builtIn.withTemplate(templateText(template, builtIn, keyword));
     Layout layout = switch (options.msgType()) {
       case INTERACTIVE -> m::card;
@@ -110,7 +111,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
 
   @Override
   public Map<String, Object> templateContext(Notification sample) {
-    Message m = Message.of(sample, "keyword", LarkDialect.CARD, Mentions.of(List.of()), "");
+    Message m = Message.of(sample, "keyword", LarkDialect.CARD, Mentions.of(List.of()), "", Wording.DEFAULT);
     return context(m, Page.whole(LarkDialect.BUDGET.alerts(sample, ZoneId.of("UTC"), LarkDialect.CARD)));
   }
 
@@ -159,7 +160,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
   private static Map<String, Object> context(Message m, Page<AlertFacts> page) {
     LarkDialect d = m.dialect();
     Map<String, Object> c = TemplateContext.of(m.about(), page,
-        a -> d == LarkDialect.CARD ? a.markdownSource() : a.generatorURL());
+        a -> d == LarkDialect.CARD ? a.markdownSource(m.wording()) : a.generatorURL());
     c.put("keyword", m.about().keyword());
     c.put("unresolved", page.carriesMentions() ? m.mentions().unresolvedText(d) : "");
     c.put("mentions", page.carriesMentions() && d != LarkDialect.POST ? m.mentions().tags(d) : "");
@@ -197,10 +198,15 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
   private record Message(NotificationFacts about, LarkDialect dialect, String titleValues, String colour,
       Mentions mentions, String firstAlertName, Function<Page<AlertFacts>, String> template) {
     /** The built-in look of {@code n}'s messages. */
-    static Message of(Notification n, String keyword, LarkDialect dialect, Mentions mentions, String firstAlertName) {
+    static Message of(Notification n, String keyword, LarkDialect dialect, Mentions mentions, String firstAlertName,
+        Wording wording) {
       String values = LarkDialect.TEXT.inline(String.join(" ", n.groupLabels().values()), NotificationFacts.MAX_TITLE_VALUES);
-      return new Message(NotificationFacts.of(n, keyword, dialect), dialect, values, LarkLayouts.colour(n.isResolved(), n.firing()),
+      return new Message(NotificationFacts.of(n, keyword, dialect, wording), dialect, values, LarkLayouts.colour(n.isResolved(), n.firing()),
           mentions, firstAlertName, null);
+    }
+
+    Wording wording() {
+      return about.wording();
     }
 
     Message withTemplate(Function<Page<AlertFacts>, String> text) {
@@ -246,7 +252,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       head.addAll(about.aboutLines("**"));
       head.addAll(about.countLines(page, look, "**", LarkDialect.BUDGET.summaryBytes()));
       if (page.isPart()) {
-        head.add("**Part " + page.part() + "/" + page.parts() + "**");
+        head.add("**" + about.partLine(page) + "**");
       }
       LarkDialect.markdownDiv(elements, String.join("\n", head));
       List<AlertFacts> firing = AlertFacts.firing(page.items());
@@ -254,12 +260,12 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       boolean both = !firing.isEmpty() && !resolved.isEmpty();
       if (both) {
         elements.addObject().put("tag", "hr");
-        LarkDialect.markdownDiv(elements, "**Firing**");
+        LarkDialect.markdownDiv(elements, "**" + wording().firingHeader() + "**");
       }
       alertDivs(elements, firing, look);
       if (both) {
         elements.addObject().put("tag", "hr");
-        LarkDialect.markdownDiv(elements, "**Resolved**");
+        LarkDialect.markdownDiv(elements, "**" + wording().resolvedHeader() + "**");
       }
       alertDivs(elements, resolved, look);
       LarkDialect.markdownDiv(elements, about.moreLine(page));
@@ -268,10 +274,10 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
     /** A div per alert, or for a compact look one div of lines: a div costs more than most lines. */
     private void alertDivs(ArrayNode elements, List<AlertFacts> alerts, Look look) {
       if (look.compact()) {
-        List<String> lines = alerts.stream().map(a -> a.compactLine("**", dialect, look)).toList();
+        List<String> lines = alerts.stream().map(a -> a.compactLine("**", dialect, look, wording())).toList();
         LarkDialect.markdownDiv(elements, String.join("\n", lines));
       } else {
-        alerts.forEach(a -> LarkDialect.markdownDiv(elements, alertLines(a, "**", a.markdownSource())));
+        alerts.forEach(a -> LarkDialect.markdownDiv(elements, alertLines(a, "**", a.markdownSource(wording()), wording())));
       }
     }
 
@@ -286,13 +292,11 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
         paragraph(content, about.heading());
         about.aboutLines("").forEach(l -> paragraph(content, l));
         about.countLines(page, look, "", LarkDialect.BUDGET.summaryBytes()).forEach(l -> paragraph(content, l));
-        if (page.isPart()) {
-          paragraph(content, "Part " + page.part() + "/" + page.parts());
-        }
+        paragraph(content, about.partLine(page));
         if (look.compact()) {
-          page.items().forEach(a -> paragraph(content, a.compactLine("", dialect, look)));
+          page.items().forEach(a -> paragraph(content, a.compactLine("", dialect, look, wording())));
         } else {
-          page.items().forEach(a -> postAlert(content, a));
+          page.items().forEach(a -> postAlert(content, a, wording()));
         }
         paragraph(content, about.moreLine(page));
       }
@@ -318,19 +322,19 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       return LarkDialect.write(root);
     }
 
-    private static void postAlert(ArrayNode content, AlertFacts a) {
-      paragraph(content, a.headline(a.mark(), "", "resolved after"));
+    private static void postAlert(ArrayNode content, AlertFacts a, Wording w) {
+      paragraph(content, a.headline(a.mark(), "", w.resolvedAfter(), w));
       paragraph(content, a.summary());
       a.description().lines().forEach(l -> paragraph(content, l));
       paragraph(content, a.keyLabelLine());
-      List<String> times = a.times();
+      List<String> times = a.times(w);
       if (!times.isEmpty() || !a.generatorURL().isEmpty()) {
         ArrayNode p = content.addArray();
         if (!times.isEmpty()) {
           LarkDialect.text(p, String.join(" · ", times) + (a.generatorURL().isEmpty() ? "" : " · "));
         }
         if (!a.generatorURL().isEmpty()) {
-          LarkDialect.link(p, "source", a.generatorURL());
+          LarkDialect.link(p, w.source(), a.generatorURL());
         }
       }
     }
@@ -356,13 +360,14 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
       }
       for (AlertFacts a : page.items()) {
         if (look.compact()) {
-          lines.add(a.compactLine("", dialect, look));
+          lines.add(a.compactLine("", dialect, look, wording()));
         } else {
           lines.add("");
-          lines.add(alertLines(a, "", a.generatorURL().isEmpty() ? "" : "source: " + a.generatorURL()));
+          lines.add(alertLines(a, "", a.generatorURL().isEmpty() ? "" : wording().source() + ": " + a.generatorURL(),
+              wording()));
         }
       }
-      if (!page.moreLine().isEmpty()) {
+      if (page.omitted() > 0) {
         lines.add("");
         lines.add(about.moreLine(page));
       }
@@ -375,10 +380,10 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
     }
 
     /** One alert as lines: marker, name and severity; summary; description; key labels; times and source. */
-    private static String alertLines(AlertFacts a, String bold, String source) {
-      List<String> times = new ArrayList<>(a.times());
+    private static String alertLines(AlertFacts a, String bold, String source, Wording w) {
+      List<String> times = new ArrayList<>(a.times(w));
       times.add(source);
-      return LayoutText.join("\n", a.headline(a.mark(), bold, "resolved after"), a.summary(), a.description(),
+      return LayoutText.join("\n", a.headline(a.mark(), bold, w.resolvedAfter(), w), a.summary(), a.description(),
           a.keyLabelLine(), LayoutText.join(" · ", times));
     }
 

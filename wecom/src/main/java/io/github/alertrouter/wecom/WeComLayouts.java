@@ -16,6 +16,7 @@ import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.Template;
 import io.github.alertrouter.spi.render.TemplateContext;
 import io.github.alertrouter.spi.render.TextSafety;
+import io.github.alertrouter.spi.render.Wording;
 import io.github.alertrouter.wecom.WeComDialect.Mentions;
 import io.github.alertrouter.wecom.WeComOptions.MentionMode;
 import io.github.alertrouter.wecom.WeComOptions.MsgType;
@@ -100,7 +101,7 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
     if (!markdown) {
       plan = Mentions.of(request.mentions(), dialect);
     }
-    Facts facts = new Facts(NotificationFacts.of(n, null, dialect), plan,
+    Facts facts = new Facts(NotificationFacts.of(n, null, dialect, request.wording()), plan,
         type == MsgType.MARKDOWN ? plan.tokens() : List.of(), markdown, type == MsgType.MARKDOWN);
     ByteBudget budget = WeComDialect.budget(type);
     Layout layout = markdown ? (page, look) -> facts.markdown(page, look, budget.summaryBytes())
@@ -179,7 +180,7 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
   /** The values a template sees for {@code page}, in markdown or text content. */
   private static Map<String, Object> context(Facts facts, Page<AlertFacts> page) {
     Map<String, Object> c = TemplateContext.of(facts.about(), page,
-        a -> facts.markdown() ? a.markdownSource() : a.generatorURL());
+        a -> facts.markdown() ? a.markdownSource(facts.wording()) : a.generatorURL());
     c.put("colour", facts.about().resolved() ? INFO : WARNING);
     c.put("linkLine", facts.linkLines());
     c.put("unresolved", page.carriesMentions() ? facts.mentions().unresolvedText() : "");
@@ -206,6 +207,10 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
    */
   private record Facts(NotificationFacts about, Mentions mentions, List<String> tokens, boolean markdown,
       boolean colours) {
+    Wording wording() {
+      return about.wording();
+    }
+
     /** The group's values ({@code HighLatency payments}), else the first alert's name. */
     String subject(String firstAlertName) {
       String values = about.groupValues();
@@ -233,18 +238,19 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
      */
     String markdown(Page<AlertFacts> page, Look look, int summaryBytes) {
       List<String> meta = new ArrayList<>();
+      Wording w = wording();
       if (!about.groupLabels().isEmpty()) {
-        meta.add("> " + font(COMMENT, "Group: " + about.groupText()));
+        meta.add("> " + font(COMMENT, w.group() + " " + about.groupText()));
       }
-      meta.add("> " + font(COMMENT, "Policy: " + about.policy() + " · Reason: " + about.reason()));
+      meta.add("> " + font(COMMENT, w.policy() + " " + about.policy() + " · " + w.reason() + " " + about.reason()));
       if (about.groups() > 1) {
-        meta.add("> **Digest:** merges " + about.groups() + " groups");
+        meta.add("> **" + w.digest() + "** " + w.mergesGroups(about.groups()));
       }
       about.countLines(page, look, "**", summaryBytes).forEach(l -> meta.add("> " + l));
       String status = font(about.resolved() ? INFO : WARNING, about.statusLine());
       String heading = "## " + LayoutText.join(" ", status, subject(firstName(page)), partMarker(page));
       return content(page, heading + "\n\n" + String.join("\n", meta),
-          look.compact() ? a -> a.compactLine("**", WeComDialect.MARKDOWN, look) : this::markdownAlert, look.compact());
+          look.compact() ? a -> a.compactLine("**", WeComDialect.MARKDOWN, look, w) : this::markdownAlert, look.compact());
     }
 
     /** The built-in text content of {@code page}: mentions travel in the message's lists, not here. */
@@ -254,7 +260,7 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
       head.addAll(about.aboutLines(""));
       head.addAll(about.countLines(page, look, "", summaryBytes));
       return content(page, String.join("\n", head),
-          look.compact() ? a -> a.compactLine("", WeComDialect.TEXT, look) : Facts::textAlert, look.compact());
+          look.compact() ? a -> a.compactLine("", WeComDialect.TEXT, look, wording()) : this::textAlert, look.compact());
     }
 
     /**
@@ -286,18 +292,20 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
 
     /** One alert: coloured marker, name and severity; summary; description; key labels; times and source. */
     private String markdownAlert(AlertFacts a) {
-      String marker = a.resolved() ? font(INFO, a.mark() + " RESOLVED") : font(WARNING, a.mark() + " FIRING");
+      Wording w = wording();
+      String marker = a.resolved() ? font(INFO, a.mark() + " " + w.resolved()) : font(WARNING, a.mark() + " " + w.firing());
       String labels = a.keyLabelLine();
-      String when = String.join(" · ", a.times());
-      return LayoutText.join("\n", a.headline(marker, "**", "after"), a.summary(), a.description(),
+      String when = String.join(" · ", a.times(w));
+      return LayoutText.join("\n", a.headline(marker, "**", w.after(), w), a.summary(), a.description(),
           labels.isEmpty() ? "" : font(COMMENT, labels),
-          LayoutText.join(" · ", when.isEmpty() ? "" : font(COMMENT, when), a.markdownSource()));
+          LayoutText.join(" · ", when.isEmpty() ? "" : font(COMMENT, when), a.markdownSource(w)));
     }
 
-    private static String textAlert(AlertFacts a) {
-      return LayoutText.join("\n", a.headline(a.mark() + (a.resolved() ? " RESOLVED" : " FIRING"), "", "after"),
-          a.summary(), a.description(), a.keyLabelLine(), String.join(" · ", a.times()),
-          a.generatorURL().isEmpty() ? "" : "source: " + a.generatorURL());
+    private String textAlert(AlertFacts a) {
+      Wording w = wording();
+      return LayoutText.join("\n", a.headline(a.mark() + " " + (a.resolved() ? w.resolved() : w.firing()), "", w.after(), w),
+          a.summary(), a.description(), a.keyLabelLine(), String.join(" · ", a.times(w)),
+          a.generatorURL().isEmpty() ? "" : w.source() + ": " + a.generatorURL());
     }
 
     private String font(String colour, String text) {

@@ -56,9 +56,9 @@ class WeComProviderTest {
             "options.overflow: must be truncate or split, but was \"wrap\"")),
         Arguments.of("unknown name close to one", Map.of("msgtyp", "markdown"), List.of(
             "options.msgtyp: unknown WeCom option, did you mean \"msgType\"? (known: msgType, mentionMode,"
-                + " timeZone, overflow, actionBaseUrl)")),
+                + " timeZone, overflow, actionBaseUrl, locale)")),
         Arguments.of("DingTalk's option", Map.of("btnOrientation", "vertical"), List.of(
-            "options.btnOrientation: unknown WeCom option (known: msgType, mentionMode, timeZone, overflow, actionBaseUrl)")));
+            "options.btnOrientation: unknown WeCom option (known: msgType, mentionMode, timeZone, overflow, actionBaseUrl, locale)")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -154,17 +154,23 @@ public final class AlertCounts {
    * Empty without alerts.
    */
   public List<String> lines(String bold, int maxBytes) {
+    return lines(bold, maxBytes, Wording.DEFAULT);
+  }
+
+  /** {@link #lines(String, int)} with its field names and sums in {@code wording}. */
+  public List<String> lines(String bold, int maxBytes, Wording wording) {
     List<String> lines = new ArrayList<>();
     if (alerts == 0) {
       return lines;
     }
     // in order of importance, each line fitted into what the ones before it left
     String severity =
-        listed(bold + "Severity:" + bold + " ", bySeverity, MAX_SEVERITIES, "severity", "severities", maxBytes);
+        listed(bold + wording.severity() + bold + " ", bySeverity, MAX_SEVERITIES, Noun.SEVERITIES, maxBytes, wording);
     int left = maxBytes - utf8(severity) - 1;
-    String names = listed(bold + "Alertname:" + bold + " ", byName, MAX_NAMES, "name", "names", left);
+    String names = listed(bold + wording.alertname() + bold + " ", byName, MAX_NAMES, Noun.NAMES, left, wording);
     left -= utf8(names) + 1;
-    String labels = listed(bold + "Most alerts:" + bold + " ", topLabels, MAX_TOP_LABELS, null, null, left);
+    String labels =
+        listed(bold + wording.mostAlerts() + bold + " ", topLabels, MAX_TOP_LABELS, Noun.NONE, left, wording);
     for (String line : List.of(severity, names, labels)) {
       if (!line.isEmpty()) {
         lines.add(line);
@@ -179,6 +185,11 @@ public final class AlertCounts {
    * summed up; {@code ""} when none are left out or no alert has a severity.
    */
   public String remainder(int omitted) {
+    return remainder(omitted, Wording.DEFAULT);
+  }
+
+  /** {@link #remainder(int)} with its sum in {@code wording}. */
+  public String remainder(int omitted, Wording wording) {
     if (omitted <= 0 || omitted > alerts || (bySeverity.size() == 1 && bySeverity.get(0).key().equals(NONE))) {
       return "";
     }
@@ -192,7 +203,7 @@ public final class AlertCounts {
         counts.add(new Count(bySeverity.get(i).key(), left[i]));
       }
     }
-    return listed("", counts, MAX_SEVERITIES, "severity", "severities", Integer.MAX_VALUE);
+    return listed("", counts, MAX_SEVERITIES, Noun.SEVERITIES, Integer.MAX_VALUE, wording);
   }
 
   /**
@@ -200,14 +211,16 @@ public final class AlertCounts {
    * the rest summed up as "N under M other {@code plural}" (or left out without a noun); {@code ""}
    * when not even the label and the sum fit, or there is nothing to list.
    */
-  private static String listed(String label, List<Count> counts, int limit, String singular, String plural,
-      int maxBytes) {
+  private enum Noun { SEVERITIES, NAMES, NONE }
+
+  private static String listed(String label, List<Count> counts, int limit, Noun noun, int maxBytes,
+      Wording wording) {
     if (counts.isEmpty()) {
       return "";
     }
     String best = "";
-    for (int shown = singular == null ? 1 : 0; shown <= Math.min(limit, counts.size()); shown++) {
-      String candidate = label + listing(counts, shown, singular, plural);
+    for (int shown = noun == Noun.NONE ? 1 : 0; shown <= Math.min(limit, counts.size()); shown++) {
+      String candidate = label + listing(counts, shown, noun, wording);
       if (utf8(candidate) > maxBytes) {
         break;
       }
@@ -216,13 +229,14 @@ public final class AlertCounts {
     return best;
   }
 
-  private static String listing(List<Count> counts, int shown, String singular, String plural) {
+  private static String listing(List<Count> counts, int shown, Noun noun, Wording wording) {
     List<String> parts = new ArrayList<>();
-    counts.subList(0, shown).forEach(c -> parts.add(c.toString()));
+    // NONE is ours, not a value: it is shown in the wording's language
+    counts.subList(0, shown).forEach(c -> parts.add(c.key().equals(NONE) ? c.count() + " " + wording.none() : c.toString()));
     int others = counts.size() - shown;
-    if (others > 0 && singular != null) {
+    if (others > 0 && noun != Noun.NONE) {
       int rest = counts.subList(shown, counts.size()).stream().mapToInt(Count::count).sum();
-      parts.add(rest + " under " + others + (shown == 0 ? " " : " other ") + (others == 1 ? singular : plural));
+      parts.add(wording.under(rest, others, shown > 0, noun == Noun.NAMES));
     }
     return String.join(SEPARATOR, parts);
   }

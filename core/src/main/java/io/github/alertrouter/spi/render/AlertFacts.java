@@ -175,7 +175,12 @@ public record AlertFacts(
    * {@code resolvedAfter} and its duration: {@code ✅ **DiskFull** · critical · resolved after 5m}.
    */
   public String headline(String marker, String bold, String resolvedAfter) {
-    return marker + " " + bold + (name.isEmpty() ? "alert" : name) + bold
+    return headline(marker, bold, resolvedAfter, Wording.DEFAULT);
+  }
+
+  /** {@link #headline(String, String, String)}, an alert without a name called so in {@code wording}. */
+  public String headline(String marker, String bold, String resolvedAfter, Wording wording) {
+    return marker + " " + bold + (name.isEmpty() ? wording.alert() : name) + bold
         + (severity.isEmpty() ? "" : " · " + severity)
         + (resolved && !duration.isEmpty() ? " · " + resolvedAfter + " " + duration : "");
   }
@@ -189,9 +194,14 @@ public record AlertFacts(
    * No description, times or link: a line per alert is what lets a storm's digest name hundreds.
    */
   public String compactLine(String bold, Escaper escaper, Look look) {
-    String title = bold + (name.isEmpty() ? "alert" : escaper.cut(name, MAX_COMPACT_TEXT)) + bold;
+    return compactLine(bold, escaper, look, Wording.DEFAULT);
+  }
+
+  /** {@link #compactLine(String, Escaper, Look)} with its words in {@code wording}. */
+  public String compactLine(String bold, Escaper escaper, Look look, Wording wording) {
+    String title = bold + (name.isEmpty() ? wording.alert() : escaper.cut(name, MAX_COMPACT_TEXT)) + bold;
     return LayoutText.join(" · ", mark() + " " + title, escaper.cut(severity, AlertCounts.MAX_SEVERITY),
-        resolved && !duration.isEmpty() ? "resolved after " + duration : "",
+        resolved && !duration.isEmpty() ? wording.resolvedAfter() + " " + duration : "",
         escaper.cut(keyLabelLine(), MAX_COMPACT_LABELS),
         look == Look.SHORT_LINE ? "" : escaper.cut(summary, MAX_COMPACT_TEXT));
   }
@@ -203,19 +213,29 @@ public record AlertFacts(
 
   /** {@code started …} and, for a resolved alert, {@code ended …}: those it has. */
   public List<String> times() {
+    return times(Wording.DEFAULT);
+  }
+
+  /** {@link #times()} in {@code wording}: {@code 开始于 …}, {@code 结束于 …}. */
+  public List<String> times(Wording wording) {
     List<String> times = new ArrayList<>();
     if (!startsAt.isEmpty()) {
-      times.add("started " + startsAt);
+      times.add(wording.started() + " " + startsAt);
     }
     if (resolved && !endsAt.isEmpty()) {
-      times.add("ended " + endsAt);
+      times.add(wording.ended() + " " + endsAt);
     }
     return times;
   }
 
   /** {@code [source](url)} for markdown, or {@code ""} without a generator URL. */
   public String markdownSource() {
-    return generatorURL.isEmpty() ? "" : LayoutText.markdownLink("source", generatorURL);
+    return markdownSource(Wording.DEFAULT);
+  }
+
+  /** {@link #markdownSource()} titled in {@code wording}: {@code [来源](url)}. */
+  public String markdownSource(Wording wording) {
+    return generatorURL.isEmpty() ? "" : LayoutText.markdownLink(wording.source(), generatorURL);
   }
 
   /**

@@ -17,8 +17,9 @@ import java.util.function.Function;
 
 /**
  * Checks a robot's {@link Robot#options() options} against the names a platform understands: its
- * own {@link Choice choices} plus the shared {@link RenderRequest#OPTION_TIME_ZONE timeZone} and
- * {@link RenderRequest#OPTION_OVERFLOW overflow}. Every problem is reported at once, with a path
+ * own {@link Choice choices} plus the shared {@link RenderRequest#OPTION_TIME_ZONE timeZone},
+ * {@link RenderRequest#OPTION_OVERFLOW overflow}, {@link RenderRequest#OPTION_ACTION_BASE_URL actionBaseUrl}
+ * and {@link RenderRequest#OPTION_LOCALE locale}. Every problem is reported at once, with a path
  * relative to the robot ({@code options.msgType}) and a "did you mean" for a misspelt name or value:
  *
  * <pre>
@@ -150,6 +151,11 @@ public final class RobotOptions {
       String overflow = robot.option(RenderRequest.OPTION_OVERFLOW, null);
       return overflow == null ? DEFAULT_OVERFLOW : Overflow.parse(overflow);
     }
+
+    /** The built-in words of its messages ({@code locale}), {@link Wording#DEFAULT} when not set. */
+    public Wording wording() {
+      return Wording.of(robot);
+    }
   }
 
   private RobotOptions(String platform, List<Choice<?>> choices) {
@@ -161,6 +167,7 @@ public final class RobotOptions {
     all.add(RenderRequest.OPTION_TIME_ZONE);
     all.add(RenderRequest.OPTION_OVERFLOW);
     all.add(RenderRequest.OPTION_ACTION_BASE_URL);
+    all.add(RenderRequest.OPTION_LOCALE);
     this.names = List.copyOf(all);
   }
 
@@ -197,7 +204,10 @@ public final class RobotOptions {
     return word.toString();
   }
 
-  /** Every option name understood: the platform's choices, then {@code timeZone}, {@code overflow} and {@code actionBaseUrl}. */
+  /**
+   * Every option name understood: the platform's choices, then {@code timeZone}, {@code overflow},
+   * {@code actionBaseUrl} and {@code locale}.
+   */
   public List<String> names() {
     return names;
   }
@@ -225,6 +235,10 @@ public final class RobotOptions {
         if (!io.github.alertrouter.notify.NotificationLink.isHttpUrl(v) || v.contains("?") || v.contains("#")) {
           problems.add(new ConfigProblem(path, "must be an http(s) base URL without query, such as"
               + " https://ops.example.com/alert-router, but was \"" + v + "\""));
+        }
+      } else if (name.equals(RenderRequest.OPTION_LOCALE)) {
+        if (Wording.parse(v) == null) {
+          problems.add(invalid(path, v, Wording.tags()));
         }
       } else {
         problems.add(new ConfigProblem(path, "unknown " + platform + " option" + Suggestions.didYouMean(name, names)

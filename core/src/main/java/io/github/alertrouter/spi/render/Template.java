@@ -18,12 +18,14 @@ public interface Template {
   /**
    * The text of one message: {@link #render} without leading and trailing blanks, and, when the page
    * leaves alerts out and the template did not print {@code {{more}}}, the page's "…and N more
-   * alerts" line appended after {@code separator}.
+   * alerts" line (the context's {@code more}, in the robot's wording) appended after {@code separator}.
    *
    * @throws IllegalArgumentException as {@link #render}
    */
   default String text(Map<String, ?> context, Page<?> page, String separator) {
     String text = render(context).strip();
-    return page.omitted() > 0 && !text.contains(page.moreLine()) ? text + separator + page.moreLine() : text;
+    // the context's "more" is in the robot's wording; a context without one gets the English line
+    String more = context.get("more") instanceof String s && !s.isEmpty() ? s : page.moreLine();
+    return page.omitted() > 0 && !text.contains(more) ? text + separator + more : text;
   }
 }

@@ -37,7 +37,10 @@ import java.util.function.Function;
  * links             [{title, url}]
  * </pre>
  *
- * A platform adds its own values to the map {@link #of} returns (a keyword, mentions, a link line,
+ * Built-in words ({@code statusLine}, {@code reason}, {@code more}, link titles, an alert's
+ * {@code source} title) are in the robot's {@link Wording}; the names above never change.
+ *
+ * <p>A platform adds its own values to the map {@link #of} returns (a keyword, mentions, a link line,
  * colours) and documents them. Stateless.
  */
 public final class TemplateContext {
@@ -62,7 +65,7 @@ public final class TemplateContext {
     c.put("resolvedCount", facts.resolvedCount());
     c.put("firing", alerts(AlertFacts.firing(page.items()), source));
     c.put("resolved", alerts(AlertFacts.resolved(page.items()), source));
-    c.put("more", page.moreLine());
+    c.put("more", facts.plainMoreLine(page));
     c.put("omitted", page.omitted());
     c.put("moreDetail", facts.moreLine(page));
     c.put("bySeverity", countMaps(facts.counts().bySeverity(), AlertCounts.MAX_SEVERITIES));

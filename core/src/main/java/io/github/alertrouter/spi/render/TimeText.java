@@ -6,7 +6,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Times and durations as messages show them, the same on every platform. Stateless and thread-safe. */
+/**
+ * Times and durations as messages show them, the same on every platform and in every
+ * {@link Wording}: numeric dates and times, and durations in unit letters ({@code 1h 5m}), which
+ * read the same in English and Chinese chats and in logs. Stateless and thread-safe.
+ */
 public final class TimeText {
   // "CST" alone is ambiguous (China, Cuba, US Central), so the offset follows the zone's name
   private static final DateTimeFormatter FORMAT =

@@ -24,7 +24,8 @@
  * ({@link io.github.alertrouter.spi.render.FullWidth}) and writing JSON bodies
  * ({@link io.github.alertrouter.spi.render.JsonBodies}), a platform's byte limit and how a
  * notification is fitted into it ({@link io.github.alertrouter.spi.render.ByteBudget}), the text
- * pieces every layout writes ({@link io.github.alertrouter.spi.render.LayoutText}), and the
+ * pieces every layout writes ({@link io.github.alertrouter.spi.render.LayoutText}), the built-in
+ * words in the robot's language ({@link io.github.alertrouter.spi.render.Wording}), and the
  * renderer part through which the kit reads a robot's options and owns its templates
  * ({@link io.github.alertrouter.spi.render.MessageRenderer}). Dialect tables, layouts and a
  * platform's own template values stay in the platform modules.

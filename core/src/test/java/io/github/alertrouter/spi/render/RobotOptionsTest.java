@@ -48,12 +48,18 @@ class RobotOptionsTest {
                 + " https://ops.example.com/alert-router, but was \"https://ops.example.com/a?x=1\"")),
         Arguments.of("bad zone", Map.of("timeZone", "Mars/Olympus"),
             List.of("options.timeZone: must be an IANA time zone such as Asia/Shanghai, but was \"Mars/Olympus\"")),
+        Arguments.of("locale", Map.of("locale", "zh-CN"), List.of()),
+        Arguments.of("locale in another case", Map.of("locale", "ZH-cn"), List.of()),
+        Arguments.of("bad locale", Map.of("locale", "zh_CN"),
+            List.of("options.locale: must be en or zh-CN, but was \"zh_CN\", did you mean \"zh-CN\"?")),
+        Arguments.of("far-off locale", Map.of("locale", "fr"),
+            List.of("options.locale: must be en or zh-CN, but was \"fr\"")),
         Arguments.of("bad overflow", Map.of("overflow", "splt"),
             List.of("options.overflow: must be truncate or split, but was \"splt\", did you mean \"split\"?")),
         Arguments.of("misspelt name", Map.of("lok", "plain"),
-            List.of("options.lok: unknown Acme option, did you mean \"look\"? (known: look, timeZone, overflow, actionBaseUrl)")),
+            List.of("options.lok: unknown Acme option, did you mean \"look\"? (known: look, timeZone, overflow, actionBaseUrl, locale)")),
         Arguments.of("unknown name", Map.of("colour", "red"),
-            List.of("options.colour: unknown Acme option (known: look, timeZone, overflow, actionBaseUrl)")));
+            List.of("options.colour: unknown Acme option (known: look, timeZone, overflow, actionBaseUrl, locale)")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -72,7 +78,7 @@ class RobotOptionsTest {
 
   @Test
   void namesListTheChoicesThenTheSharedOptions() {
-    assertThat(OPTIONS.names()).containsExactly("look", "timeZone", "overflow", "actionBaseUrl");
+    assertThat(OPTIONS.names()).containsExactly("look", "timeZone", "overflow", "actionBaseUrl", "locale");
   }
 
   @Test
