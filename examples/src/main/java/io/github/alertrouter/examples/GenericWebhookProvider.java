@@ -179,7 +179,7 @@ public final class GenericWebhookProvider extends AssembledPlatform {
         + (page.parts() > 1 ? " (" + page.part() + "/" + page.parts() + ")" : "");
 
     StringBuilder text = new StringBuilder();
-    text.append(n.reasonText()).append(" · policy ").append(clean(n.policy(), 200)).append('\n');
+    text.append(clean(n.reasonText(), 300)).append(" · policy ").append(clean(n.policy(), 200)).append('\n');
     ArrayNode alerts = JSON.createArrayNode();
     for (Item item : page.items()) {
       text.append("- [").append(item.status()).append("] ").append(item.name());
