@@ -2,7 +2,6 @@ package io.github.alertrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,7 +11,6 @@ import io.github.alertrouter.testkit.ReceivedMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,8 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class AlertmanagerEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(100);
   private static final String ROBOT = "sre-ding";
@@ -59,19 +55,14 @@ class AlertmanagerEndToEndTest {
   Path dir;
   private DingTalkSimulator simulator;
   private ReceiverServer receiver;
-  private Process alertmanager;
-  private Path alertmanagerLog;
+  private RealAlertmanager alertmanager;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @AfterEach
   void stopEverything() throws InterruptedException {
     try {
       if (alertmanager != null) {
-        alertmanager.destroy();
-        if (!alertmanager.waitFor(10, TimeUnit.SECONDS)) {
-          alertmanager.destroyForcibly();
-          alertmanager.waitFor(10, TimeUnit.SECONDS);
-        }
+        alertmanager.close();
       }
     } finally {
       try {
@@ -88,16 +79,15 @@ class AlertmanagerEndToEndTest {
 
   @Test
   void alertsPostedToAlertmanagerReachTheChatFiringThenResolved() throws Exception {
-    String binary = findAlertmanager();
     Path config = simulatorAndConfig();
     receiver = ReceiverServer.start(new ReceiverServer.Settings(config, new InetSocketAddress("127.0.0.1", 0),
         ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0), Clock.systemUTC());
-    String amUrl = startAlertmanager(binary, "http://127.0.0.1:" + receiver.port() + "/api/v1/alertmanager");
+    startAlertmanager("http://127.0.0.1:" + receiver.port() + "/api/v1/alertmanager");
 
     // startsAt now, not in the past: Alertmanager (and the router, like it) flushes a new group at
     // once when its first alert started more than group_wait ago, which would split the two alerts
     Instant startsAt = Instant.now();
-    postAlerts(amUrl, startsAt, null);
+    postAlerts(startsAt, null);
 
     // Alertmanager sends both alerts in one webhook about group_wait (1s) after startsAt, which is
     // already a router groupWait late, so the router flushes the group at once, with both alerts
@@ -111,7 +101,7 @@ class AlertmanagerEndToEndTest {
     List<ReceivedMessage> firingNotices = simulator.received(ROBOT);
     assertThat(firingNotices).hasSize(1);
 
-    postAlerts(amUrl, startsAt, Instant.now().minusSeconds(1));
+    postAlerts(startsAt, Instant.now().minusSeconds(1));
 
     List<ReceivedMessage> all = awaitResolution();
     assertThat(all).hasSizeBetween(firingNotices.size() + 1, firingNotices.size() + 2);
@@ -132,21 +122,20 @@ class AlertmanagerEndToEndTest {
    */
   @Test
   void aRestartWithAStoragePathStillSendsTheResolvedNotice() throws Exception {
-    String binary = findAlertmanager();
     Path config = simulatorAndConfig();
-    int port = freePort();
+    int port = RealAlertmanager.freePort();
     ReceiverServer.Settings settings = new ReceiverServer.Settings(config, new InetSocketAddress("127.0.0.1", port),
         ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0, dir.resolve("state"));
     receiver = ReceiverServer.start(settings, Clock.systemUTC());
-    String amUrl = startAlertmanager(binary, "http://127.0.0.1:" + port + "/api/v1/alertmanager");
+    startAlertmanager("http://127.0.0.1:" + port + "/api/v1/alertmanager");
 
     Instant startsAt = Instant.now();
-    postAlerts(amUrl, startsAt, null);
+    postAlerts(startsAt, null);
     awaitMessage("the firing message", m -> m.text().contains("FIRING:2"));
 
     receiver.close(); // a deploy: the state is saved
     receiver = ReceiverServer.start(settings, Clock.systemUTC());
-    postAlerts(amUrl, startsAt, Instant.now().minusSeconds(1));
+    postAlerts(startsAt, Instant.now().minusSeconds(1));
 
     awaitResolution();
     assertThat(simulator.rejected()).isEmpty();
@@ -161,15 +150,14 @@ class AlertmanagerEndToEndTest {
    */
   @Test
   void anAlertmanagerAlertOutlivesTheResolveTimeoutAndOnlyTheLongBoundEndsIt() throws Exception {
-    String binary = findAlertmanager();
     Path config = simulatorAndConfig();
     Duration bound = Duration.ofSeconds(15);
     receiver = ReceiverServer.start(new ReceiverServer.Settings(config, new InetSocketAddress("127.0.0.1", 0),
         ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0, null, false,
         new ReceiverServer.Timeouts(Duration.ofSeconds(2), bound)), Clock.systemUTC());
-    String amUrl = startAlertmanager(binary, "http://127.0.0.1:" + receiver.port() + "/api/v1/alertmanager");
+    startAlertmanager("http://127.0.0.1:" + receiver.port() + "/api/v1/alertmanager");
 
-    postAlerts(amUrl, Instant.now(), null);
+    postAlerts(Instant.now(), null);
     awaitMessage("the firing message", m -> m.text().contains("FIRING:2"));
     Instant firedAt = Instant.now();
 
@@ -227,53 +215,12 @@ class AlertmanagerEndToEndTest {
     return body;
   }
 
-  private static String findAlertmanager() {
-    if (Files.isExecutable(ALERTMANAGER)) {
-      return ALERTMANAGER.toString();
-    }
-    if ("1".equals(System.getenv("ALERT_ROUTER_REQUIRE_AMTOOL"))) {
-      fail("prometheus-alertmanager is required (ALERT_ROUTER_REQUIRE_AMTOOL=1) but " + ALERTMANAGER
-          + " is missing; install Debian's prometheus-alertmanager");
-    }
-    assumeTrue(false, "prometheus-alertmanager not installed; .ci/run installs it");
-    return null;
+  /** Starts Alertmanager sending its webhook to {@code receiverUrl}. */
+  private void startAlertmanager(String receiverUrl) throws Exception {
+    alertmanager = RealAlertmanager.start(dir, resource("alertmanager.yml").replace("RECEIVER_URL", receiverUrl));
   }
 
-  /** Starts Alertmanager on a free port, waits for {@code /-/ready} and returns its base URL. */
-  private String startAlertmanager(String binary, String receiverUrl) throws Exception {
-    Path amConfig = dir.resolve("alertmanager.yml");
-    Files.writeString(amConfig, resource("alertmanager.yml").replace("RECEIVER_URL", receiverUrl));
-    Path storage = Files.createDirectories(dir.resolve("am-data"));
-    alertmanagerLog = dir.resolve("alertmanager.log");
-    int port = freePort();
-    ProcessBuilder builder = new ProcessBuilder(binary, "--config.file=" + amConfig, "--storage.path=" + storage,
-        "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
-        .redirectErrorStream(true)
-        .redirectOutput(alertmanagerLog.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    alertmanager = builder.start();
-    String base = "http://127.0.0.1:" + port;
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!alertmanager.isAlive()) {
-        fail("alertmanager exited with " + alertmanager.exitValue() + ":\n" + log());
-      }
-      try {
-        HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/-/ready"))
-            .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          return base;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(POLL.toMillis());
-    }
-    fail("alertmanager not ready within " + READY_TIMEOUT + ":\n" + log());
-    return null;
-  }
-
-  private void postAlerts(String amUrl, Instant startsAt, Instant endsAt) throws Exception {
+  private void postAlerts(Instant startsAt, Instant endsAt) throws Exception {
     ArrayNode alerts = JSON.createArrayNode();
     for (String instance : List.of("db-1", "db-2")) {
       ObjectNode alert = alerts.addObject();
@@ -285,11 +232,7 @@ class AlertmanagerEndToEndTest {
         alert.put("endsAt", endsAt.toString());
       }
     }
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(amUrl + "/api/v2/alerts"))
-        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(alerts))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    alertmanager.postAlerts(JSON.writeValueAsString(alerts));
   }
 
   private ReceivedMessage awaitMessage(String what, Predicate<ReceivedMessage> wanted) throws Exception {
@@ -307,18 +250,9 @@ class AlertmanagerEndToEndTest {
   }
 
   private String log() {
-    try {
-      return alertmanagerLog == null ? "" : Files.readString(alertmanagerLog);
-    } catch (IOException e) {
-      return "(log unreadable: " + e + ")";
-    }
+    return alertmanager == null ? "" : alertmanager.log();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static String resource(String name) throws IOException {
     try (InputStream in = AlertmanagerEndToEndTest.class.getResourceAsStream("/e2e/" + name)) {

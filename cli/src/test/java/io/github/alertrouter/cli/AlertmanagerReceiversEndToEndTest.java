@@ -2,16 +2,9 @@ package io.github.alertrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.alertrouter.dingtalk.DingTalkSimulator;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class AlertmanagerReceiversEndToEndTest {
-  private static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(100);
 
@@ -81,19 +72,13 @@ class AlertmanagerReceiversEndToEndTest {
   Path dir;
   private DingTalkSimulator simulator;
   private ReceiverServer receiver;
-  private Process alertmanager;
-  private Path alertmanagerLog;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private RealAlertmanager alertmanager;
 
   @AfterEach
   void stopEverything() throws InterruptedException {
     try {
       if (alertmanager != null) {
-        alertmanager.destroy();
-        if (!alertmanager.waitFor(10, TimeUnit.SECONDS)) {
-          alertmanager.destroyForcibly();
-          alertmanager.waitFor(10, TimeUnit.SECONDS);
-        }
+        alertmanager.close();
       }
     } finally {
       try {
@@ -110,20 +95,19 @@ class AlertmanagerReceiversEndToEndTest {
 
   @Test
   void oneAlertSentToTwoReceiversReachesEachReceiversChatFiringThenResolved() throws Exception {
-    String binary = findAlertmanager();
     simulator = DingTalkSimulator.start(Clock.systemUTC());
     Path config = Files.writeString(dir.resolve("alert-router.yaml"), ROUTER_YAML.formatted(
         simulator.robot("x-ding", null).webhook().reveal(), simulator.robot("y-ding", null).webhook().reveal()));
     receiver = ReceiverServer.start(new ReceiverServer.Settings(config, new InetSocketAddress("127.0.0.1", 0),
         ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, null, 0), Clock.systemUTC());
-    String amUrl = startAlertmanager(binary, "http://127.0.0.1:" + receiver.port());
+    alertmanager = RealAlertmanager.start(dir, ALERTMANAGER_YML.replace("BASE", "http://127.0.0.1:" + receiver.port()));
 
     Instant startsAt = Instant.now();
-    postAlert(amUrl, startsAt, null);
+    postAlert(startsAt, null);
     for (String robot : new String[] {"x-ding", "y-ding"}) {
       awaitMessage(robot, "firing");
     }
-    postAlert(amUrl, startsAt, Instant.now().minusSeconds(1));
+    postAlert(startsAt, Instant.now().minusSeconds(1));
     for (String robot : new String[] {"x-ding", "y-ding"}) {
       awaitMessage(robot, "resolved");
     }
@@ -150,72 +134,16 @@ class AlertmanagerReceiversEndToEndTest {
         + simulator.received() + "\nalertmanager log:\n" + log());
   }
 
-  private static String findAlertmanager() {
-    if (Files.isExecutable(ALERTMANAGER)) {
-      return ALERTMANAGER.toString();
-    }
-    if ("1".equals(System.getenv("ALERT_ROUTER_REQUIRE_AMTOOL"))) {
-      fail("prometheus-alertmanager is required (ALERT_ROUTER_REQUIRE_AMTOOL=1) but " + ALERTMANAGER
-          + " is missing; install Debian's prometheus-alertmanager");
-    }
-    assumeTrue(false, "prometheus-alertmanager not installed; .ci/run installs it");
-    return null;
-  }
-
-  /** Starts Alertmanager on a free loopback port with {@code base} as the router's URL; waits for ready. */
-  private String startAlertmanager(String binary, String base) throws Exception {
-    Path amConfig = Files.writeString(dir.resolve("alertmanager.yml"), ALERTMANAGER_YML.replace("BASE", base));
-    Path storage = Files.createDirectories(dir.resolve("am-data"));
-    alertmanagerLog = dir.resolve("alertmanager.log");
-    int port = freePort();
-    alertmanager = new ProcessBuilder(binary, "--config.file=" + amConfig, "--storage.path=" + storage,
-        "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
-        .redirectErrorStream(true)
-        .redirectOutput(alertmanagerLog.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-        .start();
-    String url = "http://127.0.0.1:" + port;
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!alertmanager.isAlive()) {
-        fail("alertmanager exited with " + alertmanager.exitValue() + ":\n" + log());
-      }
-      try {
-        HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/-/ready"))
-            .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          return url;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(POLL.toMillis());
-    }
-    fail("alertmanager not ready within " + READY_TIMEOUT + ":\n" + log());
-    return null;
-  }
-
-  private void postAlert(String amUrl, Instant startsAt, Instant endsAt) throws Exception {
+  private void postAlert(Instant startsAt, Instant endsAt) throws Exception {
     String body = "[{\"labels\":{\"alertname\":\"E2EReceivers\",\"instance\":\"db-1\"},"
         + "\"annotations\":{\"summary\":\"one alert, two receivers\"},\"startsAt\":\"" + startsAt + "\""
         + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}]";
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(amUrl + "/api/v2/alerts"))
-        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    alertmanager.postAlerts(body);
   }
 
   private String log() {
-    try {
-      return alertmanagerLog == null ? "" : Files.readString(alertmanagerLog);
-    } catch (IOException e) {
-      return "(log unreadable: " + e + ")";
-    }
+    return alertmanager == null ? "" : alertmanager.log();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
+
 }
