@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  *
  * <p>It runs the commands people start often, in this process, on the inputs shipped under {@code
  * training/}, their output discarded: {@code validate}, {@code routes test}, {@code preview},
- * {@code oncall}, {@code import-alertmanager}, {@code demo}, and {@code serve} from its start
+ * {@code oncall}, {@code import-alertmanager}, {@code import-webhook-dingtalk}, {@code template render},
+ * {@code demo}, and {@code serve} from its start
  * through {@code /-/ready}, alerts taken in, status, metrics and a reload, to its stop. All on
  * 127.0.0.1: the training config's robots point at a closed local port and its groups wait an
  * hour, so nothing is sent. Logging is off.
@@ -94,6 +95,9 @@ final class StartupTraining {
     command(failures, List.of("oncall", "--config=" + config, "--schedule=primary", "--format=json",
         "--from=2026-03-01T00:00:00Z", "--to=2026-03-15T00:00:00Z"));
     command(failures, List.of("import-alertmanager", alertmanager.toString()));
+    command(failures, List.of("import-webhook-dingtalk", copy(dir, "webhook-dingtalk.yml").toString()));
+    command(failures, List.of("template", "render", "--template.glob=" + copy(dir, "dingtalk.tmpl"),
+        "--template.text={{ template \"training.title\" . }}{{ template \"training.content\" . }}"));
     serve(failures, config, dir.resolve("state"), clock);
     command(failures, List.of("demo"));
     return failures;
