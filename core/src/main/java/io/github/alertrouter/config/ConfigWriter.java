@@ -28,7 +28,9 @@ public final class ConfigWriter {
   public enum SecretMode {
     /**
      * As {@code ${ROBOT_<ID>_WEBHOOK}} / {@code ${ROBOT_<ID>_SECRET}} references (id upper-cased,
-     * other characters than letters and digits as {@code _}), so the output is safe to share.
+     * other characters than letters and digits as {@code _}), so the output is safe to share. A
+     * pool's webhooks as {@code ${ROBOT_<ID>_WEBHOOK_<N>}} / {@code ${ROBOT_<ID>_SECRET_<N>}},
+     * numbered from 1.
      */
     PLACEHOLDER,
     /** As their values; the output is then itself a secret. */
@@ -73,7 +75,8 @@ public final class ConfigWriter {
    * {@code ROBOT_<ID>_<FIELD>}, the id upper-cased and other characters than letters and digits
    * as {@code _}.
    *
-   * @param field {@code WEBHOOK} or {@code SECRET}
+   * @param field {@code WEBHOOK} or {@code SECRET}, or for a pool's member N {@code WEBHOOK_N} or
+   *     {@code SECRET_N}
    */
   public static String placeholderVariable(String robotId, String field) {
     return "ROBOT_" + robotId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_" + field;
@@ -111,7 +114,25 @@ public final class ConfigWriter {
     ObjectNode n = NODES.objectNode();
     text(n, "id", r.id());
     text(n, "platform", r.platform());
-    if (mode == SecretMode.REVEAL) {
+    if (r.isPool()) {
+      ArrayNode pool = n.putArray("webhooks");
+      for (int i = 0; i < r.webhooks().size(); i++) {
+        Robot.Webhook h = r.webhooks().get(i);
+        ObjectNode member = pool.addObject();
+        if (mode == SecretMode.REVEAL) {
+          text(member, "url", h.url().reveal());
+          if (h.secret() != null) {
+            text(member, "secret", h.secret().reveal());
+          }
+        } else {
+          // numbered from 1, as a reader counts the list
+          member.put("url", "${" + placeholderVariable(r.id(), "WEBHOOK_" + (i + 1)) + "}");
+          if (h.secret() != null) {
+            member.put("secret", "${" + placeholderVariable(r.id(), "SECRET_" + (i + 1)) + "}");
+          }
+        }
+      }
+    } else if (mode == SecretMode.REVEAL) {
       text(n, "webhook", r.webhook().reveal());
       if (r.secret() != null) {
         text(n, "secret", r.secret().reveal());

@@ -1,7 +1,9 @@
 package io.github.alertrouter.config;
 
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -11,33 +13,61 @@ import java.util.TreeMap;
  * the access token, so it is a {@link Secret} like the signing secret. Immutable and thread-safe;
  * {@link #toString()} shows no secret. Build one in code with {@link #builder}.
  *
+ * <p>A robot may be a <em>pool</em>: several webhooks (custom robots added to the same group chat),
+ * each with its own signing secret, among which its messages are spread so that each stays within
+ * the platform's per-webhook rate limit. The pool is still one robot: one id for routing, mentions
+ * and metrics. {@link #webhook()} and {@link #secret()} are then the first member's.
+ *
  * @param id unique robot id
  * @param platform platform id ({@code dingtalk}, {@code lark}, {@code wecom}, ...)
- * @param webhook the webhook URL
- * @param secret the signing secret, or {@code null} when the robot is not signed
+ * @param webhook the webhook URL (a pool's first)
+ * @param secret the signing secret, or {@code null} when the robot is not signed (a pool's first
+ *     member's)
  * @param keyword a word every message must contain (DingTalk/Lark keyword security), or
  *     {@code null}
  * @param options how this robot's messages look, as text: {@code timeZone} (IANA zone for times
  *     shown in messages, default {@code UTC}), {@code overflow} ({@code truncate}, the default, or
  *     {@code split}), and platform-specific ones (DingTalk {@code msgType}) that the platform
  *     module checks; never {@code null}
+ * @param webhooks every webhook the robot sends through, at least one; the first is {@code webhook}
+ *     with {@code secret}. {@code null} or empty means just {@code webhook} and {@code secret}.
  */
 public record Robot(
-    String id, String platform, Secret webhook, Secret secret, String keyword, Map<String, String> options) {
+    String id, String platform, Secret webhook, Secret secret, String keyword, Map<String, String> options,
+    List<Webhook> webhooks) {
   /**
-   * Checks the id, platform and webhook, drops an empty keyword and copies the options.
+   * Checks the id, platform and webhook, drops an empty keyword and copies the options. Given a
+   * pool ({@code webhooks} not empty), {@code webhook} and {@code secret} are taken from its first
+   * member, whatever was passed for them.
    *
-   * @throws IllegalArgumentException when {@code id} or {@code platform} is empty
-   * @throws NullPointerException when {@code webhook} is null
+   * @throws IllegalArgumentException when {@code id} or {@code platform} is empty, or a pool lists
+   *     the same webhook twice
+   * @throws NullPointerException when {@code webhook} is null and there is no pool
    */
   public Robot {
     Contact.requireId(id, "robot");
     if (platform == null || platform.isBlank()) {
       throw new IllegalArgumentException("robot " + id + ": platform must not be empty");
     }
-    Objects.requireNonNull(webhook, "webhook");
+    if (webhooks == null || webhooks.isEmpty()) {
+      Objects.requireNonNull(webhook, "webhook");
+      webhooks = List.of(new Webhook(webhook, secret));
+    } else {
+      webhooks = List.copyOf(webhooks);
+      if (webhooks.stream().map(h -> h.url().reveal()).distinct().count() < webhooks.size()) {
+        // the platform counts per webhook: the same one twice would double its rate limit
+        throw new IllegalArgumentException("robot " + id + ": webhooks lists the same webhook twice");
+      }
+      webhook = webhooks.get(0).url();
+      secret = webhooks.get(0).secret();
+    }
     keyword = keyword == null || keyword.isEmpty() ? null : keyword;
     options = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNullElse(options, Map.of())));
+  }
+
+  /** A robot with one webhook. */
+  public Robot(String id, String platform, Secret webhook, Secret secret, String keyword, Map<String, String> options) {
+    this(id, platform, webhook, secret, keyword, options, null);
   }
 
   /** A robot with default options. */
@@ -59,7 +89,42 @@ public record Robot(
 
   /** A builder holding this robot's values, to derive a changed copy. */
   public Builder toBuilder() {
-    return new Builder(id, platform, webhook).secret(secret).keyword(keyword).options(options);
+    Builder b = new Builder(id, platform, webhook).secret(secret).keyword(keyword).options(options);
+    webhooks.subList(1, webhooks.size()).forEach(h -> b.addWebhook(h.url(), h.secret()));
+    return b;
+  }
+
+  /** Whether this robot sends through more than one webhook. */
+  public boolean isPool() {
+    return webhooks.size() > 1;
+  }
+
+  /**
+   * This robot as its pool member {@code index} alone: same id, platform, keyword and options,
+   * that member's webhook and secret. What a platform client is made for; a robot that is no pool
+   * is its own member 0.
+   *
+   * @throws IndexOutOfBoundsException when there is no such member
+   */
+  public Robot member(int index) {
+    Webhook h = webhooks.get(index);
+    return webhooks.size() == 1 ? this : new Robot(id, platform, h.url(), h.secret(), keyword, options);
+  }
+
+  /**
+   * One webhook of a robot, with the signing secret of the custom robot it belongs to. Both are
+   * secrets: {@link #toString()} shows neither.
+   *
+   * @param url the webhook URL, access token included
+   * @param secret its signing secret, or {@code null} when it is not signed (an empty one counts
+   *     as none)
+   */
+  public record Webhook(Secret url, Secret secret) {
+    /** @throws NullPointerException when {@code url} is null */
+    public Webhook {
+      Objects.requireNonNull(url, "url");
+      secret = secret == null || secret.isEmpty() ? null : secret;
+    }
   }
 
   /** One option's value, or {@code fallback} when it is not set. */
@@ -75,6 +140,7 @@ public record Robot(
     private Secret secret;
     private String keyword;
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final List<Webhook> more = new ArrayList<>();
 
     private Builder(String id, String platform, Secret webhook) {
       this.id = id;
@@ -114,6 +180,20 @@ public record Robot(
       return this;
     }
 
+    /**
+     * Adds a webhook to the robot's pool, after the builder's own ({@link #builder}'s webhook with
+     * {@link #secret}) and those added before: the robot's messages are spread over all of them,
+     * each within the platform's rate limit (for chats that need more than one robot's 20
+     * messages a minute). Add a webhook of another custom robot in the same group chat.
+     *
+     * @param webhook the other robot's webhook URL, access token included
+     * @param secret its signing secret, or {@code null} when it is not signed
+     */
+    public Builder addWebhook(Secret webhook, Secret secret) {
+      more.add(new Webhook(Objects.requireNonNull(webhook, "webhook"), secret));
+      return this;
+    }
+
     /** Replaces all options; {@code null} means none. */
     public Builder options(Map<String, String> options) {
       this.options.clear();
@@ -127,15 +207,29 @@ public record Robot(
      * Builds the robot.
      *
      * @throws ConfigException naming each field that is missing or wrong: an empty id or platform,
-     *     a webhook that is null or not an http(s) URL (whose value is never shown)
+     *     a webhook that is null or not an http(s) URL (whose value is never shown), a pool that
+     *     lists one webhook twice
      */
     public Robot build() {
       BuildCheck check = new BuildCheck("robot", id).id("id", id).id("platform", platform).required("webhook", webhook);
       if (webhook != null && !RobotBinder.isHttpUrl(webhook.reveal())) {
         check.problem("webhook", RobotBinder.NOT_A_URL);
       }
+      List<Webhook> pool = new ArrayList<>();
+      if (!more.isEmpty() && webhook != null) {
+        pool.add(new Webhook(webhook, secret));
+        for (int i = 0; i < more.size(); i++) {
+          String url = more.get(i).url().reveal();
+          if (!RobotBinder.isHttpUrl(url)) {
+            check.problem("webhooks[" + (i + 1) + "].url", RobotBinder.NOT_A_URL);
+          } else if (pool.stream().anyMatch(h -> h.url().reveal().equals(url))) {
+            check.problem("webhooks[" + (i + 1) + "].url", RobotBinder.REPEATED);
+          }
+          pool.add(more.get(i));
+        }
+      }
       options.forEach((name, value) -> check.id("options", name));
-      return check.build(() -> new Robot(id, platform, webhook, secret, keyword, options));
+      return check.build(() -> new Robot(id, platform, webhook, secret, keyword, options, pool));
     }
   }
 }

@@ -109,8 +109,24 @@ public final class Platforms {
       if (provider == null) {
         continue;
       }
-      for (ConfigProblem p : provider.checkRobot(robot)) {
-        problems.add(new ConfigProblem(p.path().isEmpty() ? path : path + "." + p.path(), p.message()));
+      if (!robot.isPool()) {
+        for (ConfigProblem p : provider.checkRobot(robot)) {
+          problems.add(new ConfigProblem(p.path().isEmpty() ? path : path + "." + p.path(), p.message()));
+        }
+        continue;
+      }
+      // a pool: each member is checked as a robot of its own, its webhook's problems at its entry
+      for (int m = 0; m < robot.webhooks().size(); m++) {
+        String member = path + ".webhooks[" + m + "]";
+        for (ConfigProblem p : provider.checkRobot(robot.member(m))) {
+          if (p.path().equals("webhook") || p.path().startsWith("webhook.")) {
+            problems.add(new ConfigProblem(member + ".url" + p.path().substring("webhook".length()), p.message()));
+          } else if (p.path().equals("secret") || p.path().startsWith("secret.")) {
+            problems.add(new ConfigProblem(member + "." + p.path(), p.message()));
+          } else if (m == 0) { // the rest (options, keyword) is the same for every member
+            problems.add(new ConfigProblem(p.path().isEmpty() ? path : path + "." + p.path(), p.message()));
+          }
+        }
       }
     }
     List<NotificationPolicy> policies = config.notificationPolicies();
