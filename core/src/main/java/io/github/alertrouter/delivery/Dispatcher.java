@@ -8,6 +8,7 @@ import io.github.alertrouter.notify.RetryPolicy;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.Platforms;
+import io.github.alertrouter.spi.RobotClient;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.RateWindows;
 import io.github.alertrouter.store.Receipt;
@@ -48,9 +49,15 @@ public final class Dispatcher {
         unavailable.put(robot.id(), b.platforms.missing(robot.platform()));
         continue;
       }
-      lanes.put(robot.id(), new RobotLane(new RobotLane.Wiring(robot, platform, platform.client(robot, context),
-          b.scheduler, b.sender, b.retry, b.random, b.listener),
-          b.rateWindows.window(robotKey(robot), platform.rateLimits()), b.outbox.queue(robotKey(robot))));
+      List<RobotClient> clients = new ArrayList<>();
+      List<RateWindows.Window> windows = new ArrayList<>();
+      for (int m = 0; m < robot.webhooks().size(); m++) {
+        Robot member = robot.member(m);
+        clients.add(platform.client(member, context));
+        windows.add(b.rateWindows.window(robotKey(member), platform.rateLimits()));
+      }
+      lanes.put(robot.id(), new RobotLane(new RobotLane.Wiring(robot, platform, clients,
+          b.scheduler, b.sender, b.retry, b.random, b.listener), windows, b.outbox.queue(robotKey(robot))));
     }
     this.lanes = java.util.Collections.unmodifiableMap(lanes);
     this.unavailable = Map.copyOf(unavailable);
@@ -154,7 +161,11 @@ public final class Dispatcher {
     previous.handedOver = true;
   }
 
-  /** The robot's id and a hash of its webhook: what the platform counts by, without the token. */
+  /**
+   * The robot's id and a hash of its webhook: what the platform counts by, without the token. A
+   * pool member's window is keyed the same way by its own webhook, so the first member keeps the
+   * window the robot had before it became a pool, and a member moved in the list keeps its own.
+   */
   static String robotKey(Robot robot) {
     try {
       byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
@@ -166,7 +177,11 @@ public final class Dispatcher {
   }
 
   private static boolean sameEndpoint(Robot a, Robot b) {
-    return a.platform().equals(b.platform()) && a.webhook().reveal().equals(b.webhook().reveal());
+    return a.platform().equals(b.platform()) && urls(a).equals(urls(b));
+  }
+
+  private static List<String> urls(Robot robot) {
+    return robot.webhooks().stream().map(h -> h.url().reveal()).toList();
   }
 
   /**

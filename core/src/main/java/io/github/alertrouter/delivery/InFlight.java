@@ -21,6 +21,7 @@ final class InFlight {
   final List<Outbox.Entry> sources; // one, or every delivery merged into a digest
   int part;
   int attempt = 1;
+  int member; // the pool member the current attempt goes through; chosen when its permit is taken
   Instant notBefore = Instant.MIN; // a retry waits out its backoff even when new work arrives
 
   InFlight(Delivery delivery, List<OutboundMessage> messages, List<Outbox.Entry> sources) {

@@ -22,26 +22,31 @@ final class LaneLog {
   private LaneLog() {}
 
   /** A message the platform accepted; a warning when it withheld mentions someone expected. */
-  static void sent(DeliveryEvent event, SendResult.Sent sent) {
+  static void sent(DeliveryEvent event, String via, SendResult.Sent sent) {
     if (sent.withheld().isEmpty()) {
       LOG.info("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions)", event.robotId(),
-          event.platform(), event.part(), event.parts(), event.policy(), event.groupKey(),
+          through(event, via), event.part(), event.parts(), event.policy(), event.groupKey(),
           event.reason().description(), event.bytes(), event.mentions().size());
     } else {
       // a warning: whoever expected to be paged by the withheld mentions was not
       LOG.warn("robot {} ({}): sent message {}/{} for {} group {} ({}, {} bytes, {} mentions), but without "
-          + "mentioning {}: {}", event.robotId(), event.platform(), event.part(), event.parts(), event.policy(),
+          + "mentioning {}: {}", event.robotId(), through(event, via), event.part(), event.parts(), event.policy(),
           event.groupKey(), event.reason().description(), event.bytes(), event.mentions().size(),
           targets(sent.withheld()), sent.note());
     }
   }
 
   /** A failed attempt and {@code what} the lane does about it (retrying, giving up). */
-  static void failed(String what, DeliveryEvent e, FailureKind kind, String code, String detail) {
+  static void failed(String what, DeliveryEvent e, String via, FailureKind kind, String code, String detail) {
     String why = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + code
         + (detail.isBlank() || detail.equals(code) ? "" : ": " + detail) + ")";
-    LOG.warn("robot {} ({}): message {}/{} for {} group {} failed with {}; {}", e.robotId(), e.platform(),
+    LOG.warn("robot {} ({}): message {}/{} for {} group {} failed with {}; {}", e.robotId(), through(e, via),
         e.part(), e.parts(), e.policy(), e.groupKey(), why, what);
+  }
+
+  /** {@code dingtalk}, or for a pool {@code dingtalk, webhook 2 of 3}: never the webhook itself. */
+  private static String through(DeliveryEvent e, String via) {
+    return via.isEmpty() ? e.platform() : e.platform() + ", " + via;
   }
 
   /** {@code 550ms}, {@code 1m30s}: what a reader of the log expects, rounded to the millisecond. */

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * Retryable failures are retried with backoff while later deliveries wait behind (order is kept,
  * and a throttled robot is left alone until its penalty ends).
  *
+ * <p>A robot that is a pool of webhooks has one client and one rate window per member: each
+ * message takes the next member (round robin) whose window has a free permit, so a digest is made
+ * only when every member is saturated; a throttling answer parks its member alone, and the
+ * message goes again at once through another; any other retry also goes through the next member.
+ *
  * <p>The HTTP request runs on the send executor, never on the scheduler: a robot whose webhook
  * hangs holds only its own lane (and one sending thread, for at most the request timeout), never
  * the timers or another robot. Each delivery's {@link Receipt} hears how it ended, so that only
@@ -51,14 +56,15 @@ final class RobotLane {
   static final Duration RELOAD_RETRY = Duration.ofSeconds(1);
 
   /** What the lane sends with; replaced whole when a router that takes over adopts the lane. */
-  record Wiring(Robot robot, PlatformProvider platform, RobotClient client, Scheduler scheduler, Executor sender,
-      RetryPolicy retry, RandomGenerator random, DeliveryListener listener) {}
+  record Wiring(Robot robot, PlatformProvider platform, List<RobotClient> clients, Scheduler scheduler,
+      Executor sender, RetryPolicy retry, RandomGenerator random, DeliveryListener listener) {}
 
   private volatile Wiring w;
 
   // guarded by this
   private final Outbox.Queue queue;
-  private final RateWindows.Window window;
+  private final List<RateWindows.Window> windows; // one per pool member, in the robot's order
+  private int cursor; // the member to try first for the next message
   private InFlight current;
   private boolean sending; // a request is out: its completion drives the lane on
   private boolean waited; // the lane had to wait, so what queued meanwhile is late
@@ -68,9 +74,9 @@ final class RobotLane {
   private Instant wakeUpAt;
   private long wakeUps; // counts schedulings, to tell one that ran (or was replaced) inside schedule()
 
-  RobotLane(Wiring wiring, RateWindows.Window window, Outbox.Queue queue) {
+  RobotLane(Wiring wiring, List<RateWindows.Window> windows, Outbox.Queue queue) {
     this.w = wiring;
-    this.window = window;
+    this.windows = List.copyOf(windows);
     this.queue = queue;
   }
 
@@ -186,13 +192,63 @@ final class RobotLane {
       return false;
     }
     Instant by = w.scheduler().clock().instant().plus(d);
-    Instant penalty = window.penaltyEnds(w.scheduler().clock().instant());
+    Instant penalty = penaltyEnds();
     return (penalty == null || !penalty.isAfter(by)) && (current == null || !current.notBefore.isAfter(by));
   }
 
-  /** Until when the platform's penalty holds this lane, or {@code null} when none does now. */
+  /**
+   * Until when the platform's penalty holds this lane, or {@code null} when none does now: for a
+   * pool, when the first of its members is free again, and {@code null} while one is not parked.
+   */
   synchronized Instant penaltyEnds() {
-    return window.penaltyEnds(w.scheduler().clock().instant());
+    Instant now = w.scheduler().clock().instant();
+    Instant first = null;
+    for (RateWindows.Window window : windows) {
+      Instant ends = window.penaltyEnds(now);
+      if (ends == null) {
+        return null;
+      }
+      first = first == null || ends.isBefore(first) ? ends : first;
+    }
+    return first;
+  }
+
+  /** How many messages the pool may send now without waiting, all members together. */
+  private int available(Instant now) {
+    long sum = 0;
+    for (RateWindows.Window window : windows) {
+      sum += window.available(now);
+    }
+    return (int) Math.min(Integer.MAX_VALUE, sum);
+  }
+
+  /** How long until some member may send one message; zero when one may now. */
+  private Duration waitTime(Instant now) {
+    Duration wait = null;
+    for (RateWindows.Window window : windows) {
+      Duration w = window.waitTime(now);
+      wait = wait == null || w.compareTo(wait) < 0 ? w : wait;
+    }
+    return wait;
+  }
+
+  /**
+   * Takes a permit from the first member, from the cursor on, that has one, and makes it the
+   * current attempt's; otherwise takes nothing and answers how long until some member may send.
+   */
+  private Duration acquire(Instant now) {
+    Duration wait = null;
+    for (int k = 0; k < windows.size(); k++) {
+      int member = (cursor + k) % windows.size();
+      Duration w = windows.get(member).tryAcquire(now); // atomic, for instances sharing the window
+      if (w.isZero()) {
+        current.member = member;
+        cursor = (member + 1) % windows.size();
+        return w;
+      }
+      wait = wait == null || w.compareTo(wait) < 0 ? w : wait;
+    }
+    return wait;
   }
 
   private synchronized void wakeUpIn(Duration delay) {
@@ -215,17 +271,19 @@ final class RobotLane {
   private void drain() {
     List<Runnable> after = new ArrayList<>();
     OutboundMessage message;
+    int member;
     synchronized (this) {
       wakeUp = null;
       wakeUpAt = null;
       message = next(after);
+      member = current == null ? 0 : current.member;
     }
     after.forEach(Runnable::run);
     if (message == null) {
       return;
     }
     try {
-      w.sender().execute(() -> completed(send(message)));
+      w.sender().execute(() -> completed(send(message, member)));
     } catch (RejectedExecutionException e) {
       // the router is stopping: the message was not sent, and the lane keeps it
       completed(new SendResult.Retryable(FailureKind.NETWORK_ERROR, "stopping",
@@ -233,9 +291,9 @@ final class RobotLane {
     }
   }
 
-  private SendResult send(OutboundMessage message) {
+  private SendResult send(OutboundMessage message, int member) {
     try {
-      return w.client().send(message);
+      return w.clients().get(member).send(message);
     } catch (RuntimeException e) {
       // a client must not throw; one that does is a bug that must not stop the lane
       LOG.warn("robot {} ({}): the platform client threw {}; treated as a failed send", w.robot().id(), w.platform().id(),
@@ -256,10 +314,10 @@ final class RobotLane {
     Duration wait;
     if (current.notBefore.isAfter(now)) { // backing off: wait for the later of the two, take nothing
       Duration backoff = Duration.between(now, current.notBefore);
-      Duration windowWait = window.waitTime(now);
+      Duration windowWait = waitTime(now);
       wait = backoff.compareTo(windowWait) > 0 ? backoff : windowWait;
     } else {
-      wait = window.tryAcquire(now); // one step, so instances sharing the window cannot both take the last permit
+      wait = acquire(now); // one step, so instances sharing the window cannot both take the last permit
     }
     if (!wait.isZero()) {
       waited = true;
@@ -279,30 +337,34 @@ final class RobotLane {
       Instant now = w.scheduler().clock().instant();
       InFlight flight = current;
       DeliveryEvent event = flight.event(now, result, w.robot().id(), w.platform().id());
+      String via = via(flight.member);
       if (result instanceof SendResult.Sent sent) {
-        LaneLog.sent(event, sent);
+        LaneLog.sent(event, via, sent);
         after.add(() -> notify(l -> l.sent(event)));
         if (flight.nextPart()) {
           current = null;
           end(flight.sources, Receipt.Outcome.DELIVERED, now, after);
         }
       } else if (result instanceof SendResult.Retryable r && flight.attempt < w.retry().maxAttempts()) {
-        Duration delay = backoff(flight.attempt, r);
+        Duration backoff = backoff(flight.attempt, r);
         if (r.kind() == FailureKind.RATE_LIMITED) {
-          window.penalise(now.plus(delay));
+          windows.get(flight.member).penalise(now.plus(backoff));
         }
-        LaneLog.failed("retrying in " + LaneLog.human(delay) + " (attempt " + (flight.attempt + 1) + " of " + w.retry().maxAttempts() + ")", event,
+        // parked alone, the throttled member leaves the others free: the message goes again now
+        Duration delay = r.kind() == FailureKind.RATE_LIMITED && penaltyEnds() == null ? Duration.ZERO : backoff;
+        LaneLog.failed("retrying in " + LaneLog.human(delay) + " (attempt " + (flight.attempt + 1) + " of "
+            + w.retry().maxAttempts() + (windows.size() > 1 ? ", through another webhook" : "") + ")", event, via,
             r.kind(), r.code(), r.detail());
         after.add(() -> notify(l -> l.retrying(event, delay)));
         flight.attempt++;
         flight.notBefore = now.plus(delay);
-        waited = true;
+        waited |= !delay.isZero();
         again = delay;
       } else {
         if (result instanceof SendResult.Retryable r) {
-          LaneLog.failed("giving up after " + flight.attempt + " attempts", event, r.kind(), r.code(), r.detail());
+          LaneLog.failed("giving up after " + flight.attempt + " attempts", event, via, r.kind(), r.code(), r.detail());
         } else if (result instanceof SendResult.Permanent p) {
-          LaneLog.failed("not retryable, giving up", event, p.kind(), p.code(), p.detail());
+          LaneLog.failed("not retryable, giving up", event, via, p.kind(), p.code(), p.detail());
         }
         after.add(() -> notify(l -> l.failed(event)));
         // later parts of a failed notification would read as a broken message
@@ -333,7 +395,7 @@ final class RobotLane {
     while (queue.size() > 0) {
       List<Outbox.Entry> taken = new ArrayList<>();
       Delivery next;
-      if (queue.notifications() > 1 && (waited || window.available(now) <= 1)) {
+      if (queue.notifications() > 1 && (waited || available(now) <= 1)) { // the whole pool is saturated
         // notices stay queued, in order, behind the digest: they are about people, not alerts
         taken.addAll(queue.takeNotifications());
         next = Digests.merge(w.robot().id(), taken.stream().map(Outbox.Entry::delivery).toList(), now);
@@ -383,6 +445,11 @@ final class RobotLane {
       return true;
     }
     return false;
+  }
+
+  /** Which of a pool's webhooks a message went through, for the log; empty for a single webhook. */
+  private String via(int member) {
+    return windows.size() > 1 ? "webhook " + (member + 1) + " of " + windows.size() : "";
   }
 
   private Duration backoff(int attempt, SendResult.Retryable r) {
