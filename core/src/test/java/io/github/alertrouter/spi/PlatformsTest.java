@@ -47,6 +47,19 @@ class PlatformsTest {
   }
 
   @Test
+  void checkLooksAtEachWebhookOfAPoolAndReportsItAtItsEntry() {
+    Robot pool = Robot.builder("a", "keyed", Secret.of("https://x/send?key=1")).option("colour", "red")
+        .addWebhook(Secret.of("https://x/send"), Secret.of("s"))
+        .addWebhook(Secret.of("https://x/send?key=3"), null).build();
+    RouterConfig config = RouterConfig.builder().robot(pool).build();
+
+    assertThat(Platforms.of(new Keyed()).check(config)).extracting(ConfigProblem::toString).containsExactly(
+        "robots[0].options.colour: unknown option", // once, not once per webhook
+        "robots[0].webhooks[1].url: has no key",
+        "robots[0].webhooks[1].secret: too short");
+  }
+
+  @Test
   void findAndIds() {
     Platforms p = Platforms.of(new Named("b"), new Other("a"));
     assertThat(p.ids()).containsExactly("a", "b");
@@ -89,6 +102,25 @@ class PlatformsTest {
     @Override
     public List<String> checkTemplate(String template) {
       return template.contains("{{") && !template.contains("}}") ? List.of("unclosed tag") : List.of();
+    }
+  }
+
+  /** Checks webhooks and secrets too, as WeCom's module checks its webhook's key. */
+  private static final class Keyed extends Named {
+    Keyed() {
+      super("keyed");
+    }
+
+    @Override
+    public List<ConfigProblem> checkRobot(Robot robot) {
+      List<ConfigProblem> problems = new java.util.ArrayList<>(super.checkRobot(robot));
+      if (!robot.webhook().reveal().contains("key=")) {
+        problems.add(new ConfigProblem("webhook", "has no key"));
+      }
+      if (robot.secret() != null && robot.secret().reveal().length() < 3) {
+        problems.add(new ConfigProblem("secret", "too short"));
+      }
+      return problems;
     }
   }
 
