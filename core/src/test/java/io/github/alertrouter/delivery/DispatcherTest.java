@@ -339,6 +339,46 @@ class DispatcherTest {
         NotifyReason.FIRST_NOTIFICATION, List.of(alert), List.of(), List.of(), T0);
   }
 
+  @Test
+  void aRobotThatBecomesAPoolKeepsItsWebhooksWindowAndAReloadKeepsEveryMembers() {
+    io.github.alertrouter.store.RateWindows windows = io.github.alertrouter.store.RateWindows.inMemory();
+    Dispatcher single = Dispatcher.builder().robots(List.of(ROBOT)).platforms(Platforms.of(platform))
+        .scheduler(scheduler).rateWindows(windows).build();
+    for (int i = 0; i < 18; i++) {
+      single.dispatch(delivery("S" + i, 1));
+      scheduler.advance(Duration.ZERO);
+    }
+    Robot pool = ROBOT.toBuilder().addWebhook(Secret.of("https://example.com/hook/U"), null).build();
+    Dispatcher pooled = Dispatcher.builder().robots(List.of(pool)).platforms(Platforms.of(platform))
+        .scheduler(scheduler).rateWindows(windows).build();
+    pooled.adopt(single);
+    for (int i = 0; i < 18; i++) {
+      pooled.dispatch(delivery("P" + i, 1));
+      scheduler.advance(Duration.ZERO);
+    }
+    // T's window is still full from before the pool: everything went through U
+    assertThat(platform.via.subList(18, 36)).containsOnly("https://example.com/hook/U");
+
+    Dispatcher reloaded = Dispatcher.builder().robots(List.of(pool)).platforms(Platforms.of(platform))
+        .scheduler(scheduler).rateWindows(RateWindowsForgetful.INSTANCE).build();
+    reloaded.adopt(pooled); // same webhooks: the lane, with both members' windows, goes on
+    reloaded.dispatch(delivery("R", 1));
+    scheduler.advance(Duration.ofSeconds(59));
+    assertThat(platform.sent).hasSize(36);
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(platform.via).hasSize(37).last().isEqualTo("https://example.com/hook/T");
+  }
+
+  /** Windows that never fill: a reload whose lane used these would send at once. */
+  private enum RateWindowsForgetful implements io.github.alertrouter.store.RateWindows {
+    INSTANCE;
+
+    @Override
+    public Window window(String robotKey, List<RateLimit> limits) {
+      return io.github.alertrouter.store.RateWindows.inMemory().window(robotKey, List.of());
+    }
+  }
+
   /** A delivery to robot "ops" that the fake platform renders into {@code parts} messages. */
   private Delivery delivery(String alertname, int parts) {
     partsByName.put(alertname, parts);
@@ -362,6 +402,7 @@ class DispatcherTest {
     final ArrayDeque<SendResult> results = new ArrayDeque<>();
     final List<Sent> sent = new ArrayList<>();
     final List<String> attempts = new ArrayList<>();
+    final List<String> via = new ArrayList<>(); // the webhook each accepted message went through
 
     @Override
     public String id() {
@@ -414,6 +455,7 @@ class DispatcherTest {
               : message.body().startsWith("NOTICE") ? List.of()
               : List.of(message.body().substring(0, message.body().indexOf('#')));
           sent.add(new Sent(context.clock().instant(), message.body(), alerts));
+          via.add(robot.webhook().reveal());
         }
         return r;
       };
