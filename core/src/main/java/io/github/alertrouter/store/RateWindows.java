@@ -9,7 +9,8 @@ import java.util.List;
  * Where each robot's rate window and throttling penalty are kept: the platform counts messages
  * per robot whoever sends them, so routers that follow each other (a reload), or several
  * instances, must count in one place. Keyed by an opaque robot key (the robot id and a hash of
- * its webhook, never the webhook itself). Implementations must be thread-safe.
+ * its webhook, never the webhook itself; a robot pool has one key per webhook, formed the same
+ * way). Implementations must be thread-safe.
  */
 public interface RateWindows {
   /** The window of {@code robotKey} under {@code limits}, created on first use. */
