@@ -19,7 +19,9 @@ import io.github.alertrouter.spi.Transport;
 import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.testkit.DeliveryRecorder;
 import io.github.alertrouter.testkit.Fault;
+import io.github.alertrouter.testkit.LogEvent;
 import io.github.alertrouter.testkit.ReceivedMessage;
+import io.github.alertrouter.testkit.RecordedLogs;
 import io.github.alertrouter.time.ManualClock;
 import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
@@ -149,6 +151,8 @@ class DingTalkPoolTest {
 
   @Test
   void aServerErrorOnOneMemberIsRetriedThroughAnother() {
+    RecordedLogs.requireInstalled();
+    RecordedLogs.clear();
     simulator.failNext(1, Fault.httpStatus(503));
     dispatch("Disk");
     scheduler.advance(Duration.ofSeconds(10));
@@ -160,6 +164,12 @@ class DingTalkPoolTest {
     assertThat(events.sent()).extracting(DeliveryEvent::robotId, DeliveryEvent::attempt)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("sre", 2));
     assertEveryDeliveryEndedOnceDelivered(1);
+    // the log says which webhook, by its place in the list, never by its URL or secret
+    assertThat(RecordedLogs.events()).extracting(LogEvent::message)
+        .anySatisfy(m -> assertThat(m).startsWith("robot sre (dingtalk, webhook 1 of 3): message 1/1 for payments")
+            .contains("server error", ", through another webhook)"))
+        .anySatisfy(m -> assertThat(m).startsWith("robot sre (dingtalk, webhook 2 of 3): sent message 1/1"));
+    assertThat(RecordedLogs.text()).doesNotContain("access_token", "SECpool");
   }
 
   private void dispatch(String alertname) {
