@@ -1,7 +1,6 @@
 package io.github.alertrouter.spi.render;
 
 import io.github.alertrouter.Alert;
-import io.github.alertrouter.alertmanager.webhook.WebhookPayload;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
 import java.time.Instant;
@@ -59,6 +58,8 @@ public record AlertFacts(
   /** Names and severities are never shortened below this, however tight the message. */
   public static final int MIN_SHORTENED_NAME = 20;
   private static final Set<String> NOT_KEY = Set.of("alertname", "severity");
+  // the webhook adapter's label (WebhookPayload.RECEIVER_LABEL); the kit does not depend on the adapter
+  private static final String RECEIVER_LABEL = "__receiver__";
 
   /** Copies the lists; none may be null. */
   public AlertFacts {
@@ -130,7 +131,7 @@ public record AlertFacts(
         resolved ? TimeText.instant(alert.endsAt(), zone) : "",
         resolved ? TimeText.between(alert.startsAt(), alert.endsAt()) : "",
         url, alert.startsAt(), resolved ? alert.endsAt() : null, alert.fingerprint().toString(),
-        escaper.inline(alert.label(WebhookPayload.RECEIVER_LABEL), MAX_NAME));
+        escaper.inline(alert.label(RECEIVER_LABEL), MAX_NAME));
   }
 
   /** Whether a label is internal (Prometheus's convention: its name starts with {@code __}), never shown. */
