@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One platform's policy templates: compiled once by a {@link TemplateEngine} and cached by their
+ * One platform's policy templates: compiled once by a {@link TemplateEngine} (mustache, or Go's
+ * {@code text/template} for a text marked {@link NotifyRule#GO_SYNTAX_MARK}) and cached by their
  * text, and checked at configuration time. Errors name the platform:
  * {@code DingTalk template: Section close tag with no open tag 'firing' @ line 1}.
  *
