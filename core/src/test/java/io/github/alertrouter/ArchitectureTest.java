@@ -48,10 +48,12 @@ class ArchitectureTest {
 
   @Test
   void thePlatformKitKnowsNoEngineNorBinding() {
+    // gotemplate is a template language, as mustache is: the kit's Templates compile policies' Go templates with it
     classes().that().resideInAPackage(ROOT + ".spi..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
             "java..", "javax.net.ssl..", "com.fasterxml.jackson..", "com.samskivert.mustache..", "org.slf4j..",
-            ROOT, ROOT + ".config", ROOT + ".notify", ROOT + ".time", ROOT + ".internal.text", ROOT + ".internal.http", ROOT + ".spi..")
+            ROOT, ROOT + ".config", ROOT + ".notify", ROOT + ".time", ROOT + ".internal.text", ROOT + ".internal.http", ROOT + ".spi..",
+            ROOT + ".gotemplate")
         .check(CORE);
   }
 

@@ -294,12 +294,26 @@ public final class ConfigWriter {
       r.mention().forEach(t -> mention.add(EnvSubstitution.escape(t.toString())));
     }
     if (r.templates() != null) {
-      textMap(n, "templates", r.templates());
+      templates(n, r.templates());
     }
     if (r.requireBinding() != null) {
       n.put("requireBinding", r.requireBinding());
     }
     return n;
+  }
+
+  /** Mustache templates as text; a Go one in the {@code {syntax: go, text}} form it is read from. */
+  private static void templates(ObjectNode parent, Map<String, String> templates) {
+    ObjectNode map = parent.putObject("templates");
+    templates.forEach((platform, text) -> {
+      if (NotifyRule.isGoTemplate(text)) {
+        ObjectNode go = map.putObject(platform);
+        go.put("syntax", "go");
+        go.put("text", EnvSubstitution.escape(text.substring(NotifyRule.GO_SYNTAX_MARK.length())));
+      } else {
+        map.put(platform, EnvSubstitution.escape(text));
+      }
+    });
   }
 
   private static void textMap(ObjectNode parent, String field, Map<String, String> values) {

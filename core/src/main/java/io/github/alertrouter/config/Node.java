@@ -44,6 +44,11 @@ final class Node {
     return json != null;
   }
 
+  /** Whether this is present and a map (for a field that is either a text or a map). */
+  boolean isObjectValue() {
+    return json != null && json.isObject();
+  }
+
   /** The same value, but its text is never shown in a problem message. */
   Node asSecret() {
     return new Node(ctx, path, json, true);

@@ -17,13 +17,21 @@ import java.util.TreeMap;
  * @param mention who to @mention
  * @param templates a message template per platform id ({@code dingtalk: "..."}), replacing that
  *     platform's built-in layout; values inserted into a template are escaped for the platform,
- *     the template text is not
+ *     the template text is not. A template is mustache unless its text starts with
+ *     {@link #GO_SYNTAX_MARK} (YAML's {@code {syntax: go, text: ...}} form, {@link #goTemplate})
  * @param requireBinding whether a contact @-ed by mobile number must have bound it first (ARMS);
  *     unbound ones are named, not @-ed, and reported; {@code null} inherits (default false)
  */
 public record NotifyRule(
     NotifyWindow window, List<String> robots, List<MentionTarget> mention, Map<String, String> templates,
     Boolean requireBinding) {
+  /**
+   * The first characters of a template in Go's {@code text/template} syntax (a Go comment, so it
+   * prints nothing; mustache would reject it as a stray closing tag, so no mustache template starts
+   * with it). The syntax travels inside the text, so a queued delivery keeps it.
+   */
+  public static final String GO_SYNTAX_MARK = "{{/* syntax: go */}}";
+
   /** Sets nothing: a nested route with it inherits its parent's rule whole. */
   public static final NotifyRule INHERIT = new NotifyRule(null, null, null, null, null);
 
@@ -43,6 +51,16 @@ public record NotifyRule(
   public NotifyRule(
       NotifyWindow window, List<String> robots, List<MentionTarget> mention, Map<String, String> templates) {
     this(window, robots, mention, templates, null);
+  }
+
+  /** {@code text} marked as a Go template ({@link #GO_SYNTAX_MARK} prepended unless it is there). */
+  public static String goTemplate(String text) {
+    return isGoTemplate(text) ? text : GO_SYNTAX_MARK + text;
+  }
+
+  /** Whether {@code template} is in Go's syntax: it starts with {@link #GO_SYNTAX_MARK}. */
+  public static boolean isGoTemplate(String template) {
+    return template != null && template.startsWith(GO_SYNTAX_MARK);
   }
 
   /**
@@ -119,6 +137,15 @@ public record NotifyRule(
         templates.put(platform, template);
       }
       return this;
+    }
+
+    /**
+     * A message template in Go's {@code text/template} syntax with Alertmanager's data and
+     * functions ({@code docs/go-templates.md}) for one platform, replacing its built-in layout;
+     * {@link #template} of {@link NotifyRule#goTemplate}. A {@code null} text removes it.
+     */
+    public Builder goTemplate(String platform, String template) {
+      return template(platform, template == null ? null : NotifyRule.goTemplate(template));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,9 +68,45 @@ final class PolicyBinder {
     NotifyWindow window = window(node.field("window"));
     List<String> robots = node.field("robots").texts();
     List<MentionTarget> mention = node.field("mention").texts(MentionTarget::parse);
-    Map<String, String> templates = node.field("templates").textMap();
+    Map<String, String> templates = templates(node.field("templates"));
     Boolean requireBinding = node.field("requireBinding").bool();
     return node.build(mark, () -> new NotifyRule(window, robots, mention, templates, requireBinding));
+  }
+
+  /**
+   * Templates by platform: each a mustache text, or {@code {syntax: go|mustache, text: ...}}; a Go
+   * one is kept as its text marked with {@link NotifyRule#GO_SYNTAX_MARK}.
+   */
+  private static Map<String, String> templates(Node node) {
+    if (!node.isPresent()) {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    node.entries().forEach((platform, value) -> {
+      String text;
+      if (value.isObjectValue()) {
+        if (!value.isMap("syntax", "text")) {
+          return;
+        }
+        String syntax = value.required("syntax").text();
+        text = value.required("text").text();
+        if (syntax == null || text == null) {
+          return;
+        }
+        if (syntax.equals("go")) {
+          text = NotifyRule.goTemplate(text);
+        } else if (!syntax.equals("mustache")) {
+          value.field("syntax").problem("must be go or mustache, but was \"" + syntax + "\"");
+          return;
+        }
+      } else {
+        text = value.requiredText();
+      }
+      if (text != null) {
+        out.put(platform, text);
+      }
+    });
+    return out;
   }
 
   /** A window; {@code days} default to every day and {@code from}/{@code to} to the whole day. */

@@ -565,7 +565,12 @@ final class Parser {
   }
 
   private TemplateException error(String message) {
-    int line = items.get(Math.max(0, Math.min(fetched, items.size() - 1))).line();
-    return new TemplateException("template: " + parseName + ":" + line + ": " + message);
+    Item at = items.get(Math.max(0, Math.min(fetched, items.size() - 1)));
+    int line = at.line();
+    int pos = Math.max(0, Math.min(at.pos(), text.length()));
+    int lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+    // Go counts columns in bytes; Chinese text is 3 bytes a character
+    int column = text.substring(lineStart, pos).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    return new TemplateException("template: " + parseName + ":" + line + ": " + message, line + ":" + column);
   }
 }

@@ -119,7 +119,10 @@ class BuildersMatchYamlTest {
                   window: { days: [MON, TUE, WED, THU, FRI], from: "09:00", to: "18:00", timeZone: Asia/Shanghai, outsideWindow: drop }
                   robots: [sre-ding]
                   mention: [ "contact:alice", "group:sre", "schedule:primary", "label:owner", "annotation:oncall", all ]
-                  templates: { dingtalk: "{{summary}}" }
+                  templates:
+                    dingtalk: "{{summary}}"
+                    lark: { syntax: go, text: "{{ .Status }}" }
+                    wecom: { syntax: mustache, text: "{{status}}" }
                   requireBinding: true
             """,
             c -> c.notificationPolicies().get(0).notifyRule(),
@@ -133,6 +136,8 @@ class BuildersMatchYamlTest {
                 .robots("sre-ding")
                 .mention("contact:alice", "group:sre", "schedule:primary", "label:owner", "annotation:oncall", "all")
                 .template("dingtalk", "{{summary}}")
+                .goTemplate("lark", "{{ .Status }}")
+                .template("wecom", "{{status}}")
                 .requireBinding(true)
                 .build()),
         row("notify window, time zone only",

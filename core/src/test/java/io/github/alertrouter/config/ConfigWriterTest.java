@@ -60,7 +60,8 @@ class ConfigWriterTest {
                 new NotifyWindow(EnumSet.allOf(DayOfWeek.class), TimeOfDay.parse("22:00"), TimeOfDay.parse("06:00"),
                     ZoneId.of("Europe/Berlin"), OutsideWindow.DROP),
                 List.of("sre-ding"), List.of(MentionTarget.contact("alice"), MentionTarget.parse("label:owner")),
-                Map.of("dingtalk", "### {{status}} ${not-env}\n{{#firing}}- {{summary}}\n{{/firing}}"), true))
+                Map.of("dingtalk", "### {{status}} ${not-env}\n{{#firing}}- {{summary}}\n{{/firing}}",
+                    "lark", NotifyRule.goTemplate("{{ range .Alerts.Firing }}{{ .Labels.instance }} ${x}\n{{ end }}")), true))
             .escalationPolicy("payments")
             .sendResolved(true)
             .continueMatching(false)
@@ -90,6 +91,13 @@ class ConfigWriterTest {
     String yaml = ConfigWriter.toYaml(config, SecretMode.REVEAL);
 
     assertThat(RouterConfig.parse(yaml, "round-trip.yaml", Map.of())).isEqualTo(config);
+  }
+
+  @Test
+  void aGoTemplateIsWrittenInTheSyntaxForm() {
+    String yaml = ConfigWriter.toYaml(richConfig(), SecretMode.REVEAL);
+
+    assertThat(yaml).contains("syntax: go").doesNotContain("{{/*");
   }
 
   @Test

@@ -36,7 +36,14 @@ class LarkEscaperProperties {
         .annotation("summary", hostile).annotation("description", random.hostile(40) + "\n" + hostile)
         .startsAt(T0).build();
     Notification n = Fixtures.notification(List.of(alert), List.of(), Fixtures.LINKS);
-    String template = random.coin() ? null : "{{#firing}}{{{name}}} {{summary}} {{description}}{{/firing}}";
+    String template = switch ((int) Math.floorMod(seed, 3L)) {
+      case 0 -> null;
+      case 1 -> "{{#firing}}{{{name}}} {{summary}} {{description}}{{/firing}}";
+      // a Go template prints the same values through Alertmanager's data
+      default -> io.github.alertrouter.config.NotifyRule.goTemplate("{{ range .Alerts }}{{ .Labels.alertname }} "
+          + "{{ .Annotations.summary }} {{ .Annotations.description }}{{ range .Labels.SortedPairs }} {{ .Name }}={{ .Value }}"
+          + "{{ end }}{{ end }} {{ .CommonLabels.team }} {{ .GroupLabels.Values }}");
+    };
 
     List<OutboundMessage> out = Fixtures.render(n, PLANNED, Fixtures.robot(random.cjk(3), Map.of("msgType", type)), template);
 

@@ -3,6 +3,7 @@ package io.github.alertrouter.spi.render;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,11 +31,17 @@ import java.util.Set;
  * @param endsAt formatted end of a resolved alert, or {@code ""}
  * @param duration how long a resolved alert fired ({@code 1h 5m}), or {@code ""}
  * @param generatorURL the trusted source link, or {@code ""}
+ * @param startsAtTime when it started, or {@code null} (for Go templates' {@code .StartsAt})
+ * @param endsAtTime when a resolved alert ended, else {@code null} (Go templates' {@code .EndsAt})
+ * @param fingerprint Alertmanager's 16 hex digits of its labels (inert in every dialect)
+ * @param receiver its {@code __receiver__} label, escaped and within {@link #MAX_NAME}, or
+ *     {@code ""}
  */
 public record AlertFacts(
     boolean resolved, String name, String severity, String summary, String description,
     List<Entry> keyLabels, List<Entry> labels, List<Entry> annotations,
-    String startsAt, String endsAt, String duration, String generatorURL) {
+    String startsAt, String endsAt, String duration, String generatorURL,
+    Instant startsAtTime, Instant endsAtTime, String fingerprint, String receiver) {
 
   /** Key labels shown at most. */
   public static final int MAX_KEY_LABELS = 8;
@@ -51,6 +58,8 @@ public record AlertFacts(
   /** Names and severities are never shortened below this, however tight the message. */
   public static final int MIN_SHORTENED_NAME = 20;
   private static final Set<String> NOT_KEY = Set.of("alertname", "severity");
+  // the webhook adapter's label (WebhookPayload.RECEIVER_LABEL); the kit does not depend on the adapter
+  private static final String RECEIVER_LABEL = "__receiver__";
 
   /** Copies the lists; none may be null. */
   public AlertFacts {
@@ -121,7 +130,8 @@ public record AlertFacts(
         TimeText.instant(alert.startsAt(), zone),
         resolved ? TimeText.instant(alert.endsAt(), zone) : "",
         resolved ? TimeText.between(alert.startsAt(), alert.endsAt()) : "",
-        url);
+        url, alert.startsAt(), resolved ? alert.endsAt() : null, alert.fingerprint().toString(),
+        escaper.inline(alert.label(RECEIVER_LABEL), MAX_NAME));
   }
 
   /** Whether a label is internal (Prometheus's convention: its name starts with {@code __}), never shown. */
@@ -161,7 +171,7 @@ public record AlertFacts(
     return new AlertFacts(resolved, escaper.cut(name, nameMax), escaper.cut(severity, nameMax),
         escaper.cut(summary, max), escaper.cut(description, max),
         cutAll(keyLabels, max, escaper), cutAll(labels, max, escaper), cutAll(annotations, max, escaper),
-        startsAt, endsAt, duration, generatorURL);
+        startsAt, endsAt, duration, generatorURL, startsAtTime, endsAtTime, fingerprint, receiver);
   }
 
   /** {@link NotificationFacts#RESOLVED_MARK} when resolved, else {@link NotificationFacts#FIRING_MARK}. */

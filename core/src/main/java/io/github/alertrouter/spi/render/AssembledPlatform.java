@@ -191,7 +191,7 @@ public abstract class AssembledPlatform implements PlatformProvider {
     public <O> Parts renderer(Function<Robot, O> options, MessageRenderer<O> renderer) {
       Objects.requireNonNull(options, "options");
       Objects.requireNonNull(renderer, "renderer");
-      Templates templates = new Templates(displayName);
+      Templates templates = new Templates(displayName, id);
       return render(r -> renderer.render(r, options.apply(r.robot()),
               r.template() == null ? null : templates.compile(r.template())))
           .notices(renderer::renderNotice)

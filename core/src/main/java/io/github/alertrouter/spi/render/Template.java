@@ -23,7 +23,15 @@ public interface Template {
    * @throws IllegalArgumentException as {@link #render}
    */
   default String text(Map<String, ?> context, Page<?> page, String separator) {
-    String text = render(context).strip();
+    return withMore(render(context).strip(), context, page, separator);
+  }
+
+  /**
+   * {@code text} with the page's "…and N more alerts" line appended after {@code separator} when
+   * the page leaves alerts out and the text does not have it yet: what {@link #text} does with a
+   * template's output, for an implementation that overrides it.
+   */
+  static String withMore(String text, Map<String, ?> context, Page<?> page, String separator) {
     // the context's "more" is in the robot's wording; a context without one gets the English line
     String more = context.get("more") instanceof String s && !s.isEmpty() ? s : page.moreLine();
     return page.omitted() > 0 && !text.contains(more) ? text + separator + more : text;

@@ -1,8 +1,9 @@
 package io.github.alertrouter.spi.render;
 
 /**
- * A template language, as {@link Templates} uses it: today {@link #mustache()}. Another language
- * (such as Go's templates) is another implementation; platforms see only {@link Template}.
+ * A template language, as {@link Templates} uses it: {@link #mustache()}, and Go's
+ * {@code text/template} for a text marked {@link io.github.alertrouter.config.NotifyRule#GO_SYNTAX_MARK}
+ * ({@code GoMessageTemplate}); platforms see only {@link Template}.
  * Implementations are stateless and thread-safe.
  */
 interface TemplateEngine {

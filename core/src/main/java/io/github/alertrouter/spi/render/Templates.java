@@ -1,12 +1,15 @@
 package io.github.alertrouter.spi.render;
 
+import io.github.alertrouter.config.NotifyRule;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One platform's policy templates: compiled once by a {@link TemplateEngine} and cached by their
+ * One platform's policy templates: compiled once by a {@link TemplateEngine} (mustache, or Go's
+ * {@code text/template} for a text marked {@link NotifyRule#GO_SYNTAX_MARK}) and cached by their
  * text, and checked at configuration time. Errors name the platform:
  * {@code DingTalk template: Section close tag with no open tag 'firing' @ line 1}.
  *
@@ -20,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Templates {
   private final String platform;
   private final TemplateEngine engine;
+  private final TemplateEngine go;
   private final ConcurrentHashMap<String, Template> cache = new ConcurrentHashMap<>();
 
   /** Mustache templates for {@code platform} (its display name, as in error messages). */
@@ -27,10 +31,27 @@ final class Templates {
     this(platform, TemplateEngine.mustache());
   }
 
+  /**
+   * Mustache templates, and Go ones ({@link NotifyRule#GO_SYNTAX_MARK}) named {@code id} in Go's
+   * messages, for {@code platform} (its display name).
+   */
+  public Templates(String platform, String id) {
+    this(platform, TemplateEngine.mustache(), GoMessageTemplate.engine(id));
+  }
+
   /** Templates in {@code engine}'s language for {@code platform}. */
   public Templates(String platform, TemplateEngine engine) {
+    this(platform, engine, engine);
+  }
+
+  private Templates(String platform, TemplateEngine engine, TemplateEngine go) {
     this.platform = Objects.requireNonNull(platform, "platform");
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.go = go;
+  }
+
+  private TemplateEngine engineOf(String text) {
+    return NotifyRule.isGoTemplate(text) ? go : engine;
   }
 
   /**
@@ -46,17 +67,11 @@ final class Templates {
     }
     Template compiled;
     try {
-      compiled = engine.compile(text);
+      compiled = engineOf(text).compile(text);
     } catch (IllegalArgumentException e) {
       throw named(e);
     }
-    t = context -> {
-      try {
-        return compiled.render(context);
-      } catch (IllegalArgumentException e) {
-        throw named(e);
-      }
-    };
+    t = new Named(compiled);
     Template earlier = cache.putIfAbsent(text, t);
     return earlier == null ? t : earlier;
   }
@@ -68,10 +83,57 @@ final class Templates {
    */
   public List<String> check(String text, Map<String, ?> sampleContext) {
     try {
-      engine.compile(text).render(sampleContext);
+      Template t = engineOf(text).compile(text);
+      if (NotifyRule.isGoTemplate(text)) {
+        // Go templates read the alerts from the page: the sample's, so a misspelt field shows
+        t.text(sampleContext, Page.whole(AlertFacts.all(TemplateContext.sampleNotification(), ZoneOffset.UTC,
+            PLAIN, AlertFacts.MAX_LABEL_VALUE)), "\n");
+      } else {
+        t.render(sampleContext);
+      }
       return List.of();
     } catch (IllegalArgumentException e) {
       return List.of(e.getMessage());
+    }
+  }
+
+  /** Makes nothing inert: the sample notification's values are plain words. */
+  private static final Escaper PLAIN = new Escaper() {
+    @Override
+    public String inline(String raw, int max) {
+      return raw == null ? "" : raw;
+    }
+
+    @Override
+    public String block(String raw, int max) {
+      return raw == null ? "" : raw;
+    }
+  };
+
+  /** A compiled template whose errors name the platform. */
+  private final class Named implements Template {
+    private final Template compiled;
+
+    Named(Template compiled) {
+      this.compiled = compiled;
+    }
+
+    @Override
+    public String render(Map<String, ?> context) {
+      try {
+        return compiled.render(context);
+      } catch (IllegalArgumentException e) {
+        throw named(e);
+      }
+    }
+
+    @Override
+    public String text(Map<String, ?> context, Page<?> page, String separator) {
+      try {
+        return compiled.text(context, page, separator);
+      } catch (IllegalArgumentException e) {
+        throw named(e);
+      }
     }
   }
 

@@ -1,0 +1,117 @@
+package io.github.alertrouter.spi.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.alertrouter.Alert;
+import io.github.alertrouter.config.NotifyRule;
+import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotifyReason;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Go templates behind {@link Templates}: Alertmanager's data from the page, escaped values, our extras. */
+class GoMessageTemplateTest {
+  /** A visible stand-in for a platform table: {@code *} becomes {@code ＊}. */
+  private static final InertText ESC = new InertText(cp -> cp == '*' ? '＊' : cp, true);
+  private static final Instant T = Instant.parse("2026-11-25T08:05:47Z");
+  private static final Alert DISK = Alert.firing(Map.of("alertname", "DiskFull", "severity", "critical",
+          "instance", "db-1*", "__receiver__", "team-ops"))
+      .annotation("summary", "磁盘 *满了*").startsAt(T).generatorURL("https://prom.example/graph").build();
+  private static final Alert CPU = Alert.firing(Map.of("alertname", "HighCPU", "severity", "critical",
+          "instance", "db-2")).annotation("summary", "cpu").startsAt(T.minusSeconds(60)).build();
+  private static final Notification N = new Notification("ops*", "{}", new TreeMap<>(Map.of("severity", "critical")),
+      NotifyReason.FIRST_NOTIFICATION, List.of(DISK, CPU), List.of(CPU.resolvedAt(T.plusSeconds(300))), List.of(), T, 1);
+  private static final NotificationFacts FACTS = NotificationFacts.of(N, "kw", ESC);
+  private static final List<AlertFacts> ALERTS = AlertFacts.all(N, ZoneId.of("UTC"), ESC, 100);
+
+  private static Map<String, Object> context(Page<AlertFacts> page) {
+    Map<String, Object> c = TemplateContext.of(FACTS, page, a -> "<" + a.generatorURL() + ">");
+    c.put("mentions", "@alice");
+    return c;
+  }
+
+  private static String text(String template, Page<AlertFacts> page) {
+    return new Templates("Test", "test").compile(NotifyRule.goTemplate(template)).text(context(page), page, "\n\n");
+  }
+
+  static Stream<Arguments> renders() {
+    return Stream.of(
+        Arguments.of("status and receiver from __receiver__", "{{ .Status }} {{ .Receiver }}", "firing team-ops"),
+        Arguments.of("alerts split by status", "{{ len .Alerts }} {{ len .Alerts.Firing }} {{ len .Alerts.Resolved }}",
+            "3 2 1"),
+        Arguments.of("labels and annotations, values escaped",
+            "{{ range .Alerts.Firing }}{{ .Labels.instance }}: {{ .Annotations.summary }}; {{ end }}",
+            "db-1＊: 磁盘 ＊满了＊; db-2: cpu;"),
+        Arguments.of("internal labels are not in .Labels", "{{ (index .Alerts 0).Labels.SortedPairs.Names }}",
+            "[alertname instance severity]"),
+        Arguments.of("times as Go's, formatted", "{{ (index .Alerts 0).StartsAt.Format \"2006-01-02 15:04:05\" }} "
+            + "{{ (index .Alerts 0).EndsAt }}", "2026-11-25 08:05:47 0001-01-01 00:00:00 +0000 UTC"),
+        Arguments.of("a resolved alert's end", "{{ (index .Alerts.Resolved 0).EndsAt.Format \"15:04\" }}", "08:10"),
+        Arguments.of("group and common labels", "{{ .GroupLabels.severity }} {{ .CommonLabels.SortedPairs.Names }}",
+            "critical [severity]"),
+        Arguments.of("generator URL and fingerprint", "{{ (index .Alerts 0).GeneratorURL }} {{ (index .Alerts 0).Fingerprint }}",
+            "https://prom.example/graph " + DISK.fingerprint()),
+        Arguments.of("Alertmanager's default templates", "{{ template \"__subject\" . }}",
+            "[FIRING:2] critical"),
+        Arguments.of("our values under lower-case names", "{{ .policy }} · {{ .reason }} · {{ .mentions }} · {{ .firingCount }}",
+            "ops＊ · first notification · @alice · 2"),
+        Arguments.of("external URL is empty", "[{{ .ExternalURL }}]", "[]"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("renders")
+  void rendersAlertmanagersData(String name, String template, String expected) {
+    assertThat(text(template, Page.whole(ALERTS))).isEqualTo(expected);
+  }
+
+  @Test
+  void theMoreLineIsAppendedAsForMustache() {
+    Page<AlertFacts> cut = new Page<>(ALERTS.subList(0, 1), 2, 1, 1, true);
+    assertThat(text("{{ .Status }}", cut)).isEqualTo("firing\n\n…and 2 more alerts");
+    assertThat(text("{{ .more }}!", cut)).isEqualTo("…and 2 more alerts!");
+  }
+
+  @Test
+  void theTemplatesOwnTextIsNotEscaped() {
+    assertThat(text("**{{ .Status }}** *x*", Page.whole(ALERTS))).isEqualTo("**firing** *x*");
+  }
+
+  @Test
+  void aParseErrorNamesLineAndColumn() {
+    Templates templates = new Templates("Test", "test");
+    assertThat(templates.check(NotifyRule.goTemplate("a\n告警 {{ .Status }\n"), Map.of()))
+        .containsExactly("template: test:2:18: unexpected \"}\" in operand");
+    assertThatThrownBy(() -> templates.compile(NotifyRule.goTemplate("{{ if .Status }}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Test template: template: test:1:16: unexpected EOF");
+  }
+
+  @Test
+  void aMisspeltFieldIsFoundAtCheckTime() {
+    assertThat(new Templates("Test", "test").check(NotifyRule.goTemplate("{{ range .Alerts }}{{ .Lables }}{{ end }}"),
+        context(Page.whole(ALERTS)))).singleElement().asString()
+        .contains("can't evaluate field Lables in type template.Alert");
+  }
+
+  @Test
+  void anExecutionErrorIsAnIllegalArgumentNamingThePlatform() {
+    Template t = new Templates("Test", "test").compile(NotifyRule.goTemplate("{{ index .Alerts 9 }}"));
+    assertThatThrownBy(() -> t.text(context(Page.whole(ALERTS)), Page.whole(ALERTS), "\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Test template: template: test:1:3: executing \"test\" at <index .Alerts 9>:");
+  }
+
+  @Test
+  void mustacheTemplatesStayMustache() {
+    assertThat(new Templates("Test", "test").compile("{{status}} {{policy}}").text(context(Page.whole(ALERTS)),
+        Page.whole(ALERTS), "\n")).isEqualTo("firing ops＊");
+  }
+}
