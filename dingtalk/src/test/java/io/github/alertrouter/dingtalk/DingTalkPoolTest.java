@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.config.Robot;
-import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.delivery.Dispatcher;
 import io.github.alertrouter.notify.Delivery;
 import io.github.alertrouter.notify.DeliveryEvent;
