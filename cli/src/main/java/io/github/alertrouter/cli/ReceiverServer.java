@@ -309,30 +309,39 @@ final class ReceiverServer implements AutoCloseable {
    * escalations and run-time silences ({@link AlertRouter#takeOver}), so a reload neither repeats
    * nor forgets a notice.
    *
+   * Every attempt is counted in the reload metrics, accepted or not.
+   *
    * @throws ConfigException listing the problems of a refused config
    */
   Running reload() {
     synchronized (reloadLock) {
-      Running next;
+      boolean accepted = false;
       try {
-        Prepared prepared = prepare();
-        swap.writeLock().lock();
+        Running next;
         try {
-          // built under the lock: the new router takes the old one's state with no alert in between
-          next = build(prepared, running.get().router());
-          running.set(next);
-        } finally {
-          swap.writeLock().unlock();
+          Prepared prepared = prepare();
+          swap.writeLock().lock();
+          try {
+            // built under the lock: the new router takes the old one's state with no alert in between
+            next = build(prepared, running.get().router());
+            running.set(next);
+          } finally {
+            swap.writeLock().unlock();
+          }
+        } catch (ConfigException e) {
+          // problems name a path and what is wrong with it, never a webhook or a secret (the 400 says the same)
+          LOG.warn("reload refused, the running config is kept: {}: {}", settings.configFile(),
+              e.problems().stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));
+          throw e;
         }
-      } catch (ConfigException e) {
-        // problems name a path and what is wrong with it, never a webhook or a secret (the 400 says the same)
-        LOG.warn("reload refused, the running config is kept: {}: {}", settings.configFile(),
-            e.problems().stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));
-        throw e;
+        LOG.info("reloaded {}: {} notification policies, {} robots", settings.configFile(),
+            next.config().notificationPolicies().size(), next.config().robots().size());
+        accepted = true;
+        return next;
+      } finally {
+        // counted here, so POST /-/reload and SIGHUP are counted alike
+        metrics().reloaded(accepted, clock().instant());
       }
-      LOG.info("reloaded {}: {} notification policies, {} robots", settings.configFile(),
-          next.config().notificationPolicies().size(), next.config().robots().size());
-      return next;
     }
   }
 

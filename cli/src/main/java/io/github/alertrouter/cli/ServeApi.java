@@ -252,13 +252,11 @@ final class ServeApi implements HttpHandler {
   private void reload(HttpExchange exchange) throws IOException {
     try {
       ReceiverServer.Running next = server.reload();
-      server.metrics().reloaded(true, server.clock().instant());
       ObjectNode ok = JSON.createObjectNode().put("status", "reloaded")
           .put("policies", next.config().notificationPolicies().size())
           .put("robots", next.config().robots().size());
       send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(ok) + "\n");
     } catch (ConfigException e) {
-      server.metrics().reloaded(false, server.clock().instant());
       ObjectNode refused = JSON.createObjectNode().put("error", "config refused; the running config is kept");
       ArrayNode problems = refused.putArray("problems");
       for (ConfigProblem problem : e.problems()) {
