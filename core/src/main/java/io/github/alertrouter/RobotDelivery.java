@@ -80,7 +80,7 @@ final class RobotDelivery {
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
       List<Mention> mentions = MentionPlanner.resolve(planned, platform, robot, bound(s));
       dispatcher.dispatch(new Delivery(robotId, withBindLink(withActions(notification, robot, s), robot, mentions),
-          mentions, s.templates().get(robot.platform())), key, delivered.apply(robotId), receipt);
+          mentions, s.templateFor(robot)), key, delivered.apply(robotId), receipt);
     }
   }
 

@@ -26,11 +26,15 @@ final class ImportWebhookDingtalkCommand implements Command {
         Reads a prometheus-webhook-dingtalk config.yml (targets) and prints the equivalent
         alert-router config on stdout: each target becomes a DingTalk robot (url and secret as
         ${ROBOT_<ID>_WEBHOOK} and ${ROBOT_<ID>_SECRET}: set those variables; the warnings name
-        them) and a policy for the alerts Alertmanager posts to http://HOST:PORT/dingtalk/<target>/send,
-        the URL alert-router serve takes too, so alertmanager.yml stays as it is. A target's
-        mention (all, or mobile numbers, which become contacts) is kept. What is not imported
-        (message templates, timeout) is listed on stderr as a warning. Exit 2 when the file is
-        not such a config.
+        them) whose template is the target's message (else default_message, else
+        ding.link.title/ding.link.content) as a Go template on prometheus-webhook-dingtalk's
+        definitions and functions, with the files of templates: (read relative to FILE, then to
+        the working directory, and named by absolute path); and a policy for the alerts
+        Alertmanager posts to http://HOST:PORT/dingtalk/<target>/send, the URL alert-router serve
+        takes too, so alertmanager.yml stays as it is. A target's mention (all, or mobile
+        numbers, which become contacts) is kept. What is not imported (timeout, a templates glob
+        that matches nothing) is listed on stderr as a warning. Exit 2 when the file is not such
+        a config.
         """;
   }
 

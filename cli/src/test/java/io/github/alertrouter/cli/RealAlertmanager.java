@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,13 +42,20 @@ final class RealAlertmanager implements AutoCloseable {
 
   /** Starts Alertmanager with {@code configYaml} in {@code dir} and waits for {@code /-/ready}. */
   static RealAlertmanager start(Path dir, String configYaml) throws Exception {
+    return start(dir, configYaml, new String[0]);
+  }
+
+  /** {@link #start(Path, String)} with more of Alertmanager's flags ({@code --web.external-url=...}). */
+  static RealAlertmanager start(Path dir, String configYaml, String... flags) throws Exception {
     String binary = binary();
     Path config = Files.writeString(dir.resolve("alertmanager.yml"), configYaml);
     Path storage = Files.createDirectories(dir.resolve("am-data"));
     Path log = dir.resolve("alertmanager.log");
     int port = freePort();
-    Process process = new ProcessBuilder(binary, "--config.file=" + config, "--storage.path=" + storage,
-        "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
+    List<String> command = new ArrayList<>(List.of(binary, "--config.file=" + config, "--storage.path=" + storage,
+        "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address="));
+    command.addAll(List.of(flags));
+    Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

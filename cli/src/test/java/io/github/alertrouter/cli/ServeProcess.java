@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -38,6 +39,12 @@ final class ServeProcess implements AutoCloseable {
 
   /** Starts {@code serve --config=CONFIG --listen=127.0.0.1:0 FLAGS...} and waits until it listens. */
   static ServeProcess start(Path config, Duration wait, String... flags) throws InterruptedException {
+    return start(config, Map.of(), wait, flags);
+  }
+
+  /** {@link #start(Path, Duration, String...)} with {@code environment} added to this process's. */
+  static ServeProcess start(Path config, Map<String, String> environment, Duration wait, String... flags)
+      throws InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
@@ -45,6 +52,7 @@ final class ServeProcess implements AutoCloseable {
     command.addAll(List.of(flags));
     ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.environment().putAll(environment);
     ServeProcess serve;
     try {
       serve = new ServeProcess(builder.start());

@@ -7,6 +7,7 @@ import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.ConfigWriter;
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.GoTemplateText;
 import io.github.alertrouter.config.GroupRule;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyRule;
@@ -14,7 +15,9 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.config.TreeReader;
+import io.github.alertrouter.internal.text.FileGlob;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,38 +29,60 @@ import java.util.Set;
 
 /**
  * Reads a prometheus-webhook-dingtalk {@code config.yml} (version 2: {@code targets}) into an
- * alert-router config: each target becomes a DingTalk robot (its URL and signing secret written as
- * {@code ${ROBOT_<ID>_WEBHOOK}} / {@code ${ROBOT_<ID>_SECRET}}, never printed) and a policy that
- * takes the alerts Alertmanager posts to that target's URL ({@code /dingtalk/<target>/send}, which
- * {@code serve} accepts and labels {@value #TARGET_LABEL}), @-ing whom the target's {@code mention}
- * names: {@code all}, or its mobile numbers as contacts. Message templates are warnings until Go
- * templates render them. Stateless and thread-safe.
+ * alert-router config that sends the messages it sent: each target becomes a DingTalk robot (its
+ * URL and signing secret written as {@code ${ROBOT_<ID>_WEBHOOK}} / {@code ${ROBOT_<ID>_SECRET}},
+ * never printed) whose template is the target's message ({@code message}, else
+ * {@code default_message}, else {@code ding.link.title} / {@code ding.link.content}) as a Go template
+ * on prometheus-webhook-dingtalk's definitions and functions, with the config's template files
+ * ({@code templates}, {@code template}); and a policy that takes the alerts Alertmanager posts to that
+ * target's URL ({@code /dingtalk/<target>/send}, which {@code serve} accepts and labels
+ * {@value #TARGET_LABEL}), @-ing whom the target's {@code mention} names: {@code all}, or its mobile
+ * numbers as contacts. Stateless and thread-safe.
  */
 public final class WebhookDingtalkImporter {
   /** The label {@code serve} gives alerts posted to {@code /dingtalk/<target>/send}. */
   public static final String TARGET_LABEL = "__target__";
-  private static final Set<String> TOP_FIELDS = Set.of("targets");
+  /**
+   * How long an imported policy waits before it sends what changed in a group. Alertmanager has
+   * grouped and waited already, as it did for prometheus-webhook-dingtalk, which sent each of its
+   * notices at once: a short interval passes them on nearly as fast, while a group never gets two
+   * messages within it.
+   */
+  public static final Duration GROUP_INTERVAL = Duration.ofSeconds(5);
+  private static final Set<String> TOP_FIELDS = Set.of("targets", "templates", "template", "default_message",
+      "no_builtin_template");
   private static final Map<String, String> TOP_SKIPPED = Map.of(
-      "timeout", "the request timeout is alert-router's own (robot deliveries have a deadline and retries)",
-      "templates", "template files are not imported yet: messages use alert-router's DingTalk layout",
-      "default_message", "the default message template is not imported yet: messages use alert-router's DingTalk layout",
-      "no_builtin_template", "alert-router's layout is used");
+      "timeout", "the request timeout is alert-router's own (robot deliveries have a deadline and retries)");
   private static final Set<String> TARGET_FIELDS = Set.of("url", "secret", "mention", "message");
+  private static final Set<String> MESSAGE_FIELDS = Set.of("title", "text");
+  // prometheus-webhook-dingtalk's message when a config names none
+  private static final String DEFAULT_TITLE = "{{ template \"ding.link.title\" . }}";
+  private static final String DEFAULT_TEXT = "{{ template \"ding.link.content\" . }}";
 
   private WebhookDingtalkImporter() {}
 
-  /** Imports a file. */
+  /**
+   * Imports a file; its template files are read relative to the file's directory (then to the
+   * working directory, where prometheus-webhook-dingtalk read them) and named by absolute path in
+   * the result.
+   */
   public static AlertmanagerImport importFile(Path file) {
-    return importYaml(AlertmanagerConfigImporter.read(file), file.toString());
+    return importYaml(AlertmanagerConfigImporter.read(file), file.toString(), file.toAbsolutePath().getParent());
   }
 
   /**
-   * Imports YAML text; {@code source} names it in error messages.
+   * Imports YAML text; {@code source} names it in error messages. Template files are read
+   * relative to the working directory.
    *
    * @throws ConfigException listing every problem with its path (a target without a URL, a URL that
-   *     is not http(s), a mention that is neither {@code all} nor mobile numbers)
+   *     is not http(s), a mention that is neither {@code all} nor mobile numbers, a template file
+   *     that cannot be read)
    */
   public static AlertmanagerImport importYaml(String yaml, String source) {
+    return importYaml(yaml, source, null);
+  }
+
+  private static AlertmanagerImport importYaml(String yaml, String source, Path dir) {
     JsonNode root;
     try {
       root = TreeReader.read(yaml, false);
@@ -77,6 +102,9 @@ public final class WebhookDingtalkImporter {
       ctx.problem("targets", "no targets: nothing to import");
       throw new ConfigException(source, ctx.problems);
     }
+    List<GoTemplateText.File> files = templateFiles(root, dir, ctx);
+    String[] defaultMessage = message(root.get("default_message"), "default_message", new String[] {DEFAULT_TITLE,
+        DEFAULT_TEXT}, ctx);
     Map<String, Contact> contacts = new LinkedHashMap<>();
     List<Robot> robots = new ArrayList<>();
     List<NotificationPolicy> policies = new ArrayList<>();
@@ -95,10 +123,12 @@ public final class WebhookDingtalkImporter {
         continue;
       }
       String secret = ctx.text(node.get("secret"), path + ".secret");
+      String[] message = message(node.get("message"), path + ".message", defaultMessage, ctx);
       Robot robot;
       try {
         robot = Robot.builder(name, "dingtalk", Secret.of(url))
             .secret(secret == null || secret.isEmpty() ? null : Secret.of(secret))
+            .goTemplate(new GoTemplateText(message[1], message[0], GoTemplateText.Defaults.WEBHOOK_DINGTALK, files))
             .build();
       } catch (ConfigException e) {
         e.problems().forEach(p -> ctx.problem(path + "." + p.path(), p.message()));
@@ -108,15 +138,11 @@ public final class WebhookDingtalkImporter {
       ctx.warn(path, "robot \"" + name + "\": set " + ConfigWriter.placeholderVariable(name, "WEBHOOK") + " to its url"
           + (robot.secret() == null ? "" : " and " + ConfigWriter.placeholderVariable(name, "SECRET") + " to its secret")
           + " (not printed)");
-      if (node.has("message")) {
-        ctx.warn(path + ".message", "target \"" + name + "\": its message template is not imported yet: messages use"
-            + " alert-router's DingTalk layout");
-      }
-      // Alertmanager has grouped and waited already: each of its notices is sent on at once, as the
-      // webhook did; repeats follow Alertmanager's default repeat_interval
+      // Alertmanager has grouped and waited already: each of its notices is passed on at once, as
+      // the webhook did; repeats follow Alertmanager's default repeat_interval
       policies.add(NotificationPolicy.builder(name)
           .matching(Condition.eq(TARGET_LABEL, name))
-          .groupRule(GroupRule.builder().groupWait(Duration.ZERO).build())
+          .groupRule(GroupRule.builder().groupWait(Duration.ZERO).groupInterval(GROUP_INTERVAL).build())
           .repeatInterval(NotificationPolicy.DEFAULT_REPEAT_INTERVAL)
           .notifyRule(NotifyRule.builder().robots(name).mention(mentions(node.get("mention"), path + ".mention", ctx,
               contacts).toArray(String[]::new)).build())
@@ -130,6 +156,64 @@ public final class WebhookDingtalkImporter {
     robots.forEach(config::robot);
     policies.forEach(config::notificationPolicy);
     return new AlertmanagerImport(config.build(), ctx.warnings);
+  }
+
+  /**
+   * {@code {title, text}}, a missing field being prometheus-webhook-dingtalk's default
+   * ({@code ding.link.title} / {@code ding.link.content}), as it fills a message;
+   * {@code ifAbsent} when there is no message.
+   */
+  private static String[] message(JsonNode node, String path, String[] ifAbsent, ImportContext ctx) {
+    if (node == null || node.isNull() || !ctx.requireMap(node, path)) {
+      return ifAbsent;
+    }
+    ctx.checkFields(node, path, MESSAGE_FIELDS, Map.of());
+    String title = ctx.text(node.get("title"), path + ".title");
+    String text = ctx.text(node.get("text"), path + ".text");
+    return new String[] {title == null ? DEFAULT_TITLE : title, text == null ? DEFAULT_TEXT : text};
+  }
+
+  /**
+   * The files {@code templates} (and the older {@code template}) name, in the order
+   * prometheus-webhook-dingtalk parsed them: each glob's matches by name. A glob that matches
+   * nothing is a warning (prometheus-webhook-dingtalk ignored it too); an unreadable file a problem.
+   */
+  private static List<GoTemplateText.File> templateFiles(JsonNode root, Path dir, ImportContext ctx) {
+    List<String[]> globs = new ArrayList<>();
+    ctx.list(root.get("templates"), "templates", e -> globs.add(new String[] {ctx.text(e.node(), e.path()), e.path()}));
+    String single = ctx.text(root.get("template"), "template");
+    if (single != null) {
+      globs.add(new String[] {single, "template"});
+    }
+    List<GoTemplateText.File> files = new ArrayList<>();
+    for (String[] glob : globs) {
+      if (glob[0] == null) {
+        continue;
+      }
+      List<Path> matches = List.of();
+      for (Path base : dir == null ? List.of(Path.of("")) : List.of(dir, Path.of(""))) {
+        try {
+          matches = FileGlob.matches(base, glob[0]);
+        } catch (IOException | RuntimeException e) {
+          ctx.problem(glob[1], "cannot list the files of \"" + glob[0] + "\": " + e.getMessage());
+          break;
+        }
+        if (!matches.isEmpty()) {
+          break;
+        }
+      }
+      if (matches.isEmpty()) {
+        ctx.warn(glob[1], "\"" + glob[0] + "\" matches no file: its definitions are not imported");
+      }
+      for (Path file : matches) {
+        try {
+          files.add(new GoTemplateText.File(file.toAbsolutePath().normalize().toString(), Files.readString(file)));
+        } catch (IOException | RuntimeException e) {
+          ctx.problem(glob[1], "cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+      }
+    }
+    return files;
   }
 
   /** {@code mention: {all: true, mobiles: [...]}} as mention targets, adding a contact per mobile. */

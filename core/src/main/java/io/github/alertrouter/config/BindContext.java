@@ -20,8 +20,19 @@ final class BindContext implements Provenance {
   private final Map<String, Map<String, String>> brokenIds = new HashMap<>();
   private final Set<Object> partial = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  BindContext(Map<String, String> environment) {
+  private final java.nio.file.Path baseDir;
+
+  /**
+   * @param baseDir the directory relative file names are read from (the config file's), or
+   *     {@code null} for the working directory
+   */
+  BindContext(Map<String, String> environment, java.nio.file.Path baseDir) {
     this.env = new EnvSubstitution(environment);
+    this.baseDir = baseDir == null ? java.nio.file.Path.of("") : baseDir;
+  }
+
+  java.nio.file.Path baseDir() {
+    return baseDir;
   }
 
   EnvSubstitution env() {

@@ -51,21 +51,31 @@ final class ConfigLoader {
       throw single(source, "cannot read file: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
-    return parse(text, source, environment);
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(text, source, environment, dir);
   }
 
   /**
-   * Parses configuration text: JSON when {@code source} ends in {@code .json}, else YAML.
+   * Parses configuration text: JSON when {@code source} ends in {@code .json}, else YAML. The
+   * template files a Go template names ({@code files}) are read relative to the working directory.
    *
    * @param source names the text in the exception message; may be {@code null}
    * @throws ConfigException listing every problem, in document order
    */
   public static RouterConfig parse(String text, String source, Map<String, String> environment) {
+    return parse(text, source, environment, null);
+  }
+
+  /**
+   * {@link #parse(String, String, Map)}, reading the template files a Go template names relative
+   * to {@code baseDir} ({@code null}: the working directory).
+   */
+  static RouterConfig parse(String text, String source, Map<String, String> environment, Path baseDir) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(environment, "environment");
     boolean json = source != null && source.toLowerCase(Locale.ROOT).endsWith(".json");
     JsonNode root = readTree(text, source, json);
-    BindContext ctx = new BindContext(environment);
+    BindContext ctx = new BindContext(environment, baseDir);
     RouterConfig.Builder config = RouterConfigBinder.bind(Node.root(ctx, root));
     List<ConfigProblem> problems = new ArrayList<>(ctx.problems());
     if (problems.isEmpty()) {

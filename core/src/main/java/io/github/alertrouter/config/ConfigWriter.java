@@ -147,6 +147,9 @@ public final class ConfigWriter {
     if (!r.options().isEmpty()) {
       textMap(n, "options", r.options());
     }
+    if (r.template() != null) {
+      template(n, "template", r.template());
+    }
     return n;
   }
 
@@ -305,15 +308,28 @@ public final class ConfigWriter {
   /** Mustache templates as text; a Go one in the {@code {syntax: go, text}} form it is read from. */
   private static void templates(ObjectNode parent, Map<String, String> templates) {
     ObjectNode map = parent.putObject("templates");
-    templates.forEach((platform, text) -> {
-      if (NotifyRule.isGoTemplate(text)) {
-        ObjectNode go = map.putObject(platform);
-        go.put("syntax", "go");
-        go.put("text", EnvSubstitution.escape(text.substring(NotifyRule.GO_SYNTAX_MARK.length())));
-      } else {
-        map.put(platform, EnvSubstitution.escape(text));
-      }
-    });
+    templates.forEach((platform, text) -> template(map, platform, text));
+  }
+
+  private static void template(ObjectNode parent, String field, String text) {
+    if (!NotifyRule.isGoTemplate(text)) {
+      parent.put(field, EnvSubstitution.escape(text));
+      return;
+    }
+    GoTemplateText go = GoTemplateText.decode(text);
+    ObjectNode n = parent.putObject(field);
+    n.put("syntax", "go");
+    if (go.defaults() != GoTemplateText.Defaults.ALERTMANAGER) {
+      n.put("defaults", go.defaults().yamlName());
+    }
+    if (!go.files().isEmpty()) {
+      ArrayNode files = n.putArray("files");
+      go.files().forEach(f -> files.add(EnvSubstitution.escape(f.name())));
+    }
+    if (go.title() != null) {
+      n.put("title", EnvSubstitution.escape(go.title()));
+    }
+    n.put("text", EnvSubstitution.escape(go.text()));
   }
 
   private static void textMap(ObjectNode parent, String field, Map<String, String> values) {

@@ -40,6 +40,11 @@ final class Node {
     return path;
   }
 
+  /** The directory relative file names in the configuration are read from. */
+  java.nio.file.Path baseDir() {
+    return ctx.baseDir();
+  }
+
   boolean isPresent() {
     return json != null;
   }

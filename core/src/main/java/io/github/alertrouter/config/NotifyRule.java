@@ -149,6 +149,14 @@ public record NotifyRule(
     }
 
     /**
+     * A Go template with a title or prometheus-webhook-dingtalk's definitions for one platform
+     * ({@link GoTemplateText}); {@code null} removes it.
+     */
+    public Builder goTemplate(String platform, GoTemplateText template) {
+      return template(platform, template == null ? null : template.encoded());
+    }
+
+    /**
      * Whether a contact @-ed by mobile number must have bound it first; {@code null} (the default)
      * inherits, {@code false} at the top level.
      */

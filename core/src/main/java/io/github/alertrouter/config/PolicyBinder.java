@@ -75,7 +75,7 @@ final class PolicyBinder {
 
   /**
    * Templates by platform: each a mustache text, or {@code {syntax: go|mustache, text: ...}}; a Go
-   * one is kept as its text marked with {@link NotifyRule#GO_SYNTAX_MARK}.
+   * one is kept as {@link GoTemplateText#encoded()}.
    */
   private static Map<String, String> templates(Node node) {
     if (!node.isPresent()) {
@@ -83,30 +83,58 @@ final class PolicyBinder {
     }
     Map<String, String> out = new LinkedHashMap<>();
     node.entries().forEach((platform, value) -> {
-      String text;
-      if (value.isObjectValue()) {
-        if (!value.isMap("syntax", "text")) {
-          return;
-        }
-        String syntax = value.required("syntax").text();
-        text = value.required("text").text();
-        if (syntax == null || text == null) {
-          return;
-        }
-        if (syntax.equals("go")) {
-          text = NotifyRule.goTemplate(text);
-        } else if (!syntax.equals("mustache")) {
-          value.field("syntax").problem("must be go or mustache, but was \"" + syntax + "\"");
-          return;
-        }
-      } else {
-        text = value.requiredText();
-      }
+      String text = template(value);
       if (text != null) {
         out.put(platform, text);
       }
     });
     return out;
+  }
+
+  /**
+   * One template: a mustache text, or {@code {syntax: go|mustache, text, title, defaults, files}}
+   * ({@code title}, {@code defaults} and {@code files} only for Go); {@code null} after a problem.
+   */
+  static String template(Node value) {
+    if (!value.isObjectValue()) {
+      return value.requiredText();
+    }
+    if (!value.isMap("syntax", "text", "title", "defaults", "files")) {
+      return null;
+    }
+    String syntax = value.required("syntax").text();
+    String text = value.required("text").text();
+    String title = value.field("title").text();
+    String defaults = value.field("defaults").text();
+    if (syntax == null || text == null) {
+      return null;
+    }
+    if (syntax.equals("mustache")) {
+      boolean goOnly = false;
+      for (String field : List.of("title", "defaults", "files")) {
+        if (value.field(field).isPresent()) {
+          value.field(field).problem("only a Go template (syntax: go) has " + field);
+          goOnly = true;
+        }
+      }
+      return goOnly ? null : text;
+    }
+    if (!syntax.equals("go")) {
+      value.field("syntax").problem("must be go or mustache, but was \"" + syntax + "\"");
+      return null;
+    }
+    GoTemplateText.Defaults base = defaults == null ? GoTemplateText.Defaults.ALERTMANAGER
+        : value.field("defaults").as(GoTemplateText.Defaults::parse);
+    List<GoTemplateText.File> files = value.field("files").isPresent() ? TemplateFiles.read(value.field("files")) : List.of();
+    if (base == null || files == null) {
+      return null;
+    }
+    try {
+      return new GoTemplateText(text, title, base, files).encoded();
+    } catch (IllegalArgumentException e) {
+      value.field("title").problem(e.getMessage());
+      return null;
+    }
   }
 
   /** A window; {@code days} default to every day and {@code from}/{@code to} to the whole day. */

@@ -31,10 +31,13 @@ import java.util.TreeMap;
  *     module checks; never {@code null}
  * @param webhooks every webhook the robot sends through, at least one; the first is {@code webhook}
  *     with {@code secret}. {@code null} or empty means just {@code webhook} and {@code secret}.
+ * @param template this robot's message template (mustache text, or a {@link GoTemplateText}'s
+ *     {@link GoTemplateText#encoded() encoding}), used for every policy that has none for the
+ *     robot's platform; {@code null} for the platform's built-in layout
  */
 public record Robot(
     String id, String platform, Secret webhook, Secret secret, String keyword, Map<String, String> options,
-    List<Webhook> webhooks) {
+    List<Webhook> webhooks, String template) {
   /**
    * Checks the id, platform and webhook, drops an empty keyword and copies the options. Given a
    * pool ({@code webhooks} not empty), {@code webhook} and {@code secret} are taken from its first
@@ -65,6 +68,12 @@ public record Robot(
     options = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNullElse(options, Map.of())));
   }
 
+  /** A robot with the platform's built-in layout, unless its policies have templates. */
+  public Robot(String id, String platform, Secret webhook, Secret secret, String keyword, Map<String, String> options,
+      List<Webhook> webhooks) {
+    this(id, platform, webhook, secret, keyword, options, webhooks, null);
+  }
+
   /** A robot with one webhook. */
   public Robot(String id, String platform, Secret webhook, Secret secret, String keyword, Map<String, String> options) {
     this(id, platform, webhook, secret, keyword, options, null);
@@ -89,7 +98,7 @@ public record Robot(
 
   /** A builder holding this robot's values, to derive a changed copy. */
   public Builder toBuilder() {
-    Builder b = new Builder(id, platform, webhook).secret(secret).keyword(keyword).options(options);
+    Builder b = new Builder(id, platform, webhook).secret(secret).keyword(keyword).options(options).template(template);
     webhooks.subList(1, webhooks.size()).forEach(h -> b.addWebhook(h.url(), h.secret()));
     return b;
   }
@@ -108,7 +117,7 @@ public record Robot(
    */
   public Robot member(int index) {
     Webhook h = webhooks.get(index);
-    return webhooks.size() == 1 ? this : new Robot(id, platform, h.url(), h.secret(), keyword, options);
+    return webhooks.size() == 1 ? this : new Robot(id, platform, h.url(), h.secret(), keyword, options, null, template);
   }
 
   /**
@@ -141,6 +150,7 @@ public record Robot(
     private String keyword;
     private final Map<String, String> options = new LinkedHashMap<>();
     private final List<Webhook> more = new ArrayList<>();
+    private String template;
 
     private Builder(String id, String platform, Secret webhook) {
       this.id = id;
@@ -194,6 +204,21 @@ public record Robot(
       return this;
     }
 
+    /**
+     * The robot's own message template, in mustache: it replaces the platform's built-in layout for
+     * every policy that has no template for this platform (a policy's template wins). {@code null},
+     * the default, means none.
+     */
+    public Builder template(String template) {
+      this.template = template;
+      return this;
+    }
+
+    /** The robot's own message template in Go's syntax ({@link #template(String)}). */
+    public Builder goTemplate(GoTemplateText template) {
+      return template(template == null ? null : template.encoded());
+    }
+
     /** Replaces all options; {@code null} means none. */
     public Builder options(Map<String, String> options) {
       this.options.clear();
@@ -229,7 +254,7 @@ public record Robot(
         }
       }
       options.forEach((name, value) -> check.id("options", name));
-      return check.build(() -> new Robot(id, platform, webhook, secret, keyword, options, pool));
+      return check.build(() -> new Robot(id, platform, webhook, secret, keyword, options, pool, template));
     }
   }
 }

@@ -22,7 +22,7 @@ final class RobotBinder {
   private RobotBinder() {}
 
   static Robot robot(Node node) {
-    if (!node.isMap("id", "platform", "webhook", "webhooks", "secret", "keyword", "options")) {
+    if (!node.isMap("id", "platform", "webhook", "webhooks", "secret", "keyword", "options", "template")) {
       return null;
     }
     int mark = node.mark();
@@ -42,9 +42,11 @@ final class RobotBinder {
     }
     String keyword = node.field("keyword").text();
     Map<String, String> options = node.field("options").textMap();
+    Node templateNode = node.field("template");
+    String template = templateNode.isPresent() ? PolicyBinder.template(templateNode) : null;
     Secret url = webhook == null ? null : Secret.of(webhook);
     Secret signing = secret == null || secret.isEmpty() ? null : Secret.of(secret);
-    return node.build(mark, () -> new Robot(id, platform, url, signing, keyword, options, pool));
+    return node.build(mark, () -> new Robot(id, platform, url, signing, keyword, options, pool, template));
   }
 
   /** {@code webhooks: [{url, secret}, ...]}: a pool, instead of {@code webhook} and {@code secret}. */

@@ -39,6 +39,17 @@ public final class GoTemplate {
     return new GoTemplate(Map.of(), Map.copyOf(all), true);
   }
 
+  /** An empty set with the builtins, {@code functions} and {@code missingkey=zero}. */
+  static GoTemplate withFunctions(Map<String, GoFunc> functions) {
+    Map<String, GoFunc> all = new HashMap<>(Builtins.ALL);
+    all.putAll(functions);
+    return new GoTemplate(Map.of(), Map.copyOf(all), true);
+  }
+
+  Map<String, GoFunc> functions() {
+    return funcs;
+  }
+
   /**
    * Parses {@code text} as the template {@code name} and returns a set with it and everything it
    * defines added. As in Go, a definition replaces one of the same name from an earlier text unless

@@ -14,10 +14,19 @@ import java.util.TreeMap;
  * @param data Alertmanager's data
  * @param extras our values by their lower-case names: strings, numbers, booleans, and lists and
  *     maps of them, as a mustache template's context has them
+ * @param senderFields fields another sender's data type has beyond Alertmanager's, by name
+ *     (prometheus-webhook-dingtalk's {@code .AtMobiles}), so its users' templates still evaluate
  */
-public record MessageData(AmData data, Map<String, Object> extras) implements GoValue {
+public record MessageData(AmData data, Map<String, Object> extras, Map<String, Object> senderFields)
+    implements GoValue {
+  /** Alertmanager's data and our values. */
+  public MessageData(AmData data, Map<String, Object> extras) {
+    this(data, extras, Map.of());
+  }
+
   /** Copies {@code extras} into Go values (an {@code int} becomes Go's int, maps go in key order). */
   public MessageData {
+    senderFields = Map.copyOf(senderFields);
     TreeMap<String, Object> copy = new TreeMap<>(GoStrings::compare);
     extras.forEach((k, v) -> {
       if (!k.isEmpty() && Character.isLowerCase(k.charAt(0))) {
@@ -52,6 +61,9 @@ public record MessageData(AmData data, Map<String, Object> extras) implements Go
     Object f = data.field(name);
     if (f != NO_FIELD) {
       return f;
+    }
+    if (senderFields.containsKey(name)) {
+      return senderFields.get(name);
     }
     return extras.containsKey(name) ? extras.get(name) : NO_FIELD;
   }

@@ -67,6 +67,8 @@ public record TimeValue(Instant instant, ZoneOffset offset) implements GoValue {
       case "Before" -> GoFunc.of(name, a -> instant.isBefore(other(a)), Kind.ANY);
       case "After" -> GoFunc.of(name, a -> instant.isAfter(other(a)), Kind.ANY);
       case "Equal" -> GoFunc.of(name, a -> instant.equals(other(a)), Kind.ANY);
+      // time.Duration is an int64 of nanoseconds: (.StartsAt.Add 28800e9) is eight hours later
+      case "Add" -> GoFunc.of(name, a -> new TimeValue(instant.plusNanos((Long) a.get(0)), offset), Kind.INT);
       default -> null;
     };
   }

@@ -80,7 +80,7 @@ final class NotificationPreviews {
             !settings.requireBinding() ? null : bindings == null ? (c, p) -> false : bindings::isBound);
         try {
           List<OutboundMessage> messages = platform.get().render(RenderRequest.of(
-              notification, mentions, robot, settings.templates().get(robot.platform())));
+              notification, mentions, robot, settings.templateFor(robot)));
           out.add(preview(notification, robot, mentions, messages, null, plan));
         } catch (RuntimeException ex) {
           out.add(preview(notification, robot, mentions, List.of(), "cannot render: " + ex.getMessage(), plan));

@@ -4,6 +4,7 @@ import io.github.alertrouter.config.GroupRule;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyWindow;
+import io.github.alertrouter.config.Robot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,16 @@ public record RouteSettings(
     templates = Map.copyOf(templates);
     muteTimeIntervals = List.copyOf(muteTimeIntervals);
     activeTimeIntervals = List.copyOf(activeTimeIntervals);
+  }
+
+  /**
+   * The template {@code robot}'s messages render with: the policy's for the robot's platform, else
+   * the robot's own, else {@code null} (the built-in layout). A policy's template is about its
+   * alerts, a robot's is the look of its chat, so the more specific one wins.
+   */
+  public String templateFor(Robot robot) {
+    String t = templates.get(robot.platform());
+    return t != null ? t : robot.template();
   }
 
   /**

@@ -95,8 +95,8 @@ public final class Platforms {
   }
 
   /**
-   * What the available platforms find wrong with a configuration: each robot's options and each
-   * policy template, with config paths. Platforms without a module are not checked (see
+   * What the available platforms find wrong with a configuration: each robot's options and template and
+   * each policy template, with config paths. Platforms without a module are not checked (see
    * {@link #unavailable}).
    */
   public List<ConfigProblem> check(RouterConfig config) {
@@ -108,6 +108,9 @@ public final class Platforms {
       PlatformProvider provider = byId.get(robot.platform());
       if (provider == null) {
         continue;
+      }
+      if (robot.template() != null) {
+        provider.checkTemplate(robot.template()).forEach(m -> problems.add(new ConfigProblem(path + ".template", m)));
       }
       if (!robot.isPool()) {
         for (ConfigProblem p : provider.checkRobot(robot)) {

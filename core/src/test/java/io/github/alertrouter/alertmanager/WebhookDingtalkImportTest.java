@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigWriter;
+import io.github.alertrouter.config.GoTemplateText;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -59,11 +61,61 @@ class WebhookDingtalkImportTest {
       }
     }
     assertThat(RouterConfig.parse(yaml, "imported.yaml", env)).isEqualTo(result.config());
+    assertThat(result.warnings()).noneMatch(w -> w.contains("template"));
     assertThat(result.warnings()).contains(
         "targets.ops: robot \"ops\": set ROBOT_OPS_WEBHOOK to its url and ROBOT_OPS_SECRET to its secret (not printed)",
-        "targets.legacy.message: target \"legacy\": its message template is not imported yet: messages use"
-            + " alert-router's DingTalk layout",
         "timeout: not imported: the request timeout is alert-router's own (robot deliveries have a deadline and retries)");
+  }
+
+  @Test
+  void eachTargetsMessageBecomesItsRobotsGoTemplateWithTheTemplateFiles() throws Exception {
+    RouterConfig config = WebhookDingtalkImporter.importFile(SAMPLE).config();
+    Path file = SAMPLE.toAbsolutePath().getParent().resolve("templates/ops.tmpl").normalize();
+    List<GoTemplateText.File> files = List.of(new GoTemplateText.File(file.toString(), Files.readString(file)));
+
+    Map<String, GoTemplateText> templates = new HashMap<>();
+    config.robots().forEach(r -> templates.put(r.id(), GoTemplateText.decode(r.template())));
+    assertThat(templates.get("ops")).isEqualTo(new GoTemplateText("{{ template \"ops.content\" . }}",
+        "{{ template \"ops.title\" . }}", GoTemplateText.Defaults.WEBHOOK_DINGTALK, files));
+    // no message: prometheus-webhook-dingtalk's default one
+    assertThat(templates.get("sre_all")).isEqualTo(new GoTemplateText("{{ template \"ding.link.content\" . }}",
+        "{{ template \"ding.link.title\" . }}", GoTemplateText.Defaults.WEBHOOK_DINGTALK, files));
+    assertThat(templates.get("legacy").text()).isEqualTo("{{ template \"legacy.content\" . }}");
+    // the policies have none: a robot's template is used for every policy without one
+    assertThat(config.notificationPolicies()).allSatisfy(p -> assertThat(p.notifyRule().templates()).isNull());
+    assertThat(config.notificationPolicies().get(0).groupRule().groupInterval())
+        .isEqualTo(WebhookDingtalkImporter.GROUP_INTERVAL);
+  }
+
+  @Test
+  void aMessageTakesDefaultMessageThenTheBuiltInOneFieldByField() {
+    RouterConfig config = WebhookDingtalkImporter.importYaml("""
+        template: no-such-dir/*.tmpl
+        default_message: { title: '{{ template "legacy.title" . }}', text: '{{ template "legacy.content" . }}' }
+        targets:
+          a: { url: "https://oapi.dingtalk.com/robot/send?access_token=a" }
+          b: { url: "https://oapi.dingtalk.com/robot/send?access_token=b", message: { text: 'hi' } }
+        """, "config.yml").config();
+
+    GoTemplateText a = GoTemplateText.decode(config.robots().get(0).template());
+    GoTemplateText b = GoTemplateText.decode(config.robots().get(1).template());
+    assertThat(a.title()).isEqualTo("{{ template \"legacy.title\" . }}");
+    assertThat(a.text()).isEqualTo("{{ template \"legacy.content\" . }}");
+    // prometheus-webhook-dingtalk fills a message's missing field from its built-in message
+    assertThat(b.title()).isEqualTo("{{ template \"ding.link.title\" . }}");
+    assertThat(b.text()).isEqualTo("hi");
+    assertThat(a.files()).isEmpty();
+  }
+
+  @Test
+  void aTemplateGlobThatMatchesNothingIsAWarning() {
+    AlertmanagerImport result = WebhookDingtalkImporter.importYaml("""
+        templates: [ no-such-dir/*.tmpl ]
+        targets: { a: { url: "https://oapi.dingtalk.com/robot/send?access_token=a" } }
+        """, "config.yml");
+
+    assertThat(result.warnings()).contains(
+        "templates[0]: \"no-such-dir/*.tmpl\" matches no file: its definitions are not imported");
   }
 
   @Test

@@ -82,6 +82,23 @@ class ConfigProblemTableTest {
         row("template text that is not text",
             policy("repeatInterval: 1h\nnotifyRule: { templates: { dingtalk: { syntax: go, text: [x] } } }"),
             p + ".notifyRule.templates.dingtalk.text: must be a string, but was a list"),
+        row("a title or defaults on a mustache template",
+            policy("repeatInterval: 1h\nnotifyRule: { templates: { dingtalk: { syntax: mustache, text: x, title: t,"
+                + " defaults: webhook-dingtalk } } }"),
+            p + ".notifyRule.templates.dingtalk.title: only a Go template (syntax: go) has title",
+            p + ".notifyRule.templates.dingtalk.defaults: only a Go template (syntax: go) has defaults"),
+        row("unknown template defaults",
+            policy("repeatInterval: 1h\nnotifyRule: { templates: { dingtalk: { syntax: go, text: x, defaults: grafana } } }"),
+            p + ".notifyRule.templates.dingtalk.defaults: must be alertmanager or webhook-dingtalk, but was \"grafana\""),
+        row("template files that match nothing",
+            policy("repeatInterval: 1h\nnotifyRule: { templates: { dingtalk: { syntax: go, text: x,"
+                + " files: [no-such-dir/*.tmpl] } } }"),
+            p + ".notifyRule.templates.dingtalk.files[0]: \"no-such-dir/*.tmpl\" matches no file (relative names are"
+                + " read from the working directory)"),
+        row("a robot template map with an unknown field",
+            "robots:\n  - { id: r, platform: dingtalk, webhook: \"https://x/y\", template: { syntax: go, txt: x } }\n",
+            "robots[0].template.txt: unknown field, did you mean \"text\"?",
+            "robots[0].template.text: is required"),
         row("templates that are a list",
             policy("repeatInterval: 1h\nnotifyRule: { templates: [x] }"),
             p + ".notifyRule.templates: must be a map, but was a list"),

@@ -21,7 +21,7 @@ class WebhookIntakeScenariosTest {
       notificationPolicies:
         - name: team-x
           matchingRules: [ { conditions: [ { key: __receiver__, op: eq, value: team-x } ] } ]
-          groupRule: { groupWait: 30s, groupingFields: [alertname] }
+          groupRule: { groupWait: 30s, groupingFields: [] }
           notifyRule: { robots: [ops] }
           repeatInterval: 4h
         - name: team-y
@@ -42,10 +42,14 @@ class WebhookIntakeScenariosTest {
 
   /** An Alertmanager 0.25 body for {@code receiver} (as sent: QuoteMeta-escaped) with one firing alert. */
   private static byte[] webhook(String receiver, String alertname) {
+    return webhook(receiver, alertname, "");
+  }
+
+  private static byte[] webhook(String receiver, String alertname, String externalUrl) {
     return ("{\"receiver\":\"" + receiver + "\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
         + "\"labels\":{\"alertname\":\"" + alertname + "\"},\"annotations\":{},\"startsAt\":\"2026-03-09T00:59:00Z\","
         + "\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"\",\"fingerprint\":\"0000000000000001\"}],"
-        + "\"groupLabels\":{},\"commonLabels\":{},\"commonAnnotations\":{},\"externalURL\":\"\",\"version\":\"4\","
+        + "\"groupLabels\":{},\"commonLabels\":{},\"commonAnnotations\":{},\"externalURL\":\"" + externalUrl + "\",\"version\":\"4\","
         + "\"groupKey\":\"{}:{}\",\"truncatedAlerts\":0}").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -76,6 +80,22 @@ class WebhookIntakeScenariosTest {
     assertThat(f.router.stats().alerts()).isEqualTo(2);
     assertThat(f.messages("ops")).hasSize(1);
     assertThat(f.messages("dev")).hasSize(1);
+  }
+
+  @Test
+  void eachAlertKeepsTheSendersUrlAsAnInternalAnnotationThatChangesNothingElse() {
+    f = new RouterFixture(BY_RECEIVER);
+
+    f.router.submitAlertmanager(webhook("team-x", "DiskFull", "http://am.example:9093"));
+    f.router.submitAlertmanager(webhook("team-x", "DiskFull", "http://am-2.example:9093")); // the same alert
+    f.router.submitAlertmanager(webhook("team-x", "CpuHigh", "javascript:alert(1)"));
+    f.advance(Duration.ofSeconds(30));
+
+    assertThat(f.router.stats().alerts()).isEqualTo(2);
+    assertThat(f.messages("ops")).singleElement().satisfies(m -> {
+      assertThat(m.notification().firing()).extracting(a -> a.annotations().get(WebhookPayload.EXTERNAL_URL_ANNOTATION))
+          .containsExactlyInAnyOrder("http://am-2.example:9093", null);
+    });
   }
 
   @Test

@@ -35,7 +35,8 @@ import java.util.function.Function;
  * because DingTalk's handling of single newlines is unverified (docs/platforms.md §1.7). Every
  * untrusted value arrives escaped (see {@link AlertFacts}).
  *
- * <p>A policy's template replaces the text (the title stays built-in). Its values are core's
+ * <p>A policy's (or the robot's) template replaces the text; the title stays built-in unless a Go
+ * template has a {@code title}. Its values are core's
  * {@link TemplateContext}, escaped by {@link DingTalkDialect}, and DingTalk's own:
  * <pre>
  * keyword           the robot's keyword, or ""
@@ -74,11 +75,16 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
         : Look.of(n).stream().<Function<Page<AlertFacts>, String>>map(look -> page -> facts.markdown(page, look)).toList();
     List<AlertFacts> alerts = DingTalkDialect.BUDGET.alerts(n, request.displayZone(), DingTalkDialect.MARKDOWN);
     String firstName = alerts.isEmpty() ? "" : alerts.get(0).name();
+    // a Go template may have its own title (prometheus-webhook-dingtalk's message.title)
+    Function<Page<AlertFacts>, String> title = page -> {
+      String own = template == null ? null : template.title(context(facts, page), page);
+      return own != null ? own : facts.title(page, firstName);
+    };
     Function<Function<Page<AlertFacts>, String>, Function<Page<AlertFacts>, String>> body = text -> card
         ? page -> DingTalkDialect.actionCard(
-            facts.title(page, firstName), text.apply(page), options.btnOrientation(), facts.about().links())
+            title.apply(page), text.apply(page), options.btnOrientation(), facts.about().links())
         : page -> DingTalkDialect.markdown(
-            facts.title(page, firstName), text.apply(page), page.carriesMentions() ? plan : null);
+            title.apply(page), text.apply(page), page.carriesMentions() ? plan : null);
     List<Function<Page<AlertFacts>, String>> looks = texts.stream().map(body).toList();
 
     List<OutboundMessage> out = new ArrayList<>();
@@ -97,6 +103,11 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
       }
     }
     return List.copyOf(out);
+  }
+
+  @Override
+  public boolean usesTitles() {
+    return true;
   }
 
   @Override

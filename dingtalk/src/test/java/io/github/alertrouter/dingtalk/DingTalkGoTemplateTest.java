@@ -9,10 +9,12 @@ import static io.github.alertrouter.dingtalk.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.alertrouter.Alert;
 import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.GoTemplateText;
 import io.github.alertrouter.config.GroupRule;
 import io.github.alertrouter.config.NotificationPolicy;
 import io.github.alertrouter.config.NotifyRule;
@@ -21,6 +23,7 @@ import io.github.alertrouter.config.RouterConfig;
 import io.github.alertrouter.config.Secret;
 import io.github.alertrouter.notify.DeliveryListener;
 import io.github.alertrouter.notify.Notification;
+import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +132,26 @@ class DingTalkGoTemplateTest {
   void mentionsATemplateLeavesOutAreAppended() {
     String text = text(render(Fixtures.firing(1), mentions(), robot(), NotifyRule.goTemplate("just {{ .Status }}")).get(0));
     assertThat(text).isEqualTo("just firing\n\n@13800000001 @0123");
+  }
+
+  @Test
+  void aTitleReplacesTheBuiltInTitleOfMarkdownAndCards() {
+    String template = new GoTemplateText("{{ template \"ding.link.content\" . }}", "{{ template \"ding.link.title\" . }}",
+        GoTemplateText.Defaults.WEBHOOK_DINGTALK, List.of()).encoded();
+    Notification n = Fixtures.firing(1);
+
+    JsonNode markdown = Fixtures.parse(render(n, mentions(), robot(), template).get(0)).get("markdown");
+    assertThat(markdown.get("title").asText()).startsWith("[FIRING:1] ").doesNotContain("\n");
+    assertThat(markdown.get("text").asText()).startsWith("#### \\[FIRING:1\\] **[");
+    Robot card = robot().toBuilder().option("msgType", "actionCard").build();
+    Notification linked = Fixtures.notification(List.of(Fixtures.alert("HighLatency", "web-0")), List.of(),
+        List.of(new NotificationLink(NotificationLink.Kind.RUNBOOK, "Runbook", "https://ops.example.com/rb")));
+    assertThat(Fixtures.parse(render(linked, mentions(), card, template).get(0)).get("actionCard").get("title").asText())
+        .startsWith("[FIRING:1] ");
+    // without a title, the built-in one
+    assertThat(Fixtures.parse(render(n, mentions(), robot(), NotifyRule.goTemplate("x")).get(0))
+        .get("markdown").get("title").asText()).isEqualTo(Fixtures.parse(render(n, mentions(), robot(), null).get(0))
+        .get("markdown").get("title").asText());
   }
 
   @Test

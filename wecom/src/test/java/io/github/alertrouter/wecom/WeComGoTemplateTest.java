@@ -8,6 +8,7 @@ import io.github.alertrouter.AlertRouter;
 import io.github.alertrouter.config.Contact;
 import io.github.alertrouter.config.GroupRule;
 import io.github.alertrouter.config.NotificationPolicy;
+import io.github.alertrouter.config.GoTemplateText;
 import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.config.RouterConfig;
@@ -100,6 +101,13 @@ class WeComGoTemplateTest {
     assertThat(send("{{ (index .Alerts 1).Labels.instance }}", failures)).isEmpty();
     assertThat(failures).singleElement().asString().startsWith("WeCom template: template: wecom:1:")
         .contains("index out of range: 1");
+  }
+
+  @Test
+  void aTitleIsAConfigProblemForMessagesWithoutOne() {
+    assertThat(Fixtures.PROVIDER.checkTemplate(new GoTemplateText("{{ .Status }}", "{{ .Status }}",
+        GoTemplateText.Defaults.ALERTMANAGER, null).encoded()))
+        .containsExactly("title: WeCom messages have no title; leave it out");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.alertrouter.alertmanager.webhook;
 
 import io.github.alertrouter.Alert;
+import io.github.alertrouter.notify.NotificationLink;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,12 @@ public record WebhookPayload(
    * {@code __} are internal (Prometheus's convention): routing sees them, messages do not show them.
    */
   public static final String RECEIVER_LABEL = "__receiver__";
+  /**
+   * The annotation each alert gets with the payload's {@code externalURL} (the sender's own URL,
+   * when it is an http(s) URL), so that a Go template's {@code .ExternalURL} links where the
+   * sender's templates linked. Internal like the label: no message shows it.
+   */
+  public static final String EXTERNAL_URL_ANNOTATION = "__external_url__";
 
   /**
    * @throws NullPointerException if a non-nullable component, a list element, a map key or value is
@@ -74,12 +81,26 @@ public record WebhookPayload(
   /**
    * The alerts as the router takes them, in payload order: each carries the label
    * {@value #RECEIVER_LABEL} with {@link #receiverName()} (replacing one the sender set; none when the
-   * receiver is {@code ""}). The label is part of the alert's identity, as Alertmanager keeps one
+   * receiver is {@code ""}), and the annotation {@value #EXTERNAL_URL_ANNOTATION} with
+   * {@link #externalURL()} when that is an http(s) URL. The label is part of the alert's identity, as Alertmanager keeps one
    * notification stream per receiver: the same alert sent to two receivers is two alerts.
    */
   public List<Alert> toAlerts() {
     String name = receiverName();
-    return alerts.stream().map(a -> name.isEmpty() ? a.alert() : withLabel(a.alert(), RECEIVER_LABEL, name)).toList();
+    boolean url = NotificationLink.isHttpUrl(externalURL);
+    return alerts.stream().map(a -> {
+      Alert alert = name.isEmpty() ? a.alert() : withLabel(a.alert(), RECEIVER_LABEL, name);
+      return url ? withAnnotation(alert, EXTERNAL_URL_ANNOTATION, externalURL) : alert;
+    }).toList();
+  }
+
+  private static Alert withAnnotation(Alert alert, String name, String value) {
+    if (value.equals(alert.annotations().get(name))) {
+      return alert;
+    }
+    TreeMap<String, String> annotations = new TreeMap<>(alert.annotations());
+    annotations.put(name, value);
+    return new Alert(alert.labels(), annotations, alert.startsAt(), alert.endsAt(), alert.generatorURL());
   }
 
   /**

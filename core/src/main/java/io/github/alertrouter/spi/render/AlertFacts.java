@@ -26,7 +26,8 @@ import java.util.Set;
  *     {@link #MAX_KEY_LABELS}), in label order
  * @param labels every label (at most {@link #MAX_ENTRIES}) but the internal ones, whose names start
  *     with {@code __} (such as {@code __receiver__}): routing sees those, messages do not
- * @param annotations every annotation (at most {@link #MAX_ENTRIES}, multi-line values)
+ * @param annotations every annotation (at most {@link #MAX_ENTRIES}, multi-line values) but the
+ *     internal ones, whose names start with {@code __} (such as {@code __external_url__})
  * @param startsAt formatted start, or {@code ""}
  * @param endsAt formatted end of a resolved alert, or {@code ""}
  * @param duration how long a resolved alert fired ({@code 1h 5m}), or {@code ""}
@@ -36,12 +37,14 @@ import java.util.Set;
  * @param fingerprint Alertmanager's 16 hex digits of its labels (inert in every dialect)
  * @param receiver its {@code __receiver__} label, escaped and within {@link #MAX_NAME}, or
  *     {@code ""}
+ * @param externalURL the sender's URL (its {@code __external_url__} annotation: Alertmanager's
+ *     {@code externalURL}) when it is an http(s) URL, else {@code ""} (Go templates' {@code .ExternalURL})
  */
 public record AlertFacts(
     boolean resolved, String name, String severity, String summary, String description,
     List<Entry> keyLabels, List<Entry> labels, List<Entry> annotations,
     String startsAt, String endsAt, String duration, String generatorURL,
-    Instant startsAtTime, Instant endsAtTime, String fingerprint, String receiver) {
+    Instant startsAtTime, Instant endsAtTime, String fingerprint, String receiver, String externalURL) {
 
   /** Key labels shown at most. */
   public static final int MAX_KEY_LABELS = 8;
@@ -60,6 +63,8 @@ public record AlertFacts(
   private static final Set<String> NOT_KEY = Set.of("alertname", "severity");
   // the webhook adapter's label (WebhookPayload.RECEIVER_LABEL); the kit does not depend on the adapter
   private static final String RECEIVER_LABEL = "__receiver__";
+  // the webhook adapter's annotation (WebhookPayload.EXTERNAL_URL_ANNOTATION)
+  private static final String EXTERNAL_URL_ANNOTATION = "__external_url__";
 
   /** Copies the lists; none may be null. */
   public AlertFacts {
@@ -115,7 +120,7 @@ public record AlertFacts(
     });
     List<Entry> annotations = new ArrayList<>();
     ann.forEach((name, value) -> {
-      if (annotations.size() < MAX_ENTRIES) {
+      if (!internal(name) && annotations.size() < MAX_ENTRIES) {
         annotations.add(new Entry(escaper.inline(name, MAX_NAME), escaper.block(value, maxText)));
       }
     });
@@ -131,7 +136,11 @@ public record AlertFacts(
         resolved ? TimeText.instant(alert.endsAt(), zone) : "",
         resolved ? TimeText.between(alert.startsAt(), alert.endsAt()) : "",
         url, alert.startsAt(), resolved ? alert.endsAt() : null, alert.fingerprint().toString(),
-        escaper.inline(alert.label(RECEIVER_LABEL), MAX_NAME));
+        escaper.inline(alert.label(RECEIVER_LABEL), MAX_NAME), externalUrl(ann.get(EXTERNAL_URL_ANNOTATION)));
+  }
+
+  private static String externalUrl(String url) {
+    return url != null && NotificationLink.isHttpUrl(url) ? url : "";
   }
 
   /** Whether a label is internal (Prometheus's convention: its name starts with {@code __}), never shown. */
@@ -171,7 +180,7 @@ public record AlertFacts(
     return new AlertFacts(resolved, escaper.cut(name, nameMax), escaper.cut(severity, nameMax),
         escaper.cut(summary, max), escaper.cut(description, max),
         cutAll(keyLabels, max, escaper), cutAll(labels, max, escaper), cutAll(annotations, max, escaper),
-        startsAt, endsAt, duration, generatorURL, startsAtTime, endsAtTime, fingerprint, receiver);
+        startsAt, endsAt, duration, generatorURL, startsAtTime, endsAtTime, fingerprint, receiver, externalURL);
   }
 
   /** {@link NotificationFacts#RESOLVED_MARK} when resolved, else {@link NotificationFacts#FIRING_MARK}. */

@@ -2,6 +2,8 @@ package io.github.alertrouter.spi.render;
 
 import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.Contact;
+import io.github.alertrouter.config.GoTemplateText;
+import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.spi.ClientContext;
 import io.github.alertrouter.spi.IdentityResolution;
@@ -195,7 +197,9 @@ public abstract class AssembledPlatform implements PlatformProvider {
       return render(r -> renderer.render(r, options.apply(r.robot()),
               r.template() == null ? null : templates.compile(r.template())))
           .notices(renderer::renderNotice)
-          .templateCheck(t -> templates.check(t, renderer.templateContext(TemplateContext.sampleNotification())));
+          .templateCheck(t -> !renderer.usesTitles() && NotifyRule.isGoTemplate(t) && GoTemplateText.decode(t).title() != null
+              ? List.of("title: " + displayName + " messages have no title; leave it out")
+              : templates.check(t, renderer.templateContext(TemplateContext.sampleNotification())));
     }
 
     /** Renders a notice ({@link PlatformProvider#renderNotice}). By default, notices are refused. */

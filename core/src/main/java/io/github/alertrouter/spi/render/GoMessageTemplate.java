@@ -1,5 +1,6 @@
 package io.github.alertrouter.spi.render;
 
+import io.github.alertrouter.config.GoTemplateText;
 import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.gotemplate.AlertmanagerTemplates;
 import io.github.alertrouter.gotemplate.AmAlert;
@@ -10,12 +11,16 @@ import io.github.alertrouter.gotemplate.Kv;
 import io.github.alertrouter.gotemplate.MessageData;
 import io.github.alertrouter.gotemplate.TemplateException;
 import io.github.alertrouter.gotemplate.TimeValue;
+import io.github.alertrouter.gotemplate.WebhookDingtalkTemplates;
+import io.github.alertrouter.internal.text.GoStrings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A policy's template in Go's {@code text/template} syntax ({@link NotifyRule#GO_SYNTAX_MARK}),
@@ -28,18 +33,39 @@ import java.util.Map;
 final class GoMessageTemplate implements Template {
   private final GoTemplate set;
   private final String name;
+  private final String titleName;
+  private final Map<String, Object> senderFields;
 
-  private GoMessageTemplate(GoTemplate set, String name) {
+  private GoMessageTemplate(GoTemplate set, String name, String titleName, Map<String, Object> senderFields) {
     this.set = set;
     this.name = name;
+    this.titleName = titleName;
+    this.senderFields = senderFields;
   }
 
-  /** The {@link TemplateEngine} of Go templates, naming each text {@code name} in its errors. */
+  /**
+   * The {@link TemplateEngine} of Go templates ({@link GoTemplateText}), naming each text
+   * {@code name} and its title {@code name.title} in Go's messages.
+   */
   static TemplateEngine engine(String name) {
-    return text -> {
-      String body = NotifyRule.isGoTemplate(text) ? text.substring(NotifyRule.GO_SYNTAX_MARK.length()) : text;
+    return encoded -> {
+      GoTemplateText text = NotifyRule.isGoTemplate(encoded) ? GoTemplateText.decode(encoded) : GoTemplateText.of(encoded);
+      boolean webhookDingtalk = text.defaults() == GoTemplateText.Defaults.WEBHOOK_DINGTALK;
+      GoTemplate base = webhookDingtalk ? WebhookDingtalkTemplates.defaults() : AlertmanagerTemplates.defaults();
+      // prometheus-webhook-dingtalk's data has AtMobiles, which it never fills: always empty there
+      Map<String, Object> senderFields = webhookDingtalk ? Map.of("AtMobiles", List.of()) : Map.of();
       try {
-        return new GoMessageTemplate(AlertmanagerTemplates.defaults().parse(name, body), name);
+        GoTemplate set = base;
+        for (GoTemplateText.File file : text.files()) {
+          set = set.parse(file.baseName(), file.text());
+        }
+        set = set.parse(name, text.text());
+        if (text.title() == null) {
+          return new GoMessageTemplate(set, name, null, senderFields);
+        }
+        // parsed after the text, so the title can call what the text defines
+        String titleName = name + ".title";
+        return new GoMessageTemplate(set.parse(titleName, text.title()), name, titleName, senderFields);
       } catch (TemplateException e) {
         throw new IllegalArgumentException(e.messageWithColumn(), e);
       }
@@ -54,18 +80,35 @@ final class GoMessageTemplate implements Template {
 
   @Override
   public String text(Map<String, ?> context, Page<?> page, String separator) {
+    return Template.withMore(execute(context, alerts(page)).strip(), context, page, separator);
+  }
+
+  @Override
+  public String title(Map<String, ?> context, Page<?> page) {
+    if (titleName == null) {
+      return null;
+    }
+    // a title is one line: a template's line breaks (a define's first newline) become spaces
+    return execute(titleName, context, alerts(page)).strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+  }
+
+  private static List<AlertFacts> alerts(Page<?> page) {
     List<AlertFacts> alerts = new ArrayList<>(page.items().size());
     page.items().forEach(i -> {
       if (i instanceof AlertFacts a) {
         alerts.add(a);
       }
     });
-    return Template.withMore(execute(context, alerts).strip(), context, page, separator);
+    return alerts;
   }
 
   private String execute(Map<String, ?> context, List<AlertFacts> alerts) {
+    return execute(name, context, alerts);
+  }
+
+  private String execute(String name, Map<String, ?> context, List<AlertFacts> alerts) {
     try {
-      return set.execute(name, data(context, alerts));
+      return set.execute(name, data(context, alerts, senderFields));
     } catch (TemplateException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -74,21 +117,27 @@ final class GoMessageTemplate implements Template {
   /**
    * Alertmanager's data for the page: its alerts (labels whose names start with {@code __} left
    * out, as layouts leave them out), the group labels, the labels and annotations every alert of
-   * the page shares, receiver = the first alert's {@code __receiver__} label or else the policy.
+   * the page shares, receiver = the first alert's {@code __receiver__} label or else the policy,
+   * external URL = the first sender's URL an alert carries ({@link AlertFacts#externalURL()}).
    */
-  static MessageData data(Map<String, ?> context, List<AlertFacts> alerts) {
+  static MessageData data(Map<String, ?> context, List<AlertFacts> alerts, Map<String, Object> senderFields) {
     List<AmAlert> am = new ArrayList<>(alerts.size());
     String receiver = "";
+    String externalUrl = "";
     for (AlertFacts a : alerts) {
       am.add(new AmAlert(a.resolved() ? "resolved" : "firing", kv(a.labels()), kv(a.annotations()),
           time(a.startsAtTime()), time(a.endsAtTime()), a.generatorURL(), a.fingerprint()));
       if (receiver.isEmpty()) {
         receiver = a.receiver();
       }
+      if (externalUrl.isEmpty()) {
+        externalUrl = a.externalURL();
+      }
     }
     if (receiver.isEmpty()) {
       receiver = text(context.get("policy"));
     }
+    am.sort(ALERTMANAGER_ORDER);
     Map<String, String> group = new LinkedHashMap<>();
     if (context.get("groupLabels") instanceof List<?> entries) {
       entries.forEach(e -> {
@@ -98,9 +147,51 @@ final class GoMessageTemplate implements Template {
       });
     }
     AmData data = new AmData(receiver, text(context.get("status")), new AmAlerts(am, true), new Kv(group),
-        common(am, true), common(am, false), "");
-    return new MessageData(data, new HashMap<>(context));
+        common(am, true), common(am, false), externalUrl);
+    return new MessageData(data, new HashMap<>(context), senderFields);
   }
+
+  /**
+   * The order Alertmanager sends a group's alerts in (its {@code types.AlertSlice}): by the
+   * {@code job} label, then {@code instance} (an alert with the label before one without), then by
+   * all labels as {@code LabelSet.Before} compares them: fewer labels first, then the first
+   * differing value in label-name order.
+   */
+  static final Comparator<AmAlert> ALERTMANAGER_ORDER = (a, b) -> {
+    Map<String, String> x = a.labels().map();
+    Map<String, String> y = b.labels().map();
+    for (String key : List.of("job", "instance")) {
+      String xv = x.get(key);
+      String yv = y.get(key);
+      if (xv == null && yv == null) {
+        continue;
+      }
+      if (xv == null || yv == null) {
+        return xv == null ? 1 : -1;
+      }
+      if (!xv.equals(yv)) {
+        return GoStrings.compare(xv, yv);
+      }
+    }
+    if (x.size() != y.size()) {
+      return Integer.compare(x.size(), y.size());
+    }
+    TreeSet<String> names = new TreeSet<>(GoStrings.ORDER);
+    names.addAll(x.keySet());
+    names.addAll(y.keySet());
+    for (String n : names) {
+      String xv = x.get(n);
+      String yv = y.get(n);
+      if (xv == null || yv == null) {
+        return xv == null ? -1 : 1;
+      }
+      int c = GoStrings.compare(xv, yv);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  };
 
   private static Kv kv(List<AlertFacts.Entry> entries) {
     Map<String, String> m = new HashMap<>();

@@ -27,6 +27,14 @@ public interface MessageRenderer<O> {
    */
   List<OutboundMessage> render(RenderRequest request, O options, Template template);
 
+  /**
+   * Whether the platform's messages show a Go template's {@code title} ({@link Template#title});
+   * a template with a title for a platform without one is a config problem. By default, no.
+   */
+  default boolean usesTitles() {
+    return false;
+  }
+
   /** {@link PlatformProvider#renderNotice}. */
   List<OutboundMessage> renderNotice(NoticeRequest request);
 

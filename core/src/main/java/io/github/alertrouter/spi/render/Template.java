@@ -27,6 +27,17 @@ public interface Template {
   }
 
   /**
+   * The message title for {@code page}, when the template has one (a Go template's {@code title}),
+   * else {@code null}: the platform's built-in title. Platforms with a title field (DingTalk's
+   * markdown and action card) use it; it is one line, without leading and trailing blanks.
+   *
+   * @throws IllegalArgumentException as {@link #render}
+   */
+  default String title(Map<String, ?> context, Page<?> page) {
+    return null;
+  }
+
+  /**
    * {@code text} with the page's "…and N more alerts" line appended after {@code separator} when
    * the page leaves alerts out and the text does not have it yet: what {@link #text} does with a
    * template's output, for an implementation that overrides it.

@@ -86,8 +86,10 @@ final class Templates {
       Template t = engineOf(text).compile(text);
       if (NotifyRule.isGoTemplate(text)) {
         // Go templates read the alerts from the page: the sample's, so a misspelt field shows
-        t.text(sampleContext, Page.whole(AlertFacts.all(TemplateContext.sampleNotification(), ZoneOffset.UTC,
-            PLAIN, AlertFacts.MAX_LABEL_VALUE)), "\n");
+        Page<AlertFacts> sample = Page.whole(AlertFacts.all(TemplateContext.sampleNotification(), ZoneOffset.UTC,
+            PLAIN, AlertFacts.MAX_LABEL_VALUE));
+        t.text(sampleContext, sample, "\n");
+        t.title(sampleContext, sample);
       } else {
         t.render(sampleContext);
       }
@@ -131,6 +133,15 @@ final class Templates {
     public String text(Map<String, ?> context, Page<?> page, String separator) {
       try {
         return compiled.text(context, page, separator);
+      } catch (IllegalArgumentException e) {
+        throw named(e);
+      }
+    }
+
+    @Override
+    public String title(Map<String, ?> context, Page<?> page) {
+      try {
+        return compiled.title(context, page);
       } catch (IllegalArgumentException e) {
         throw named(e);
       }

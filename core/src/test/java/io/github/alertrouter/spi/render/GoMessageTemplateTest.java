@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.Alert;
+import io.github.alertrouter.config.GoTemplateText;
 import io.github.alertrouter.config.NotifyRule;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotifyReason;
@@ -64,13 +65,81 @@ class GoMessageTemplateTest {
             "[FIRING:2] critical"),
         Arguments.of("our values under lower-case names", "{{ .policy }} · {{ .reason }} · {{ .mentions }} · {{ .firingCount }}",
             "ops＊ · first notification · @alice · 2"),
-        Arguments.of("external URL is empty", "[{{ .ExternalURL }}]", "[]"));
+        Arguments.of("external URL is empty without a sender's", "[{{ .ExternalURL }}]", "[]"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("renders")
   void rendersAlertmanagersData(String name, String template, String expected) {
     assertThat(text(template, Page.whole(ALERTS))).isEqualTo(expected);
+  }
+
+  @Test
+  void theAlertsComeInAlertmanagersOrderNotFiringFirst() {
+    Alert b = Alert.firing(Map.of("alertname", "A", "job", "node", "instance", "b")).startsAt(T).build();
+    Alert a = Alert.firing(Map.of("alertname", "A", "job", "node", "instance", "a")).startsAt(T).build();
+    Alert noJob = Alert.firing(Map.of("alertname", "A", "instance", "0")).startsAt(T).build();
+    Alert api = Alert.firing(Map.of("alertname", "A", "job", "api", "instance", "z", "x", "1")).startsAt(T).build();
+    Alert fewer = Alert.firing(Map.of("alertname", "A", "team", "t")).startsAt(T).build();
+    Alert more = Alert.firing(Map.of("alertname", "A", "team", "s", "zone", "1")).startsAt(T).build();
+    Notification n = new Notification("p", "{}", new TreeMap<>(), NotifyReason.FIRST_NOTIFICATION,
+        List.of(more, b, noJob, fewer), List.of(a.resolvedAt(T.plusSeconds(1)), api.resolvedAt(T.plusSeconds(1))),
+        List.of(), T, 1);
+    List<AlertFacts> alerts = AlertFacts.all(n, ZoneId.of("UTC"), ESC, 100);
+
+    // job, then instance (a label before none), then fewer labels, then the first differing value
+    assertThat(new Templates("Test", "test").compile(NotifyRule.goTemplate(
+            "{{ range .Alerts }}{{ .Labels.job }}/{{ .Labels.instance }}/{{ .Labels.team }} {{ end }}"))
+        .text(context(Page.whole(alerts)), Page.whole(alerts), "\n")).isEqualTo("api/z/ node/a/ node/b/ /0/ //t //s");
+  }
+
+  @Test
+  void theSendersUrlIsExternalUrlAndNoAnnotation() {
+    Alert sent = Alert.firing(Map.of("alertname", "A")).annotation("__external_url__", "http://am.example:9093")
+        .annotation("summary", "s").startsAt(T).build();
+    Alert forged = Alert.firing(Map.of("alertname", "B")).annotation("__external_url__", "javascript:alert(1)")
+        .startsAt(T).build();
+    Notification n = new Notification("p", "{}", new TreeMap<>(), NotifyReason.FIRST_NOTIFICATION,
+        List.of(sent), List.of(), List.of(), T, 1);
+    List<AlertFacts> alerts = AlertFacts.all(n, ZoneId.of("UTC"), ESC, 100);
+    String template = "{{ .ExternalURL }} {{ (index .Alerts 0).Annotations.SortedPairs.Names }}";
+
+    assertThat(new Templates("Test", "test").compile(NotifyRule.goTemplate(template))
+        .text(context(Page.whole(alerts)), Page.whole(alerts), "\n")).isEqualTo("http://am.example:9093 [summary]");
+    assertThat(AlertFacts.of(forged, java.util.Set.of(), false, ZoneId.of("UTC"), ESC, 100).externalURL()).isEmpty();
+  }
+
+  @Test
+  void aTitleRendersOnOneLineAfterTheTextsDefinitions() {
+    Template t = new Templates("Test", "test").compile(new GoTemplateText(
+        "{{ define \"t\" }}\n[{{ .Status | toUpper }}]\n{{ end }}body", "{{ template \"t\" . }} {{ .policy }}\n",
+        GoTemplateText.Defaults.ALERTMANAGER, List.of()).encoded());
+
+    assertThat(t.title(context(Page.whole(ALERTS)), Page.whole(ALERTS))).isEqualTo("[FIRING] ops＊");
+    assertThat(new Templates("Test", "test").compile(NotifyRule.goTemplate("x")).title(context(Page.whole(ALERTS)),
+        Page.whole(ALERTS))).isNull();
+  }
+
+  @Test
+  void webhookDingtalkDefaultsGiveItsDefinitionsItsFunctionsAndAnEmptyAtMobiles() {
+    Template t = new Templates("Test", "test").compile(new GoTemplateText(
+        "{{ template \"mine\" . }}|{{ len .AtMobiles }}|{{ \"a_b\" | markdown }}", "{{ template \"ding.link.title\" . }}",
+        GoTemplateText.Defaults.WEBHOOK_DINGTALK,
+        List.of(new GoTemplateText.File("/etc/t/mine.tmpl", "{{ define \"mine\" }}{{ .Status | upper }}{{ end }}")))
+        .encoded());
+
+    assertThat(t.text(context(Page.whole(ALERTS)), Page.whole(ALERTS), "\n")).isEqualTo("FIRING|0|a\\_b");
+    assertThat(t.title(context(Page.whole(ALERTS)), Page.whole(ALERTS))).isEqualTo("[FIRING:2] critical");
+    // Alertmanager's set has neither
+    assertThatThrownBy(() -> new Templates("Test", "test").compile(NotifyRule.goTemplate("{{ \"a\" | markdown }}")))
+        .hasMessageContaining("function \"markdown\" not defined");
+  }
+
+  @Test
+  void aTemplateFilesErrorNamesTheFile() {
+    assertThatThrownBy(() -> new Templates("Test", "test").compile(new GoTemplateText("x", null,
+        GoTemplateText.Defaults.ALERTMANAGER, List.of(new GoTemplateText.File("dir/bad.tmpl", "\n{{ define \"x\" }"))).encoded()))
+        .hasMessageContaining("template: bad.tmpl:2:");
   }
 
   @Test
