@@ -117,7 +117,8 @@ final class GoMessageTemplate implements Template {
   /**
    * Alertmanager's data for the page: its alerts (labels whose names start with {@code __} left
    * out, as layouts leave them out), the group labels, the labels and annotations every alert of
-   * the page shares, receiver = the first alert's {@code __receiver__} label or else the policy,
+   * the page shares, receiver = the first alert's {@code __receiver__} label (QuoteMeta-escaped, as
+   * Alertmanager writes it) or else the policy,
    * external URL = the first sender's URL an alert carries ({@link AlertFacts#externalURL()}).
    */
   static MessageData data(Map<String, ?> context, List<AlertFacts> alerts, Map<String, Object> senderFields) {
@@ -128,7 +129,8 @@ final class GoMessageTemplate implements Template {
       am.add(new AmAlert(a.resolved() ? "resolved" : "firing", kv(a.labels()), kv(a.annotations()),
           time(a.startsAtTime()), time(a.endsAtTime()), a.generatorURL(), a.fingerprint()));
       if (receiver.isEmpty()) {
-        receiver = a.receiver();
+        // as Alertmanager puts it in its data and webhooks: team\.ops for team.ops
+        receiver = GoStrings.quoteMeta(a.receiver());
       }
       if (externalUrl.isEmpty()) {
         externalUrl = a.externalURL();

@@ -94,6 +94,17 @@ class GoMessageTemplateTest {
   }
 
   @Test
+  void theReceiverIsEscapedAsAlertmanagerEscapesIt() {
+    Alert a = Alert.firing(Map.of("alertname", "A", "__receiver__", "web.hook")).startsAt(T).build();
+    Notification n = new Notification("p", "{}", new TreeMap<>(), NotifyReason.FIRST_NOTIFICATION,
+        List.of(a), List.of(), List.of(), T, 1);
+    List<AlertFacts> alerts = AlertFacts.all(n, ZoneId.of("UTC"), ESC, 100);
+
+    assertThat(new Templates("Test", "test").compile(NotifyRule.goTemplate("{{ .Receiver }}"))
+        .text(context(Page.whole(alerts)), Page.whole(alerts), "\n")).isEqualTo("web\\.hook");
+  }
+
+  @Test
   void theSendersUrlIsExternalUrlAndNoAnnotation() {
     Alert sent = Alert.firing(Map.of("alertname", "A")).annotation("__external_url__", "http://am.example:9093")
         .annotation("summary", "s").startsAt(T).build();
