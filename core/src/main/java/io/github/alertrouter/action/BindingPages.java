@@ -45,8 +45,9 @@ public final class BindingPages {
   private Response start(String link, String mobile) {
     VerificationStart result = bindings.startVerification(link, mobile);
     if (result instanceof VerificationStart.Accepted) {
+      // relative to /bind/LINK, where this page is shown: "confirm" alone would reach /bind/confirm
       return form(200, "Enter the code", "<p>" + escape(result.message()) + "</p>", "code", "Code", "Bind",
-          "confirm");
+          link + "/confirm");
     }
     return page(result instanceof VerificationStart.RateLimited ? 429 : 400, "Not now", result.message());
   }
@@ -62,7 +63,7 @@ public final class BindingPages {
     return page(result instanceof ConfirmResult.Locked ? 423 : 410, "Not bound", result.message());
   }
 
-  /** A one-field form posting to {@code action} (relative: {@code ""} = this URL, {@code confirm}). */
+  /** A one-field form posting to {@code action} (relative: {@code ""} = this URL, {@code LINK/confirm}). */
   private static Response form(int status, String title, String intro, String field, String label, String button,
       String action) {
     String target = action.isEmpty() ? "" : " action=\"" + escape(action) + "\"";

@@ -38,13 +38,27 @@ class BindingPagesTest {
 
     assertThat(handler.handle("GET", path, Map.of(), new byte[0]).body()).contains("name=\"mobile\"");
     Response codeForm = post(path, "mobile=13800000001");
-    assertThat(codeForm.body()).contains("name=\"code\"", "action=\"confirm\"");
+    assertThat(codeForm.body()).contains("name=\"code\"");
     String code = codes.lastCode("13800000001").orElseThrow().reveal();
     Response done = post(path + "/confirm", "code=" + code);
 
     assertThat(done.status()).isEqualTo(200);
     assertThat(bindings.isBound("alice", "dingtalk")).isTrue();
     assertThat(done.body()).doesNotContain(code);
+  }
+
+  @Test
+  void theCodeFormPostsToThisLinksConfirmPath() {
+    // a browser resolves the form's action against the page's URL: it must reach /bind/LINK/confirm
+    String path = "/bind/" + bindings.issueLink("dingtalk", "ops").id();
+    String page = "https://alerts.example.com/alert-router" + path;
+
+    String form = post(path, "mobile=13800000001").body();
+    java.util.regex.Matcher action = java.util.regex.Pattern.compile("<form method=\"post\" action=\"([^\"]*)\"").matcher(form);
+
+    assertThat(action.find()).as(form).isTrue();
+    assertThat(java.net.URI.create(page).resolve(action.group(1).replace("&amp;", "&")).getPath())
+        .isEqualTo("/alert-router" + path + "/confirm");
   }
 
   @Test
