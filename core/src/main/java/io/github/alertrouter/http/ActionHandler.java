@@ -31,7 +31,10 @@ import java.util.Map;
  * {@code AlertRouter.actionHandler()}.
  */
 public interface ActionHandler {
-  /** Handles one request without its headers (pages in English unless the query names a language); never throws for bad input. */
+  /**
+   * Handles one request without its headers (pages in English unless the query names a language);
+   * never throws for bad input.
+   */
   Response handle(String method, String path, Map<String, List<String>> query, byte[] body);
 
   /**
