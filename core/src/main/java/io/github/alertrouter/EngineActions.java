@@ -4,7 +4,6 @@ import io.github.alertrouter.action.ActionTarget;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.Silence;
 import io.github.alertrouter.store.StandbyException;
-import io.github.alertrouter.time.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** What the links in messages do, on one router: the answers shown on the confirmation page. */
+/** What the links in messages do, on one router: whether each found something to do. */
 final class EngineActions implements ActionTarget {
   private final AlertRouter router;
   private final Collection<AlertGroup> groups;
@@ -26,23 +25,23 @@ final class EngineActions implements ActionTarget {
   }
 
   @Override
-  public String acknowledge(String groupKey, String who) {
-    return router.acknowledge(groupKey, who) ? "Claimed: escalation paused." : "Nothing to claim: no escalation runs.";
+  public boolean acknowledge(String groupKey, String who) {
+    return router.acknowledge(groupKey, who);
   }
 
   @Override
-  public String unacknowledge(String groupKey, String who) {
-    return router.unacknowledge(groupKey, who) ? "Unclaimed: escalation resumed." : "Nothing to unclaim.";
+  public boolean unacknowledge(String groupKey, String who) {
+    return router.unacknowledge(groupKey, who);
   }
 
   @Override
-  public String resolve(String groupKey, String who) {
-    return router.resolve(groupKey, who) ? "Resolved." : "Nothing fires in this group any more.";
+  public boolean resolve(String groupKey, String who) {
+    return router.resolve(groupKey, who);
   }
 
   /** A silence on the group's labels (one per group with that key). */
   @Override
-  public String silence(String groupKey, Duration duration, String who) {
+  public boolean silence(String groupKey, Duration duration, String who) {
     if (!router.active()) { // a standby holds no groups: "nothing to silence" would be wrong
       throw new StandbyException("this instance is a standby of the fleet: the group's labels are on the active one");
     }
@@ -57,6 +56,6 @@ final class EngineActions implements ActionTarget {
         added++;
       }
     }
-    return added > 0 ? "Silenced for " + Durations.format(duration) + "." : "Nothing to silence in this group.";
+    return added > 0;
   }
 }

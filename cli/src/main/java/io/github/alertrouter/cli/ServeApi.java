@@ -277,7 +277,9 @@ final class ServeApi implements HttpHandler {
       tooLarge(exchange);
       return;
     }
-    Response response = handler.get().handle(method, path, query(exchange.getRequestURI().getRawQuery()), body);
+    // the headers carry Accept-Language, which chooses the pages' language
+    Response response = handler.get().handle(method, path, query(exchange.getRequestURI().getRawQuery()),
+        exchange.getRequestHeaders(), body);
     response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     send(exchange, response.status(), response.contentType(), response.body());
   }

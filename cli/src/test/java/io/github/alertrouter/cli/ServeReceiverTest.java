@@ -352,6 +352,19 @@ class ServeReceiverTest {
     assertThat(tampered.headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 
+  @Test
+  void actionPagesSpeakTheBrowsersLanguage() throws Exception {
+    server = ReceiverServer.start(new ReceiverServer.Settings(config("everything"), new InetSocketAddress("127.0.0.1", 0),
+        ReceiverServer.DEFAULT_MAX_BODY_BYTES, null, Secret.of("k".repeat(32)), 0), CLOCK);
+
+    HttpResponse<String> zh = get("/actions/not-a-token", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8");
+    HttpResponse<String> en = get("/actions/not-a-token", "Accept-Language", "en-US");
+
+    assertThat(zh.statusCode()).isEqualTo(400);
+    assertThat(zh.body()).contains("<html lang=\"zh-CN\">", "<h1>链接无效</h1>");
+    assertThat(en.body()).contains("<html lang=\"en\">", "<h1>Invalid link</h1>");
+  }
+
   /** Measured before: 3 of 3 used links worked again after a restart (the used nonces were not in the state). */
   @Test
   void aUsedActionLinkStaysUsedAcrossARestartWithAStoragePath() throws Exception {

@@ -24,9 +24,12 @@ public final class Html {
     return sb.toString();
   }
 
-  /** A whole page; {@code title} is escaped here, {@code bodyHtml} must already be safe markup. */
-  public static String page(String title, String bodyHtml) {
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+  /**
+   * A whole page in {@code text}'s language ({@code <html lang>}); {@code title} is escaped here,
+   * {@code bodyHtml} must already be safe markup.
+   */
+  public static String page(PageText text, String title, String bodyHtml) {
+    return "<!DOCTYPE html>\n<html lang=\"" + escape(text.lang()) + "\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<meta name=\"robots\" content=\"noindex, nofollow\">"
         + "<title>" + escape(title) + "</title>"
@@ -35,8 +38,8 @@ public final class Html {
         + "</head><body><h1>" + escape(title) + "</h1>\n" + bodyHtml + "\n</body></html>\n";
   }
 
-  /** A page with one escaped paragraph. */
-  public static String message(String title, String text) {
-    return page(title, "<p>" + escape(text) + "</p>");
+  /** A page with one escaped paragraph, in {@code language}. */
+  public static String message(PageText language, String title, String text) {
+    return page(language, title, "<p>" + escape(text) + "</p>");
   }
 }

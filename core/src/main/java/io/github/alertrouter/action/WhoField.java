@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class WhoField {
   public static final int MAX_LENGTH = 64;
-  public static final String DEFAULT = "someone";
+  public static final String DEFAULT = io.github.alertrouter.notify.Notification.SOMEONE;
 
   private WhoField() {}
 

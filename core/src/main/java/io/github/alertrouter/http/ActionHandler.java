@@ -20,12 +20,30 @@ import java.util.Map;
  * </ul>
  *
  * Every value in a page is HTML-escaped; pages never contain the token, the key or exception text.
- * The path is the request path relative to where the handler is mounted; the query is ignored.
+ * The path is the request path relative to where the handler is mounted. A page is in English or
+ * Chinese ({@code <html lang="en">}, {@code <html lang="zh-CN">}): as the query parameter
+ * {@code lang} says ({@code ?lang=zh-CN}), else as the {@code Accept-Language} header prefers
+ * ({@code zh…} Chinese, {@code en…} or {@code *} English), else English; other query parameters are
+ * ignored. A server that has the headers calls
+ * {@link #handle(String, String, Map, Map, byte[])}.
  *
  * <p>Thread-safe. No argument may be {@code null}. A router hands its own out through
  * {@code AlertRouter.actionHandler()}.
  */
 public interface ActionHandler {
-  /** Handles one request; never throws for bad input. */
+  /**
+   * Handles one request without its headers (pages in English unless the query names a language);
+   * never throws for bad input.
+   */
   Response handle(String method, String path, Map<String, List<String>> query, byte[] body);
+
+  /**
+   * Handles one request with its headers (names in any case, as a server hands them over), so that
+   * {@code Accept-Language} can choose the pages' language; never throws for bad input. By
+   * default the headers are ignored.
+   */
+  default Response handle(String method, String path, Map<String, List<String>> query,
+      Map<String, List<String>> headers, byte[] body) {
+    return handle(method, path, query, body);
+  }
 }

@@ -3,6 +3,7 @@ package io.github.alertrouter.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.alertrouter.action.Html;
+import io.github.alertrouter.action.PageText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,15 +63,17 @@ public final class JdkHttpServerAdapter implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       Response response;
+      Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
+      PageText text = PageText.of(query, exchange.getRequestHeaders());
       try {
         byte[] body = readBody(exchange);
         response = body == null
-            ? new Response(413, Response.HTML, Html.message("Request too large", "The request body is too large."))
-            : handler.handle(exchange.getRequestMethod(), relativePath(exchange), query(exchange.getRequestURI().getRawQuery()), body);
+            ? new Response(413, Response.HTML, Html.message(text, text.tooLargeTitle(), text.tooLargeText()))
+            : handler.handle(exchange.getRequestMethod(), relativePath(exchange), query, exchange.getRequestHeaders(), body);
       } catch (RuntimeException e) {
         // the request URI holds the token, so it is not logged
         log.warn("action request failed", e);
-        response = new Response(500, Response.HTML, Html.message("Error", "The request could not be handled."));
+        response = new Response(500, Response.HTML, Html.message(text, text.errorTitle(), text.errorText()));
       }
       write(exchange, response);
     }
@@ -118,7 +121,7 @@ public final class JdkHttpServerAdapter implements HttpHandler {
         String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         q.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       } catch (IllegalArgumentException e) {
-        // a broken %-escape: skip the pair; the handler ignores the query anyway
+        // a broken %-escape: skip the pair, as if it were absent
       }
     }
     return q;

@@ -43,6 +43,12 @@ public record Notification(
     String reasonDetail) {
 
   /**
+   * Who acknowledged, when the person gave no name (the claim page's default): kept in English in
+   * {@link #reasonDetail} ({@code "acknowledged by someone"}), worded per robot in messages (有人已认领).
+   */
+  public static final String SOMEONE = "someone";
+
+  /**
    * Copies the lists and sorts {@code groupLabels} in Go string order.
    *
    * @throws IllegalArgumentException if {@code groups} is below 1

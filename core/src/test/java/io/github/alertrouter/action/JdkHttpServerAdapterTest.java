@@ -121,6 +121,21 @@ class JdkHttpServerAdapterTest {
     assertThat(target.calls).containsExactly("resolve g by " + "y".repeat(CAP - 4));
   }
 
+  @Test
+  void theRequestsAcceptLanguageReachesThePagesOverHttp() throws Exception {
+    String url = links.link(Action.RESOLVE, "g");
+
+    HttpResponse<String> zh = send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "zh-CN,zh;q=0.9").GET());
+    HttpResponse<String> en = send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "en-GB").GET());
+    HttpResponse<String> tooLarge = send(form(url, "who=" + "x".repeat(CAP)).header("Accept-Language", "zh"));
+
+    assertThat(zh.body()).contains("<html lang=\"zh-CN\">", "<h1>确认：标记恢复</h1>");
+    assertThat(en.body()).contains("<html lang=\"en\">", "<h1>Confirm: Resolve</h1>");
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.body()).contains("<html lang=\"zh-CN\">", "<h1>请求过大</h1>");
+    assertThat(target.calls).isEmpty();
+  }
+
   static HttpRequest.Builder form(String url, String body) {
     return HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -8,32 +8,34 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingTarget implements ActionTarget {
   final List<String> calls = new CopyOnWriteArrayList<>();
   volatile RuntimeException failWith;
+  /** What each call answers: whether there was something to do. */
+  volatile boolean changes = true;
 
   @Override
-  public String acknowledge(String groupKey, String who) {
+  public boolean acknowledge(String groupKey, String who) {
     return record("acknowledge " + groupKey + " by " + who);
   }
 
   @Override
-  public String unacknowledge(String groupKey, String who) {
+  public boolean unacknowledge(String groupKey, String who) {
     return record("unacknowledge " + groupKey + " by " + who);
   }
 
   @Override
-  public String resolve(String groupKey, String who) {
+  public boolean resolve(String groupKey, String who) {
     return record("resolve " + groupKey + " by " + who);
   }
 
   @Override
-  public String silence(String groupKey, Duration duration, String who) {
+  public boolean silence(String groupKey, Duration duration, String who) {
     return record("silence " + groupKey + " for " + duration + " by " + who);
   }
 
-  private String record(String call) {
+  private boolean record(String call) {
     if (failWith != null) {
       throw failWith;
     }
     calls.add(call);
-    return "Done: " + call;
+    return changes;
   }
 }

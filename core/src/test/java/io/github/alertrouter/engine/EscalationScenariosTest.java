@@ -117,6 +117,24 @@ class EscalationScenariosTest {
   }
 
   @Test
+  void aClaimWithoutANameIsToldAsSomeoneAndAZhCnRobotSaysYouRen() {
+    f = new RouterFixture(POLICY);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30));
+    java.util.regex.Matcher claim = claimLink(f.messages("ops").get(0));
+    assertThat(claim.matches()).isTrue();
+
+    assertThat(f.router.actionHandler().orElseThrow().handle("POST", claim.group(1), Map.of(), new byte[0]).status())
+        .isEqualTo(200);
+    f.advance(Duration.ofSeconds(1));
+
+    var told = f.messages("ops").get(1).notification();
+    assertThat(told.reasonDetail()).isEqualTo("acknowledged by someone");
+    assertThat(io.github.alertrouter.spi.render.Wording.ZH_CN.reason(told.reason(), told.reasonDetail()))
+        .isEqualTo("有人已认领");
+  }
+
+  @Test
   void withdrawingTheAcknowledgementLetsTheHeldStepFire() {
     f = new RouterFixture(POLICY);
     f.submit(f.firing(Map.of("alertname", "PayDown")));

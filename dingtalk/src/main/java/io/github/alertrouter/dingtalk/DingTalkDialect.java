@@ -12,6 +12,7 @@ import io.github.alertrouter.spi.render.JsonBodies;
 import io.github.alertrouter.spi.render.LayoutText;
 import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.TextSafety;
+import io.github.alertrouter.spi.render.Wording;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -162,6 +163,11 @@ final class DingTalkDialect {
     private static final int MAX_NAME_CODE_POINTS = 80;
 
     static Mentions of(List<Mention> mentions) {
+      return of(mentions, Wording.DEFAULT);
+    }
+
+    /** The mentions of one message; people who cannot be @-ed are named in {@code wording}. */
+    static Mentions of(List<Mention> mentions, Wording wording) {
       Set<String> mobiles = new LinkedHashSet<>();
       Set<String> userIds = new LinkedHashSet<>();
       boolean all = false;
@@ -181,8 +187,8 @@ final class DingTalkDialect {
           }
         } else {
           String why = m.isResolved() ? "identity type " + m.identity().type() + " is not a DingTalk one" : m.reason();
-          unresolved.add(inline(m.name(), MAX_NAME_CODE_POINTS)
-              + " (not @-ed: " + inline(why, MAX_NAME_CODE_POINTS * 2) + ")");
+          unresolved.add(wording.notMentioned(inline(m.name(), MAX_NAME_CODE_POINTS),
+              inline(wording.mentionReason(why), MAX_NAME_CODE_POINTS * 2)));
         }
       }
       return new Mentions(List.copyOf(mobiles), List.copyOf(userIds), all, List.copyOf(resolved),

@@ -66,7 +66,7 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
   @Override
   public List<OutboundMessage> render(RenderRequest request, DingTalkOptions options, Template template) {
     Notification n = request.notification();
-    Mentions plan = Mentions.of(request.mentions());
+    Mentions plan = Mentions.of(request.mentions(), request.wording());
     boolean card = options.msgType() == DingTalkOptions.MsgType.ACTION_CARD && !n.links().isEmpty();
     Facts facts = Facts.of(n, request.robot().keyword(), !card, plan, card ? plan.userIdTokens() : plan.tokens(),
         request.wording());
@@ -127,7 +127,7 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
     Notice notice = request.notice();
     String keyword = request.robot().keyword() == null ? "" : "[" + DingTalkDialect.inline(request.robot().keyword()) + "] ";
     String title = keyword + DingTalkDialect.inline(notice.title(), MAX_NOTICE_LINE);
-    Mentions plan = Mentions.of(notice.mentions());
+    Mentions plan = Mentions.of(notice.mentions(), Wording.of(request.robot()));
     List<String> blocks = new ArrayList<>();
     blocks.add("### " + title);
     notice.lines().forEach(line -> blocks.add(DingTalkDialect.inline(line, MAX_NOTICE_LINE)));

@@ -3,11 +3,13 @@ package io.github.alertrouter.dingtalk;
 import static io.github.alertrouter.dingtalk.Fixtures.T0;
 import static io.github.alertrouter.dingtalk.Fixtures.alert;
 import static io.github.alertrouter.dingtalk.Fixtures.mentions;
+import static io.github.alertrouter.dingtalk.Fixtures.mobile;
 import static io.github.alertrouter.dingtalk.Fixtures.notification;
 import static io.github.alertrouter.dingtalk.Fixtures.parse;
 import static io.github.alertrouter.dingtalk.Fixtures.render;
 import static io.github.alertrouter.dingtalk.Fixtures.robot;
 import static io.github.alertrouter.dingtalk.Fixtures.text;
+import static io.github.alertrouter.dingtalk.Fixtures.unresolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -199,5 +201,25 @@ class DingTalkRenderTest {
     String text = text(render(Fixtures.firing(1), List.of(Fixtures.mobile("A", "13800000001")), robot(),
         "call @1380000000").get(0));
     assertThat(text).isEqualTo("call @1380000000\n\n@13800000001");
+  }
+
+  @Test
+  void aZhCnRobotNamesWhoCannotBeAtedInChineseStillEscaped() {
+    String hostile = "Carol [x](https://evil.example.com) **王** @13800000009";
+    List<Mention> who = List.of(mobile("Alice", "13800000001"), unresolved("张三"), unresolved(hostile),
+        Mention.unresolved(MentionTarget.contact("d"), "d", "李四", "mobile number not bound yet (this policy requires binding)"));
+    Notification n = notification(List.of(alert("HighLatency", "web-1")), List.of(), LINKS);
+
+    String en = text(render(n, who, robot("alert", Map.of()), null).get(0));
+    String zh = text(render(n, who, robot("alert", Map.of("locale", "zh-CN")), null).get(0));
+
+    assertThat(zh).contains("张三（未 @：没有钉钉 userId 或手机号）", "李四（未 @：手机号尚未绑定（此策略要求绑定））")
+        .doesNotContain("not @-ed");
+    String escapedName = en.substring(en.indexOf("Carol"), en.indexOf(" (not @-ed: no DingTalk", en.indexOf("Carol")));
+    assertThat(escapedName).as("escaped in English").doesNotContain("](https://evil");
+    assertThat(zh).as("the name escaped as in English").contains(escapedName + "（未 @：没有钉钉 userId 或手机号）")
+        .doesNotContain("](https://evil");
+    assertThat(parse(render(n, who, robot("alert", Map.of("locale", "zh-CN")), null).get(0)).at("/at/atMobiles"))
+        .extracting(JsonNode::asText).containsExactly("13800000001");
   }
 }

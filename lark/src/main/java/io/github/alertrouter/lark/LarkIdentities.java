@@ -6,6 +6,7 @@ import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.IdentityResolution;
 import io.github.alertrouter.spi.render.ContactIdentities;
 import io.github.alertrouter.spi.render.LayoutText;
+import io.github.alertrouter.spi.render.Wording;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ final class LarkIdentities {
    * @param people chosen id → display name (raw), in order
    * @param atAll whether everyone is @-ed
    * @param resolved the mentions carried
-   * @param unresolved raw lines {@code Name (not @-ed: reason)}; layouts escape them
+   * @param unresolved raw lines {@code Name (not @-ed: reason)} in the robot's wording; layouts escape them
    */
   record Mentions(Map<String, String> people, boolean atAll, List<Mention> resolved, List<String> unresolved) {
     static final String ALL = "all";
@@ -97,6 +98,11 @@ final class LarkIdentities {
     private static final int MAX_NAME = 80;
 
     static Mentions of(List<Mention> mentions) {
+      return of(mentions, Wording.DEFAULT);
+    }
+
+    /** The mentions of one message; people who cannot be @-ed are named in {@code wording}. */
+    static Mentions of(List<Mention> mentions, Wording wording) {
       Map<String, String> people = new LinkedHashMap<>();
       boolean all = false;
       List<Mention> resolved = new ArrayList<>();
@@ -116,7 +122,7 @@ final class LarkIdentities {
           }
         } else {
           String why = m.isResolved() ? "identity " + m.identity().type() + " is not a Lark user_id or open_id" : m.reason();
-          unresolved.add(m.name() + " (not @-ed: " + why + ")");
+          unresolved.add(wording.notMentioned(m.name(), wording.mentionReason(why)));
         }
       }
       return new Mentions(Collections.unmodifiableMap(people), all, List.copyOf(resolved), List.copyOf(unresolved));

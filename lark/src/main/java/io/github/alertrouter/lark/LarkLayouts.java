@@ -85,7 +85,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
   public List<OutboundMessage> render(RenderRequest request, LarkOptions options, Template template) {
     Notification n = request.notification();
     LarkDialect dialect = LarkDialect.of(options.msgType());
-    Mentions plan = Mentions.of(request.mentions());
+    Mentions plan = Mentions.of(request.mentions(), request.wording());
     List<AlertFacts> alerts = LarkDialect.BUDGET.alerts(n, request.displayZone(), dialect);
     String keyword = request.robot().keyword() == null ? "" : request.robot().keyword();
     String first = n.alertCount() == 0 ? "" : LarkDialect.TEXT.inline(firstName(n), AlertFacts.MAX_NAME);
@@ -125,7 +125,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
   public List<OutboundMessage> renderNotice(NoticeRequest request) {
     Notice notice = request.notice();
     String keyword = request.robot().keyword() == null ? "" : "[" + LarkDialect.TEXT.inline(request.robot().keyword(), 40) + "] ";
-    Mentions plan = Mentions.of(notice.mentions());
+    Mentions plan = Mentions.of(notice.mentions(), Wording.of(request.robot()));
     List<String> lines = new ArrayList<>();
     lines.add(keyword + LarkDialect.TEXT.inline(notice.title(), MAX_NOTICE_LINE));
     notice.lines().forEach(line -> lines.add(LarkDialect.TEXT.inline(line, MAX_NOTICE_LINE)));

@@ -10,6 +10,7 @@ import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.spi.OutboundMessage;
+import io.github.alertrouter.spi.render.Wording;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -111,5 +112,28 @@ class LarkRenderTest {
     assertThat(out).hasSize(1);
     assertThat(out.get(0).type()).isEqualTo("interactive");
     return Fixtures.parse(out.get(0).body());
+  }
+
+  @Test
+  void aZhCnRobotNamesWhoCannotBeAtedInChineseStillEscaped() {
+    String hostile = "Carol <at id=all></at> [x](https://evil.example.com)";
+    List<Mention> who = List.of(Fixtures.unresolved("张三"), Fixtures.unresolved(hostile),
+        Mention.unresolved(MentionTarget.contact("d"), "d", "李四", "unknown contact \"lisi\""));
+
+    assertThat(LarkIdentities.Mentions.of(who, Wording.ZH_CN).unresolved()).as("raw lines, escaped per message type")
+        .containsExactly("张三（未 @：没有飞书 user_id 或 open_id）", hostile + "（未 @：没有飞书 user_id 或 open_id）",
+            "李四（未 @：未知的联系人 \"lisi\"）");
+    // each message type escapes a name its way (a post's text element is inert as it is): the same in both languages
+    for (String msgType : List.of("interactive", "post", "text")) {
+      String en = Fixtures.render(Fixtures.firing(1, "critical"), who, Fixtures.robot("alert", Map.of("msgType", msgType)),
+          null).get(0).body();
+      String zh = Fixtures.render(Fixtures.firing(1, "critical"), who,
+          Fixtures.robot("alert", Map.of("msgType", msgType, "locale", "zh-CN")), null).get(0).body();
+
+      assertThat(zh).as(msgType).contains("张三（未 @：没有飞书 user").doesNotContain("not @");
+      String line = en.substring(en.indexOf("Carol"), en.indexOf("not @", en.indexOf("Carol")));
+      String escapedName = line.substring(0, line.lastIndexOf(' '));
+      assertThat(zh).as(msgType + ": the name escaped as in English").contains(escapedName + "（未 @：没有飞书 user");
+    }
   }
 }

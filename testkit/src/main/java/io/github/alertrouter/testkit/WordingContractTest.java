@@ -3,7 +3,9 @@ package io.github.alertrouter.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alertrouter.Alert;
+import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.notify.Mention;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotificationLink.Kind;
@@ -47,8 +49,8 @@ import org.junit.jupiter.api.Test;
  * bytes a character, so the same storm is fitted within the platform's limit in both. A platform
  * module's tests extend this with a short subclass. Not thread-safe: JUnit makes one instance per test.
  *
- * <p>Mentions are left out: a person who cannot be @-ed is named with the platform's reason,
- * which is not part of the wording.
+ * <p>A person who cannot be @-ed is named in the robot's language too ({@code 张三（未 @：…）}),
+ * checked with reasons core writes; the platform's own reasons are its render tests' business.
  */
 public abstract class WordingContractTest {
   private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
@@ -60,6 +62,8 @@ public abstract class WordingContractTest {
   private static final Pattern MORE_ZH = Pattern.compile("…另有 (\\d+) 条告警未列出");
   private static final Pattern NAMED = Pattern.compile("instance=i");
   private static final Instant T0 = Instant.parse("2026-03-08T02:00:05Z");
+  /** Core's reason for a contact a policy with {@code requireBinding} would @ by an unbound number. */
+  private static final String NOT_BOUND = "mobile number not bound yet (this policy requires binding)";
 
   /** The virtual time of this test; the simulator and the client context follow it. */
   protected ManualClock clock;
@@ -146,6 +150,34 @@ public abstract class WordingContractTest {
         simulator.received(robot.id()).stream()
             .filter(m -> m.msgType().startsWith("markdown") || m.msgType().equals("actionCard"))
             .forEach(m -> assertThat(m.text()).as("%s %s", options, wording).doesNotContain("](https://evil"));
+      }
+    }
+  }
+
+  @Test
+  void aPersonWhoCannotBeAtedIsNamedInTheRobotsLanguage() {
+    // reasons as core writes them (MentionPlanner, Handoffs): every platform words them through Wording
+    List<Mention> who = List.of(
+        Mention.unresolved(MentionTarget.contact("zhangsan"), "zhangsan", "张三", NOT_BOUND),
+        Mention.unresolved(MentionTarget.contact("lisi"), null, "李四", "unknown contact"));
+    Notification n = notification(NotifyReason.FIRST_NOTIFICATION, List.of(alert("HighLatency", "critical", "web-1")),
+        List.of());
+    for (Map<String, String> options : messageTypeOptions()) {
+      for (Wording wording : Wording.values()) {
+        Robot robot = robot("unresolved", options, wording, "truncate");
+        String alerts = String.join("\n", deliver(robot, n, who));
+        Robot noticeRobot = robot("unresolved-notice", options, wording, "truncate");
+        String notice = deliverNotice(noticeRobot, new Notice(NotifyReason.HANDOFF, "schedule:primary",
+            "handoff:primary:" + T0, wording.onCallFor("Payments primary", "李四"), List.of(), who, T0));
+        for (String text : List.of(alerts, notice)) {
+          if (wording == Wording.ZH_CN) {
+            assertThat(text).as("%s zh-CN", options)
+                .contains("张三（未 @：手机号尚未绑定（此策略要求绑定））", "李四（未 @：未知的联系人）")
+                .doesNotContain("not @").doesNotContain("mobile number").doesNotContain("unknown");
+          } else {
+            assertThat(text).as("%s en", options).contains("not @").contains("unknown contact").doesNotContain("未 @");
+          }
+        }
       }
     }
   }
@@ -267,7 +299,11 @@ public abstract class WordingContractTest {
   // ---- delivery
 
   private List<String> deliver(Robot robot, Notification n) {
-    List<OutboundMessage> messages = provider().render(RenderRequest.of(n, List.of(), robot, null));
+    return deliver(robot, n, List.of());
+  }
+
+  private List<String> deliver(Robot robot, Notification n, List<Mention> mentions) {
+    List<OutboundMessage> messages = provider().render(RenderRequest.of(n, mentions, robot, null));
     send(robot, messages);
     return simulator.received(robot.id()).stream().map(ReceivedMessage::text).toList();
   }

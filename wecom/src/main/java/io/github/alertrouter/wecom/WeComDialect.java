@@ -10,6 +10,7 @@ import io.github.alertrouter.spi.render.JsonBodies;
 import io.github.alertrouter.spi.render.LayoutText;
 import io.github.alertrouter.spi.render.Paging;
 import io.github.alertrouter.spi.render.TextSafety;
+import io.github.alertrouter.spi.render.Wording;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -185,6 +186,11 @@ final class WeComDialect implements Escaper {
     }
 
     static Mentions of(List<Mention> mentions, WeComDialect escaper) {
+      return of(mentions, escaper, Wording.DEFAULT);
+    }
+
+    /** The mentions of one message; people who cannot be @-ed are named in {@code wording}. */
+    static Mentions of(List<Mention> mentions, WeComDialect escaper, Wording wording) {
       Set<String> userIds = new LinkedHashSet<>();
       Set<String> mobiles = new LinkedHashSet<>();
       boolean all = false;
@@ -208,8 +214,8 @@ final class WeComDialect implements Escaper {
           }
         } else {
           String why = m.isResolved() ? "identity " + type + " is not a WeCom one" : m.reason();
-          unresolved.add(escaper.inline(m.name(), MAX_NAME_CODE_POINTS)
-              + " (not @-ed: " + escaper.inline(why, MAX_NAME_CODE_POINTS * 2) + ")");
+          unresolved.add(wording.notMentioned(escaper.inline(m.name(), MAX_NAME_CODE_POINTS),
+              escaper.inline(wording.mentionReason(why), MAX_NAME_CODE_POINTS * 2)));
         }
       }
       return new Mentions(List.copyOf(userIds), List.copyOf(mobiles), all, List.copyOf(userIdMentions),

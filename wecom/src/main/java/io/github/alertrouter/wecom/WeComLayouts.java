@@ -91,7 +91,7 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
   @Override
   public List<OutboundMessage> render(RenderRequest request, WeComOptions options, Template template) {
     Notification n = request.notification();
-    Mentions plan = Mentions.of(request.mentions(), WeComDialect.MARKDOWN);
+    Mentions plan = Mentions.of(request.mentions(), WeComDialect.MARKDOWN, request.wording());
     MsgType type = options.msgType();
     if (type == MsgType.MARKDOWN && plan.needsLists() && options.mentionMode() == MentionMode.SINGLE) {
       type = MsgType.TEXT;
@@ -99,7 +99,7 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
     boolean markdown = type != MsgType.TEXT;
     WeComDialect dialect = markdown ? WeComDialect.MARKDOWN : WeComDialect.TEXT;
     if (!markdown) {
-      plan = Mentions.of(request.mentions(), dialect);
+      plan = Mentions.of(request.mentions(), dialect, request.wording());
     }
     Facts facts = new Facts(NotificationFacts.of(n, null, dialect, request.wording()), plan,
         type == MsgType.MARKDOWN ? plan.tokens() : List.of(), markdown, type == MsgType.MARKDOWN);
@@ -154,7 +154,7 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
   @Override
   public List<OutboundMessage> renderNotice(NoticeRequest request) {
     Notice notice = request.notice();
-    Mentions plan = Mentions.of(notice.mentions(), WeComDialect.TEXT);
+    Mentions plan = Mentions.of(notice.mentions(), WeComDialect.TEXT, Wording.of(request.robot()));
     List<String> lines = new ArrayList<>();
     String keyword = request.robot().keyword() == null ? "" : "[" + WeComDialect.TEXT.inline(request.robot().keyword()) + "] ";
     lines.add(keyword + WeComDialect.TEXT.inline(notice.title(), MAX_NOTICE_LINE));

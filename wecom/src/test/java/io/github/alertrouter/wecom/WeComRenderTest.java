@@ -220,4 +220,28 @@ class WeComRenderTest {
 
     assertThat(out).hasSizeGreaterThan(2).allSatisfy(m -> assertThat(m.omittedAlerts()).isZero());
   }
+
+  @Test
+  void aZhCnRobotNamesWhoCannotBeAtedInChineseStillEscaped() {
+    String hostile = "Carol <@all> [x](https://evil.example.com) **王**";
+    List<Mention> who = List.of(Fixtures.unresolved("张三"), Fixtures.unresolved(hostile),
+        Mention.unresolved(io.github.alertrouter.config.MentionTarget.contact("d"), "d", "李四",
+            "mobile number not bound yet (this policy requires binding)"));
+    Notification n = Fixtures.notification(List.of(Fixtures.alert("HighLatency", "web-1")), List.of(), List.of());
+    for (String msgType : List.of("markdown", "markdown_v2", "text")) {
+      String en = content(render(n, who, Fixtures.robot(Map.of("msgType", msgType)), null).get(0));
+      String zh = content(render(n, who, Fixtures.robot(Map.of("msgType", msgType, "locale", "zh-CN")), null).get(0));
+
+      assertThat(zh).as(msgType).contains("张三（未 @：没有企业微信 userid 或手机号）",
+          "李四（未 @：手机号尚未绑定（此策略要求绑定））")
+          .doesNotContain("not @-ed");
+      String escapedName = en.substring(en.indexOf("Carol"), en.indexOf(" (not @-ed: no WeCom", en.indexOf("Carol")));
+      assertThat(escapedName).as(msgType + ": escaped in English").doesNotContain("<@all>");
+      if (!msgType.equals("text")) {
+        assertThat(escapedName).as(msgType + ": no link in markdown").doesNotContain("](https://evil");
+      }
+      assertThat(zh).as(msgType + ": the name escaped as in English")
+          .contains(escapedName + "（未 @：没有企业微信 userid 或手机号）").doesNotContain("<@all>");
+    }
+  }
 }

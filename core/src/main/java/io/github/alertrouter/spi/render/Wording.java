@@ -1,6 +1,7 @@
 package io.github.alertrouter.spi.render;
 
 import io.github.alertrouter.config.Robot;
+import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.RenderRequest;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The built-in words of a message in one language, chosen per robot by the option
  * {@link RenderRequest#OPTION_LOCALE locale}: status words, field names, notify reasons, alert
- * lines, counts, link titles and the handoff notice. Values (labels, annotations, names) and our
+ * lines, counts, link titles, the handoff notice, the acknowledgement notice's reason and the line
+ * of a person who cannot be @-ed. Values (labels, annotations, names) and our
  * technical tokens (severities, {@code name=value}, durations such as {@code 5m 30s}, numeric
  * times) are never translated. A template's variable names stay as they are; their built-in
  * values ({@code statusLine}, {@code reason}, {@code more}) follow the wording.
@@ -64,6 +66,10 @@ public enum Wording {
       return "Next: " + (people == null ? "no change ahead" : people);
     }
     @Override public String nobody() { return "nobody"; }
+    @Override public String notMentioned(String name, String reason) {
+      return name + " (not @-ed: " + reason + ")";
+    }
+    @Override public String mentionReason(String reason) { return reason; }
   },
 
   /** Simplified Chinese, as ops teams in China write alerts: 告警 / 恢复 / 首次通知 / 开始于. */
@@ -120,6 +126,14 @@ public enum Wording {
       return "下一班: " + (people == null ? "暂无后续排班" : people);
     }
     @Override public String nobody() { return "无人"; }
+    // full-width brackets and colon, as Chinese prose writes them: the line is never inside emphasis
+    @Override public String notMentioned(String name, String reason) {
+      return name + "（未 @：" + reason + "）";
+    }
+    @Override public String mentionReason(String reason) {
+      String zh = ZhMentionReasons.of(reason);
+      return zh == null ? reason : zh;
+    }
   };
 
   /** What {@code locale} is when a robot does not set it. */
@@ -283,6 +297,22 @@ public enum Wording {
   /** Shown when nobody is on call. */
   public abstract String nobody();
 
+  /**
+   * A person a message names but cannot @, with why: {@code Alice (not @-ed: REASON)},
+   * {@code 张三（未 @：REASON）}. Both are inserted as they are: a platform escapes them first (or
+   * escapes the whole line), as its text needs.
+   */
+  public abstract String notMentioned(String name, String reason);
+
+  /**
+   * Why a person cannot be @-ed ({@link io.github.alertrouter.notify.Mention#reason()}) in this
+   * language. Reasons stay English where they are made (events, metrics, logs, the outbox); the
+   * ones core and the built-in platforms write are read back here, so stored ones translate too
+   * ({@code mobile number not bound yet (this policy requires binding)} →
+   * {@code 手机号尚未绑定（此策略要求绑定）}); another reason is shown as it is.
+   */
+  public abstract String mentionReason(String reason);
+
   private static String zhDetail(NotifyReason reason, String detail) {
     if (reason == NotifyReason.ESCALATION) {
       Matcher m = ESCALATION.matcher(detail);
@@ -300,7 +330,12 @@ public enum Wording {
     }
     if (reason == NotifyReason.ACKNOWLEDGED || reason == NotifyReason.UNACKNOWLEDGED) {
       String prefix = reason.description() + " by ";
-      return detail.startsWith(prefix) ? detail.substring(prefix.length()) + " " + ZH_REASONS.get(reason) : null;
+      if (!detail.startsWith(prefix)) {
+        return null;
+      }
+      String who = detail.substring(prefix.length());
+      // the claim page's name for a person who typed none: 有人已认领, not "someone 已认领"
+      return who.equals(Notification.SOMEONE) ? "有人" + ZH_REASONS.get(reason) : who + " " + ZH_REASONS.get(reason);
     }
     return null;
   }

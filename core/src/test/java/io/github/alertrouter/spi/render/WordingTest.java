@@ -136,6 +136,72 @@ class WordingTest {
   }
 
   @Test
+  void anAcknowledgementWithoutANameSaysSomeoneInTheRobotsLanguage() {
+    Notification n = new Notification("p", "{}", new TreeMap<>(), NotifyReason.FIRST_NOTIFICATION, List.of(), List.of(),
+        List.of(), Instant.EPOCH, 1);
+    Notification acked = n.asAcknowledgement(true, Notification.SOMEONE);
+    Notification withdrawn = n.asAcknowledgement(false, Notification.SOMEONE);
+
+    assertThat(Wording.ZH_CN.reason(acked.reason(), acked.reasonDetail())).isEqualTo("有人已认领");
+    assertThat(Wording.ZH_CN.reason(withdrawn.reason(), withdrawn.reasonDetail())).isEqualTo("有人取消认领");
+    assertThat(Wording.EN.reason(acked.reason(), acked.reasonDetail())).isEqualTo("acknowledged by someone");
+    assertThat(Wording.EN.reason(withdrawn.reason(), withdrawn.reasonDetail()))
+        .isEqualTo("acknowledgement withdrawn by someone");
+  }
+
+  static Stream<Arguments> mentionReasons() {
+    return Stream.of(
+        Arguments.of("dingtalk, no id", "no DingTalk userId or mobile", "没有钉钉 userId 或手机号"),
+        Arguments.of("wecom, no id", "no WeCom userid or mobile", "没有企业微信 userid 或手机号"),
+        Arguments.of("lark, no id", "no Lark user_id or open_id", "没有飞书 user_id 或 open_id"),
+        Arguments.of("wecom, bad id",
+            "WeCom userid \"li si\" is not valid (1-64 letters, digits, _ - @ . starting with a letter or digit)",
+            "企业微信 userid \"li si\" 无效（须为 1-64 个字母、数字或 _ - @ .，以字母或数字开头）"),
+        Arguments.of("lark, bad id", "Lark open_id \"ou x\" has characters Lark ids do not have (letters, digits, _ . - only)",
+            "飞书 open_id \"ou x\" 含有飞书 id 不允许的字符（只能是字母、数字和 _ . -）"),
+        Arguments.of("dingtalk, other identity", "identity type email is not a DingTalk one", "身份类型 email 无法在钉钉上 @"),
+        Arguments.of("wecom, other identity", "identity email is not a WeCom one", "身份类型 email 无法在企业微信上 @"),
+        Arguments.of("lark, other identity", "identity mobile is not a Lark user_id or open_id",
+            "身份类型 mobile 不是飞书 user_id 或 open_id"),
+        Arguments.of("mobile, letters", io.github.alertrouter.spi.MobileNumbers.normalise("call me").problem(),
+            "手机号 \"call me\" 不是电话号码（只能有数字、开头的 +、空格、短横线、点和括号）"),
+        Arguments.of("mobile, 86", io.github.alertrouter.spi.MobileNumbers.normalise("+86 12345").problem(),
+            "手机号 \"+86 12345\" 带国家码 86，但不是以 1 开头的 11 位大陆手机号"),
+        Arguments.of("mobile, digits", io.github.alertrouter.spi.MobileNumbers.normalise("12345").problem(),
+            "手机号 \"12345\" 有 5 位数字：既不是以 1 开头的 11 位大陆手机号，也不是带 +国家码的号码"),
+        Arguments.of("mobile, after +", io.github.alertrouter.spi.MobileNumbers.normalise("+1234").problem(),
+            "手机号 \"+1234\" 的 + 之后有 4 位数字，不在 5 到 15 位之间"),
+        Arguments.of("not bound", io.github.alertrouter.delivery.MentionPlanner.NOT_BOUND, "手机号尚未绑定（此策略要求绑定）"),
+        Arguments.of("unknown group", "unknown contact group \"sre\"", "未知的联系人组 \"sre\""),
+        Arguments.of("no contact", "no contact with id, mobile or email \"x@y\"", "没有 id、手机号或邮箱为 \"x@y\" 的联系人"),
+        Arguments.of("unknown schedule", "unknown schedule \"primary\"", "未知的排班 \"primary\""),
+        Arguments.of("nobody on duty", "nobody is on duty in schedule primary", "排班 primary 当前无人值班"),
+        Arguments.of("unknown contact", "unknown contact \"bob\"", "未知的联系人 \"bob\""),
+        Arguments.of("handoff, unknown contact", "unknown contact", "未知的联系人"),
+        Arguments.of("a value with $ and \\", "unknown contact \"a$1\\b\"", "未知的联系人 \"a$1\\b\""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mentionReasons")
+  void whyAPersonIsNotAtedAsCoreAndThePlatformsWriteItReadsInChinese(String name, String english, String chinese) {
+    assertThat(Wording.ZH_CN.mentionReason(english)).isEqualTo(chinese);
+    assertThat(Wording.EN.mentionReason(english)).isEqualTo(english);
+  }
+
+  @Test
+  void aReasonItCannotReadIsShownAsItIs() {
+    assertThat(Wording.ZH_CN.mentionReason("no im.webhook.handle")).isEqualTo("no im.webhook.handle");
+  }
+
+  @Test
+  void aPersonNotAtedIsNamedInTheRobotsLanguage() {
+    assertThat(Wording.EN.notMentioned("Carol", "no DingTalk userId or mobile"))
+        .isEqualTo("Carol (not @-ed: no DingTalk userId or mobile)");
+    assertThat(Wording.ZH_CN.notMentioned("张三", Wording.ZH_CN.mentionReason("no DingTalk userId or mobile")))
+        .isEqualTo("张三（未 @：没有钉钉 userId 或手机号）");
+  }
+
+  @Test
   void aDetailItCannotReadIsShownAfterTheReason() {
     assertThat(Wording.ZH_CN.reason(NotifyReason.ESCALATION, "step three")).isEqualTo("升级 (step three)");
   }
