@@ -31,11 +31,11 @@ final class ImportAlertmanagerCommand implements Command {
         imported. Each receiver's webhook_configs that post to a DingTalk, WeCom or Lark robot, a
         prometheus-webhook-dingtalk target (/dingtalk/<target>/send) or a PrometheusAlert endpoint
         become robots the route sends to (their URLs as ${ROBOT_<ID>_WEBHOOK}: set those
-        variables; the warnings say to what), send_resolved: false is kept, and PrometheusAlert's
-        'at' numbers become contacts. Everything that is not imported (other integrations,
-        max_alerts, http_config, templates, global) is listed on stderr as a warning, field by
-        field; no warning prints a webhook URL. Exit 2 when the file is not a valid Alertmanager
-        config.
+        variables; the warnings say to what), send_resolved: false is kept, max_alerts becomes the
+        robots' maxAlerts option, and PrometheusAlert's 'at' numbers become contacts. Everything
+        that is not imported (other integrations, http_config, templates, global) is listed on
+        stderr as a warning, field by field; no warning prints a webhook URL. Exit 2 when the file
+        is not a valid Alertmanager config.
         """;
   }
 

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * ({@code /dingtalk/<target>/send}) or a PrometheusAlert endpoint ({@code /prometheusalert?type=dd
  * &ddurl=…}, {@code /prometheus/router?…}) becomes a robot of that platform; PrometheusAlert's
  * {@code at} numbers become contacts the receiver @s. {@code send_resolved} becomes the policy's
- * resolved notices. Whatever cannot be carried is a warning naming its path, and no webhook URL
- * (they hold access tokens) appears in one. Not thread-safe: one per import.
+ * resolved notices, and {@code max_alerts} the robots' {@code maxAlerts} (a robot that two entries
+ * share keeps the first entry's, with a warning when the other differs). Whatever cannot be
+ * carried is a warning naming its path, and no webhook URL (they hold access tokens) appears in
+ * one. Not thread-safe: one per import.
  */
 final class ReceiverImporter {
   private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "url_file", "send_resolved", "max_alerts", "http_config");
@@ -49,6 +51,8 @@ final class ReceiverImporter {
 
   private final ImportContext ctx;
   private final Map<String, Robot> robots = new LinkedHashMap<>();
+  /** Where each robot was first made: the webhook_configs entry its maxAlerts came from. */
+  private final Map<String, String> madeAt = new LinkedHashMap<>();
   private final Map<String, Contact> contacts = new LinkedHashMap<>();
 
   ReceiverImporter(ImportContext ctx) {
@@ -103,12 +107,7 @@ final class ReceiverImporter {
   private Boolean webhook(String receiver, JsonNode node, String path, List<String> ids, Set<String> mentions) {
     ctx.checkFields(node, path, WEBHOOK_FIELDS, Map.of());
     Boolean sendResolved = ctx.bool(node.get("send_resolved"), path + ".send_resolved");
-    JsonNode maxAlerts = node.get("max_alerts");
-    if (maxAlerts != null && !maxAlerts.isNull() && !"0".equals(maxAlerts.asText())) {
-      ctx.warn(path + ".max_alerts", "max_alerts " + maxAlerts.asText() + " not carried: alert-router puts every"
-          + " alert of a group in its message up to the platform's size limit, then counts the rest"
-          + " (\"…and N more\"; robot option overflow: split sends them all)");
-    }
+    Entry entry = new Entry(path, maxAlerts(node.get("max_alerts"), path + ".max_alerts"));
     if (node.has("http_config")) {
       ctx.warn(path + ".http_config", "http_config not imported: alert-router posts to the platform itself"
           + " (its signing secret and keyword are robot settings)");
@@ -134,13 +133,13 @@ final class ReceiverImporter {
     String direct = robotPlatform(host, rawPath);
     Matcher target = WEBHOOK_DINGTALK_TARGET.matcher(rawPath);
     if (direct != null) {
-      add(ids, robot(receiver, direct, url, path + ".url", null));
+      add(ids, robot(receiver, direct, url, entry, null));
     } else if (target.matches()) {
-      add(ids, robot(target.group(1), "dingtalk", UNKNOWN_DINGTALK, path + ".url",
+      add(ids, robot(target.group(1), "dingtalk", UNKNOWN_DINGTALK, entry,
           "the url of prometheus-webhook-dingtalk's target \"" + target.group(1) + "\" in its config.yml"
               + " (and add secret: if the target has one)"));
     } else if (rawPath.equals("/prometheusalert") || rawPath.startsWith("/prometheus/router")) {
-      prometheusAlert(receiver, uri, path, ids, mentions);
+      prometheusAlert(receiver, uri, entry, ids, mentions);
     } else {
       ctx.warn(path + ".url", "receiver \"" + receiver + "\": the webhook URL is not a DingTalk, WeCom or Lark"
           + " robot, a prometheus-webhook-dingtalk target or a PrometheusAlert endpoint; not imported");
@@ -148,8 +147,37 @@ final class ReceiverImporter {
     return sendResolved;
   }
 
+  /**
+   * One webhook_configs entry, for the robots it makes: where it is and its {@code max_alerts}.
+   *
+   * @param maxAlerts the robots' {@code maxAlerts}, 0 for none (Alertmanager's default: no limit)
+   */
+  private record Entry(String path, int maxAlerts) {}
+
+  /**
+   * {@code max_alerts} as a robot's {@code maxAlerts}: 0 when absent or 0 (no limit), a problem when
+   * Alertmanager would refuse it (it is an unsigned whole number).
+   */
+  private int maxAlerts(JsonNode node, String path) {
+    String text = ctx.text(node, path);
+    if (text == null || text.isEmpty()) {
+      return 0;
+    }
+    if (!text.matches("[0-9]+")) {
+      ctx.problem(path, "must be a whole number >= 0 (0: no limit), but was " + node);
+      return 0;
+    }
+    String digits = text.replaceFirst("^0+(?=.)", "");
+    if (digits.length() > 9) { // more alerts than any chat message holds: no limit in effect
+      ctx.warn(path, "max_alerts " + text + " not carried: no message holds that many alerts");
+      return 0;
+    }
+    return Integer.parseInt(digits);
+  }
+
   /** PrometheusAlert: robots from its URL parameters (comma-separated lists), contacts from {@code at}. */
-  private void prometheusAlert(String receiver, URI uri, String path, List<String> ids, Set<String> mentions) {
+  private void prometheusAlert(String receiver, URI uri, Entry entry, List<String> ids, Set<String> mentions) {
+    String path = entry.path();
     Map<String, String> query = query(uri.getRawQuery());
     String typed = PA_TYPES.get(query.getOrDefault("type", ""));
     int before = ids.size();
@@ -160,7 +188,7 @@ final class ReceiverImporter {
       }
       for (String url : urls.split(",")) {
         if (!url.isBlank()) {
-          add(ids, robot(receiver, param.getValue(), url.strip(), path + ".url", null));
+          add(ids, robot(receiver, param.getValue(), url.strip(), entry, null));
         }
       }
     }
@@ -192,15 +220,24 @@ final class ReceiverImporter {
   /**
    * A robot for {@code url}, its id from {@code base} (the same robot again when another entry
    * names the same URL, or the same webhook-dingtalk target); {@code null} when the URL is not one.
-   * Warns which variable to set, never with the URL.
+   * Warns which variable to set, never with the URL; and, when the robot was made before by an
+   * entry with another {@code max_alerts}, that the first entry's is kept.
    *
+   * @param entry the webhook_configs entry that names it, with its {@code max_alerts}
    * @param unknownUrl where the robot's real URL is, when {@code url} only stands in for it
    */
-  private String robot(String base, String platform, String url, String where, String unknownUrl) {
+  private String robot(String base, String platform, String url, Entry entry, String unknownUrl) {
+    String where = entry.path() + ".url";
     String stem = ROBOT_ID.matcher(base).replaceAll("-");
     for (Robot existing : robots.values()) {
       boolean sameUrl = existing.platform().equals(platform) && existing.webhook().reveal().equals(url);
       if (sameUrl && (unknownUrl == null || existing.id().equals(stem))) {
+        if (existing.maxAlerts() != entry.maxAlerts()) {
+          // one robot has one maxAlerts: the first entry's, so that adding an entry changes no robot
+          ctx.warn(entry.path() + ".max_alerts", "robot \"" + existing.id() + "\" was made by "
+              + madeAt.get(existing.id()) + " with " + maxAlertsText(existing.maxAlerts()) + ", which is kept;"
+              + " this entry's " + maxAlertsText(entry.maxAlerts()) + " is not carried (a robot has one maxAlerts)");
+        }
         return existing.id();
       }
     }
@@ -209,7 +246,12 @@ final class ReceiverImporter {
       id = stem + "-" + n;
     }
     try {
-      robots.put(id, Robot.builder(id, platform, Secret.of(url)).build());
+      Robot.Builder robot = Robot.builder(id, platform, Secret.of(url));
+      if (entry.maxAlerts() > 0) {
+        robot.maxAlerts(entry.maxAlerts());
+      }
+      robots.put(id, robot.build());
+      madeAt.put(id, entry.path());
     } catch (RuntimeException e) {
       ctx.warn(where, "robot \"" + id + "\" not imported: its URL is not an http(s) URL (value not shown)");
       return null;
@@ -218,6 +260,10 @@ final class ReceiverImporter {
         + " to " + (unknownUrl != null ? unknownUrl : "this URL (not printed: it holds the access token)")
         + (platform.equals("dingtalk") && unknownUrl == null ? "; if the robot signs, add secret:" : ""));
     return id;
+  }
+
+  private static String maxAlertsText(int maxAlerts) {
+    return maxAlerts == 0 ? "no max_alerts (no limit)" : "max_alerts " + maxAlerts;
   }
 
   /** The platform of a robot webhook URL, or {@code null} when it is none of the three. */

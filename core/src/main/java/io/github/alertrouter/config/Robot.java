@@ -27,7 +27,8 @@ import java.util.TreeMap;
  *     {@code null}
  * @param options how this robot's messages look, as text: {@code timeZone} (IANA zone for times
  *     shown in messages, default {@code UTC}), {@code overflow} ({@code truncate}, the default, or
- *     {@code split}), and platform-specific ones (DingTalk {@code msgType}) that the platform
+ *     {@code split}), {@code maxAlerts} (the most alerts one message lists, see {@link #maxAlerts()}),
+ *     and platform-specific ones (DingTalk {@code msgType}) that the platform
  *     module checks; never {@code null}
  * @param webhooks every webhook the robot sends through, at least one; the first is {@code webhook}
  *     with {@code secret}. {@code null} or empty means just {@code webhook} and {@code secret}.
@@ -141,6 +142,42 @@ public record Robot(
     return options.getOrDefault(name, fallback);
   }
 
+  /**
+   * Robot option: the most alerts one message lists, a whole number of at least 1 (Alertmanager's
+   * {@code max_alerts}); the rest are counted ("…and N more alerts"), as alerts over the size limit
+   * are. Not set: no limit but the platform's size.
+   */
+  public static final String OPTION_MAX_ALERTS = "maxAlerts";
+
+  /**
+   * The robot's {@value #OPTION_MAX_ALERTS}, or 0 when it sets none (no limit).
+   *
+   * @throws IllegalArgumentException when the option is not a whole number of at least 1, naming it
+   */
+  public int maxAlerts() {
+    String text = options.get(OPTION_MAX_ALERTS);
+    if (text == null) {
+      return 0;
+    }
+    int max = parseMaxAlerts(text);
+    if (max == 0) {
+      throw new IllegalArgumentException("robot " + id + ": options." + OPTION_MAX_ALERTS + " " + MAX_ALERTS_RULE
+          + ", but was \"" + text + "\"");
+    }
+    return max;
+  }
+
+  /** What a {@value #OPTION_MAX_ALERTS} must be, for problems: {@code must be ..., but was "0"}. */
+  static final String MAX_ALERTS_RULE = "must be a whole number of at least 1 (the most alerts one message lists)";
+
+  /** {@code text} as a {@value #OPTION_MAX_ALERTS}, or 0 when it is not a whole number of at least 1. */
+  static int parseMaxAlerts(String text) {
+    if (text == null || !text.matches("[0-9]{1,9}")) { // 9 digits: within int, far above any chat's size
+      return 0;
+    }
+    return Integer.parseInt(text);
+  }
+
   /** Builds a {@link Robot}; {@link #build()} checks every field at once. Not thread-safe. */
   public static final class Builder {
     private final String id;
@@ -219,6 +256,15 @@ public record Robot(
       return template(template == null ? null : template.encoded());
     }
 
+    /**
+     * The most alerts one message lists (option {@value Robot#OPTION_MAX_ALERTS}, Alertmanager's
+     * {@code max_alerts}); the rest are counted in an "…and N more alerts" line. {@link #build()}
+     * refuses a value below 1. Default: no limit but the platform's size.
+     */
+    public Builder maxAlerts(int maxAlerts) {
+      return option(OPTION_MAX_ALERTS, Integer.toString(maxAlerts));
+    }
+
     /** Replaces all options; {@code null} means none. */
     public Builder options(Map<String, String> options) {
       this.options.clear();
@@ -239,6 +285,10 @@ public record Robot(
       BuildCheck check = new BuildCheck("robot", id).id("id", id).id("platform", platform).required("webhook", webhook);
       if (webhook != null && !RobotBinder.isHttpUrl(webhook.reveal())) {
         check.problem("webhook", RobotBinder.NOT_A_URL);
+      }
+      String max = options.get(OPTION_MAX_ALERTS);
+      if (max != null && parseMaxAlerts(max) == 0) {
+        check.problem("options." + OPTION_MAX_ALERTS, MAX_ALERTS_RULE + ", but was \"" + max + "\"");
       }
       List<Webhook> pool = new ArrayList<>();
       if (!more.isEmpty() && webhook != null) {

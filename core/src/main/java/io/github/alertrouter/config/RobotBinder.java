@@ -44,6 +44,12 @@ final class RobotBinder {
     Map<String, String> options = node.field("options").textMap();
     Node templateNode = node.field("template");
     String template = templateNode.isPresent() ? PolicyBinder.template(templateNode) : null;
+    String maxAlerts = options == null ? null : options.get(Robot.OPTION_MAX_ALERTS);
+    if (maxAlerts != null && Robot.parseMaxAlerts(maxAlerts) == 0) {
+      // checked here, not only by the platform: it is core's paging, the same on every platform
+      node.field("options").field(Robot.OPTION_MAX_ALERTS)
+          .problem(Robot.MAX_ALERTS_RULE + ", but was \"" + maxAlerts + "\"");
+    }
     Secret url = webhook == null ? null : Secret.of(webhook);
     Secret signing = secret == null || secret.isEmpty() ? null : Secret.of(secret);
     return node.build(mark, () -> new Robot(id, platform, url, signing, keyword, options, pool, template));

@@ -428,7 +428,7 @@ final class RobotLane {
       if (omitted > 0 && !next.isNotice()) {
         Notification n = next.notification();
         LOG.info("robot {} ({}): the message for {} group {} shows {} of its alerts and counts the other {} "
-            + "(over the platform's size limit; overflow: split sends them all)", w.robot().id(), w.platform().id(),
+            + "(over the platform's size limit or the robot's maxAlerts; overflow: split sends them all)", w.robot().id(), w.platform().id(),
             n.policy(), n.groupKey(), n.firing().size() + n.resolved().size() - omitted, omitted);
         after.add(() -> notify(l -> l.omitted(w.robot().id(), n, omitted)));
       }

@@ -34,8 +34,8 @@ public interface DeliveryListener {
 
   /**
    * The messages rendered for a notification (or a digest) leave {@code alerts} of its alerts out:
-   * they did not fit the platform's size limit with {@code overflow: truncate} and are only
-   * counted in the text ("…and N more").
+   * they did not fit the platform's size limit with {@code overflow: truncate}, or were beyond the
+   * robot's {@code maxAlerts}, and are only counted in the text ("…and N more").
    */
   default void omitted(String robotId, Notification notification, int alerts) {}
 

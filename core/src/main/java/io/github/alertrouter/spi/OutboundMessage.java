@@ -14,7 +14,7 @@ import java.util.Objects;
  *     in its first part)
  * @param omittedAlerts alerts of the notification that this message leaves out and no other
  *     message of the same render shows: with {@code overflow: truncate}, the "…and N more alerts"
- *     of a notification over the platform's size limit ({@link
+ *     of a notification over the platform's size limit or the robot's {@code maxAlerts} ({@link
  *     io.github.alertrouter.spi.render.Paging.Fitted#omitted()}). 0 for a message that lists
  *     everything, for the parts of a split notification, and for messages that list no alerts (a
  *     mention follow-up, a notice). Summed over a render's messages: the alerts the chat never

@@ -61,6 +61,17 @@ public record RenderRequest(
   }
 
   /**
+   * The most alerts one message of this request lists: the robot's {@code maxAlerts}, or 0 for no
+   * limit but the platform's size. A renderer passes it to {@link
+   * io.github.alertrouter.spi.render.ByteBudget#fit(List, Overflow, int, List) ByteBudget.fit}.
+   *
+   * @throws IllegalArgumentException when {@code maxAlerts} is not a whole number of at least 1, naming it
+   */
+  public int maxAlerts() {
+    return robot.maxAlerts();
+  }
+
+  /**
    * The built-in words of this request's messages: the robot's {@code locale}.
    *
    * @throws IllegalArgumentException when {@code locale} is not valid, naming it and the allowed values

@@ -1,7 +1,10 @@
 package io.github.alertrouter.alertmanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.alertrouter.config.ConfigException;
+import io.github.alertrouter.config.ConfigProblem;
 import io.github.alertrouter.config.ConfigWriter;
 import io.github.alertrouter.config.MentionTarget;
 import io.github.alertrouter.config.NotificationPolicy;
@@ -139,9 +142,6 @@ class ReceiverImportTest {
         """.formatted(DING_TOKEN, WECOM_KEY), "am.yml");
 
     assertThat(result.warnings()).contains(
-        "receivers[0].webhook_configs[0].max_alerts: max_alerts 5 not carried: alert-router puts every alert of a"
-            + " group in its message up to the platform's size limit, then counts the rest (\"…and N more\";"
-            + " robot option overflow: split sends them all)",
         "receivers[0].webhook_configs[0].http_config: http_config not imported: alert-router posts to the platform"
             + " itself (its signing secret and keyword are robot settings)",
         "receivers[0].webhook_configs: receiver \"ops\": send_resolved differs between its webhook_configs;"
@@ -152,6 +152,97 @@ class ReceiverImportTest {
             + " robot, a prometheus-webhook-dingtalk target or a PrometheusAlert endpoint; not imported");
     assertThat(result.config().notificationPolicies().get(0).sendResolved()).isNull();
     assertThat(result.config().notificationPolicies().get(0).notifyRule().robots()).containsExactly("ops", "ops-2");
+    assertThat(result.config().robots().get(0).maxAlerts()).isEqualTo(5);
+    assertThat(result.warnings()).noneMatch(w -> w.contains("max_alerts"));
+  }
+
+  @Test
+  void maxAlertsBecomesTheRobotsMaxAlertsWithoutAWarningAndZeroCarriesNothing() {
+    AlertmanagerImport result = AlertmanagerConfigImporter.importYaml("""
+        route: { receiver: ops }
+        receivers:
+          - name: ops
+            webhook_configs:
+              - { url: "https://oapi.dingtalk.com/robot/send?access_token=%s", max_alerts: 10 }
+              - { url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=%s", max_alerts: 0 }
+              - { url: "https://open.feishu.cn/open-apis/bot/v2/hook/%s" }
+        """.formatted(DING_TOKEN, WECOM_KEY, LARK_HOOK), "am.yml");
+
+    assertThat(result.config().robots()).extracting(Robot::id, Robot::options).containsExactly(
+        tuple("ops", Map.of("maxAlerts", "10")), tuple("ops-2", Map.of()), tuple("ops-3", Map.of()));
+    assertThat(result.warnings()).noneMatch(w -> w.contains("max_alerts"));
+    String yaml = ConfigWriter.toYaml(result.config());
+    assertThat(yaml).contains("maxAlerts: \"10\"");
+    RouterConfig loaded = RouterConfig.parse(yaml, "imported.yaml", Map.of(
+        "ROBOT_OPS_WEBHOOK", "https://oapi.dingtalk.com/robot/send?access_token=" + DING_TOKEN,
+        "ROBOT_OPS_2_WEBHOOK", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=" + WECOM_KEY,
+        "ROBOT_OPS_3_WEBHOOK", "https://open.feishu.cn/open-apis/bot/v2/hook/" + LARK_HOOK));
+    assertThat(loaded.robots().get(0).maxAlerts()).isEqualTo(10);
+  }
+
+  @Test
+  void maxAlertsReachesEveryRobotItsEntryMakes() {
+    AlertmanagerImport result = AlertmanagerConfigImporter.importYaml("""
+        route: { receiver: pa }
+        receivers:
+          - name: pa
+            webhook_configs:
+              - url: "http://pa:8080/prometheusalert?ddurl=https://oapi.dingtalk.com/robot/send?access_token=%s&wxurl=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=%s"
+                max_alerts: 3
+              - { url: "http://dingtalk-webhook:8060/dingtalk/webhook1/send", max_alerts: 4 }
+        """.formatted(DING_TOKEN, WECOM_KEY), "am.yml");
+
+    assertThat(result.config().robots()).extracting(Robot::id, Robot::maxAlerts)
+        .containsExactly(tuple("pa", 3), tuple("pa-2", 3), tuple("webhook1", 4));
+  }
+
+  @Test
+  void aRobotTwoEntriesShareKeepsTheFirstEntrysMaxAlertsAndSaysSo() {
+    AlertmanagerImport result = AlertmanagerConfigImporter.importYaml("""
+        route:
+          receiver: ops
+          routes:
+            - { matchers: [team="db"], receiver: db }
+            - { matchers: [team="web"], receiver: web }
+            - { matchers: [team="pay"], receiver: pay }
+        receivers:
+          - name: ops
+            webhook_configs: [ { url: "https://oapi.dingtalk.com/robot/send?access_token=%1$s", max_alerts: 5 } ]
+          - name: db
+            webhook_configs: [ { url: "https://oapi.dingtalk.com/robot/send?access_token=%1$s", max_alerts: 20 } ]
+          - name: web
+            webhook_configs: [ { url: "https://oapi.dingtalk.com/robot/send?access_token=%1$s" } ]
+          - name: pay
+            webhook_configs: [ { url: "https://oapi.dingtalk.com/robot/send?access_token=%1$s", max_alerts: 5 } ]
+        """.formatted(DING_TOKEN), "am.yml");
+
+    assertThat(result.config().robots()).singleElement().satisfies(r -> assertThat(r.maxAlerts()).isEqualTo(5));
+    assertThat(result.warnings().stream().filter(w -> w.contains("max_alerts")).toList()).containsExactly(
+        "receivers[1].webhook_configs[0].max_alerts: robot \"ops\" was made by receivers[0].webhook_configs[0] with"
+            + " max_alerts 5, which is kept; this entry's max_alerts 20 is not carried (a robot has one maxAlerts)",
+        "receivers[2].webhook_configs[0].max_alerts: robot \"ops\" was made by receivers[0].webhook_configs[0] with"
+            + " max_alerts 5, which is kept; this entry's no max_alerts (no limit) is not carried (a robot has one"
+            + " maxAlerts)");
+    assertThat(result.warnings()).noneMatch(w -> w.contains(DING_TOKEN));
+  }
+
+  @Test
+  void aMaxAlertsAlertmanagerWouldRefuseIsAProblemNamingItsPath() {
+    assertThatThrownBy(() -> AlertmanagerConfigImporter.importYaml("""
+        route: { receiver: ops }
+        receivers:
+          - name: ops
+            webhook_configs:
+              - { url: "https://oapi.dingtalk.com/robot/send?access_token=%s", max_alerts: -1 }
+              - { url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=%s", max_alerts: 2.5 }
+              - { url: "https://open.feishu.cn/open-apis/bot/v2/hook/%s", max_alerts: ten }
+        """.formatted(DING_TOKEN, WECOM_KEY, LARK_HOOK), "am.yml"))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
+            .containsExactly(
+                "receivers[0].webhook_configs[0].max_alerts: must be a whole number >= 0 (0: no limit), but was \"-1\"",
+                "receivers[0].webhook_configs[1].max_alerts: must be a whole number >= 0 (0: no limit), but was \"2.5\"",
+                "receivers[0].webhook_configs[2].max_alerts: must be a whole number >= 0 (0: no limit), but was"
+                    + " \"ten\""));
   }
 
   private static org.assertj.core.groups.Tuple tuple(Object... values) {

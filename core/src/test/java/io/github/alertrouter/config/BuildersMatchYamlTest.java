@@ -54,7 +54,7 @@ class BuildersMatchYamlTest {
                 webhook: "${OPS_URL}"
                 secret: "${OPS_SIGN}"
                 keyword: alert
-                options: { timeZone: Asia/Shanghai, msgType: markdown }
+                options: { timeZone: Asia/Shanghai, msgType: markdown, maxAlerts: 10 }
             """,
             c -> c.robots().get(0),
             () -> Robot.builder("ops", "dingtalk", Secret.fromEnv("OPS_URL", ENV))
@@ -62,6 +62,7 @@ class BuildersMatchYamlTest {
                 .keyword("alert")
                 .option("timeZone", "Asia/Shanghai")
                 .option("msgType", "markdown")
+                .maxAlerts(10)
                 .build()),
         row("robot, an empty signing secret is no secret",
             "robots: [ { id: ops, platform: wecom, webhook: \"${OPS_URL}\", secret: \"\", keyword: \"\" } ]",

@@ -105,6 +105,19 @@ class ConfigProblemTableTest {
         row("robot option that is not text",
             "robots:\n  - { id: r, platform: dingtalk, webhook: \"https://x/y\", options: { msgType: [a] } }\n",
             "robots[0].options.msgType: must be a string, but was a list"),
+        row("maxAlerts 0, Alertmanager's no limit: leave it out instead",
+            "robots:\n  - { id: r, platform: dingtalk, webhook: \"https://x/y\" }\n"
+                + "  - { id: s, platform: lark, webhook: \"https://x/z\" }\n"
+                + "  - { id: t, platform: wecom, webhook: \"https://x/w\", options: { maxAlerts: 0 } }\n",
+            "robots[2].options.maxAlerts: must be a whole number of at least 1 (the most alerts one message lists), but was \"0\""),
+        row("negative maxAlerts",
+            "robots:\n  - { id: r, platform: dingtalk, webhook: \"https://x/y\", options: { maxAlerts: -3 } }\n",
+            "robots[0].options.maxAlerts: must be a whole number of at least 1 (the most alerts one message lists), but was \"-3\""),
+        row("maxAlerts that is no whole number",
+            "robots:\n  - { id: r, platform: dingtalk, webhook: \"https://x/y\", options: { maxAlerts: 2.5 } }\n"
+                + "  - { id: s, platform: dingtalk, webhook: \"https://x/z\", options: { maxAlerts: ten } }\n",
+            "robots[0].options.maxAlerts: must be a whole number of at least 1 (the most alerts one message lists), but was \"2.5\"",
+            "robots[1].options.maxAlerts: must be a whole number of at least 1 (the most alerts one message lists), but was \"ten\""),
         row("missing required field",
             policy("repeatInterval: 1h\nnotifyRule: { window: { from: \"09:00\" } }"),
             p + ".notifyRule.window.timeZone: is required"),

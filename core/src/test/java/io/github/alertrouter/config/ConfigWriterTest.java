@@ -26,7 +26,7 @@ class ConfigWriterTest {
         .contact(Contact.of("true", "yes"))
         .contactGroup(new ContactGroup("sre", "SRE team", List.of("alice", "bob")))
         .robot(new Robot("sre-ding", "dingtalk", Secret.of("https://oapi.dingtalk.com/robot/send?access_token=abc$def"),
-            Secret.of("SEC:${123}"), "alert", Map.of("msgType", "actionCard", "timeZone", "Asia/Shanghai")))
+            Secret.of("SEC:${123}"), "alert", Map.of("msgType", "actionCard", "timeZone", "Asia/Shanghai", "maxAlerts", "20")))
         .robot(new Robot("wecom.1", "wecom", Secret.of("http://localhost:8080/hook"), null, null))
         .schedule(new Schedule("primary", ZoneId.of("Asia/Shanghai"), "sre-ding", List.of(
             new ScheduleLayer("day", List.of("alice", "bob"), Rotation.WEEKLY, null, monday,
@@ -91,6 +91,18 @@ class ConfigWriterTest {
     String yaml = ConfigWriter.toYaml(config, SecretMode.REVEAL);
 
     assertThat(RouterConfig.parse(yaml, "round-trip.yaml", Map.of())).isEqualTo(config);
+  }
+
+  @Test
+  void aRobotsMaxAlertsIsWrittenBackAndLoadsAsItWasBuilt() {
+    Robot robot = Robot.builder("ops", "lark", Secret.of("https://open.feishu.cn/open-apis/bot/v2/hook/x"))
+        .maxAlerts(5).build();
+    String yaml = ConfigWriter.toYaml(RouterConfig.builder().robot(robot).build(), SecretMode.REVEAL);
+
+    assertThat(yaml).contains("maxAlerts: \"5\"");
+    Robot loaded = RouterConfig.parse(yaml, "max.yaml", Map.of()).robots().get(0);
+    assertThat(loaded).isEqualTo(robot);
+    assertThat(loaded.maxAlerts()).isEqualTo(5);
   }
 
   @Test

@@ -88,7 +88,7 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
     List<Function<Page<AlertFacts>, String>> looks = texts.stream().map(body).toList();
 
     List<OutboundMessage> out = new ArrayList<>();
-    List<Paging.Fitted> bodies = DingTalkDialect.BUDGET.fit(alerts, request.overflow(), looks);
+    List<Paging.Fitted> bodies = DingTalkDialect.BUDGET.fit(alerts, request.overflow(), request.maxAlerts(), looks);
     for (int i = 0; i < bodies.size(); i++) {
       Paging.Fitted fitted = bodies.get(i);
       if (card) {

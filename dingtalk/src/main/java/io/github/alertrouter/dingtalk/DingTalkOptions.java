@@ -15,8 +15,12 @@ import io.github.alertrouter.spi.render.RobotOptions.Choice;
  *   <li>{@code timeZone}: an IANA zone for times shown in messages (default {@code UTC});
  *   <li>{@code overflow}: {@code truncate} (default) or {@code split}, when a notification exceeds
  *       DingTalk's 20000-byte body limit.
+ *   <li>{@code maxAlerts}: the most alerts one message lists (a whole number of at least 1, default
+ *       no limit); the rest are counted as "…and N more alerts", or, with {@code split}, go to
+ *       further parts.
  * </ul>
- * {@code timeZone} and {@code overflow} are checked here too but read from the render request.
+ * {@code timeZone}, {@code overflow} and {@code maxAlerts} are checked here too but read from the render
+ * request.
  * Values are matched case-insensitively. Immutable and thread-safe.
  */
 record DingTalkOptions(MsgType msgType, ButtonOrientation btnOrientation) {

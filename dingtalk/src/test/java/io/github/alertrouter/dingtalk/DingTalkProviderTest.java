@@ -50,11 +50,13 @@ class DingTalkProviderTest {
             "options.timeZone: must be an IANA time zone such as Asia/Shanghai, but was \"Mars/Olympus\"")),
         Arguments.of("overflow", Map.of("overflow", "wrap"), List.of(
             "options.overflow: must be truncate or split, but was \"wrap\"")),
+        Arguments.of("maxAlerts", Map.of("maxAlerts", "0"), List.of(
+            "options.maxAlerts: must be a whole number of at least 1 (the most alerts one message lists), but was \"0\"")),
         Arguments.of("unknown name close to one", Map.of("msgtyp", "markdown"), List.of(
             "options.msgtyp: unknown DingTalk option, did you mean \"msgType\"? (known: msgType, btnOrientation,"
-                + " timeZone, overflow, actionBaseUrl, locale)")),
+                + " timeZone, overflow, maxAlerts, actionBaseUrl, locale)")),
         Arguments.of("unknown name", Map.of("colour", "red"), List.of(
-            "options.colour: unknown DingTalk option (known: msgType, btnOrientation, timeZone, overflow, actionBaseUrl, locale)")));
+            "options.colour: unknown DingTalk option (known: msgType, btnOrientation, timeZone, overflow, maxAlerts, actionBaseUrl, locale)")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -99,7 +99,7 @@ final class LarkLayouts implements MessageRenderer<LarkOptions> {
     // a digest too big to show in full lists its alerts one line each, after the counts
     List<Function<Page<AlertFacts>, String>> looks =
         Look.of(n).stream().<Function<Page<AlertFacts>, String>>map(look -> page -> layout.render(page, look)).toList();
-    List<Paging.Fitted> bodies = LarkDialect.BUDGET.fit(alerts, request.overflow(), looks);
+    List<Paging.Fitted> bodies = LarkDialect.BUDGET.fit(alerts, request.overflow(), request.maxAlerts(), looks);
     List<OutboundMessage> out = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
       Paging.Fitted fitted = bodies.get(i);

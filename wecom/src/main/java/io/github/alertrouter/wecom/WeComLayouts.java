@@ -110,7 +110,7 @@ final class WeComLayouts implements MessageRenderer<WeComOptions> {
     List<Function<Page<AlertFacts>, String>> looks = template != null ? List.of(templateText(template, facts))
         : Look.of(n).stream().<Function<Page<AlertFacts>, String>>map(look -> page -> layout.render(page, look)).toList();
     List<AlertFacts> alerts = budget.alerts(n, request.displayZone(), dialect);
-    List<Paging.Fitted> contents = budget.fit(alerts, request.overflow(), looks);
+    List<Paging.Fitted> contents = budget.fit(alerts, request.overflow(), request.maxAlerts(), looks);
 
     String title = facts.title(alerts.isEmpty() ? "" : alerts.get(0).name());
     List<OutboundMessage> out = new ArrayList<>();

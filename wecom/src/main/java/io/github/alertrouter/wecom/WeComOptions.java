@@ -23,8 +23,12 @@ import java.util.Locale;
  *       text instead (one message, plain look). Only matters for {@code markdown};
  *   <li>{@code timeZone}: an IANA zone for times shown in messages (default {@code UTC});
  *   <li>{@code overflow}: {@code truncate} (default) or {@code split}, when a content exceeds its limit.
+ *   <li>{@code maxAlerts}: the most alerts one message lists (a whole number of at least 1, default
+ *       no limit); the rest are counted as "…and N more alerts", or, with {@code split}, go to
+ *       further parts.
  * </ul>
- * {@code timeZone} and {@code overflow} are checked here too but read from the render request.
+ * {@code timeZone}, {@code overflow} and {@code maxAlerts} are checked here too but read from the render
+ * request.
  * Values are matched case-insensitively. The webhook
  * {@code https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY} holds the only credential, and
  * WeCom has neither a signing secret nor keywords (docs/platforms.md §3.4). Problems never quote

@@ -58,7 +58,21 @@ public record ByteBudget(int maxBytes, ToIntFunction<String> measure, Escaper sh
    */
   public List<Paging.Fitted> fit(List<AlertFacts> alerts, Overflow overflow,
       List<Function<Page<AlertFacts>, String>> looks) {
-    return Paging.fitPages(alerts, overflow, looks, this::fits, (a, max) -> a.shorten(max, shortening), maxText);
+    return fit(alerts, overflow, Paging.NO_LIMIT, looks);
+  }
+
+  /**
+   * {@link #fit(List, Overflow, List)} with at most {@code maxAlerts} alerts in each message (the
+   * robot's {@link io.github.alertrouter.spi.RenderRequest#maxAlerts() maxAlerts}): truncated, the
+   * rest are counted as those over the size limit are; split, parts of at most that many.
+   *
+   * @param maxAlerts the most alerts one message lists, or {@link Paging#NO_LIMIT}
+   * @throws IllegalArgumentException when {@code maxAlerts} is negative
+   */
+  public List<Paging.Fitted> fit(List<AlertFacts> alerts, Overflow overflow, int maxAlerts,
+      List<Function<Page<AlertFacts>, String>> looks) {
+    return Paging.fitPages(alerts, overflow, maxAlerts, looks, this::fits, (a, max) -> a.shorten(max, shortening),
+        maxText);
   }
 
   /**

@@ -8,8 +8,9 @@ import java.util.List;
  * mentions. Immutable.
  *
  * @param items the items shown
- * @param omitted items left out ("…and 480 more alerts"); 0 when split, unless an item cannot be
- *     shown at all (see {@link Paging.Fitted#omitted()})
+ * @param omitted items left out ("…and 480 more alerts"), over the size limit or beyond the robot's
+ *     {@code maxAlerts}; 0 when split, unless an item cannot be shown at all (see
+ *     {@link Paging.Fitted#omitted()})
  * @param part 1-based part number
  * @param parts how many parts; 1 unless split
  * @param carriesMentions whether the mentions go in this message (only the first part's do)

@@ -23,12 +23,20 @@ import java.util.function.Predicate;
  * </ul>
  * {@link #fitPages} also says, per message, how many items it shows and leaves out, so that a
  * renderer can report alerts a storm kept out of the chat.
+ *
+ * <p>A message may also be limited to a number of items (the robot option {@code maxAlerts},
+ * {@link #fitPages(List, Overflow, int, List, Predicate, Shortener, int)}): truncated, it shows at
+ * most that many (fewer when they do not fit) and counts the rest as it counts those over the size
+ * limit; split, each part shows at most that many, so every item is still shown once, in more parts.
  * Whatever the renderer always writes (heading, a digest's counts, mentions) is never cut: when
  * that alone does not fit, the result is over the limit and the platform will refuse it as too
  * long. With several looks ({@link #fitPages(List, Overflow, List, Predicate, Shortener, int)}),
  * the most detailed in which every item fits is sent whole, else the last is fitted. Stateless.
  */
 public final class Paging {
+  /** {@code maxItems} for no limit on the items a message shows but its size. */
+  public static final int NO_LIMIT = 0;
+
   /** Shortens one item's texts to at most {@code maxChars} code points each. */
   @FunctionalInterface
   public interface Shortener<T> {
@@ -50,7 +58,8 @@ public final class Paging {
    * @param body the exact body to send
    * @param shown items this message shows
    * @param omitted items this message leaves out and no other message shows: the rest after a
-   *     truncated message's items ("…and N more alerts"); with split, 0 unless an item cannot be
+   *     truncated message's items ("…and N more alerts"), over the size limit or beyond the most
+   *     items a message may show; with split, 0 unless an item cannot be
    *     shown at all (not even shortened to nothing, because what is always written is already
    *     over the limit)
    */
@@ -110,26 +119,81 @@ public final class Paging {
    */
   public static <T> List<Fitted> fitPages(List<T> items, Overflow overflow, List<Function<Page<T>, String>> looks,
       Predicate<String> fits, Shortener<T> shortener, int maxChars) {
+    return fitPages(items, overflow, NO_LIMIT, looks, fits, shortener, maxChars);
+  }
+
+  /**
+   * {@link #fitPages(List, Overflow, List, Predicate, Shortener, int)} with at most {@code maxItems}
+   * items in each message. Truncated, one message shows the first {@code maxItems} items, or fewer
+   * when they do not fit, and counts the rest in {@link Page#omitted()} exactly as it counts items
+   * over the size limit. Split, every item is shown once, in parts of at most {@code maxItems}. Of
+   * several looks, the most detailed in which each message's items fit whole is taken, else the
+   * last is fitted: a digest limited to 10 alerts shows those 10 in full when they fit.
+   *
+   * @param maxItems the most items one message shows, or {@link #NO_LIMIT}
+   * @throws IllegalArgumentException when {@code maxItems} is negative or {@code looks} is empty
+   */
+  public static <T> List<Fitted> fitPages(List<T> items, Overflow overflow, int maxItems,
+      List<Function<Page<T>, String>> looks, Predicate<String> fits, Shortener<T> shortener, int maxChars) {
     if (looks.isEmpty()) {
       throw new IllegalArgumentException("looks must not be empty");
     }
-    Page<T> all = Page.whole(items);
-    for (Function<Page<T>, String> look : looks.subList(0, looks.size() - 1)) {
-      String whole = look.apply(all);
-      if (items.isEmpty() || fits.test(whole)) {
-        return List.of(Fitted.of(all, whole));
+    if (maxItems < 0) {
+      throw new IllegalArgumentException("maxItems must be >= 0 (0: no limit), but was " + maxItems);
+    }
+    int cap = maxItems == NO_LIMIT ? items.size() : Math.min(maxItems, items.size());
+    List<Page<T>> pages = pages(items, overflow, cap);
+    for (Function<Page<T>, String> look : looks) {
+      List<Fitted> whole = items.isEmpty() ? List.of(Fitted.of(pages.get(0), look.apply(pages.get(0))))
+          : renderedIfAllFit(pages, look, fits);
+      if (whole != null) {
+        return whole;
       }
     }
-    Function<Page<T>, String> render = looks.get(looks.size() - 1);
-    String whole = render.apply(all);
-    if (items.isEmpty() || fits.test(whole)) {
-      return List.of(Fitted.of(all, whole));
-    }
-    Fitter<T> f = new Fitter<>(items, render, fits, shortener, maxChars);
+    Fitter<T> f = new Fitter<>(items, cap, looks.get(looks.size() - 1), fits, shortener, maxChars);
     return overflow == Overflow.SPLIT ? f.split() : List.of(f.truncate());
   }
 
-  private record Fitter<T>(List<T> items, Function<Page<T>, String> render, Predicate<String> fits,
+  /**
+   * The pages of {@code cap} items each that a notification gets when their size does not matter:
+   * all items in one message; or, when {@code cap} is fewer, the first {@code cap} and the rest
+   * counted (truncate) or every item in parts of {@code cap} (split).
+   */
+  private static <T> List<Page<T>> pages(List<T> items, Overflow overflow, int cap) {
+    int n = items.size();
+    if (cap >= n) {
+      return List.of(Page.whole(items));
+    }
+    if (overflow != Overflow.SPLIT) {
+      return List.of(new Page<>(items.subList(0, cap), n - cap, 1, 1, true));
+    }
+    int parts = (n + cap - 1) / cap;
+    List<Page<T>> pages = new ArrayList<>(parts);
+    for (int part = 1; part <= parts; part++) {
+      pages.add(new Page<>(items.subList((part - 1) * cap, Math.min(n, part * cap)), 0, part, parts, part == 1));
+    }
+    return pages;
+  }
+
+  /** Every page rendered by {@code look}, or {@code null} as soon as one does not fit. */
+  private static <T> List<Fitted> renderedIfAllFit(List<Page<T>> pages, Function<Page<T>, String> look,
+      Predicate<String> fits) {
+    List<Fitted> out = new ArrayList<>(pages.size());
+    for (Page<T> page : pages) {
+      String body = look.apply(page);
+      if (!fits.test(body)) {
+        return null;
+      }
+      out.add(Fitted.of(page, body));
+    }
+    return out;
+  }
+
+  /**
+   * The fitting of items no page of at most {@code cap} items holds whole: {@code cap} is the most
+   * items one page may show, and the pages of {@code cap} items are known not to all fit.
+   */
+  private record Fitter<T>(List<T> items, int cap, Function<Page<T>, String> render, Predicate<String> fits,
       Shortener<T> shortener, int maxChars) {
 
     /** For {@link #largest}: no estimate, bisect the whole range. */
@@ -137,9 +201,9 @@ public final class Paging {
 
     Fitted truncate() {
       int n = items.size();
-      // nothing is known of the limit but that all n items are over it: gallop up from one item,
-      // so that no page rendered is much bigger than the answer
-      Candidate<T> best = largest(1, n - 1, 1, k -> new Page<>(items.subList(0, k), n - k, 1, 1, true));
+      // nothing is known of the limit but that the first cap items are over it: gallop up from one
+      // item, so that no page rendered is much bigger than the answer
+      Candidate<T> best = largest(1, cap - 1, 1, k -> new Page<>(items.subList(0, k), n - k, 1, 1, true));
       Candidate<T> chosen = best != null ? best : shortened(items.get(0), n - 1, 1, 1, true);
       return Fitted.of(chosen.page(), chosen.body());
     }
@@ -153,7 +217,7 @@ public final class Paging {
         int part = pages.size() + 1;
         boolean mentions = part == 1;
         // a part's items are usually about as big as the previous part's: start from its size
-        Candidate<T> best = largest(1, n - start, guess,
+        Candidate<T> best = largest(1, Math.min(cap, n - start), guess,
             k -> new Page<>(items.subList(start, start + k), 0, part, n, mentions));
         Page<T> page = best != null ? best.page() : shortened(items.get(start), 0, part, n, mentions).page();
         pages.add(page);

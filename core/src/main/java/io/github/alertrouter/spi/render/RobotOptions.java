@@ -18,13 +18,15 @@ import java.util.function.Function;
 /**
  * Checks a robot's {@link Robot#options() options} against the names a platform understands: its
  * own {@link Choice choices} plus the shared {@link RenderRequest#OPTION_TIME_ZONE timeZone},
- * {@link RenderRequest#OPTION_OVERFLOW overflow}, {@link RenderRequest#OPTION_ACTION_BASE_URL actionBaseUrl}
- * and {@link RenderRequest#OPTION_LOCALE locale}. Every problem is reported at once, with a path
- * relative to the robot ({@code options.msgType}) and a "did you mean" for a misspelt name or value:
+ * {@link RenderRequest#OPTION_OVERFLOW overflow}, {@link Robot#OPTION_MAX_ALERTS maxAlerts},
+ * {@link RenderRequest#OPTION_ACTION_BASE_URL actionBaseUrl} and {@link RenderRequest#OPTION_LOCALE
+ * locale}. Every problem is reported at once, with a path relative to the robot
+ * ({@code options.msgType}) and a "did you mean" for a misspelt name or value:
  *
  * <pre>
  * options.msgType: must be markdown or actionCard, but was "markdwn", did you mean "markdown"?
- * options.colour: unknown DingTalk option (known: msgType, btnOrientation, timeZone, overflow)
+ * options.colour: unknown DingTalk option (known: msgType, btnOrientation, timeZone, overflow, maxAlerts,
+ *     actionBaseUrl, locale)
  * </pre>
  *
  * <p>A platform's options record declares its choices and one instance in constants, and builds
@@ -152,6 +154,11 @@ public final class RobotOptions {
       return overflow == null ? DEFAULT_OVERFLOW : Overflow.parse(overflow);
     }
 
+    /** The most alerts one message lists ({@code maxAlerts}), 0 (no limit) when not set. */
+    public int maxAlerts() {
+      return robot.maxAlerts();
+    }
+
     /** The built-in words of its messages ({@code locale}), {@link Wording#DEFAULT} when not set. */
     public Wording wording() {
       return Wording.of(robot);
@@ -166,6 +173,7 @@ public final class RobotOptions {
     List<String> all = new ArrayList<>(byName.keySet());
     all.add(RenderRequest.OPTION_TIME_ZONE);
     all.add(RenderRequest.OPTION_OVERFLOW);
+    all.add(Robot.OPTION_MAX_ALERTS);
     all.add(RenderRequest.OPTION_ACTION_BASE_URL);
     all.add(RenderRequest.OPTION_LOCALE);
     this.names = List.copyOf(all);
@@ -206,7 +214,7 @@ public final class RobotOptions {
 
   /**
    * Every option name understood: the platform's choices, then {@code timeZone}, {@code overflow},
-   * {@code actionBaseUrl} and {@code locale}.
+   * {@code maxAlerts}, {@code actionBaseUrl} and {@code locale}.
    */
   public List<String> names() {
     return names;
@@ -230,6 +238,11 @@ public final class RobotOptions {
       } else if (name.equals(RenderRequest.OPTION_OVERFLOW)) {
         if (!isOverflow(v)) {
           problems.add(invalid(path, v, List.of("truncate", "split")));
+        }
+      } else if (name.equals(Robot.OPTION_MAX_ALERTS)) {
+        if (!isMaxAlerts(robot)) {
+          problems.add(new ConfigProblem(path, "must be a whole number of at least 1 (the most alerts one message"
+              + " lists), but was \"" + v + "\""));
         }
       } else if (name.equals(RenderRequest.OPTION_ACTION_BASE_URL)) {
         if (!io.github.alertrouter.notify.NotificationLink.isHttpUrl(v) || v.contains("?") || v.contains("#")) {
@@ -304,6 +317,15 @@ public final class RobotOptions {
       ZoneId.of(text);
       return true;
     } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean isMaxAlerts(Robot robot) {
+    try {
+      robot.maxAlerts();
+      return true;
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }

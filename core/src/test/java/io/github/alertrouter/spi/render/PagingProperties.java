@@ -51,6 +51,41 @@ class PagingProperties {
         .containsExactlyElementsOf(expected);
   }
 
+  /**
+   * A limit on the items a message shows ({@code maxAlerts}) caps every message, leaves every
+   * item shown or counted, and truncates exactly where the size limit alone would have, or at the
+   * cap when that comes first: the cap only narrows the pages tried, it changes none of them.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void maxItemsCapsEveryMessageAndOtherwiseFitsAsBefore(long seed) {
+    Random random = new Random(seed);
+    List<String> items = items(random);
+    int n = items.size();
+    Overflow overflow = random.nextBoolean() ? Overflow.SPLIT : Overflow.TRUNCATE;
+    int limit = random.nextInt(4) == 0 ? 1 + random.nextInt(40) : 1 + random.nextInt(random.nextBoolean() ? 400 : 6000);
+    int max = 1 + random.nextInt(random.nextBoolean() ? 5 : 300);
+    Predicate<String> fits = body -> body.getBytes(StandardCharsets.UTF_8).length <= limit;
+    Paging.Shortener<String> shortener = (item, m) -> item.substring(0, Math.min(item.length(), m));
+    Function<Page<String>, String> look = p -> "[" + p.part() + "/" + p.parts() + "] " + String.join(",", p.items())
+        + (p.omitted() > 0 ? " " + p.moreLine() : "") + (p.carriesMentions() ? " @" : "");
+
+    List<Paging.Fitted> capped = Paging.fitPages(items, overflow, max, List.of(look), fits, shortener, 300);
+    List<Paging.Fitted> unlimited = Paging.fitPages(items, overflow, List.of(look), fits, shortener, 300);
+
+    String about = "%s items, %s, limit %s, max %s".formatted(n, overflow, limit, max);
+    assertThat(capped).as(about).allSatisfy(f -> assertThat(f.shown()).isLessThanOrEqualTo(max));
+    assertThat(capped.stream().mapToInt(f -> f.shown() + f.omitted()).sum()).as(about).isEqualTo(n);
+    if (overflow == Overflow.SPLIT) {
+      assertThat(capped.size()).as(about).isGreaterThanOrEqualTo((n + max - 1) / max);
+    } else if (unlimited.get(0).shown() <= max) {
+      assertThat(capped).as(about).containsExactlyElementsOf(unlimited);
+    } else {
+      Page<String> first = new Page<>(items.subList(0, max), n - max, 1, 1, true);
+      assertThat(capped).as(about).containsExactly(new Paging.Fitted(look.apply(first), max, n - max));
+    }
+  }
+
   /** Runs of items of one size, so that consecutive parts hold more or fewer; a few huge ones. */
   private static List<String> items(Random random) {
     int n = random.nextInt(10) == 0 ? random.nextInt(3000) : random.nextInt(300);

@@ -1,6 +1,7 @@
 package io.github.alertrouter.spi.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alertrouter.spi.Overflow;
 import java.time.Instant;
@@ -173,6 +174,87 @@ class PagingTest {
     // later part, the last part's one, and each part again with its number: 93 pages, 8,553 items
     assertThat(renders[0]).isLessThanOrEqualTo(100);
     assertThat(itemsRendered[0]).isLessThanOrEqualTo(10_000);
+  }
+
+  private static List<Paging.Fitted> fitAtMost(List<String> items, Overflow overflow, int maxItems, int limit) {
+    return Paging.fitPages(items, overflow, maxItems, List.of(RENDER), body -> body.length() <= limit,
+        (item, max) -> item.substring(0, Math.min(item.length(), max)), 100);
+  }
+
+  @Test
+  void maxItemsTruncatesAMessageThatWouldFitAndCountsTheRestAsOverTheLimit() {
+    assertThat(fitAtMost(items(5), Overflow.TRUNCATE, 2, 10_000)).singleElement().satisfies(page -> {
+      assertThat(page.body()).isEqualTo("[1/1] item0,item1 …and 3 more alerts @");
+      assertThat(page.shown()).isEqualTo(2);
+      assertThat(page.omitted()).isEqualTo(3);
+    });
+  }
+
+  @Test
+  void maxItemsShowsFewerWhenTheyDoNotFit() {
+    // 5 fit in 60 characters (see above); a limit of 8 does not raise that
+    assertThat(fitAtMost(items(10), Overflow.TRUNCATE, 8, 60)).extracting(Paging.Fitted::body)
+        .containsExactly("[1/1] item0,item1,item2,item3,item4 …and 5 more alerts @");
+    // and 3 are 3 whatever the room
+    assertThat(fitAtMost(items(10), Overflow.TRUNCATE, 3, 60)).extracting(Paging.Fitted::body)
+        .containsExactly("[1/1] item0,item1,item2 …and 7 more alerts @");
+  }
+
+  @Test
+  void maxItemsAtOrAboveTheItemsChangesNothing() {
+    for (Overflow overflow : Overflow.values()) {
+      for (int limit : new int[] {40, 60, 10_000}) {
+        assertThat(fitAtMost(items(5), overflow, 5, limit)).isEqualTo(fitPages(items(5), overflow, limit));
+        assertThat(fitAtMost(items(5), overflow, 50, limit)).isEqualTo(fitPages(items(5), overflow, limit));
+        assertThat(fitAtMost(items(5), overflow, Paging.NO_LIMIT, limit)).isEqualTo(fitPages(items(5), overflow, limit));
+      }
+    }
+  }
+
+  @Test
+  void splitWithMaxItemsListsEveryItemInPartsOfAtMostThatMany() {
+    List<Paging.Fitted> pages = fitAtMost(items(5), Overflow.SPLIT, 2, 10_000);
+
+    assertThat(pages).extracting(Paging.Fitted::body).containsExactly(
+        "[1/3] item0,item1 @", "[2/3] item2,item3", "[3/3] item4");
+    assertThat(pages).allSatisfy(page -> assertThat(page.omitted()).isZero());
+  }
+
+  @Test
+  void splitWithMaxItemsStillSplitsByBytesWithinEachPart() {
+    // parts of 3 when they fit: all do
+    assertThat(fitAtMost(items(10), Overflow.SPLIT, 3, 40)).extracting(Paging.Fitted::shown).containsExactly(3, 3, 3, 1);
+    // a long first item leaves room for only 2 in the first part; the short rest would fit 5 to a
+    // part, and are put 3 to a part
+    List<String> items = List.of("x".repeat(30), "a", "b", "c", "d", "e", "f");
+    assertThat(fitPages(items, Overflow.SPLIT, 40)).extracting(Paging.Fitted::shown).containsExactly(2, 5);
+    List<Paging.Fitted> pages = fitAtMost(items, Overflow.SPLIT, 3, 40);
+    assertThat(pages).extracting(Paging.Fitted::shown).containsExactly(2, 3, 2);
+    assertThat(pages).allSatisfy(page -> assertThat(page.body().length()).isLessThanOrEqualTo(40));
+  }
+
+  @Test
+  void withLooksMaxItemsShowsTheLimitedItemsInTheMostDetailedLookTheyFitIn() {
+    Function<Page<String>, String> detailed = p -> "D " + String.join(",", p.items().stream().map(i -> i + i).toList())
+        + (p.omitted() > 0 ? " " + p.moreLine() : "");
+    Function<Page<String>, String> compact = p -> "C " + String.join(",", p.items())
+        + (p.omitted() > 0 ? " " + p.moreLine() : "");
+    List<Function<Page<String>, String>> looks = List.of(detailed, compact);
+    Function<Integer, List<String>> fit = max -> Paging.fitPages(items(10), Overflow.TRUNCATE, max, looks,
+        body -> body.length() <= 50, (item, m) -> item, 100).stream().map(Paging.Fitted::body).toList();
+
+    // ten do not fit in either look: without a limit, the compact look truncated
+    assertThat(fit.apply(Paging.NO_LIMIT)).containsExactly("C item0,item1,item2,item3,item4 …and 5 more alerts");
+    // two fit in detail; three only compact
+    assertThat(fit.apply(2)).containsExactly("D item0item0,item1item1 …and 8 more alerts");
+    assertThat(fit.apply(3)).containsExactly("C item0,item1,item2 …and 7 more alerts");
+  }
+
+  @Test
+  void aNegativeMaxItemsIsRefused() {
+    assertThatThrownBy(() -> fitAtMost(items(3), Overflow.TRUNCATE, -1, 100))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxItems must be >= 0 (0: no limit), but was -1");
   }
 
   @Test

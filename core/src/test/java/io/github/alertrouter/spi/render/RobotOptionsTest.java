@@ -56,10 +56,26 @@ class RobotOptionsTest {
             List.of("options.locale: must be en or zh-CN, but was \"fr\"")),
         Arguments.of("bad overflow", Map.of("overflow", "splt"),
             List.of("options.overflow: must be truncate or split, but was \"splt\", did you mean \"split\"?")),
+        Arguments.of("maxAlerts", Map.of("maxAlerts", "10", "overflow", "split"), List.of()),
+        Arguments.of("maxAlerts 0: Alertmanager's no limit is no option here", Map.of("maxAlerts", "0"),
+            List.of("options.maxAlerts: must be a whole number of at least 1 (the most alerts one message lists),"
+                + " but was \"0\"")),
+        Arguments.of("negative maxAlerts", Map.of("maxAlerts", "-5"),
+            List.of("options.maxAlerts: must be a whole number of at least 1 (the most alerts one message lists),"
+                + " but was \"-5\"")),
+        Arguments.of("maxAlerts not a whole number", Map.of("maxAlerts", "2.5"),
+            List.of("options.maxAlerts: must be a whole number of at least 1 (the most alerts one message lists),"
+                + " but was \"2.5\"")),
+        Arguments.of("maxAlerts a word", Map.of("maxAlerts", "ten"),
+            List.of("options.maxAlerts: must be a whole number of at least 1 (the most alerts one message lists),"
+                + " but was \"ten\"")),
+        Arguments.of("misspelt maxAlerts", Map.of("maxAlert", "5"),
+            List.of("options.maxAlert: unknown Acme option, did you mean \"maxAlerts\"? (known: look, timeZone,"
+                + " overflow, maxAlerts, actionBaseUrl, locale)")),
         Arguments.of("misspelt name", Map.of("lok", "plain"),
-            List.of("options.lok: unknown Acme option, did you mean \"look\"? (known: look, timeZone, overflow, actionBaseUrl, locale)")),
+            List.of("options.lok: unknown Acme option, did you mean \"look\"? (known: look, timeZone, overflow, maxAlerts, actionBaseUrl, locale)")),
         Arguments.of("unknown name", Map.of("colour", "red"),
-            List.of("options.colour: unknown Acme option (known: look, timeZone, overflow, actionBaseUrl, locale)")));
+            List.of("options.colour: unknown Acme option (known: look, timeZone, overflow, maxAlerts, actionBaseUrl, locale)")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,7 +94,7 @@ class RobotOptionsTest {
 
   @Test
   void namesListTheChoicesThenTheSharedOptions() {
-    assertThat(OPTIONS.names()).containsExactly("look", "timeZone", "overflow", "actionBaseUrl", "locale");
+    assertThat(OPTIONS.names()).containsExactly("look", "timeZone", "overflow", "maxAlerts", "actionBaseUrl", "locale");
   }
 
   @Test
@@ -112,6 +128,12 @@ class RobotOptionsTest {
     assertThat(values.get(LOOK)).isEqualTo(look);
     assertThat(values.timeZone()).isEqualTo(zone);
     assertThat(values.overflow()).isEqualTo(overflow);
+  }
+
+  @Test
+  void maxAlertsIsReadAsANumberAndIsNoLimitWhenNotSet() {
+    assertThat(OPTIONS.read(robot(Map.of("maxAlerts", "25"))).maxAlerts()).isEqualTo(25);
+    assertThat(OPTIONS.read(robot(Map.of())).maxAlerts()).isEqualTo(Paging.NO_LIMIT);
   }
 
   @Test
