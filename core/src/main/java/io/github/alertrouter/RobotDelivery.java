@@ -3,6 +3,7 @@ package io.github.alertrouter;
 import io.github.alertrouter.action.Action;
 import io.github.alertrouter.action.ActionLinks;
 import io.github.alertrouter.action.ActionTokens;
+import io.github.alertrouter.action.PageText;
 import io.github.alertrouter.binding.BindingService;
 import io.github.alertrouter.config.Robot;
 import io.github.alertrouter.notify.Delivery;
@@ -19,6 +20,7 @@ import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.spi.PlatformProvider;
 import io.github.alertrouter.spi.Platforms;
 import io.github.alertrouter.spi.RenderRequest;
+import io.github.alertrouter.spi.render.Wording;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +96,7 @@ final class RobotDelivery {
     if (!unbound || base == null || bindings == null) {
       return n;
     }
-    String url = base + "/bind/" + bindings.issueLink(robot.platform(), robot.id()).id();
+    String url = base + "/bind/" + bindings.issueLink(robot.platform(), robot.id()).id() + language(robot);
     return n.withLinks(List.of(new NotificationLink(NotificationLink.Kind.BIND, "Bind your number to be @-ed", url)));
   }
 
@@ -113,14 +115,26 @@ final class RobotDelivery {
       return n;
     }
     ActionLinks links = new ActionLinks(base, actionTokens);
+    String lang = language(robot);
     List<NotificationLink> actions = new ArrayList<>();
     if (s.escalationPolicy() != null) {
       actions.add(new NotificationLink(NotificationLink.Kind.ACKNOWLEDGE, "Claim",
-          links.link(Action.ACKNOWLEDGE, n.groupKey())));
+          links.link(Action.ACKNOWLEDGE, n.groupKey()) + lang));
     }
-    actions.add(new NotificationLink(NotificationLink.Kind.RESOLVE, "Resolve", links.link(Action.RESOLVE, n.groupKey())));
+    actions.add(new NotificationLink(NotificationLink.Kind.RESOLVE, "Resolve",
+        links.link(Action.RESOLVE, n.groupKey()) + lang));
     actions.add(new NotificationLink(NotificationLink.Kind.SILENCE, "Silence 1h",
-        links.silenceLink(n.groupKey(), SILENCE_FOR)));
+        links.silenceLink(n.groupKey(), SILENCE_FOR) + lang));
     return n.withLinks(actions);
+  }
+
+  /**
+   * {@code ?lang=zh-CN} for a robot whose messages are not in English, so the page a link opens
+   * speaks the chat's language whatever the browser's; outside the signed token, which it does
+   * not change (the language grants nothing).
+   */
+  private static String language(Robot robot) {
+    Wording w = Wording.of(robot);
+    return w == Wording.DEFAULT ? "" : "?" + PageText.LANG + "=" + w.tag();
   }
 }

@@ -35,7 +35,7 @@ final class ReceiverImporter {
   private static final Pattern WEBHOOK_DINGTALK_TARGET = Pattern.compile("/dingtalk/([^/]+)/send/?");
   private static final Pattern ROBOT_ID = Pattern.compile("[^A-Za-z0-9_.-]+");
   // a robot whose URL lives in another program's config: this stands in until ROBOT_<ID>_WEBHOOK is set
-  private static final String UNKNOWN_DINGTALK = "https://oapi.dingtalk.com/robot/send?access_token=";
+  static final String UNKNOWN_DINGTALK = "https://oapi.dingtalk.com/robot/send?access_token=";
   // PrometheusAlert's type parameter and the URL parameter that names its robots, per platform
   private static final Map<String, String> PA_TYPES = Map.of("dd", "dingtalk", "wx", "wecom", "fs", "lark");
   private static final Map<String, String> PA_URL_PARAMS = Map.of("ddurl", "dingtalk", "wxurl", "wecom", "fsurl", "lark");

@@ -71,6 +71,23 @@ public final class WebhookDingtalkImporter {
   }
 
   /**
+   * Imports {@code config}, grouping and repeating each target's alerts as {@code alertmanagerYml}
+   * does for the receivers that post to it ({@link #importFile(Path)} otherwise groups by
+   * {@code alertname} and repeats every 4h): a target one receiver (or several alike) posts to
+   * gets that route's {@code group_by}, {@code repeat_interval} and {@code max_alerts}; a target
+   * several receivers with different ones post to gets a nested policy per receiver, matching
+   * {@code __receiver__}. Alertmanager keeps routing, grouping and waiting: this only makes a
+   * message hold the alerts Alertmanager's notice held.
+   *
+   * @throws ConfigException for a problem in either file, naming the file
+   */
+  public static AlertmanagerImport importFile(Path config, Path alertmanagerYml) {
+    AlertmanagerImport imported = importFile(config);
+    AlertmanagerImport am = AlertmanagerConfigImporter.importFile(alertmanagerYml);
+    return AlertmanagerRoutes.apply(imported, am.config());
+  }
+
+  /**
    * Imports YAML text; {@code source} names it in error messages. Template files are read
    * relative to the working directory.
    *

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A prometheus-webhook-dingtalk config.yml (the repository's sample, in its users' style) imported. */
 class WebhookDingtalkImportTest {
@@ -116,6 +117,64 @@ class WebhookDingtalkImportTest {
 
     assertThat(result.warnings()).contains(
         "templates[0]: \"no-such-dir/*.tmpl\" matches no file: its definitions are not imported");
+  }
+
+  @Test
+  void withTheAlertmanagerYmlEachTargetGroupsAndRepeatsAsItsReceiversRoutes(@TempDir Path dir) throws Exception {
+    Path am = Files.writeString(dir.resolve("alertmanager.yml"), """
+        route:
+          receiver: webhook-ops
+          group_by: [alertname, cluster]
+          repeat_interval: 1h
+          routes:
+            - { receiver: webhook-dba, matchers: ['team="dba"'], group_by: ['...'], repeat_interval: 12h }
+            - { receiver: webhook-dba-2, matchers: ['team="dba2"'] }
+        receivers:
+          - name: webhook-ops
+            webhook_configs: [ { url: 'http://localhost:8060/dingtalk/ops/send', max_alerts: 5 } ]
+          - name: webhook-dba
+            webhook_configs: [ { url: 'http://localhost:8060/dingtalk/dba/send' } ]
+          - name: webhook-dba-2
+            webhook_configs: [ { url: 'http://localhost:8060/dingtalk/dba/send' } ]
+        """);
+    AlertmanagerImport result = WebhookDingtalkImporter.importFile(SAMPLE, am);
+    RouterConfig config = result.config();
+
+    NotificationPolicy ops = config.notificationPolicies().get(0);
+    assertThat(ops.groupRule().groupingFields()).containsExactly("alertname", "cluster");
+    assertThat(ops.repeatInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(ops.groupRule().groupWait()).isEqualTo(Duration.ZERO);
+    assertThat(config.robots().get(0).maxAlerts()).isEqualTo(5);
+    assertThat(ops.routes()).isEmpty();
+    // two receivers post to dba, grouped differently: one nested policy each
+    NotificationPolicy dba = config.notificationPolicies().get(1);
+    assertThat(dba.routes()).extracting(NotificationPolicy::name).containsExactly("webhook-dba", "webhook-dba-2");
+    assertThat(dba.routes().get(0).matchingRules().get(0).conditions())
+        .containsExactly(Condition.eq("__receiver__", "webhook-dba"));
+    assertThat(dba.routes().get(0).groupRule().groupingFields()).containsExactly("...");
+    assertThat(dba.routes().get(0).repeatInterval()).isEqualTo(Duration.ofHours(12));
+    assertThat(dba.routes().get(1).groupRule().groupingFields()).containsExactly("alertname", "cluster");
+    assertThat(dba.routes().get(1).repeatInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(result.warnings()).contains(
+        "targets.sre_all: no receiver of the alertmanager.yml posts to /dingtalk/sre_all/send: grouped by alertname",
+        "targets.dba: receivers webhook-dba, webhook-dba-2 post to it with different group_by or repeat_interval:"
+            + " one nested policy each, matching __receiver__");
+    // and it is still a config that loads back
+    assertThat(RouterConfig.parse(ConfigWriter.toYaml(config, ConfigWriter.SecretMode.REVEAL), "c.yaml", Map.of()))
+        .isEqualTo(config);
+  }
+
+  @Test
+  void theSampleAlertmanagerYmlGroupsEveryTargetByAlertname() {
+    RouterConfig config = WebhookDingtalkImporter.importFile(SAMPLE,
+        SAMPLE.resolveSibling("webhook-dingtalk-alertmanager.yml")).config();
+
+    assertThat(config.notificationPolicies().subList(0, 3)).allSatisfy(p -> {
+      assertThat(p.routes()).isEmpty();
+      assertThat(p.groupRule().groupingFields()).containsExactly("alertname");
+    });
+    // no receiver posts to "legacy": it keeps the default grouping (alertname)
+    assertThat(config.notificationPolicies().get(3).groupRule().groupingFields()).isNull();
   }
 
   @Test

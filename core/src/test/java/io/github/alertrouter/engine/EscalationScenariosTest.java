@@ -117,6 +117,32 @@ class EscalationScenariosTest {
   }
 
   @Test
+  void aZhCnRobotsLinksOpenChinesePagesWhateverTheBrowser() {
+    f = new RouterFixture(RouterFixture.CONTACTS.replace(
+        "options: { actionBaseUrl: \"https://ops.example.com/alert-router\" }",
+        "options: { actionBaseUrl: \"https://ops.example.com/alert-router\", locale: zh-CN }"), POLICY);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30));
+
+    String link = f.messages("ops").get(0).link(NotificationLink.Kind.ACKNOWLEDGE).orElseThrow();
+    assertThat(link).endsWith("?lang=zh-CN");
+    String path = link.substring("https://ops.example.com/alert-router".length(), link.indexOf('?'));
+    var page = f.router.actionHandler().orElseThrow().handle("GET", path, Map.of("lang", List.of("zh-CN")),
+        Map.of("Accept-Language", List.of("en-US")), new byte[0]);
+    assertThat(page.body()).contains("<html lang=\"zh-CN\">");
+    assertThat(f.messages("ops").get(0).link(NotificationLink.Kind.RESOLVE).orElseThrow()).endsWith("?lang=zh-CN");
+  }
+
+  @Test
+  void anEnglishRobotsLinksCarryNoLanguage() {
+    f = new RouterFixture(POLICY);
+    f.submit(f.firing(Map.of("alertname", "PayDown")));
+    f.advance(Duration.ofSeconds(30));
+
+    assertThat(f.messages("ops").get(0).notification().links()).allSatisfy(l -> assertThat(l.url()).doesNotContain("?"));
+  }
+
+  @Test
   void aClaimWithoutANameIsToldAsSomeoneAndAZhCnRobotSaysYouRen() {
     f = new RouterFixture(POLICY);
     f.submit(f.firing(Map.of("alertname", "PayDown")));
