@@ -59,22 +59,8 @@ class AlertmanagerEndToEndTest {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @AfterEach
-  void stopEverything() throws InterruptedException {
-    try {
-      if (alertmanager != null) {
-        alertmanager.close();
-      }
-    } finally {
-      try {
-        if (receiver != null) {
-          receiver.close();
-        }
-      } finally {
-        if (simulator != null) {
-          simulator.close();
-        }
-      }
-    }
+  void stopEverything() throws Exception {
+    StopAll.stop(alertmanager, receiver, simulator);
   }
 
   @Test

@@ -75,22 +75,8 @@ class AlertmanagerReceiversEndToEndTest {
   private RealAlertmanager alertmanager;
 
   @AfterEach
-  void stopEverything() throws InterruptedException {
-    try {
-      if (alertmanager != null) {
-        alertmanager.close();
-      }
-    } finally {
-      try {
-        if (receiver != null) {
-          receiver.close();
-        }
-      } finally {
-        if (simulator != null) {
-          simulator.close();
-        }
-      }
-    }
+  void stopEverything() throws Exception {
+    StopAll.stop(alertmanager, receiver, simulator);
   }
 
   @Test

@@ -55,22 +55,8 @@ class WebhookDingtalkMigrationEndToEndTest {
   private RealAlertmanager alertmanager;
 
   @AfterEach
-  void stopEverything() throws InterruptedException {
-    try {
-      if (alertmanager != null) {
-        alertmanager.close();
-      }
-    } finally {
-      try {
-        if (serve != null) {
-          serve.close();
-        }
-      } finally {
-        if (simulator != null) {
-          simulator.close();
-        }
-      }
-    }
+  void stopEverything() throws Exception {
+    StopAll.stop(alertmanager, serve, simulator);
   }
 
   @Test

@@ -21,12 +21,16 @@ public final class AlertmanagerTemplates {
   }
 
   private static GoTemplate load() {
-    try (InputStream in = AlertmanagerTemplates.class.getResourceAsStream("default.tmpl")) {
+    return load("default.tmpl", GoTemplate.alertmanager());
+  }
+
+  /** A template file of this package's resources parsed on {@code base}, named {@code default.tmpl}. */
+  static GoTemplate load(String resource, GoTemplate base) {
+    try (InputStream in = AlertmanagerTemplates.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("default.tmpl is missing from the core jar");
+        throw new IllegalStateException(resource + " is missing from the core jar");
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return GoTemplate.alertmanager().parse("default.tmpl", text);
+      return base.parse("default.tmpl", new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

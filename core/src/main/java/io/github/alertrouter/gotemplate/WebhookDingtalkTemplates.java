@@ -1,9 +1,5 @@
 package io.github.alertrouter.gotemplate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,16 +22,8 @@ public final class WebhookDingtalkTemplates {
   }
 
   private static GoTemplate load() {
-    try (InputStream in = WebhookDingtalkTemplates.class.getResourceAsStream("webhook-dingtalk.tmpl")) {
-      if (in == null) {
-        throw new IllegalStateException("webhook-dingtalk.tmpl is missing from the core jar");
-      }
-      Map<String, GoFunc> funcs = new HashMap<>(GoTemplate.alertmanager().functions());
-      funcs.putAll(WebhookDingtalkFunctions.ALL);
-      return GoTemplate.withFunctions(funcs).parse("default.tmpl",
-          new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Map<String, GoFunc> funcs = new HashMap<>(GoTemplate.alertmanager().functions());
+    funcs.putAll(WebhookDingtalkFunctions.ALL);
+    return AlertmanagerTemplates.load("webhook-dingtalk.tmpl", GoTemplate.withFunctions(funcs));
   }
 }
