@@ -8,10 +8,12 @@ import io.github.alertrouter.gotemplate.GoTemplate;
 import io.github.alertrouter.gotemplate.Kv;
 import io.github.alertrouter.gotemplate.TemplateException;
 import io.github.alertrouter.gotemplate.TimeValue;
+import io.github.alertrouter.gotemplate.WebhookDingtalkTemplates;
+import io.github.alertrouter.gotemplate.MessageData;
+import io.github.alertrouter.internal.text.FileGlob;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code alert-router template render}: the same arguments, output and exit codes as
@@ -70,6 +71,11 @@ final class TemplateRenderCommand implements Command {
           --template.data=FILE       JSON with the data (Alertmanager's webhook body); without it,
                                      amtool's example data (two alerts, times around now)
           --template.type=text       only text is supported (html is not)
+          --template.defaults=alertmanager
+                                     alert-router's own: webhook-dingtalk renders on
+                                     prometheus-webhook-dingtalk's default templates and
+                                     functions instead (ding.link.content, markdown, upper, ...),
+                                     to check a template before moving it over
 
         Exit codes: 0 rendered; 1 bad arguments, unreadable data or a template error.
         """;
@@ -97,7 +103,7 @@ final class TemplateRenderCommand implements Command {
     AmtoolArgs args;
     try {
       args = AmtoolArgs.parse(rest, Set.of(GLOB, "template.text", "template.data",
-          "template.type", "date.format"), Set.of());
+          "template.type", "template.defaults", "date.format"), Set.of());
     } catch (UsageException e) {
       return fail(err, e.getMessage());
     }
@@ -117,8 +123,13 @@ final class TemplateRenderCommand implements Command {
           ? "--template.type=html is not supported: html/template's contextual escaping is not implemented"
           : "enum value must be one of text,html, got '" + type + "'");
     }
+    String defaults = args.flag("template.defaults") == null ? "alertmanager" : args.flag("template.defaults");
+    if (!defaults.equals("alertmanager") && !defaults.equals("webhook-dingtalk")) {
+      return fail(err, "--template.defaults must be alertmanager or webhook-dingtalk, got '" + defaults + "'");
+    }
+    boolean webhookDingtalk = defaults.equals("webhook-dingtalk");
     try {
-      GoTemplate tmpl = AlertmanagerTemplates.defaults();
+      GoTemplate tmpl = webhookDingtalk ? WebhookDingtalkTemplates.defaults() : AlertmanagerTemplates.defaults();
       for (String glob : globs) {
         for (Path file : glob(glob)) {
           String content = Files.readString(file, StandardCharsets.UTF_8);
@@ -128,7 +139,9 @@ final class TemplateRenderCommand implements Command {
       String dataFile = args.flag("template.data");
       AmData data = dataFile == null ? exampleData(clock.instant())
           : AmData.fromJson(Files.readAllBytes(Path.of(dataFile)));
-      String rendered = tmpl.parse("", text).execute("", data);
+      // prometheus-webhook-dingtalk's data also has AtMobiles, always empty there
+      String rendered = tmpl.parse("", text).execute("", webhookDingtalk
+          ? new MessageData(data, Map.of(), Map.of("AtMobiles", List.of())) : data);
       out.print(rendered);
       out.flush();
       return Main.EXIT_OK;
@@ -143,58 +156,7 @@ final class TemplateRenderCommand implements Command {
 
   /** Go's filepath.Glob: sorted matches of the last path element; nothing when none match. */
   static List<Path> glob(String pattern) throws IOException {
-    Path p = Path.of(pattern);
-    String name = p.getFileName() == null ? "" : p.getFileName().toString();
-    Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
-    if (!hasMeta(name)) {
-      return Files.isRegularFile(p) ? List.of(p) : List.of();
-    }
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    Pattern regex = Pattern.compile(toRegex(name));
-    List<Path> matches = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      for (Path e : entries) {
-        if (regex.matcher(e.getFileName().toString()).matches()) {
-          matches.add(p.getParent() == null ? e.getFileName() : e);
-        }
-      }
-    }
-    matches.sort(null);
-    return matches;
-  }
-
-  private static boolean hasMeta(String s) {
-    return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0
-        || s.indexOf('\\') >= 0;
-  }
-
-  private static String toRegex(String glob) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      switch (c) {
-        case '*' -> b.append("[^/]*");
-        case '?' -> b.append("[^/]");
-        case '[' -> {
-          int close = glob.indexOf(']', i + 2);
-          if (close < 0) {
-            throw new IllegalArgumentException("syntax error in pattern");
-          }
-          String cls = glob.substring(i + 1, close);
-          b.append('[').append(cls.startsWith("^") ? "^" + cls.substring(1) : cls).append(']');
-          i = close;
-        }
-        case '\\' -> {
-          if (i + 1 < glob.length()) {
-            b.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-          }
-        }
-        default -> b.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return b.toString();
+    return FileGlob.matches(Path.of(""), pattern);
   }
 
   /** amtool's built-in example data: two alerts, started 5 and 10 minutes before now, ending now. */

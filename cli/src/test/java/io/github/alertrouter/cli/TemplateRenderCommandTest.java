@@ -113,6 +113,25 @@ class TemplateRenderCommandTest {
   }
 
   @Test
+  void prometheusWebhookDingtalkTemplatesRenderOnItsDefaults() {
+    Path samples = Path.of("..", "samples");
+    CliRun run = CliRun.of("template", "render", "--template.glob=" + samples.resolve("templates/*.tmpl"),
+        "--template.text={{ template \"ops.title\" . }}|{{ template \"ding.link.title\" . }}|{{ len .AtMobiles }}"
+            + "|{{ \"a_b\" | markdown }}",
+        "--template.defaults=webhook-dingtalk");
+
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    // amtool's example data: status "alertstatus" (not firing), as many common labels as group labels
+    assertThat(run.stdout()).isEqualTo("[恢复] |[ALERTSTATUS] grouplabelvalue1 grouplabelvalue2 |0|a\\_b");
+    // as amtool: Alertmanager's defaults know neither
+    CliRun amtool = CliRun.of("template", "render", "--template.glob=" + samples.resolve("templates/*.tmpl"),
+        "--template.text={{ template \"ding.link.title\" . }}");
+    assertThat(amtool.exit()).isEqualTo(1);
+    assertThat(CliRun.of("template", "render", "--template.glob=x", "--template.text=x", "--template.defaults=grafana")
+        .stderr()).contains("--template.defaults must be alertmanager or webhook-dingtalk");
+  }
+
+  @Test
   void htmlTemplatesAreRefusedWithAReason() {
     CliRun run = CliRun.of("template", "render", "--template.glob=x", "--template.text=x",
         "--template.type=html");
