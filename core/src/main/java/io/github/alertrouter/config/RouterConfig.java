@@ -79,6 +79,19 @@ public record RouterConfig(
     return ConfigLoader.parse(text, source, environment);
   }
 
+  /**
+   * {@link #parse(String, String, Map)} for text read from a file in {@code baseDir}: the template
+   * files a Go template names ({@code files}) are read relative to it, as
+   * {@link #load(java.nio.file.Path, Map)} reads them relative to the file's directory;
+   * {@code null} means the working directory.
+   *
+   * @throws ConfigException listing every problem with its path, in document order
+   */
+  public static RouterConfig parse(String text, String source, Map<String, String> environment,
+      java.nio.file.Path baseDir) {
+    return ConfigLoader.parse(text, source, environment, baseDir);
+  }
+
   /** Starts a builder with every section empty; {@link Builder#build()} validates. */
   public static Builder builder() {
     return new Builder();

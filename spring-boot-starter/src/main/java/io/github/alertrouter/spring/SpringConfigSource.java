@@ -62,7 +62,19 @@ final class SpringConfigSource {
     } catch (IOException e) {
       throw single(source, "cannot read file: " + e.getClass().getSimpleName());
     }
-    return RouterConfig.parse(text, source, referencedProperties(text, environment));
+    return RouterConfig.parse(text, source, referencedProperties(text, environment), directory(resource));
+  }
+
+  /** A file resource's directory, where its Go templates' files are read; else the working directory. */
+  private static java.nio.file.Path directory(Resource resource) {
+    if (!resource.isFile()) {
+      return null;
+    }
+    try {
+      return resource.getFile().toPath().toAbsolutePath().getParent();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**

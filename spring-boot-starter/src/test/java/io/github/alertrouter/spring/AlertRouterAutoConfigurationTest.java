@@ -69,6 +69,26 @@ class AlertRouterAutoConfigurationTest {
   }
 
   @Test
+  void aFileConfigsGoTemplateFilesAreReadNextToIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("templates"));
+    java.nio.file.Files.writeString(dir.resolve("templates/ops.tmpl"), "{{ define \"ops\" }}告警{{ end }}");
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("alert-router.yaml"), """
+        robots:
+          - id: sre-ding
+            platform: dingtalk
+            webhook: ${DINGTALK_URL}
+            template: { syntax: go, files: [ templates/*.tmpl ], text: '{{ template "ops" . }}' }
+        notificationPolicies:
+          - { name: all, notifyRule: { robots: [sre-ding] }, repeatInterval: 4h }
+        """);
+    runner.withPropertyValues("alert-router.config-location=file:" + file).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(RouterConfig.class).robots().get(0).template()).contains("告警");
+    });
+  }
+
+  @Test
   void withoutAnyConfigurationStartupFailsAndSaysWhatToSet() {
     runner.run(context -> {
       assertThat(context).hasFailed();
