@@ -12,6 +12,7 @@ import io.github.alertrouter.store.AlertStore;
 import io.github.alertrouter.store.EscalationState;
 import io.github.alertrouter.store.EscalationStore;
 import io.github.alertrouter.store.NotificationLog;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,12 +104,16 @@ class EscalationCrashTest {
 
     /** {@code sender}: where its requests run; one that drops them leaves them out until the process dies. */
     Process(Instant startedAt, boolean diesAtAStep, Executor sender) {
+      this(startedAt, diesAtAStep, sender, outbox.process());
+    }
+
+    Process(Instant startedAt, boolean diesAtAStep, Executor sender, Outbox view) {
       scheduler = new ManualScheduler(startedAt);
       chat = new ScriptedPlatform(scheduler.clock());
       store = new ProcessEpisodes(diesAtAStep);
       router = AlertRouter.builder().config(RouterConfig.parse(CONFIG, "crash.yaml", Map.of()))
           .scheduler(scheduler).sendExecutor(sender).platforms(Platforms.of(chat)).alertStore(alerts)
-          .notificationLog(log).escalationStore(store).outbox(outbox.process()).build();
+          .notificationLog(log).escalationStore(store).outbox(view).build();
     }
   }
 
@@ -162,5 +167,87 @@ class EscalationCrashTest {
     assertThat(escalations(next.chat.received("ops"), "escalation step 1 of 2")).hasSize(1);
     assertThat(escalations(next.chat.received("ops"), "escalation step 2 of 2")).hasSize(1);
     assertThat(escalations(next.chat.received("dev"), "escalation step 2 of 2")).hasSize(1);
+  }
+
+  /** The outbox as a process sees it that is killed as it queues {@code robot}'s notice of step {@code stepIndex}. */
+  private Outbox killedAt(String robot, int stepIndex) {
+    Outbox view = outbox.process();
+    return new Outbox() {
+      @Override
+      public Queue queue(String robotKey) {
+        Queue queue = view.queue(robotKey);
+        if (!robotKey.startsWith(robot + ":")) {
+          return queue;
+        }
+        return new Queue() {
+          @Override
+          public Entry offer(Entry entry) {
+            if (entry.step() != null && entry.step().slot().stepIndex() == stepIndex) {
+              throw new Killed();
+            }
+            return queue.offer(entry);
+          }
+
+          @Override
+          public Entry take() {
+            return queue.take();
+          }
+
+          @Override
+          public List<Entry> takeNotifications() {
+            return queue.takeNotifications();
+          }
+
+          @Override
+          public void ended(List<Entry> taken, io.github.alertrouter.store.Receipt.Outcome outcome, Instant at) {
+            queue.ended(taken, outcome, at);
+          }
+
+          @Override
+          public int release() {
+            return queue.release();
+          }
+
+          @Override
+          public List<Entry> reload() {
+            return queue.reload();
+          }
+
+          @Override
+          public int size() {
+            return queue.size();
+          }
+
+          @Override
+          public int notifications() {
+            return queue.notifications();
+          }
+        };
+      }
+
+      @Override
+      public long depth() {
+        return view.depth();
+      }
+    };
+  }
+
+  @Test
+  void aStepThatDiedBeforeReachingEveryRobotFiresAgainSoNoChatMissesIt() {
+    // step 2 goes to ops, then dev: the process dies as it queues dev's notice
+    Process first = new Process(T0, false, Runnable::run, killedAt("dev", 1));
+    first.router.submit(payDown(T0));
+    first.scheduler.advance(GROUP_WAIT.plus(Duration.ofMinutes(5)));
+    assertThatThrownBy(() -> first.scheduler.advance(Duration.ofMinutes(30))).isInstanceOf(Killed.class);
+    assertThat(escalations(first.chat.received("ops"), "escalation step 2 of 2")).isEmpty();
+
+    Process next = new Process(first.scheduler.clock().instant().plusSeconds(5), false, Runnable::run);
+    routers.add(next.router);
+    next.scheduler.advance(Duration.ofMinutes(10));
+
+    assertThat(escalations(next.chat.received("dev"), "escalation step 2 of 2")).as("never lost").hasSize(1);
+    assertThat(escalations(next.chat.received("ops"), "escalation step 2 of 2"))
+        .as("the robot whose notice was queued hears it twice: a duplicate rather than a loss").hasSize(2);
+    assertThat(escalations(next.chat.received("ops"), "escalation step 1 of 2")).as("sent before the crash").isEmpty();
   }
 }
