@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -229,13 +230,25 @@ final class Engine implements AlertRouter {
     // have reached its chat already (a request out at a crash), so its group counts it as received:
     // a resolution that follows is announced, never swallowed; a newer notice replaces it by key
     Instant now = scheduler.clock().instant();
+    Map<Outbox.StepFired, Set<String>> steps = new LinkedHashMap<>();
     for (Outbox.Entry e : dispatcher.resumeQueued()) {
       if (e.delivered() != null) {
         Instant madeAt = e.delivery().isNotice() ? e.delivery().notice().at() : e.delivery().notification().at();
         notificationLog.record(e.delivered().group(), e.delivered().robotId(),
             e.delivered().entry(madeAt.isAfter(now) ? now : madeAt));
       }
+      if (e.step() != null) {
+        steps.computeIfAbsent(e.step(), step -> new HashSet<>()).add(e.delivery().robotId());
+      }
     }
+    // an escalation firing whose notices are queued here fired, whether or not its router lived to
+    // record it; one whose notices a robot lacks (its router died between robots) fires again:
+    // twice for some chats rather than never for one
+    steps.forEach((step, queued) -> {
+      if (queued.containsAll(step.robotIds())) {
+        escalations.recovered(step);
+      }
+    });
     List<Alert> stored = store.all();
     if (!stored.isEmpty()) {
       route(stored, scheduler.clock().instant());

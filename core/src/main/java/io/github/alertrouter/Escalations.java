@@ -6,6 +6,7 @@ import io.github.alertrouter.escalate.EscalationFiring;
 import io.github.alertrouter.escalate.EscalationPlanner;
 import io.github.alertrouter.store.EscalationState;
 import io.github.alertrouter.store.EscalationStore;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
 final class Escalations {
   /** Sends one firing for a group (the flusher knows how to build and deliver it). */
   interface Sender {
-    void send(AlertGroup group, EscalationFiring firing, String description, Instant now);
+    /** {@code episodeStart}: the episode's first notice, which each queued notice names with its firing. */
+    void send(AlertGroup group, Instant episodeStart, EscalationFiring firing, String description, Instant now);
   }
 
   private final Scheduler scheduler;
@@ -80,6 +82,19 @@ final class Escalations {
   void adopt(String groupKey, EscalationState state) {
     if (store.get(groupKey).isEmpty()) {
       store.put(groupKey, state);
+    }
+  }
+
+  /**
+   * Records a firing whose notices a router that died had queued but not recorded (read back from
+   * the outbox), so that it does not fire again; nothing when the group's episode is gone, is a
+   * later one, or has the firing already.
+   */
+  void recovered(Outbox.StepFired step) {
+    Optional<EscalationState> state = store.get(step.group());
+    if (state.isPresent() && state.get().firstNoticeAt().equals(step.episodeStart())
+        && !state.get().hasFired(step.slot())) {
+      store.put(step.group(), state.get().withFired(List.of(step.slot()), step.at()));
     }
   }
 
@@ -142,8 +157,11 @@ final class Escalations {
     }
     Instant now = scheduler.clock().instant();
     List<EscalationFiring> due = EscalationPlanner.due(policy, state.get(), now);
+    // queued first, recorded second: a crash between the two leaves the notices in the outbox, each
+    // naming its firing, and the router that reads them back records it (recovered) instead of
+    // firing it again; recorded first, a crash would lose the notices
     for (EscalationFiring firing : due) {
-      sender.send(group, firing, firing.describe(policy), now);
+      sender.send(group, state.get().firstNoticeAt(), firing, firing.describe(policy), now);
     }
     store.put(key, state.get().withFired(EscalationFiring.slots(due), now));
     plan(group, now);

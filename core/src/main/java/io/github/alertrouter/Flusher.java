@@ -8,6 +8,7 @@ import io.github.alertrouter.inhibit.Inhibitor;
 import io.github.alertrouter.delivery.MentionPlanner;
 import io.github.alertrouter.notify.Notification;
 import io.github.alertrouter.notify.NotifyReason;
+import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.Receipt;
 import io.github.alertrouter.route.RouteSettings;
 import io.github.alertrouter.silence.Silencer;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -99,7 +101,7 @@ final class Flusher {
    * One escalation firing: the group's firing (unmuted) alerts to the step's targets through the
    * step's robots (or the policy's), saying which step it is. Nothing when nothing fires.
    */
-  void escalate(AlertGroup group, EscalationFiring firing, String description, Instant now) {
+  void escalate(AlertGroup group, Instant episodeStart, EscalationFiring firing, String description, Instant now) {
     RouteSettings s = group.settings();
     List<Alert> firingAlerts = firingUnmuted(group, now);
     if (firingAlerts.isEmpty()) {
@@ -108,8 +110,8 @@ final class Flusher {
     Notification notification = RobotDelivery.notification(group, NotifyReason.ESCALATION, firingAlerts, List.of(), now)
         .asEscalation(description);
     List<String> robotIds = firing.step().robots().isEmpty() ? s.robots() : firing.step().robots();
-    delivery.send(notification, planner.plan(firing.step().targets(), firingAlerts, now), robotIds, s, null,
-        Receipt.NONE);
+    delivery.sendStep(notification, planner.plan(firing.step().targets(), firingAlerts, now), robotIds, s,
+        new Outbox.StepFired(group.id().groupKey(), episodeStart, firing.slot(), now, Set.copyOf(robotIds)));
   }
 
   /**

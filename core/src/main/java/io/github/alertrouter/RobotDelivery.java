@@ -77,12 +77,24 @@ final class RobotDelivery {
   /** {@link #send} with what the notification log records once each robot's delivery was accepted. */
   void send(Notification notification, List<PlannedMention> planned, List<String> robotIds, RouteSettings s,
       String key, Function<String, Outbox.Delivered> delivered, Receipt receipt) {
+    send(notification, planned, robotIds, s, key, delivered, null, receipt);
+  }
+
+  /** An escalation firing's notices, each entry carrying {@code step}, which recovery records the firing from. */
+  void sendStep(Notification notification, List<PlannedMention> planned, List<String> robotIds, RouteSettings s,
+      Outbox.StepFired step) {
+    send(notification, planned, robotIds, s, null, robotId -> null, step, Receipt.NONE);
+  }
+
+  private void send(Notification notification, List<PlannedMention> planned, List<String> robotIds, RouteSettings s,
+      String key, Function<String, Outbox.Delivered> delivered, Outbox.StepFired step, Receipt receipt) {
     for (String robotId : robotIds) {
       Robot robot = robots.get(robotId);
       PlatformProvider platform = platforms.find(robot.platform()).orElseThrow();
       List<Mention> mentions = MentionPlanner.resolve(planned, platform, robot, bound(s));
-      dispatcher.dispatch(new Delivery(robotId, withBindLink(withActions(notification, robot, s), robot, mentions),
-          mentions, s.templateFor(robot)), key, delivered.apply(robotId), receipt);
+      dispatcher.dispatch(new Outbox.Entry(new Delivery(robotId,
+          withBindLink(withActions(notification, robot, s), robot, mentions), mentions, s.templateFor(robot)),
+          key, delivered.apply(robotId), step, receipt));
     }
   }
 

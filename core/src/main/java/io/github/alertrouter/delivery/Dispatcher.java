@@ -95,14 +95,26 @@ public final class Dispatcher {
    * delivery was accepted ({@code null}: nothing), which a durable outbox commits with its end.
    */
   public void dispatch(Delivery delivery, String key, Outbox.Delivered delivered, Receipt receipt) {
-    Objects.requireNonNull(receipt, "receipt");
+    dispatch(new Outbox.Entry(delivery, key, delivered, receipt));
+  }
+
+  /**
+   * Queues {@code entry} for its delivery's robot and returns: {@link #dispatch(Delivery, String,
+   * Outbox.Delivered, Receipt)} with everything an entry carries (an escalation firing's
+   * {@link Outbox.StepFired} too).
+   *
+   * @throws IllegalArgumentException when the robot is unknown or its platform module is
+   *     missing, naming which
+   */
+  public void dispatch(Outbox.Entry entry) {
+    Delivery delivery = entry.delivery();
     RobotLane lane = lanes.get(delivery.robotId());
     if (lane == null) {
       String why = unavailable.get(delivery.robotId());
       throw new IllegalArgumentException("robot \"" + delivery.robotId() + "\": "
           + (why != null ? why : "not configured"));
     }
-    lane.offer(delivery, key, delivered, receipt);
+    lane.offer(entry);
   }
 
   /**

@@ -113,8 +113,9 @@ final class RobotLane {
    * is being sent (or waits out a retry), the new one is not queued ({@link Receipt.Outcome#BUSY}):
    * sent after it, it would repeat what the first said.
    */
-  void offer(Delivery delivery, String key, Outbox.Delivered delivered, Receipt receipt) {
-    Outbox.Entry fresh = new Outbox.Entry(delivery, key, delivered, receipt);
+  void offer(Outbox.Entry fresh) {
+    String key = fresh.key();
+    Receipt receipt = fresh.receipt();
     Outbox.Entry replaced = null;
     boolean busy;
     boolean failed = false;

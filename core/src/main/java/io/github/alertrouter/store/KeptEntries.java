@@ -77,7 +77,7 @@ public final class KeptEntries {
     int held = kept.size();
     waiting.clear();
     kept.replaceAll((id, e) -> {
-      Outbox.Entry bare = new Outbox.Entry(e.delivery(), e.key(), e.delivered(), Receipt.NONE);
+      Outbox.Entry bare = e.withoutReceipt();
       ids.remove(e);
       ids.put(bare, id);
       return bare;

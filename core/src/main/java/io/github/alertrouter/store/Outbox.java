@@ -38,14 +38,54 @@ public interface Outbox {
    * @param key the key a newer entry replaces it by, or {@code null}
    * @param delivered what the notification log records once the platform accepted it, or
    *     {@code null} (an escalation step, an acknowledgement or a handoff notice records nothing)
+   * @param step the escalation firing this entry is a notice of, or {@code null}: kept with the
+   *     entry, so that a router reading it back knows the firing happened
    * @param receipt who hears how it ended in this process; an entry read back from a durable
    *     outbox has {@link Receipt#NONE}
    */
-  record Entry(Delivery delivery, String key, Delivered delivered, Receipt receipt) {
+  record Entry(Delivery delivery, String key, Delivered delivered, StepFired step, Receipt receipt) {
     /** @throws NullPointerException if {@code delivery} or {@code receipt} is null */
     public Entry {
       Objects.requireNonNull(delivery, "delivery");
       Objects.requireNonNull(receipt, "receipt");
+    }
+
+    /** An entry that is no escalation step's notice. */
+    public Entry(Delivery delivery, String key, Delivered delivered, Receipt receipt) {
+      this(delivery, key, delivered, null, receipt);
+    }
+
+    /** This entry with {@link Receipt#NONE}: what a process that let go of it leaves for the next. */
+    public Entry withoutReceipt() {
+      return new Entry(delivery, key, delivered, step, Receipt.NONE);
+    }
+  }
+
+  /**
+   * Which escalation firing an entry is a notice of. The engine queues a firing's notices before
+   * it records the firing in the {@link EscalationStore}; a process that dies between the two
+   * leaves the notices here, and the router that reads them back records the firing from them
+   * (when every robot's notice is among them), so it does not fire the step again.
+   *
+   * @param group the group's key in the escalation store
+   * @param episodeStart when the episode's first notice went out ({@link EscalationState#firstNoticeAt}):
+   *     a firing of an earlier episode is not recorded in a later one
+   * @param slot the firing
+   * @param at when it fired
+   * @param robotIds every robot the firing notified, this entry's among them
+   */
+  record StepFired(String group, Instant episodeStart, FiringSlot slot, Instant at, Set<String> robotIds) {
+    /**
+     * Copies the set.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public StepFired {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(episodeStart, "episodeStart");
+      Objects.requireNonNull(slot, "slot");
+      Objects.requireNonNull(at, "at");
+      robotIds = Set.copyOf(robotIds);
     }
   }
 

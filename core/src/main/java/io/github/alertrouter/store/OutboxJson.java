@@ -27,7 +27,9 @@ import java.util.TreeMap;
 /**
  * An {@link Outbox.Entry} as JSON, for outboxes that keep entries outside the process: everything
  * but the receipt, which lives and dies with the process ({@link Receipt#NONE} when read back).
- * Versioned, so that an entry written by an older release is read or refused by a newer one.
+ * Versioned, so that an entry written by an older release is read or refused by a newer one. The
+ * optional {@code step} object ({@link Outbox.StepFired}) needs no new version: a release that does
+ * not know it reads the entry without it, and fires the step again after a crash, as it always did.
  */
 public final class OutboxJson {
   /** The format written; readers accept it and older ones they know. */
@@ -46,6 +48,13 @@ public final class OutboxJson {
       ObjectNode n = root.putObject("delivered").put("group", r.group()).put("robot", r.robotId());
       r.firing().stream().map(Fingerprint::toString).sorted().forEach(n.putArray("firing")::add);
       r.resolved().stream().map(Fingerprint::toString).sorted().forEach(n.putArray("resolved")::add);
+    }
+    if (entry.step() != null) {
+      Outbox.StepFired f = entry.step();
+      ObjectNode n = root.putObject("step").put("group", f.group()).put("episodeStart", f.episodeStart().toString())
+          .put("step", f.slot().stepIndex()).put("repeat", f.slot().repeat()).put("loop", f.slot().loop())
+          .put("at", f.at().toString());
+      f.robotIds().stream().sorted().forEach(n.putArray("robots")::add);
     }
     mentions(root.putArray("mentions"), d.mentions());
     if (d.isNotice()) {
@@ -122,11 +131,30 @@ public final class OutboxJson {
         delivered = new Outbox.Delivered(text(n, "group", "/delivered"), text(n, "robot", "/delivered"),
             fingerprints(n.path("firing")), fingerprints(n.path("resolved")));
       }
-      return new Outbox.Entry(delivery, optional(root, "key"), delivered, Receipt.NONE);
+      return new Outbox.Entry(delivery, optional(root, "key"), delivered, step(root.path("step")), Receipt.NONE);
     } catch (RuntimeException e) {
       throw e.getMessage() != null && e.getMessage().startsWith("outbox entry")
           ? e : new IllegalArgumentException("outbox entry: " + e.getMessage(), e);
     }
+  }
+
+  /** An entry written before the field existed has none: its firing is not recorded from it. */
+  private static Outbox.StepFired step(JsonNode n) {
+    if (!n.isObject()) {
+      return null;
+    }
+    Set<String> robots = new HashSet<>();
+    n.path("robots").forEach(r -> robots.add(r.asText()));
+    return new Outbox.StepFired(text(n, "group", "/step"), Instant.parse(text(n, "episodeStart", "/step")),
+        new FiringSlot(number(n, "step"), number(n, "repeat"), number(n, "loop")), Instant.parse(text(n, "at", "/step")),
+        robots);
+  }
+
+  private static int number(JsonNode n, String field) {
+    if (!n.path(field).canConvertToInt()) {
+      throw new IllegalArgumentException("outbox entry /step/" + field + ": not a number");
+    }
+    return n.path(field).asInt();
   }
 
   private static void mentions(ArrayNode array, List<Mention> mentions) {

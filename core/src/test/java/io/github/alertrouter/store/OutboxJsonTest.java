@@ -52,6 +52,20 @@ class OutboxJsonTest {
   }
 
   @Test
+  void anEscalationNoticeReadsBackWithItsFiringAndAnEntryWithoutOneHasNone() {
+    Notification n = new Notification("payments", "{}:{alertname=\"Disk\"}", new TreeMap<>(Map.of("alertname", "Disk")),
+        NotifyReason.ESCALATION, List.of(Alert.firing(Map.of("alertname", "Disk")).startsAt(T0).build()), List.of(),
+        List.of(), T0, 1, "escalation step 2 of 2");
+    Outbox.StepFired step = new Outbox.StepFired("{}:{alertname=\"Disk\"}", T0.minusSeconds(600),
+        new FiringSlot(1, 0, 2), T0, Set.of("ops", "dev"));
+    Outbox.Entry entry = new Outbox.Entry(new Delivery("ops", n, List.of(), null), null, null, step, Receipt.NONE);
+
+    assertThat(OutboxJson.read(OutboxJson.write(entry)).step()).isEqualTo(step);
+    assertThat(OutboxJson.read(OutboxJson.write(new Outbox.Entry(entry.delivery(), null, null, Receipt.NONE))).step())
+        .isNull();
+  }
+
+  @Test
   void aNoticeReadsBackEqual() {
     Notice notice = new Notice(NotifyReason.HANDOFF, "schedule:primary", "handoff:primary:2026-03-08T02:00:00Z",
         "On call: bob", List.of("line 1", "line 2"),

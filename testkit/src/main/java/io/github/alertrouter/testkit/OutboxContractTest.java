@@ -12,6 +12,7 @@ import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.Notice;
+import io.github.alertrouter.store.FiringSlot;
 import io.github.alertrouter.store.NotificationLog;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.Receipt;
@@ -172,6 +173,21 @@ public abstract class OutboxContractTest {
     assertThat(taken).extracting(Outbox.Entry::key).containsExactly("g-a", null, null);
     assertThat(taken.get(0).delivered()).isEqualTo(out.delivered());
     assertThat(taken.get(1).delivered()).isNull();
+  }
+
+  @Test
+  void anEscalationNoticeQueuedByAProcessThatDiedIsReadBackNamingItsFiring() throws Exception {
+    // the next router records the firing from it rather than firing the step a second time
+    Outbox.StepFired step = new Outbox.StepFired("{}:{alertname=\"A\"}", T0, new FiringSlot(1, 2, 3),
+        T0.plusSeconds(600), Set.of("ops", "dev"));
+    Outbox.Entry escalation = new Outbox.Entry(notification("A", null, Receipt.NONE).delivery(), null, null, step,
+        Receipt.NONE);
+    Outbox.Queue dead = queue();
+    dead.offer(escalation);
+    dead.offer(notice("alice"));
+
+    Outbox.Queue next = queue();
+    assertThat(next.reload()).extracting(Outbox.Entry::step).containsExactly(step, null);
   }
 
   @Test

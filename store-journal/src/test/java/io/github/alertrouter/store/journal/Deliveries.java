@@ -10,6 +10,7 @@ import io.github.alertrouter.notify.NotificationLink;
 import io.github.alertrouter.notify.NotifyReason;
 import io.github.alertrouter.spi.Identity;
 import io.github.alertrouter.spi.Notice;
+import io.github.alertrouter.store.FiringSlot;
 import io.github.alertrouter.store.Outbox;
 import io.github.alertrouter.store.OutboxJson;
 import io.github.alertrouter.store.Receipt;
@@ -48,6 +49,13 @@ final class Deliveries {
   /** {@link #notification} into group {@code "route\0" + name}'s log for robot {@code ops}, without a receipt. */
   static Outbox.Entry notification(String name, String key) {
     return notification(name, key, "route\u0000" + name, "ops", Receipt.NONE);
+  }
+
+  /** The notice of escalation step 2 (its first repeat, round 1) of group {@code name}: no key, nothing for the log. */
+  static Outbox.Entry escalation(String name) {
+    Outbox.Entry n = notification(name, null);
+    return new Outbox.Entry(n.delivery(), null, null, new Outbox.StepFired("{}:{alertname=\"" + name + "\"}",
+        AT.minusSeconds(600), new FiringSlot(1, 1, 0), AT, Set.of("ops", "dba")), Receipt.NONE);
   }
 
   /** A handoff notice: no key, nothing for the log. */

@@ -97,6 +97,22 @@ class JournalOutboxTest {
 
   @ParameterizedTest
   @EnumSource(Stop.class)
+  void anEscalationNoticeComesBackNamingItsFiring(Stop how) {
+    // the next router records the firing from it rather than firing the step a second time
+    Outbox.Entry escalation = Deliveries.escalation("A");
+    JournalStores first = open();
+    first.outbox().queue(ROBOT).offer(escalation);
+    how.stop.accept(first);
+
+    JournalStores second = open();
+    assertThat(second.outbox().queue(ROBOT).reload()).extracting(Outbox.Entry::step).containsExactly(escalation.step());
+    second.close();
+    JournalStores third = open(); // from the journal the second open compacted
+    assertThat(third.outbox().queue(ROBOT).reload()).extracting(Outbox.Entry::step).containsExactly(escalation.step());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Stop.class)
   void anEntryOutAtTheStopComesBackAndEndedOnesDoNot(Stop how) {
     JournalStores first = open();
     Outbox.Queue queue = first.outbox().queue(ROBOT);
