@@ -157,12 +157,16 @@ public final class WebhookDingtalkImporter {
           + " (not printed)");
       // Alertmanager has grouped and waited already: each of its notices is passed on at once, as
       // the webhook did; repeats follow Alertmanager's default repeat_interval
+      List<String> mention = mentions(node.get("mention"), path + ".mention", ctx, contacts);
+      NotifyRule.Builder notify = NotifyRule.builder().robots(name);
+      if (!mention.isEmpty()) {
+        notify.mention(mention.toArray(String[]::new));
+      }
       policies.add(NotificationPolicy.builder(name)
           .matching(Condition.eq(TARGET_LABEL, name))
           .groupRule(GroupRule.builder().groupWait(Duration.ZERO).groupInterval(GROUP_INTERVAL).build())
           .repeatInterval(NotificationPolicy.DEFAULT_REPEAT_INTERVAL)
-          .notifyRule(NotifyRule.builder().robots(name).mention(mentions(node.get("mention"), path + ".mention", ctx,
-              contacts).toArray(String[]::new)).build())
+          .notifyRule(notify.build())
           .build());
     }
     if (!ctx.problems.isEmpty()) {
