@@ -16,13 +16,18 @@ import java.util.Map;
 /**
  * Gives a prometheus-webhook-dingtalk import the grouping of the alertmanager.yml in front of it:
  * for each target, the receivers whose {@code webhook_configs} post to {@code /dingtalk/<target>/send}
- * and the effective {@code group_by}, {@code repeat_interval} and {@code max_alerts} of the routes
+ * and the effective {@code group_by}, {@code repeat_interval}, {@code send_resolved} and {@code max_alerts} of the routes
  * that send to them (read from {@code import-alertmanager}'s policies, whose target robots are
  * named after the targets). Not thread-safe: one per import.
  */
 final class AlertmanagerRoutes {
   /** How one receiver's alerts reach a target. */
-  private record Route(String receiver, GroupRule group, Duration repeat, int maxAlerts) {}
+  private record Route(String receiver, GroupRule group, Duration repeat, boolean sendResolved, int maxAlerts) {
+    /** What decides how a message looks and when it goes, without who sent it. */
+    Route kind() {
+      return new Route("", group, repeat, sendResolved, 0);
+    }
+  }
 
   private final Map<String, Map<String, Route>> byTarget = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
@@ -44,9 +49,7 @@ final class AlertmanagerRoutes {
     List<Robot> robots = new ArrayList<>();
     for (Robot robot : config.robots()) {
       Map<String, Route> receivers = routes.byTarget.getOrDefault(robot.id(), Map.of());
-      List<Route> distinct = receivers.values().stream()
-          .map(r -> new Route("", r.group(), r.repeat(), r.maxAlerts())).distinct().toList();
-      int maxAlerts = distinct.stream().mapToInt(Route::maxAlerts).max().orElse(0);
+      int maxAlerts = receivers.values().stream().mapToInt(Route::maxAlerts).max().orElse(0);
       robots.add(maxAlerts > 0 ? robot.toBuilder().maxAlerts(maxAlerts).build() : robot);
       if (receivers.isEmpty()) {
         routes.warnings.add("targets." + robot.id() + ": no receiver of the alertmanager.yml posts to /dingtalk/"
@@ -73,10 +76,11 @@ final class AlertmanagerRoutes {
       if (target != null && s.repeatInterval() != null) {
         GroupRule group = GroupRule.builder().groupWait(Duration.ZERO)
             .groupInterval(WebhookDingtalkImporter.GROUP_INTERVAL)
-            .groupingFields(s.groupByAll() ? List.of(GroupRule.ALL_LABELS) : s.groupingFields()).build();
+            .groupingFields(s.groupByAll() ? List.of(GroupRule.ALL_LABELS)
+                : WebhookDingtalkImporter.withReceiver(s.groupingFields())).build();
         // the first route that sends a receiver's alerts decides: Alertmanager's own first match
         byTarget.computeIfAbsent(robot, k -> new LinkedHashMap<>())
-            .putIfAbsent(s.name(), new Route(s.name(), group, s.repeatInterval(), target.maxAlerts()));
+            .putIfAbsent(s.name(), new Route(s.name(), group, s.repeatInterval(), s.sendResolved(), target.maxAlerts()));
       }
     }
     for (NotificationPolicy child : node.routes()) {
@@ -86,13 +90,14 @@ final class AlertmanagerRoutes {
 
   /** {@code policy} grouped as its receivers are, nested per receiver when they differ. */
   private NotificationPolicy grouped(NotificationPolicy policy, Map<String, Route> receivers) {
-    List<Route> kinds = receivers.values().stream()
-        .map(r -> new Route("", r.group(), r.repeat(), 0)).distinct().toList();
+    List<Route> kinds = receivers.values().stream().map(Route::kind).distinct().toList();
     if (kinds.isEmpty()) {
       return policy;
     }
     if (kinds.size() == 1) {
-      return policy.toBuilder().groupRule(kinds.get(0).group()).repeatInterval(kinds.get(0).repeat()).build();
+      Route r = kinds.get(0);
+      return policy.toBuilder().groupRule(r.group()).repeatInterval(r.repeat())
+          .sendResolved(r.sendResolved() ? null : false).build();
     }
     List<NotificationPolicy> children = new ArrayList<>();
     for (Route r : receivers.values()) {
@@ -100,10 +105,12 @@ final class AlertmanagerRoutes {
           .matching(Condition.eq(WebhookPayload.RECEIVER_LABEL, r.receiver()))
           .groupRule(r.group())
           .repeatInterval(r.repeat())
+          .sendResolved(r.sendResolved() ? null : false)
           .build());
     }
     warnings.add("targets." + policy.name() + ": receivers " + String.join(", ", receivers.keySet())
-        + " post to it with different group_by or repeat_interval: one nested policy each, matching __receiver__");
+        + " post to it with different group_by, repeat_interval or send_resolved: one nested policy each,"
+        + " matching __receiver__");
     return policy.toBuilder().routes(children).build();
   }
 }

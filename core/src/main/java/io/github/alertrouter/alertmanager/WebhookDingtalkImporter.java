@@ -2,6 +2,7 @@ package io.github.alertrouter.alertmanager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.alertrouter.alertmanager.webhook.WebhookPayload;
 import io.github.alertrouter.config.Condition;
 import io.github.alertrouter.config.ConfigException;
 import io.github.alertrouter.config.ConfigProblem;
@@ -164,7 +165,8 @@ public final class WebhookDingtalkImporter {
       }
       policies.add(NotificationPolicy.builder(name)
           .matching(Condition.eq(TARGET_LABEL, name))
-          .groupRule(GroupRule.builder().groupWait(Duration.ZERO).groupInterval(GROUP_INTERVAL).build())
+          .groupRule(GroupRule.builder().groupWait(Duration.ZERO).groupInterval(GROUP_INTERVAL)
+              .groupingFields(withReceiver(GroupRule.DEFAULT_GROUPING_FIELDS)).build())
           .repeatInterval(NotificationPolicy.DEFAULT_REPEAT_INTERVAL)
           .notifyRule(notify.build())
           .build());
@@ -177,6 +179,19 @@ public final class WebhookDingtalkImporter {
     robots.forEach(config::robot);
     policies.forEach(config::notificationPolicy);
     return new AlertmanagerImport(config.build(), ctx.warnings);
+  }
+
+  /**
+   * {@code fields} and {@value WebhookPayload#RECEIVER_LABEL}: Alertmanager keeps one group per
+   * receiver, so alerts two receivers post to one target are two notices there, and two here
+   * (the label is internal: no message shows it among the group's labels).
+   */
+  static List<String> withReceiver(List<String> fields) {
+    List<String> out = new ArrayList<>(fields);
+    if (!out.contains(WebhookPayload.RECEIVER_LABEL)) {
+      out.add(WebhookPayload.RECEIVER_LABEL);
+    }
+    return out;
   }
 
   /**
@@ -228,7 +243,9 @@ public final class WebhookDingtalkImporter {
       }
       for (Path file : matches) {
         try {
-          files.add(new GoTemplateText.File(file.toAbsolutePath().normalize().toString(), Files.readString(file)));
+          // escaped, so that a directory or name with [ or * reads back as this file
+          files.add(new GoTemplateText.File(FileGlob.escape(file.toAbsolutePath().normalize().toString()),
+              Files.readString(file)));
         } catch (IOException | RuntimeException e) {
           ctx.problem(glob[1], "cannot read " + file + ": " + e.getClass().getSimpleName());
         }

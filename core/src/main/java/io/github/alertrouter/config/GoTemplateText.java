@@ -38,10 +38,9 @@ public record GoTemplateText(String text, String title, Defaults defaults, List<
       }
     }
 
-    /** The last segment of {@link #name()}, as Go names a parsed file. */
+    /** The last segment of {@link #name()} (a glob's escapes undone), as Go names a parsed file. */
     public String baseName() {
-      int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-      return name.substring(slash + 1);
+      return name.substring(name.lastIndexOf('/') + 1).replaceAll("\\\\(.)", "$1");
     }
   }
 
@@ -96,6 +95,11 @@ public record GoTemplateText(String text, String title, Defaults defaults, List<
     files = files == null ? List.of() : List.copyOf(files);
     if (title != null && title.contains(TITLE_MARK)) {
       throw new IllegalArgumentException("a title cannot contain " + TITLE_MARK);
+    }
+    // the marks frame the parts of the encoding: a text holding one would not read back
+    if (text.contains(TITLE_MARK) || text.startsWith(WEBHOOK_DINGTALK_MARK) || text.startsWith(FILE_MARK)) {
+      throw new IllegalArgumentException("a text cannot contain " + TITLE_MARK + " nor start with "
+          + WEBHOOK_DINGTALK_MARK + " or " + FILE_MARK + "...");
     }
   }
 

@@ -132,7 +132,7 @@ final class PolicyBinder {
     try {
       return new GoTemplateText(text, title, base, files).encoded();
     } catch (IllegalArgumentException e) {
-      value.field("title").problem(e.getMessage());
+      value.field(e.getMessage().startsWith("a title") ? "title" : "text").problem(e.getMessage());
       return null;
     }
   }

@@ -70,6 +70,7 @@ final class TemplateFiles {
   /** A match of a glob, named as the pattern would be with its last segment filled in. */
   private static String name(String pattern, Path file) {
     int slash = pattern.lastIndexOf('/');
-    return (slash < 0 ? "" : pattern.substring(0, slash + 1)) + file.getFileName();
+    // escaped, so that a name with [ or * read back is this file, not a pattern
+    return (slash < 0 ? "" : pattern.substring(0, slash + 1)) + FileGlob.escape(file.getFileName().toString());
   }
 }

@@ -96,8 +96,14 @@ final class WebhookDingtalkFunctions {
       }
       return toInt64(a.get(0)) % d;
     }, Kind.ANY, Kind.ANY));
-    put(m, GoFunc.of("regexMatch", a -> mustCompile((String) a.get(0)).matcher((String) a.get(1)).find(),
-        Kind.STRING, Kind.STRING));
+    // Sprig's regexMatch ignores a bad pattern's error: false, not a failed message
+    put(m, GoFunc.of("regexMatch", a -> {
+      try {
+        return Pattern.compile((String) a.get(0)).matcher((String) a.get(1)).find();
+      } catch (PatternSyntaxException e) {
+        return false;
+      }
+    }, Kind.STRING, Kind.STRING));
     put(m, GoFunc.of("regexReplaceAll", a -> AmFunctions.replaceAll(mustCompile((String) a.get(0)),
         (String) a.get(2), (String) a.get(1)), Kind.STRING, Kind.STRING, Kind.STRING));
     put(m, GoFunc.of("date", a -> time(a.get(1)).format((String) a.get(0)), Kind.STRING, Kind.ANY));
@@ -180,7 +186,7 @@ final class WebhookDingtalkFunctions {
     if (count < 0) {
       throw new CallError("strings: negative Repeat count");
     }
-    if (count * (long) s.length() > 1 << 20) {
+    if (count > (1 << 20) || count * (long) s.length() > 1 << 20) {
       // a template must not make a message of gigabytes; chat messages are a few KB
       throw new CallError("repeat: result longer than 1 MiB");
     }
@@ -204,12 +210,12 @@ final class WebhookDingtalkFunctions {
     return out;
   }
 
-  /** Sprig's {@code strval}: a string as it is, nil as "", anything else as {@code %v} prints it. */
+  /** Sprig's {@code strval}: a string as it is, anything else as {@code %v} prints it ({@code <nil>}). */
   static String strval(Object v) {
     if (v instanceof String s) {
       return s;
     }
-    return v == null ? "" : GoFmt.sprint(v);
+    return v == null ? "<nil>" : GoFmt.sprint(v);
   }
 
   private static String join(List<Object> args, String sep, boolean quote) {
@@ -234,13 +240,49 @@ final class WebhookDingtalkFunctions {
       return b ? 1 : 0;
     }
     if (v instanceof String s) {
-      try {
-        return Long.decode(s.strip());
-      } catch (NumberFormatException e) {
-        return 0;
-      }
+      return parseInt(s.replaceFirst("\\.0*$", ""));
     }
     return 0;
+  }
+
+  /**
+   * Go's {@code strconv.ParseInt(s, 0, 64)}, 0 on any error (as spf13/cast): an optional sign,
+   * {@code 0x}, {@code 0o}, {@code 0b} or a leading {@code 0} for octal, underscores between digits
+   * with a prefix; no blanks.
+   */
+  private static long parseInt(String s) {
+    String t = s;
+    boolean negative = t.startsWith("-");
+    if (negative || t.startsWith("+")) {
+      t = t.substring(1);
+    }
+    int radix = 10;
+    boolean prefixed = true;
+    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("0x")) {
+      radix = 16;
+    } else if (lower.startsWith("0b")) {
+      radix = 2;
+    } else if (lower.startsWith("0o")) {
+      radix = 8;
+    } else if (t.length() > 1 && t.startsWith("0")) {
+      radix = 8;
+      t = "00" + t.substring(1); // no letter to drop: the two characters skipped below
+    } else {
+      prefixed = false;
+    }
+    String digits = prefixed ? t.substring(2) : t;
+    // Go: an underscore only after a base prefix (0x_1F) or between digits, and only with a prefix
+    if (digits.replace("_", "").isEmpty() || digits.startsWith("-") || digits.startsWith("+")
+        || digits.endsWith("_") || digits.contains("__") || (!prefixed && digits.contains("_"))) {
+      return 0;
+    }
+    try {
+      long value = Long.parseLong(digits.replace("_", ""), radix);
+      return negative ? -value : value;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static Pattern mustCompile(String pattern) {

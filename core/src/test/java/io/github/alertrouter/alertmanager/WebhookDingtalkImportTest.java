@@ -128,20 +128,21 @@ class WebhookDingtalkImportTest {
           repeat_interval: 1h
           routes:
             - { receiver: webhook-dba, matchers: ['team="dba"'], group_by: ['...'], repeat_interval: 12h }
-            - { receiver: webhook-dba-2, matchers: ['team="dba2"'] }
+            - { receiver: webhook-dba-2, matchers: ['team="dba2"'], group_by: [alertname, cluster] }
         receivers:
           - name: webhook-ops
             webhook_configs: [ { url: 'http://localhost:8060/dingtalk/ops/send', max_alerts: 5 } ]
           - name: webhook-dba
             webhook_configs: [ { url: 'http://localhost:8060/dingtalk/dba/send' } ]
           - name: webhook-dba-2
-            webhook_configs: [ { url: 'http://localhost:8060/dingtalk/dba/send' } ]
+            webhook_configs: [ { url: 'http://localhost:8060/dingtalk/dba/send', send_resolved: false } ]
         """);
     AlertmanagerImport result = WebhookDingtalkImporter.importFile(SAMPLE, am);
     RouterConfig config = result.config();
 
     NotificationPolicy ops = config.notificationPolicies().get(0);
-    assertThat(ops.groupRule().groupingFields()).containsExactly("alertname", "cluster");
+    // one group per receiver too, as Alertmanager keeps them (the label shows in no message)
+    assertThat(ops.groupRule().groupingFields()).containsExactly("alertname", "cluster", "__receiver__");
     assertThat(ops.repeatInterval()).isEqualTo(Duration.ofHours(1));
     assertThat(ops.groupRule().groupWait()).isEqualTo(Duration.ZERO);
     assertThat(config.robots().get(0).maxAlerts()).isEqualTo(5);
@@ -153,12 +154,14 @@ class WebhookDingtalkImportTest {
         .containsExactly(Condition.eq("__receiver__", "webhook-dba"));
     assertThat(dba.routes().get(0).groupRule().groupingFields()).containsExactly("...");
     assertThat(dba.routes().get(0).repeatInterval()).isEqualTo(Duration.ofHours(12));
-    assertThat(dba.routes().get(1).groupRule().groupingFields()).containsExactly("alertname", "cluster");
+    assertThat(dba.routes().get(1).groupRule().groupingFields()).containsExactly("alertname", "cluster", "__receiver__");
+    assertThat(dba.routes().get(1).sendResolved()).isFalse();
+    assertThat(dba.routes().get(0).sendResolved()).isNull();
     assertThat(dba.routes().get(1).repeatInterval()).isEqualTo(Duration.ofHours(1));
     assertThat(result.warnings()).contains(
         "targets.sre_all: no receiver of the alertmanager.yml posts to /dingtalk/sre_all/send: grouped by alertname",
-        "targets.dba: receivers webhook-dba, webhook-dba-2 post to it with different group_by or repeat_interval:"
-            + " one nested policy each, matching __receiver__");
+        "targets.dba: receivers webhook-dba, webhook-dba-2 post to it with different group_by, repeat_interval or"
+            + " send_resolved: one nested policy each, matching __receiver__");
     // and it is still a config that loads back
     assertThat(RouterConfig.parse(ConfigWriter.toYaml(config, ConfigWriter.SecretMode.REVEAL), "c.yaml", Map.of()))
         .isEqualTo(config);
@@ -171,10 +174,11 @@ class WebhookDingtalkImportTest {
 
     assertThat(config.notificationPolicies().subList(0, 3)).allSatisfy(p -> {
       assertThat(p.routes()).isEmpty();
-      assertThat(p.groupRule().groupingFields()).containsExactly("alertname");
+      assertThat(p.groupRule().groupingFields()).containsExactly("alertname", "__receiver__");
     });
-    // no receiver posts to "legacy": it keeps the default grouping (alertname)
-    assertThat(config.notificationPolicies().get(3).groupRule().groupingFields()).isNull();
+    // no receiver posts to "legacy": it keeps the import's grouping
+    assertThat(config.notificationPolicies().get(3).groupRule().groupingFields())
+        .containsExactly("alertname", "__receiver__");
   }
 
   @Test

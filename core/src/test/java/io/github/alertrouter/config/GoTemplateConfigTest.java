@@ -22,7 +22,7 @@ class GoTemplateConfigTest {
 
   @Test
   void theEncodingKeepsEveryPartWhateverTheTextHolds() {
-    GoTemplateText t = new GoTemplateText("body {{/* alert-router: title */}} */}} {{ x }}", "[{{ .Status }}]",
+    GoTemplateText t = new GoTemplateText("body {{/* alert-router: file 9 y */}} */}} {{ x }}", "[{{ .Status }}]",
         GoTemplateText.Defaults.WEBHOOK_DINGTALK,
         List.of(new GoTemplateText.File("a dir/one.tmpl", "{{ define \"x\" }}*/}}{{/* alert-router: file 3 b */}}{{ end }}"),
             new GoTemplateText.File("/etc/two.tmpl", "")));
@@ -34,6 +34,41 @@ class GoTemplateConfigTest {
     assertThat(GoTemplateText.decode(NotifyRule.goTemplate("{{ .Status }}"))).isEqualTo(GoTemplateText.of("{{ .Status }}"));
     assertThatThrownBy(() -> new GoTemplateText("x", "a" + GoTemplateText.TITLE_MARK, GoTemplateText.Defaults.ALERTMANAGER,
         null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aTextHoldingAnEncodingMarkIsRefusedRatherThanReadBackWrong() {
+    for (String text : List.of("a " + GoTemplateText.TITLE_MARK + " b", GoTemplateText.WEBHOOK_DINGTALK_MARK + "x",
+        "{{/* alert-router: file 3 x */}}abc")) {
+      assertThatThrownBy(() -> new GoTemplateText(text, null, GoTemplateText.Defaults.ALERTMANAGER, null))
+          .as(text).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("a text cannot contain");
+    }
+    assertThatThrownBy(() -> RouterConfig.parse("""
+        robots:
+          - { id: r, platform: dingtalk, webhook: "https://x/y",
+              template: { syntax: go, text: "{{/* alert-router: title */}}" } }
+        """, "c.yaml", Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("robots[0].template.text: a text cannot contain");
+    assertThat(new GoTemplateText.File("/etc/t/ops\\[1\\].tmpl", "").baseName()).isEqualTo("ops[1].tmpl");
+  }
+
+  @Test
+  void aDirectoryOrFileNameWithGlobCharactersStillLoads() throws Exception {
+    Path odd = Files.createDirectories(dir.resolve("my[app]").resolve("templates"));
+    Files.writeString(odd.resolve("ops[1].tmpl"), "{{ define \"x\" }}X{{ end }}");
+    Path file = Files.writeString(odd.getParent().resolve("c.yaml"), """
+        robots:
+          - { id: r, platform: dingtalk, webhook: "https://x/y",
+              template: { syntax: go, files: [ templates/*.tmpl ], text: '{{ template "x" . }}' } }
+        """);
+
+    RouterConfig config = ConfigLoader.load(file, Map.of());
+    GoTemplateText t = GoTemplateText.decode(config.robots().get(0).template());
+    assertThat(t.files()).extracting(GoTemplateText.File::name).containsExactly("templates/ops\\[1].tmpl");
+    // written back, the name is that file, not a pattern
+    Path again = Files.writeString(odd.getParent().resolve("again.yaml"),
+        ConfigWriter.toYaml(config, ConfigWriter.SecretMode.REVEAL));
+    assertThat(ConfigLoader.load(again, Map.of())).isEqualTo(config);
   }
 
   @Test

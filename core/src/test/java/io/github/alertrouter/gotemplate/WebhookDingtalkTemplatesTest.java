@@ -89,6 +89,19 @@ class WebhookDingtalkTemplatesTest {
   }
 
   @Test
+  void sprigsConversionsAndForgivenErrorsAreSprigs() {
+    // a bad pattern is no match in Sprig, not a failed message
+    assertThat(render("{{ regexMatch \"[\" \"a\" }}")).isEqualTo("false");
+    assertThat(render("{{ toString nil }}|{{ cat \"a\" nil }}")).isEqualTo("<nil>|a");
+    // strconv.ParseInt(s, 0, 64) as spf13/cast calls it: no blanks, Go's prefixes, 0 on error
+    assertThat(render("{{ add \" 5\" 1 }}|{{ add \"#10\" 1 }}|{{ add \"0b101\" 1 }}|{{ add \"0x1F\" 0 }}"
+        + "|{{ add \"010\" 0 }}|{{ add \"0o17\" 0 }}|{{ add \"0x_1F\" 0 }}|{{ add \"1_000\" 0 }}|{{ add \"-7\" 0 }}"
+        + "|{{ add \"--7\" 0 }}|{{ add \"12.0\" 0 }}")).isEqualTo("1|1|6|31|8|15|31|0|-7|0|12");
+    assertThatThrownBy(() -> render("{{ repeat 9223372036854775807 \"ab\" }}")).isInstanceOf(TemplateException.class)
+        .hasMessageContaining("longer than 1 MiB");
+  }
+
+  @Test
   void timesShiftAndFormatInAZone() {
     assertThat(render("{{ range .Alerts }}{{ (.StartsAt.Add 28800e9).Format \"2006-01-02 15:04:05\" }}{{ end }}"))
         .isEqualTo("2026-12-08 10:00:00");

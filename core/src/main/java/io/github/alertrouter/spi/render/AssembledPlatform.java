@@ -197,9 +197,14 @@ public abstract class AssembledPlatform implements PlatformProvider {
       return render(r -> renderer.render(r, options.apply(r.robot()),
               r.template() == null ? null : templates.compile(r.template())))
           .notices(renderer::renderNotice)
-          .templateCheck(t -> !renderer.usesTitles() && NotifyRule.isGoTemplate(t) && GoTemplateText.decode(t).title() != null
-              ? List.of("title: " + displayName + " messages have no title; leave it out")
-              : templates.check(t, renderer.templateContext(TemplateContext.sampleNotification())));
+          .templateCheck(t -> {
+            List<String> problems = new ArrayList<>(templates.check(t, renderer.templateContext(
+                TemplateContext.sampleNotification())));
+            if (!renderer.usesTitles() && NotifyRule.isGoTemplate(t) && GoTemplateText.decode(t).title() != null) {
+              problems.add("title: " + displayName + " messages have no title; leave it out");
+            }
+            return problems;
+          });
     }
 
     /** Renders a notice ({@link PlatformProvider#renderNotice}). By default, notices are refused. */

@@ -33,12 +33,15 @@ import java.util.TreeSet;
 final class GoMessageTemplate implements Template {
   private final GoTemplate set;
   private final String name;
+  private final GoTemplate titleSet;
   private final String titleName;
   private final Map<String, Object> senderFields;
 
-  private GoMessageTemplate(GoTemplate set, String name, String titleName, Map<String, Object> senderFields) {
+  private GoMessageTemplate(GoTemplate set, String name, GoTemplate titleSet, String titleName,
+      Map<String, Object> senderFields) {
     this.set = set;
     this.name = name;
+    this.titleSet = titleSet;
     this.titleName = titleName;
     this.senderFields = senderFields;
   }
@@ -61,11 +64,13 @@ final class GoMessageTemplate implements Template {
         }
         set = set.parse(name, text.text());
         if (text.title() == null) {
-          return new GoMessageTemplate(set, name, null, senderFields);
+          return new GoMessageTemplate(set, name, null, null, senderFields);
         }
-        // parsed after the text, so the title can call what the text defines
+        // parsed on top of the text's set, so the title can call what the text defines; a set of
+        // its own, so a definition in the title does not change the text (prometheus-webhook-dingtalk
+        // parsed each into its own clone)
         String titleName = name + ".title";
-        return new GoMessageTemplate(set.parse(titleName, text.title()), name, titleName, senderFields);
+        return new GoMessageTemplate(set, name, set.parse(titleName, text.title()), titleName, senderFields);
       } catch (TemplateException e) {
         throw new IllegalArgumentException(e.messageWithColumn(), e);
       }
@@ -88,8 +93,10 @@ final class GoMessageTemplate implements Template {
     if (titleName == null) {
       return null;
     }
-    // a title is one line: a template's line breaks (a define's first newline) become spaces
-    return execute(titleName, context, alerts(page)).strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    // a title is one line: a template's line breaks (a define's first newline) become spaces;
+    // one that renders empty leaves the platform's own (a message needs a title)
+    String title = execute(titleSet, titleName, context, alerts(page)).strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    return title.isEmpty() ? null : title;
   }
 
   private static List<AlertFacts> alerts(Page<?> page) {
@@ -103,10 +110,10 @@ final class GoMessageTemplate implements Template {
   }
 
   private String execute(Map<String, ?> context, List<AlertFacts> alerts) {
-    return execute(name, context, alerts);
+    return execute(set, name, context, alerts);
   }
 
-  private String execute(String name, Map<String, ?> context, List<AlertFacts> alerts) {
+  private String execute(GoTemplate set, String name, Map<String, ?> context, List<AlertFacts> alerts) {
     try {
       return set.execute(name, data(context, alerts, senderFields));
     } catch (TemplateException e) {

@@ -132,6 +132,19 @@ class GoMessageTemplateTest {
   }
 
   @Test
+  void aDefinitionInTheTitleDoesNotChangeTheTextAndAnEmptyTitleIsNone() {
+    Template t = new Templates("Test", "test").compile(new GoTemplateText(
+        "{{ define \"x\" }}A{{ end }}{{ template \"x\" . }}", "{{ define \"x\" }}B{{ end }}{{ template \"x\" . }}",
+        GoTemplateText.Defaults.ALERTMANAGER, List.of()).encoded());
+    assertThat(t.text(context(Page.whole(ALERTS)), Page.whole(ALERTS), "\n")).isEqualTo("A");
+    assertThat(t.title(context(Page.whole(ALERTS)), Page.whole(ALERTS))).isEqualTo("B");
+
+    Template empty = new Templates("Test", "test").compile(new GoTemplateText("x", "{{ if false }}t{{ end }}  ",
+        GoTemplateText.Defaults.ALERTMANAGER, List.of()).encoded());
+    assertThat(empty.title(context(Page.whole(ALERTS)), Page.whole(ALERTS))).isNull();
+  }
+
+  @Test
   void webhookDingtalkDefaultsGiveItsDefinitionsItsFunctionsAndAnEmptyAtMobiles() {
     Template t = new Templates("Test", "test").compile(new GoTemplateText(
         "{{ template \"mine\" . }}|{{ len .AtMobiles }}|{{ \"a_b\" | markdown }}", "{{ template \"ding.link.title\" . }}",
