@@ -76,8 +76,9 @@ final class DingTalkLayouts implements MessageRenderer<DingTalkOptions> {
     List<AlertFacts> alerts = DingTalkDialect.BUDGET.alerts(n, request.displayZone(), DingTalkDialect.MARKDOWN);
     String firstName = alerts.isEmpty() ? "" : alerts.get(0).name();
     // a Go template may have its own title (prometheus-webhook-dingtalk's message.title)
+    boolean titled = template != null && template.hasTitle();
     Function<Page<AlertFacts>, String> title = page -> {
-      String own = template == null ? null : template.title(context(facts, page), page);
+      String own = titled ? template.title(context(facts, page), page) : null;
       return own != null ? own : facts.title(page, firstName);
     };
     Function<Function<Page<AlertFacts>, String>, Function<Page<AlertFacts>, String>> body = text -> card

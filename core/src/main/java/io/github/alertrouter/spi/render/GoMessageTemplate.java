@@ -89,6 +89,11 @@ final class GoMessageTemplate implements Template {
   }
 
   @Override
+  public boolean hasTitle() {
+    return titleName != null;
+  }
+
+  @Override
   public String title(Map<String, ?> context, Page<?> page) {
     if (titleName == null) {
       return null;

@@ -37,6 +37,11 @@ public interface Template {
     return null;
   }
 
+  /** Whether {@link #title} can give a title, so a renderer builds its context only then. By default, no. */
+  default boolean hasTitle() {
+    return false;
+  }
+
   /**
    * {@code text} with the page's "…and N more alerts" line appended after {@code separator} when
    * the page leaves alerts out and the text does not have it yet: what {@link #text} does with a

@@ -139,6 +139,11 @@ final class Templates {
     }
 
     @Override
+    public boolean hasTitle() {
+      return compiled.hasTitle();
+    }
+
+    @Override
     public String title(Map<String, ?> context, Page<?> page) {
       try {
         return compiled.title(context, page);

@@ -127,6 +127,8 @@ class GoMessageTemplateTest {
         GoTemplateText.Defaults.ALERTMANAGER, List.of()).encoded());
 
     assertThat(t.title(context(Page.whole(ALERTS)), Page.whole(ALERTS))).isEqualTo("[FIRING] ops＊");
+    assertThat(t.hasTitle()).isTrue();
+    assertThat(new Templates("Test", "test").compile(NotifyRule.goTemplate("x")).hasTitle()).isFalse();
     assertThat(new Templates("Test", "test").compile(NotifyRule.goTemplate("x")).title(context(Page.whole(ALERTS)),
         Page.whole(ALERTS))).isNull();
   }
